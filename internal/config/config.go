@@ -1,0 +1,295 @@
+// Package config reads .gopitfalls.yaml, the one configuration file that
+// the command line and the language server share, and merges the editor's
+// settings over it.
+//
+//	language: auto                 # auto | en | zh
+//	errgroupImport: golang.org/x/sync/errgroup
+//	frameworkImportPrefixes:
+//	  - github.com/go-kratos/kratos/pkg/
+//	rules:
+//	  go-errgroup: information      # off | hint | information | warning | error
+//	  unhandled-error: off
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/all"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file, looked for from a
+// package's directory up to its module root.
+const FileName = ".gopitfalls.yaml"
+
+// A Config is the effective configuration.
+type Config struct {
+	File                    string // the file it was read from; "" for defaults
+	Language                string // auto, en or zh
+	ErrgroupImport          string
+	FrameworkImportPrefixes []string
+	DiagnosticsScope        string                   // openFiles or workspace (the language server's)
+	Rules                   map[string]rule.Severity // explicit settings, by rule ID
+}
+
+// Default returns the configuration used when there is no file.
+func Default() *Config {
+	opts := rule.DefaultOptions()
+	return &Config{
+		Language:                "auto",
+		ErrgroupImport:          opts.ErrgroupImport,
+		FrameworkImportPrefixes: opts.FrameworkImportPrefixes,
+		DiagnosticsScope:        "openFiles",
+		Rules:                   make(map[string]rule.Severity),
+	}
+}
+
+// Clone returns a deep copy of c.
+func (c *Config) Clone() *Config {
+	d := *c
+	d.FrameworkImportPrefixes = slices.Clone(c.FrameworkImportPrefixes)
+	d.Rules = make(map[string]rule.Severity, len(c.Rules))
+	for k, v := range c.Rules {
+		d.Rules[k] = v
+	}
+	return &d
+}
+
+// Options returns the rule options of c.
+func (c *Config) Options() rule.Options {
+	return rule.Options{
+		ErrgroupImport:          c.ErrgroupImport,
+		FrameworkImportPrefixes: slices.Clone(c.FrameworkImportPrefixes),
+	}
+}
+
+// Severity returns the configured severity of r: its explicit setting or
+// its default.
+func (c *Config) Severity(r *rule.Rule) rule.Severity {
+	if s, ok := c.Rules[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Lang returns the language of notes and messages: the configured one,
+// else the one of locale (a BCP 47 tag such as "zh-cn", or a POSIX
+// locale such as "zh_CN.UTF-8").
+func (c *Config) Lang(locale string) string {
+	if c.Language == "en" || c.Language == "zh" {
+		return c.Language
+	}
+	return LangOf(locale)
+}
+
+// LangOf returns "zh" for a Chinese locale and "en" for anything else.
+func LangOf(locale string) string {
+	if strings.HasPrefix(strings.ToLower(locale), "zh") {
+		return "zh"
+	}
+	return "en"
+}
+
+// Find returns the configuration file that applies to dir: the first
+// .gopitfalls.yaml from dir up to the module root (the first directory
+// with a go.mod or go.work), or "" if there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		candidate := filepath.Join(dir, FileName)
+		if fi, err := os.Stat(candidate); err == nil && fi.Mode().IsRegular() {
+			return candidate
+		}
+		if exists(filepath.Join(dir, "go.mod")) || exists(filepath.Join(dir, "go.work")) {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// Load returns the configuration that applies to dir: defaults, overridden
+// by the file Find returns.
+func Load(dir string) (*Config, error) {
+	name := Find(dir)
+	if name == "" {
+		return Default(), nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Default(), nil
+		}
+		return nil, err
+	}
+	return Parse(name, data)
+}
+
+// An Error is a problem in a configuration file, at a line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Parse parses the contents of a configuration file over the defaults.
+func Parse(filename string, data []byte) (*Config, error) {
+	c := Default()
+	c.File = filename
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{File: filename, Line: yamlErrorLine(err), Msg: yamlErrorMsg(err)}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil // empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{filename, root.Line, "the file must be a mapping of settings"}
+	}
+	bad := func(n *yaml.Node, format string, args ...any) error {
+		return &Error{filename, n.Line, fmt.Sprintf(format, args...)}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i], root.Content[i+1]
+		switch key.Value {
+		case "language":
+			if !isScalar(val) || !slices.Contains([]string{"auto", "en", "zh"}, val.Value) {
+				return nil, bad(val, "language must be auto, en or zh, not %q", val.Value)
+			}
+			c.Language = val.Value
+		case "errgroupImport":
+			if !isScalar(val) || !isImportPath(val.Value) {
+				return nil, bad(val, "errgroupImport must be an import path such as golang.org/x/sync/errgroup")
+			}
+			c.ErrgroupImport = val.Value
+		case "frameworkImportPrefixes":
+			if val.Kind != yaml.SequenceNode {
+				return nil, bad(val, "frameworkImportPrefixes must be a list of import path prefixes")
+			}
+			c.FrameworkImportPrefixes = nil
+			for _, item := range val.Content {
+				if !isScalar(item) || !isImportPath(strings.TrimSuffix(item.Value, "/")) {
+					return nil, bad(item, "%q is not an import path prefix", item.Value)
+				}
+				c.FrameworkImportPrefixes = append(c.FrameworkImportPrefixes, NormalizePrefix(item.Value))
+			}
+		case "diagnosticsScope":
+			if !isScalar(val) || val.Value != "openFiles" && val.Value != "workspace" {
+				return nil, bad(val, "diagnosticsScope must be openFiles or workspace, not %q", val.Value)
+			}
+			c.DiagnosticsScope = val.Value
+		case "rules":
+			if val.Kind != yaml.MappingNode {
+				return nil, bad(val, "rules must map rule IDs to off, hint, information, warning or error")
+			}
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				id, sev := val.Content[j], val.Content[j+1]
+				if all.Lookup(id.Value) == nil {
+					return nil, bad(id, "unknown rule %q%s", id.Value, suggest(id.Value))
+				}
+				if !isScalar(sev) {
+					return nil, bad(sev, "rule %s: want off, hint, information, warning or error", id.Value)
+				}
+				s, err := rule.ParseSeverity(sev.Value)
+				if err != nil {
+					return nil, bad(sev, "rule %s: %v", id.Value, err)
+				}
+				c.Rules[id.Value] = s
+			}
+		default:
+			return nil, bad(key, "unknown setting %q (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope or rules)", key.Value)
+		}
+	}
+	return c, nil
+}
+
+// NormalizePrefix returns an import path prefix ending in "/".
+func NormalizePrefix(p string) string {
+	return strings.TrimSuffix(strings.TrimSpace(p), "/") + "/"
+}
+
+func isScalar(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode }
+
+// isImportPath reports whether s looks like an import path.
+func isImportPath(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\\\"'`") || strings.HasPrefix(s, "/") {
+		return false
+	}
+	return true
+}
+
+// suggest returns ` (did you mean "x"?)` for the rule ID closest to id.
+func suggest(id string) string {
+	best, bestScore := "", 0
+	for _, r := range all.Rules {
+		score := commonPrefix(id, r.ID) + commonPrefix(reverse(id), reverse(r.ID))
+		if score > bestScore {
+			best, bestScore = r.ID, score
+		}
+	}
+	if best == "" || bestScore < 4 {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func reverse(s string) string {
+	r := []byte(s)
+	slices.Reverse(r)
+	return string(r)
+}
+
+// yamlErrorLine extracts the line number from a yaml error ("yaml: line 3: …").
+func yamlErrorLine(err error) int {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		fmt.Sscanf(msg[i:], "line %d", &line)
+	}
+	return line
+}
+
+// yamlErrorMsg strips the "yaml: line N: " prefix of a yaml error.
+func yamlErrorMsg(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(msg, "line ") {
+		if _, rest, ok := strings.Cut(msg, ": "); ok {
+			msg = rest
+		}
+	}
+	return msg
+}

@@ -1,0 +1,309 @@
+// Package ruletest runs a rule on its fixture module and checks every
+// suggested fix it offers, as analysistest does and more: each fix on its
+// own must leave a file that is gofmt'd, a package that type-checks, and
+// one finding fewer.
+package ruletest
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "write the .golden files of fixture files from the fixes the rule offers")
+
+// Root returns the repository's root directory.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}
+
+// Dir returns the fixture module of a rule: testdata/rules/<id>.
+func Dir(r *rule.Rule) string {
+	return filepath.Join(Root(), "testdata", "rules", r.ID)
+}
+
+// Run checks the rule's analyzer (for opts, or the defaults) against the
+// `// want` comments and .golden files of its fixture module, then
+// checks each of its fixes on its own (see CheckFixes).
+func Run(t *testing.T, r *rule.Rule, opts ...rule.Options) {
+	t.Helper()
+	RunDir(t, r, Dir(r), opts...)
+}
+
+// RunDir is Run on the fixture module in dir.
+func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
+	t.Helper()
+	a := r.Analyzer
+	if len(opts) > 0 {
+		a = r.With(opts[0])
+	}
+	if *update {
+		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
+	}
+	results := analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
+	CheckFixes(t, dir, a, results)
+}
+
+// writeGoldens writes file.go.golden for every file with fixes: the file
+// with all fixes applied, or, where a diagnostic offers alternatives, a
+// txtar archive with one section per fix title.
+func writeGoldens(t *testing.T, results []*analysistest.Result) {
+	type fileFixes struct {
+		base   int
+		byMsg  map[string][]analysis.TextEdit
+		multi  bool
+		titles []string
+	}
+	files := make(map[string]*fileFixes)
+	for _, res := range results {
+		if res.Action == nil {
+			continue
+		}
+		fset := res.Action.Package.Fset
+		for _, d := range res.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				if len(fix.TextEdits) == 0 {
+					continue
+				}
+				tf := fset.File(fix.TextEdits[0].Pos)
+				ff := files[tf.Name()]
+				if ff == nil {
+					ff = &fileFixes{base: tf.Base(), byMsg: make(map[string][]analysis.TextEdit)}
+					files[tf.Name()] = ff
+				}
+				if len(d.SuggestedFixes) > 1 {
+					ff.multi = true
+				}
+				if _, ok := ff.byMsg[fix.Message]; !ok {
+					ff.titles = append(ff.titles, fix.Message)
+				}
+			edits:
+				for _, e := range fix.TextEdits {
+					for _, old := range ff.byMsg[fix.Message] {
+						if old.Pos == e.Pos && old.End == e.End && bytes.Equal(old.NewText, e.NewText) {
+							continue edits // the same edit from the test variant, or a shared import
+						}
+					}
+					ff.byMsg[fix.Message] = append(ff.byMsg[fix.Message], e)
+				}
+			}
+		}
+	}
+	for name, ff := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []byte
+		if ff.multi {
+			ar := new(txtar.Archive)
+			sort.Strings(ff.titles)
+			for _, title := range ff.titles {
+				fixed, ok := fixutil.Apply(src, ff.base, ff.byMsg[title])
+				if !ok {
+					t.Fatalf("%s: fixes titled %q overlap", name, title)
+				}
+				ar.Files = append(ar.Files, txtar.File{Name: title, Data: fixed})
+			}
+			out = txtar.Format(ar)
+		} else {
+			var all []analysis.TextEdit
+			for _, title := range ff.titles {
+				all = append(all, ff.byMsg[title]...)
+			}
+			all = dedupe(all)
+			fixed, ok := fixutil.Apply(src, ff.base, all)
+			if !ok {
+				t.Fatalf("%s: fixes overlap", name)
+			}
+			out = fixed
+		}
+		if err := os.WriteFile(name+".golden", out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s.golden", name)
+	}
+}
+
+// dedupe removes repeated identical edits (such as the same import added
+// by two fixes).
+func dedupe(edits []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+next:
+	for _, e := range edits {
+		for _, o := range out {
+			if o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText) {
+				continue next
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// fixCase is one fix of one diagnostic.
+type fixCase struct {
+	file    string
+	line    int
+	message string
+	edits   []analysis.TextEdit
+	base    int
+	pkgPath string
+	before  int // findings of the rule in the file before the fix
+}
+
+// CheckFixes applies every suggested fix of results on its own and checks
+// that the fixed file is gofmt'd, that its package still type-checks
+// (a fix that breaks the build is a bug), and that the rule then reports
+// fewer findings in that file.
+func CheckFixes(t *testing.T, dir string, a *analysis.Analyzer, results []*analysistest.Result) {
+	t.Helper()
+	var cases []fixCase
+	seen := make(map[string]bool) // a file is analysed again in its test variant
+	for _, res := range results {
+		if res.Action == nil || res.Action.Package == nil {
+			continue // loading failed; analysistest has reported it
+		}
+		pkg := res.Action.Package
+		count := make(map[string]int)
+		for _, d := range res.Diagnostics {
+			count[pkg.Fset.File(d.Pos).Name()]++
+		}
+		for _, d := range res.Diagnostics {
+			posn := pkg.Fset.Position(d.Pos)
+			for _, fix := range d.SuggestedFixes {
+				if len(fix.TextEdits) == 0 {
+					continue
+				}
+				tf := pkg.Fset.File(fix.TextEdits[0].Pos)
+				key := fmt.Sprintf("%s:%d:%d:%s", posn.Filename, posn.Line, posn.Column, fix.Message)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				for _, e := range fix.TextEdits {
+					if pkg.Fset.File(e.Pos) != tf {
+						t.Errorf("%s: fix %q edits more than one file", posn, fix.Message)
+					}
+				}
+				cases = append(cases, fixCase{
+					file: tf.Name(), line: posn.Line, message: fix.Message,
+					edits: fix.TextEdits, base: tf.Base(), pkgPath: strings.TrimSuffix(pkg.PkgPath, "_test"),
+					before: count[tf.Name()],
+				})
+			}
+		}
+	}
+	sort.Slice(cases, func(i, j int) bool {
+		if cases[i].file != cases[j].file {
+			return cases[i].file < cases[j].file
+		}
+		return cases[i].line < cases[j].line
+	})
+	for _, c := range cases {
+		name := fmt.Sprintf("%s:%d/%s", filepath.Base(c.file), c.line, c.message)
+		t.Run(name, func(t *testing.T) { checkFix(t, dir, a, c) })
+	}
+}
+
+func checkFix(t *testing.T, dir string, a *analysis.Analyzer, c fixCase) {
+	src, err := os.ReadFile(c.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, ok := fixutil.Apply(src, c.base, c.edits)
+	if !ok {
+		t.Fatalf("fix %q has overlapping or out-of-range edits", c.message)
+	}
+	formatted, err := format.Source(fixed)
+	if err != nil {
+		t.Fatalf("fixed file does not parse: %v\n%s", err, fixed)
+	}
+	if !bytes.Equal(formatted, fixed) {
+		t.Errorf("fixed file is not gofmt'd:\n%s", Diff(string(formatted), string(fixed)))
+	}
+
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
+		Dir:     dir,
+		Tests:   strings.HasSuffix(c.file, "_test.go"),
+		Env:     append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
+		Overlay: map[string][]byte{c.file: fixed},
+	}
+	pkgs, err := packages.Load(cfg, "file="+c.file)
+	if err != nil {
+		t.Fatalf("loading fixed package: %v", err)
+	}
+	var target *packages.Package
+	for _, p := range pkgs {
+		for _, f := range p.CompiledGoFiles {
+			if f == c.file && (target == nil || len(p.CompiledGoFiles) > len(target.CompiledGoFiles)) {
+				target = p
+			}
+		}
+	}
+	if target == nil {
+		t.Fatalf("no package holds %s", c.file)
+	}
+	for _, e := range target.Errors {
+		t.Errorf("fixed package does not build: %v", e)
+	}
+	if t.Failed() {
+		t.Logf("fixed file:\n%s", fixed)
+		return
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, []*packages.Package{target}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := 0
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Fatalf("analysis of the fixed package failed: %v", act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			if target.Fset.File(d.Pos).Name() == c.file {
+				after++
+			}
+		}
+	}
+	if after >= c.before {
+		t.Errorf("after the fix the rule still reports %d findings in the file (%d before)\n%s", after, c.before, fixed)
+	}
+}
+
+// Diff returns a line diff of want and got, for test failures.
+func Diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}

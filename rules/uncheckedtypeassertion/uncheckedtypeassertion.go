@@ -1,0 +1,785 @@
+// Package uncheckedtypeassertion defines the unchecked-type-assertion
+// rule: a single-value type assertion x.(T) panics when x holds another
+// type (or is nil), where the comma-ok form v, ok := x.(T) does not.
+//
+// It proves only what syntax and types show. It leaves alone assertions
+// that cannot fail but for a nil x (x's type already implements the
+// interface T), assertions guarded by an enclosing comma-ok check or type
+// switch case of the same expression and type, assertions on values whose
+// dynamic type the program fixes by construction (sync.Pool.Get,
+// atomic.Value.Load, container/heap and container/list elements,
+// sync.Map values, the argument of a heap.Interface Push), assertions in
+// Must* functions (which panic by design), and reflection code that has
+// checked the type first. In _test.go files it reports at hint severity.
+package uncheckedtypeassertion
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the unchecked-type-assertion rule.
+var Rule = rule.Define(rule.Spec{
+	ID:       "unchecked-type-assertion",
+	Severity: rule.Warning,
+	Since:    "v0.1.0",
+	Syntax:   true,
+	Fixes:    true,
+	Notes:    notes,
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass, _ *rule.Options) error {
+	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range inspect.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
+		assert := cur.Node().(*ast.TypeAssertExpr)
+		if assert.Type == nil {
+			continue // x.(type) in a type switch
+		}
+		if isCommaOK(cur) {
+			continue // v, ok := x.(T) cannot panic
+		}
+		if cannotFail(pass.TypesInfo, assert) {
+			continue // only a nil x fails, and that is another mistake
+		}
+		if isGuarded(pass.TypesInfo, cur, assert) {
+			continue // an enclosing check already proved the type
+		}
+		if hasFixedDynamicType(pass.TypesInfo, cur, assert.X) {
+			continue // the program fixes the dynamic type by construction
+		}
+		fn := enclosingFunc(cur)
+		if fd, ok := fn.(*ast.FuncDecl); ok && isMustName(fd.Name.Name) {
+			continue // Must* functions panic by design
+		}
+		if inReflectCheck(pass.TypesInfo, cur) {
+			continue // reflection code that checked the type first
+		}
+
+		xText := render(pass.Fset, assert.X)
+		tText := render(pass.Fset, assert.Type)
+		d := analysis.Diagnostic{
+			Pos:     assert.Pos(),
+			End:     assert.End(),
+			Message: fmt.Sprintf("unchecked type assertion %s.(%s) panics when %s holds another type", xText, tText, xText),
+		}
+		file := fixutil.FileOf(pass.Files, assert.Pos())
+		if strings.HasSuffix(pass.Fset.File(assert.Pos()).Name(), "_test.go") {
+			rule.Demote(&d, rule.Hint)
+		}
+		if fix, ok := suggestFix(pass, file, cur, fn, assert); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		pass.Report(d)
+	}
+	return nil
+}
+
+// isCommaOK reports whether the assertion at cur is the single value of
+// a two-value assignment or declaration.
+func isCommaOK(cur inspector.Cursor) bool {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		return len(p.Lhs) == 2 && len(p.Rhs) == 1
+	case *ast.ValueSpec:
+		return len(p.Names) == 2 && len(p.Values) == 1
+	}
+	return false
+}
+
+// cannotFail reports whether x's static type already implements the
+// interface T, so that only a nil x makes the assertion panic.
+func cannotFail(info *types.Info, assert *ast.TypeAssertExpr) bool {
+	xt, tt := info.TypeOf(assert.X), info.TypeOf(assert.Type)
+	if xt == nil || tt == nil || !types.IsInterface(tt) {
+		return false
+	}
+	iface, ok := tt.Underlying().(*types.Interface)
+	return ok && types.Implements(xt, iface)
+}
+
+// isGuarded reports whether an enclosing statement has checked that the
+// asserted expression holds T: the body of `if _, ok := x.(T); ok`, or a
+// `case T:` clause of a type switch on x.
+func isGuarded(info *types.Info, cur inspector.Cursor, assert *ast.TypeAssertExpr) bool {
+	tt := info.TypeOf(assert.Type)
+	if tt == nil {
+		return false
+	}
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false // guards do not reach into other functions
+		case *ast.CaseClause:
+			sw, ok := c.Parent().Parent().Node().(*ast.TypeSwitchStmt)
+			if !ok {
+				continue // a case of an expression switch
+			}
+			x := typeSwitchX(sw)
+			if x == nil || !sameExpr(info, x, assert.X) {
+				continue // a switch on something else
+			}
+			for _, e := range n.List {
+				if t := info.TypeOf(e); t != nil && types.Identical(t, tt) {
+					return true
+				}
+			}
+		case *ast.IfStmt:
+			if c.ParentEdgeKind() == edge.IfStmt_Else {
+				continue // an else-if: its guard is checked below, at its own level
+			}
+			_ = n
+		case *ast.BlockStmt:
+			ifc := c.Parent()
+			ifs, ok := ifc.Node().(*ast.IfStmt)
+			if !ok || c.ParentEdgeKind() != edge.IfStmt_Body {
+				continue // not the then-branch of an if
+			}
+			if ifGuards(info, ifs, assert.X, tt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeSwitchX returns the expression a type switch switches on.
+func typeSwitchX(sw *ast.TypeSwitchStmt) ast.Expr {
+	var e ast.Expr
+	switch a := sw.Assign.(type) {
+	case *ast.AssignStmt:
+		if len(a.Rhs) == 1 {
+			e = a.Rhs[0]
+		}
+	case *ast.ExprStmt:
+		e = a.X
+	}
+	if ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr); ok {
+		return ta.X
+	}
+	return nil
+}
+
+// ifGuards reports whether the condition of ifs proves x holds t:
+// `if _, ok := x.(t); ok` (possibly `&& …`).
+func ifGuards(info *types.Info, ifs *ast.IfStmt, x ast.Expr, t types.Type) bool {
+	as, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return false
+	}
+	ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+	if !ok || ta.Type == nil || !sameExpr(info, ta.X, x) {
+		return false
+	}
+	if at := info.TypeOf(ta.Type); at == nil || !types.Identical(at, t) {
+		return false
+	}
+	okObj := typesutil.ObjectOf(info, as.Lhs[1])
+	if okObj == nil {
+		return false
+	}
+	// The condition must be ok, or ok && ….
+	var conj func(e ast.Expr) bool
+	conj = func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.LAND {
+			return conj(b.X) || conj(b.Y)
+		}
+		return typesutil.ObjectOf(info, e) == okObj
+	}
+	return conj(ifs.Cond)
+}
+
+// sameExpr reports whether a and b denote the same variable or the same
+// field path of one (x, x.f, x.f.g), with nothing evaluated in between.
+func sameExpr(info *types.Info, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		oa, ob := info.ObjectOf(a), info.ObjectOf(b)
+		if oa == nil || ob == nil {
+			return a.Name == b.Name // no types: compare spelling
+		}
+		return oa == ob
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && a.Sel.Name == b.Sel.Name && sameExpr(info, a.X, b.X)
+	}
+	return false
+}
+
+// hasFixedDynamicType reports whether x is a value whose dynamic type the
+// program fixes by construction: a value taken from a sync.Pool,
+// atomic.Value, container/heap, container/list or container/ring, or a
+// sync.Map, or the argument of a heap.Interface Push method.
+func hasFixedDynamicType(info *types.Info, cur inspector.Cursor, x ast.Expr) bool {
+	x = ast.Unparen(x)
+	switch x := x.(type) {
+	case *ast.CallExpr:
+		return isContainerGet(info, x)
+	case *ast.SelectorExpr:
+		// e.Value of a *list.Element or *ring.Ring
+		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && x.Sel.Name == "Value" {
+			return typesutil.IsNamed(s.Recv(), "container/list", "Element") ||
+				typesutil.IsNamed(s.Recv(), "container/ring", "Ring")
+		}
+	case *ast.Ident:
+		v, ok := info.ObjectOf(x).(*types.Var)
+		if !ok {
+			return false
+		}
+		return isPushParam(info, cur, v) || isRangeParam(info, cur, v) || isAssignedFromContainer(info, cur, v)
+	}
+	return false
+}
+
+// isContainerGet reports whether call takes a value out of a container
+// whose element type the program fixes.
+func isContainerGet(info *types.Info, call *ast.CallExpr) bool {
+	fn := typesutil.Callee(info, call)
+	switch {
+	case typesutil.IsMethod(fn, "sync", "Pool", "Get"),
+		typesutil.IsMethod(fn, "sync/atomic", "Value", "Load"),
+		typesutil.IsMethod(fn, "sync/atomic", "Value", "Swap"),
+		typesutil.IsFunc(fn, "container/heap", "Pop"),
+		typesutil.IsFunc(fn, "container/heap", "Remove"),
+		typesutil.IsMethod(fn, "container/list", "List", "Remove"):
+		return true
+	}
+	// h.Pop() on a heap.Interface implementation's own Pop.
+	if fn != nil && fn.Name() == "Pop" && fn.Signature().Recv() != nil && implementsHeap(fn.Signature().Recv().Type()) {
+		return true
+	}
+	return false
+}
+
+// implementsHeap reports whether t (or *t) has the methods of heap.Interface.
+func implementsHeap(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	if _, ok := t.(*types.Pointer); !ok {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	for _, name := range []string{"Len", "Less", "Swap", "Push", "Pop"} {
+		if ms.Lookup(nil, name) == nil {
+			// Lookup needs the package for unexported names; these are exported.
+			return false
+		}
+	}
+	return true
+}
+
+// isPushParam reports whether v is the parameter of a heap.Interface
+// Push(x any) method enclosing cur.
+func isPushParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := c.Node().(*ast.FuncDecl)
+		if fd.Recv == nil || fd.Name.Name != "Push" {
+			return false
+		}
+		fn, ok := info.Defs[fd.Name].(*types.Func)
+		if !ok {
+			return false
+		}
+		sig := fn.Signature()
+		return sig.Params().Len() == 1 && sig.Params().At(0) == v && implementsHeap(sig.Recv().Type())
+	}
+	return false
+}
+
+// isRangeParam reports whether v is a parameter of the function literal
+// passed to (*sync.Map).Range.
+func isRangeParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		lit := c.Node().(*ast.FuncLit)
+		call, ok := c.Parent().Node().(*ast.CallExpr)
+		if !ok || !typesutil.IsMethod(typesutil.Callee(info, call), "sync", "Map", "Range") {
+			continue // not the Range callback
+		}
+		sig, ok := info.TypeOf(lit).(*types.Signature)
+		if !ok {
+			return false
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isAssignedFromContainer reports whether v is a local variable defined
+// by a sync.Map Load/LoadOrStore/LoadAndDelete/Swap (its value result) or
+// another container read, and never assigned again.
+func isAssignedFromContainer(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
+	fnCur, ok := enclosingFuncCursor(cur)
+	if !ok {
+		return false
+	}
+	var defs []ast.Expr // right-hand sides that assign v
+	assigned := 0
+	for c := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if typesutil.ObjectOf(info, lhs) != v {
+					continue
+				}
+				assigned++
+				if len(n.Rhs) == 1 && i == 0 {
+					defs = append(defs, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v && len(n.Values) == 1 && i == 0 {
+					assigned++
+					defs = append(defs, n.Values[0])
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && typesutil.ObjectOf(info, n.X) == v {
+				return false // its address escapes
+			}
+		}
+	}
+	if assigned != 1 || len(defs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(defs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := typesutil.Callee(info, call)
+	for _, m := range []string{"Load", "LoadOrStore", "LoadAndDelete", "Swap"} {
+		if typesutil.IsMethod(fn, "sync", "Map", m) {
+			return true
+		}
+	}
+	return isContainerGet(info, call)
+}
+
+// isMustName reports whether a function's name says it panics on failure.
+func isMustName(name string) bool {
+	return strings.HasPrefix(name, "Must") || strings.HasPrefix(name, "must")
+}
+
+// inReflectCheck reports whether the assertion is inside an if or case
+// whose condition asks reflect about a type (Implements, AssignableTo,
+// ConvertibleTo, Kind, CanInterface, CanConvert).
+func inReflectCheck(info *types.Info, cur inspector.Cursor) bool {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		var cond ast.Node
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			cond = n.Cond
+		case *ast.SwitchStmt:
+			cond = n.Tag
+		}
+		if cond == nil {
+			continue // not a condition
+		}
+		found := false
+		ast.Inspect(cond, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return !found
+			}
+			fn := typesutil.Callee(info, call)
+			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "reflect" {
+				switch fn.Name() {
+				case "Implements", "AssignableTo", "ConvertibleTo", "Kind", "CanInterface", "CanConvert", "TypeOf":
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit
+// enclosing cur, or nil at package level.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	if c, ok := enclosingFuncCursor(cur); ok {
+		return c.Node()
+	}
+	return nil
+}
+
+func enclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// render prints an expression as gofmt would.
+func render(fset *token.FileSet, e ast.Expr) string {
+	return types.ExprString(e)
+}
+
+// --- the fix ---
+
+// suggestFix rewrites the assertion to the comma-ok form followed by an
+// if !ok that leaves the function: returning an error where it returns
+// one, failing the test in a test, else returning zero values (which the
+// fix's title says).
+func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	info := pass.TypesInfo
+	if fn == nil || file == nil || info.TypeOf(assert.Type) == nil {
+		return none, false // package level, or no types: nothing to return from
+	}
+	if isDeferred(fn, cur) {
+		return none, false // returning from a deferred func would swallow a panic or an error
+	}
+	stmtCur, ok := enclosingStmt(cur)
+	if !ok {
+		return none, false
+	}
+	stmt := stmtCur.Node().(ast.Stmt)
+	if !startsAndEndsLine(pass.Fset, file, stmtCur) {
+		return none, false // another statement shares its line
+	}
+	indent := fixutil.Indent(pass.Fset, stmt.Pos())
+	q := typesutil.NewQualifier(file, pass.Pkg)
+	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
+	pure := isPure(assert.X)
+
+	okName := freshName(pass.Pkg, stmt.Pos(), "ok")
+
+	// The statement that leaves the function when the assertion fails.
+	var edits []analysis.TextEdit
+	var leave, title string
+	if t := testingParam(info, fn); t != "" {
+		msg := strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText))
+		if pure {
+			msg = strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText
+		}
+		leave = t + ".Fatalf(" + msg + ")"
+		title = "Check the type assertion and fail the test"
+	} else {
+		results, ok := typesutil.ResultsOf(info, fn)
+		if !ok {
+			return none, false
+		}
+		errExpr := ""
+		if typesutil.ReturnsError(results) {
+			var pkgEdits []analysis.TextEdit
+			if pure {
+				name, e, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "fmt", "fmt")
+				if !ok {
+					return none, false
+				}
+				errExpr = name + ".Errorf(" + strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText + ")"
+				pkgEdits = e
+			} else {
+				name, e, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "errors", "errors")
+				if !ok {
+					return none, false
+				}
+				errExpr = name + ".New(" + strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText)) + ")"
+				pkgEdits = e
+			}
+			edits = append(edits, pkgEdits...)
+			title = "Check the type assertion and return an error"
+		} else if results.Len() == 0 {
+			title = "Check the type assertion and return early instead of panicking"
+		} else {
+			title = "Check the type assertion and return zero values instead of panicking"
+		}
+		vals, ok := q.ZeroReturn(results, errExpr)
+		if !ok {
+			return none, false
+		}
+		leave = "return"
+		if len(vals) > 0 {
+			leave += " " + strings.Join(vals, ", ")
+		}
+	}
+	check := "if !" + okName + " {\n" + indent + "\t" + leave + "\n" + indent + "}"
+
+	// v := x.(T) → v, ok := x.(T); if !ok {…}
+	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 &&
+		ast.Unparen(as.Rhs[0]) == assert && !isBlank(as.Lhs[0]) {
+		eol := lineEnd(pass.Fset, stmt.End())
+		edits = append(edits,
+			analysis.TextEdit{Pos: as.Lhs[0].End(), End: as.Lhs[0].End(), NewText: []byte(", " + okName)},
+			analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + check)},
+		)
+		return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	}
+
+	// Otherwise extract the assertion into a checked variable before the
+	// statement, when that evaluates nothing earlier or less often.
+	if !pure || !canHoist(stmtCur, cur) {
+		return none, false
+	}
+	name := freshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)))
+	edits = append(edits,
+		analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(
+			name + ", " + okName + " := " + xText + ".(" + tText + ")\n" + indent + check + "\n" + indent)},
+		analysis.TextEdit{Pos: outerParen(cur).Pos(), End: outerParen(cur).End(), NewText: []byte(name)},
+	)
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// isDeferred reports whether fn is a function literal called by a defer
+// statement.
+func isDeferred(fn ast.Node, cur inspector.Cursor) bool {
+	lit, ok := fn.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	for c := range cur.Enclosing((*ast.DeferStmt)(nil)) {
+		if c.Node().(*ast.DeferStmt).Call.Fun == lit {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingStmt returns the innermost statement enclosing cur that is an
+// element of a statement list (a block or case body) of the same function.
+func enclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return inspector.Cursor{}, false
+		}
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			if _, ok := c.Node().(ast.Stmt); ok {
+				return c, true
+			}
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// canHoist reports whether the assertion at cur may be evaluated before
+// the statement at stmt without changing what the statement does: it is
+// evaluated exactly once, after nothing with side effects, and not in a
+// loop condition or a short-circuited operand.
+func canHoist(stmt, cur inspector.Cursor) bool {
+	target := cur.Node()
+	for c := cur; c != stmt; c = c.Parent() {
+		switch c.ParentEdgeKind() {
+		case edge.BinaryExpr_Y:
+			if op := c.Parent().Node().(*ast.BinaryExpr).Op; op == token.LAND || op == token.LOR {
+				return false // evaluated only sometimes
+			}
+		case edge.ForStmt_Cond, edge.ForStmt_Post, edge.ForStmt_Body, edge.RangeStmt_Body,
+			edge.IfStmt_Body, edge.IfStmt_Else, edge.SwitchStmt_Body, edge.TypeSwitchStmt_Body,
+			edge.SelectStmt_Body, edge.CaseClause_Body, edge.CommClause_Body, edge.LabeledStmt_Stmt:
+			return false // in a nested statement or evaluated repeatedly
+		case edge.IfStmt_Cond, edge.SwitchStmt_Tag:
+			if init := initOf(c.Parent().Node()); init != nil {
+				return false // the init statement runs first
+			}
+		}
+	}
+	// Nothing with side effects may come before it.
+	ok := true
+	ast.Inspect(stmt.Node(), func(n ast.Node) bool {
+		if !ok || n == nil {
+			return false
+		}
+		if n.Pos() >= target.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if n.End() <= target.Pos() {
+				ok = false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && n.End() <= target.Pos() {
+				ok = false
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return ok
+	})
+	return ok
+}
+
+func initOf(n ast.Node) ast.Stmt {
+	switch n := n.(type) {
+	case *ast.IfStmt:
+		return n.Init
+	case *ast.SwitchStmt:
+		return n.Init
+	}
+	return nil
+}
+
+// outerParen returns the outermost parenthesized form of the node at cur.
+func outerParen(cur inspector.Cursor) ast.Node {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	return cur.Node()
+}
+
+// isPure reports whether evaluating e twice is the same as once: a
+// variable or a field path of one.
+func isPure(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPure(e.X)
+	}
+	return false
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// testingParam returns the name of fn's *testing.T, *testing.B or
+// testing.TB parameter, or "".
+func testingParam(info *types.Info, fn ast.Node) string {
+	var params *ast.FieldList
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		params = fn.Type.Params
+	case *ast.FuncLit:
+		params = fn.Type.Params
+	}
+	if params == nil {
+		return ""
+	}
+	for _, f := range params.List {
+		t := info.TypeOf(f.Type)
+		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
+			continue // no usable name
+		}
+		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
+			return f.Names[0].Name
+		}
+	}
+	return ""
+}
+
+// nameFor derives a variable name from a type: *pb.Reply → reply.
+func nameFor(t types.Type) string {
+	if typesutil.IsError(t) {
+		return "err"
+	}
+	if n := typesutil.NamedOf(t); n != nil {
+		name := n.Obj().Name()
+		r := []rune(name)
+		// Lower the leading run of capitals: HTTPClient → httpClient.
+		i := 0
+		for i < len(r) && unicode.IsUpper(r[i]) {
+			i++
+		}
+		if i > 1 && i < len(r) {
+			i--
+		}
+		for j := 0; j < i; j++ {
+			r[j] = unicode.ToLower(r[j])
+		}
+		if s := string(r); token.IsIdentifier(s) && !token.IsKeyword(s) {
+			return s
+		}
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		switch {
+		case b.Info()&types.IsString != 0:
+			return "s"
+		case b.Info()&types.IsInteger != 0:
+			return "n"
+		case b.Info()&types.IsBoolean != 0:
+			return "b"
+		}
+	}
+	return "v"
+}
+
+// freshName returns base, or base with a number, such that declaring it
+// at pos neither shadows anything visible there nor clashes with a
+// declaration elsewhere in the same block.
+func freshName(pkg *types.Package, pos token.Pos, base string) string {
+	var scope *types.Scope
+	if pkg != nil {
+		scope = pkg.Scope().Innermost(pos)
+	}
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name = fmt.Sprintf("%s%d", base, i)
+		}
+		if scope != nil {
+			if scope.Lookup(name) != nil {
+				continue // declared in the same block
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != nil {
+				continue // visible here: declaring it would shadow it
+			}
+		}
+		return name
+	}
+}
+
+// startsAndEndsLine reports whether the statement at cur is alone on its
+// lines: no sibling statement starts on its first line or ends on its last.
+func startsAndEndsLine(fset *token.FileSet, file *ast.File, cur inspector.Cursor) bool {
+	stmt := cur.Node()
+	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
+		return false
+	}
+	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
+		return false
+	}
+	return true
+}
+
+// lineEnd returns the position of the newline that ends the line of pos
+// (after any trailing comment), or the end of the file.
+func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
+	next := fixutil.NextLineStart(fset, pos)
+	tf := fset.File(pos)
+	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
+		return next
+	}
+	return next - 1
+}

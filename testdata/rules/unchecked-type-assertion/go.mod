@@ -1,0 +1,3 @@
+module example.com/uta
+
+go 1.22

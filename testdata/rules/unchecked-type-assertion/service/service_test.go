@@ -1,0 +1,11 @@
+package service
+
+import "testing"
+
+func TestName(t *testing.T) {
+	var v any = "x"
+	s := v.(string) // want `unchecked type assertion v.\(string\)`
+	if s != "x" {
+		t.Fatal(s)
+	}
+}
