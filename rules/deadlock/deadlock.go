@@ -1,0 +1,577 @@
+// Package deadlock defines the deadlock rule: code that blocks its own
+// goroutine forever. A sync.Mutex is not reentrant and nothing unlocks it
+// for you, so a Lock left held on one return path makes the next Lock of
+// the same mutex wait forever; a send on an unbuffered channel that no
+// goroutine can receive from, or a range over a channel that nothing
+// closes, waits forever too. When every goroutine waits, the runtime
+// stops the program with "fatal error: all goroutines are asleep -
+// deadlock!"; in a server, where other goroutines run, it just hangs.
+//
+// What it proves, within one function and along the paths of its
+// control-flow graph (go/cfg; see package syncflow for why not ctrlflow):
+//
+//   - a Lock or RLock (sync.Mutex, sync.RWMutex, sync.Locker; a field
+//     s.mu, an embedded mutex s.Lock(), a package-level mutex) or a
+//     successful TryLock from which a return is reachable without an
+//     Unlock of the same mutex, a deferred Unlock, or a call whose name
+//     says it unlocks (s.unlock()). Paths that end in panic, os.Exit,
+//     log.Fatal or t.Fatal do not count;
+//   - a Lock of a mutex on a path where the same mutex is still locked
+//     (an RLock after an RLock is left alone);
+//   - a send on a channel made unbuffered in the function before any
+//     goroutine or function could have got hold of it (the channel has
+//     not been captured by a function literal, passed, stored or
+//     returned on any path to the send);
+//   - a range over a channel made in the function that is never closed
+//     there and never leaves it (only sent to, received from, ranged
+//     over), whose loop body has no break or return.
+//
+// What it leaves alone, because the function cannot show the lock is
+// wrong: functions named *Locked (the caller holds the lock); functions
+// that unlock the mutex before they lock it (same contract); functions
+// that never unlock the mutex and say they lock (their name has lock or
+// acquire in it, their doc comment speaks of holding or unlocking, or
+// their body only locks) or hand the lock over (return a closure or the
+// mutex's owner, unlock it in a goroutine or a stored closure); locks
+// whose Unlock is in a deferred closure or was deferred before them; and
+// mutexes reached through an index or a call (s.shards[i].mu,
+// getMu().Lock()), which need not be the same mutex twice. Locks taken
+// and released in different functions, or through interfaces other than
+// sync.Locker, are out of its reach.
+//
+// The rule needs type information; on an ill-typed package it reports
+// what the types it has let it see.
+package deadlock
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the deadlock rule.
+var Rule = rule.Define(rule.Spec{
+	ID:       "deadlock",
+	Severity: rule.Warning,
+	Since:    "v0.1.0",
+	Fixes:    true,
+	Notes:    notes,
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass, _ *rule.Options) error {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	b := syncflow.NewBuilder(pass.TypesInfo, pass.Files)
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		g := b.Graph(cur.Node())
+		if g == nil {
+			continue // a function declared without a body
+		}
+		f := &function{
+			pass:    pass,
+			info:    pass.TypesInfo,
+			cur:     cur,
+			g:       g,
+			events:  make(map[ast.Node][]event),
+			file:    fileOf(pass, cur.Node().Pos()),
+			doubles: make(map[*ast.CallExpr]bool),
+		}
+		if fd, ok := cur.Node().(*ast.FuncDecl); ok {
+			f.decl = fd
+		}
+		f.checkLocks()
+		f.checkSends()
+		f.checkRanges()
+	}
+	return nil
+}
+
+// A function is the state of the check of one function body.
+type function struct {
+	pass    *analysis.Pass
+	info    *types.Info
+	cur     inspector.Cursor
+	g       *syncflow.Graph
+	decl    *ast.FuncDecl // nil for a literal
+	file    *ast.File
+	events  map[ast.Node][]event
+	doubles map[*ast.CallExpr]bool // second Locks reported
+
+	// Computed by scan.
+	sites       []*site
+	released    map[string]bool // keys released in the function, deferred or not
+	handedOff   map[string]bool // keys released in a function literal that is not deferred
+	anyHelper   bool            // a call that says it unlocks, anywhere
+	deferredRel []ast.Node      // defer statements that release a lock
+}
+
+// An event is a lock operation a node of the graph performs, now or, for
+// a defer statement, when the function returns.
+type event struct {
+	lc       syncflow.LockCall
+	deferred bool
+}
+
+// A site is a place where a lock is taken.
+type site struct {
+	lc    syncflow.LockCall
+	node  ast.Node // the graph node holding the call
+	loc   syncflow.Loc
+	index int        // of its event in the node's events
+	from  *cfg.Block // for a TryLock: the successor where it succeeded
+	read  bool       // RLock or TryRLock
+}
+
+// eventsOf returns the lock operations of a graph node in order.
+func (f *function) eventsOf(n ast.Node) []event {
+	if evs, ok := f.events[n]; ok {
+		return evs
+	}
+	var evs []event
+	switch n := n.(type) {
+	case *ast.DeferStmt:
+		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+			for _, lc := range releasesIn(f.info, lit.Body) {
+				evs = append(evs, event{lc, true})
+			}
+		} else if lc, ok := syncflow.ClassifyLock(f.info, n.Call); ok && lc.Op.IsRelease() {
+			evs = append(evs, event{lc, true})
+		}
+	case *ast.GoStmt:
+		// Its call runs in another goroutine.
+	default:
+		for _, call := range syncflow.Calls(n) {
+			if lc, ok := syncflow.ClassifyLock(f.info, call); ok {
+				evs = append(evs, event{lc, false})
+			}
+		}
+	}
+	f.events[n] = evs
+	return evs
+}
+
+// releasesIn returns the lock releases anywhere in n.
+func releasesIn(info *types.Info, n ast.Node) []syncflow.LockCall {
+	var out []syncflow.LockCall
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if lc, ok := syncflow.ClassifyLock(info, call); ok && lc.Op.IsRelease() {
+				out = append(out, lc)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// scan finds the lock sites of the function and what releases locks.
+func (f *function) scan() {
+	f.released = make(map[string]bool)
+	f.handedOff = make(map[string]bool)
+	f.g.Nodes(func(n ast.Node, l syncflow.Loc) {
+		for i, ev := range f.eventsOf(n) {
+			switch {
+			case ev.lc.Op.IsRelease():
+				if ev.lc.Op == syncflow.HelperUnlock || ev.lc.Key == "" {
+					f.anyHelper = true
+				}
+				f.released[ev.lc.Key] = true
+				if ev.deferred && (len(f.deferredRel) == 0 || f.deferredRel[len(f.deferredRel)-1] != n) {
+					f.deferredRel = append(f.deferredRel, n)
+				}
+			case ev.deferred:
+				// Only releases are deferred events.
+			case (ev.lc.Op == syncflow.Lock || ev.lc.Op == syncflow.RLock) && ev.lc.Key != "":
+				f.sites = append(f.sites, &site{lc: ev.lc, node: n, loc: l, index: i, read: ev.lc.Op == syncflow.RLock})
+			}
+		}
+		// Locks released by other function literals are handed off.
+		if d, ok := n.(*ast.DeferStmt); ok {
+			if _, lit := ast.Unparen(d.Call.Fun).(*ast.FuncLit); lit {
+				return // a deferred literal's releases are events above
+			}
+		}
+		for _, lit := range syncflow.FuncLitsIn(n) {
+			for _, lc := range releasesIn(f.info, lit.Body) {
+				if lc.Op == syncflow.HelperUnlock || lc.Key == "" {
+					f.anyHelper = true
+				}
+				f.handedOff[lc.Key] = true
+				f.released[lc.Key] = true
+			}
+		}
+	})
+	// if mu.TryLock() { … } and if !mu.TryLock() { return }.
+	for _, b := range f.g.CFG.Blocks {
+		if !b.Live || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+			continue // not a live conditional block
+		}
+		cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+		if !ok {
+			continue // not a condition
+		}
+		succ := 0
+		cond = ast.Unparen(cond)
+		if u, ok := cond.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			cond, succ = ast.Unparen(u.X), 1
+		}
+		call, ok := cond.(*ast.CallExpr)
+		if !ok {
+			continue // not a call
+		}
+		lc, ok := syncflow.ClassifyLock(f.info, call)
+		if !ok || (lc.Op != syncflow.TryLock && lc.Op != syncflow.TryRLock) || lc.Key == "" {
+			continue // not a TryLock of a known mutex
+		}
+		l, _ := f.g.Loc(b.Nodes[len(b.Nodes)-1])
+		f.sites = append(f.sites, &site{lc: lc, node: b.Nodes[len(b.Nodes)-1], loc: l, index: -1, from: b.Succs[succ], read: lc.Op == syncflow.TryRLock})
+	}
+}
+
+// A walk is what follows a lock site on the paths from it.
+type walk struct {
+	returns  []*ast.ReturnStmt // reached with the lock held
+	releases []release         // the first release on each path
+	doubles  []double          // Locks of the same mutex while it is held
+	defers   bool              // a defer statement runs while it is held
+}
+
+type release struct {
+	node ast.Node
+	ev   event
+}
+
+type double struct {
+	call *ast.CallExpr
+	lc   syncflow.LockCall
+	self bool // the site itself, on the next loop iteration
+}
+
+// follow walks the paths from s until the lock is released.
+func (f *function) follow(s *site) *walk {
+	w := new(walk)
+	// process handles the events of node n from index i; it reports
+	// whether the path goes on.
+	process := func(n ast.Node, evs []event, i int) bool {
+		for ; i < len(evs); i++ {
+			ev := evs[i]
+			lc := ev.lc
+			switch {
+			case lc.Op.IsRelease():
+				if lc.Op == syncflow.HelperUnlock || lc.Key == "" || lc.Key == s.lc.Key && lc.Op.Releases(s.lc.Op) {
+					w.releases = append(w.releases, release{n, ev})
+					return false
+				}
+			case ev.deferred:
+			case lc.Key == s.lc.Key && lc.Op.IsAcquire():
+				if s.read && lc.Op == syncflow.RLock {
+					continue // read locks may be shared (if no writer waits)
+				}
+				w.doubles = append(w.doubles, double{lc.Call, lc, lc.Call == s.lc.Call})
+				return false
+			}
+		}
+		if _, ok := n.(*ast.DeferStmt); ok {
+			w.defers = true
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			w.returns = append(w.returns, ret)
+			return false
+		}
+		return true
+	}
+	visit := func(n ast.Node, _ syncflow.Loc) bool { return process(n, f.eventsOf(n), 0) }
+	if s.from != nil {
+		f.g.WalkBlock(s.from, visit)
+		return w
+	}
+	if process(s.node, f.eventsOf(s.node), s.index+1) {
+		f.g.Walk(s.loc, visit)
+	}
+	return w
+}
+
+func (f *function) checkLocks() {
+	f.scan()
+	for _, s := range f.sites {
+		w := f.follow(s)
+		again := false
+		for _, d := range w.doubles {
+			f.reportDouble(s, d)
+			again = again || d.self
+		}
+		if again {
+			continue // reported as locked again on the next iteration
+		}
+		if len(w.returns) == 0 || f.leftHeldOnPurpose(s) {
+			continue // no path returns with it held, or that is the contract
+		}
+		f.reportHeld(s, w)
+	}
+}
+
+// leftHeldOnPurpose reports whether the function returns with the lock of
+// s held by design.
+func (f *function) leftHeldOnPurpose(s *site) bool {
+	key := s.lc.Key
+	if f.decl != nil && strings.HasSuffix(f.decl.Name.Name, "Locked") {
+		return true // the caller holds the lock
+	}
+	if f.handedOff[key] || f.anyHelper {
+		return true // a goroutine or a stored closure releases it
+	}
+	if f.unlocksFirst(key) {
+		return true // entered with the lock held: it gives it back as it found it
+	}
+	if f.deferredBefore(key, s) {
+		return true // a defer registered earlier releases it
+	}
+	if !f.released[key] && f.acquires(s) {
+		return true // a function whose job is to take the lock
+	}
+	return false
+}
+
+// unlocksFirst reports whether some path from the function's entry
+// releases the mutex before it takes it: the caller holds it.
+func (f *function) unlocksFirst(key string) bool {
+	found := false
+	f.g.WalkBlock(f.g.Entry(), func(n ast.Node, _ syncflow.Loc) bool {
+		if found {
+			return false
+		}
+		for _, ev := range f.eventsOf(n) {
+			if ev.lc.Key != key || ev.deferred {
+				continue // another mutex, or not now
+			}
+			if ev.lc.Op.IsRelease() {
+				found = true
+				return false
+			}
+			if ev.lc.Op.IsAcquire() || ev.lc.Op == syncflow.TryLock || ev.lc.Op == syncflow.TryRLock {
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// deferredBefore reports whether a defer statement that releases the
+// mutex may run before the lock at s.
+func (f *function) deferredBefore(key string, s *site) bool {
+	for _, d := range f.deferredRel {
+		match := false
+		for _, ev := range f.eventsOf(d) {
+			if ev.lc.Key == key || ev.lc.Op == syncflow.HelperUnlock {
+				match = true
+			}
+		}
+		if !match {
+			continue // releases another mutex
+		}
+		dl, _ := f.g.Loc(d)
+		if f.g.Reaches(dl, s.loc, func(ast.Node) bool { return false }) {
+			return true
+		}
+	}
+	return false
+}
+
+// acquires reports whether the function, which never releases the mutex
+// of s, says that taking it is what it is for: by its name, its doc
+// comment, a body that does nothing but lock, or by returning something
+// that will release it later (a closure, or the mutex's owner).
+func (f *function) acquires(s *site) bool {
+	if f.decl != nil {
+		name := strings.ToLower(f.decl.Name.Name)
+		if strings.Contains(name, "lock") || strings.Contains(name, "acquire") {
+			return true
+		}
+		if doc := strings.ToLower(f.decl.Doc.Text()); strings.Contains(doc, "locked") ||
+			strings.Contains(doc, "held") || strings.Contains(doc, "holding") || strings.Contains(doc, "acquire") {
+			return true // "returns with s.mu held", "leaves the store locked"
+		}
+	}
+	onlyLocks := true
+	for _, st := range f.g.Body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			onlyLocks = false
+			break
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok {
+			onlyLocks = false
+			break
+		}
+		if lc, ok := syncflow.ClassifyLock(f.info, call); !ok || !lc.Op.IsAcquire() {
+			onlyLocks = false
+			break
+		}
+	}
+	if onlyLocks {
+		return true
+	}
+	// Returning a closure or the mutex's owner hands the lock over.
+	handsOver := false
+	ast.Inspect(f.g.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if _, fn := f.info.TypeOf(r).(*types.Signature); fn || refersAsValue(f.info, r, s.lc.Root) {
+					handsOver = true
+				}
+			}
+		}
+		return !handsOver
+	})
+	return handsOver
+}
+
+// refersAsValue reports whether e holds a function literal, or uses root
+// as a value of its own (not just to select a field of it).
+func refersAsValue(info *types.Info, e ast.Expr, root types.Object) bool {
+	found := false
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			found = true
+			return false
+		case *ast.SelectorExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && root != nil && info.Uses[id] == root {
+				if s, ok := info.Selections[n]; ok && s.Kind() == types.MethodVal {
+					return true // a method call on the owner: look at its arguments
+				}
+				return false // a field of the owner
+			}
+		case *ast.Ident:
+			if root != nil && info.Uses[n] == root {
+				found = true
+			}
+		}
+		return true
+	}
+	ast.Inspect(e, walk)
+	return found
+}
+
+// --- reports ---
+
+// describe spells the lock call of s: s.mu.Lock().
+func describe(lc syncflow.LockCall) string {
+	return types.ExprString(lc.Mutex) + "." + lc.Name() + "()"
+}
+
+func (f *function) line(pos token.Pos) int { return f.pass.Fset.Position(pos).Line }
+
+func (f *function) reportDouble(s *site, d double) {
+	if f.doubles[d.call] {
+		return // already reported from another site
+	}
+	f.doubles[d.call] = true
+	mu := types.ExprString(s.lc.Mutex)
+	var msg string
+	switch {
+	case d.self:
+		msg = fmt.Sprintf("%s runs again on the next loop iteration while %s is still locked: a path through the loop skips the %s",
+			describe(d.lc), mu, s.lc.Op.Release())
+	case s.read:
+		msg = fmt.Sprintf("%s blocks forever: this goroutine still holds the read lock %s from line %d",
+			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
+	default:
+		kind := s.lc.Type
+		if kind == "sync.Locker" {
+			kind = "a lock"
+		}
+		msg = fmt.Sprintf("%s blocks forever: %s is already locked by %s on line %d and %s is not reentrant",
+			describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), kind)
+	}
+	f.pass.Report(analysis.Diagnostic{
+		Pos:     d.call.Pos(),
+		End:     d.call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{
+			Pos: s.lc.Call.Pos(), End: s.lc.Call.End(), Message: mu + " is locked here",
+		}},
+	})
+}
+
+// isImplicit reports whether ret is the return go/cfg adds where control
+// falls off the end of the body.
+func (f *function) isImplicit(ret *ast.ReturnStmt) bool {
+	return ret.Return == f.g.Body.Rbrace
+}
+
+func (f *function) reportHeld(s *site, w *walk) {
+	rets := w.returns
+	sort.Slice(rets, func(i, j int) bool { return rets[i].Pos() < rets[j].Pos() })
+	mu := types.ExprString(s.lc.Mutex)
+	what := describe(s.lc)
+	if s.from != nil {
+		what = mu + " (locked by " + s.lc.Name() + ")"
+	}
+	where := fmt.Sprintf("on the return at line %d", f.line(rets[0].Pos()))
+	if f.isImplicit(rets[0]) {
+		where = fmt.Sprintf("when the function ends at line %d", f.line(rets[0].Pos()))
+	}
+	if len(rets) > 1 {
+		where += fmt.Sprintf(" (and %d more)", len(rets)-1)
+	}
+	next := "the next " + mu + ".Lock() blocks forever"
+	if s.read {
+		next = "a later " + mu + ".Lock() blocks forever"
+	}
+	verb := "is not unlocked"
+	if !f.released[s.lc.Key] {
+		verb = "is never unlocked"
+	}
+	d := analysis.Diagnostic{
+		Pos:     s.lc.Call.Pos(),
+		End:     s.lc.Call.End(),
+		Message: fmt.Sprintf("%s %s %s; %s", what, verb, where, next),
+	}
+	for _, r := range rets {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: r.End(), Message: "returns with " + mu + " still locked"})
+	}
+	if fix, ok := f.deferFix(s, w); ok {
+		d.SuggestedFixes = append(d.SuggestedFixes, fix)
+	}
+	if fix, ok := f.unlockFix(s, rets); ok {
+		d.SuggestedFixes = append(d.SuggestedFixes, fix)
+	}
+	f.pass.Report(d)
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, file := range pass.Files {
+		if file.FileStart <= pos && pos <= file.FileEnd {
+			return file
+		}
+	}
+	return nil
+}

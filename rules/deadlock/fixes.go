@@ -1,0 +1,306 @@
+package deadlock
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// deferFix defers the unlock right after the Lock of s. It is correct
+// only when the Lock is not in a loop (the deferred Unlock would wait for
+// the function to return, and the next iteration would block), when
+// every explicit Unlock that follows it directly precedes a return (so
+// removing it changes nothing but to cover the return's expressions too),
+// when nothing else is deferred while the lock is held (it would now run
+// before the Unlock, under the lock), and when no path locks it again.
+func (f *function) deferFix(s *site, w *walk) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	if s.from != nil || len(w.doubles) > 0 || w.defers || f.file == nil {
+		return none, false // a TryLock, a double lock, or defers that would reorder
+	}
+	stmtCur, ok := f.stmtOf(s.lc.Call)
+	if !ok || f.inLoop(stmtCur) || !f.ownsLine(stmtCur.Node()) {
+		return none, false
+	}
+	var edits []analysis.TextEdit
+	seen := make(map[ast.Node]bool)
+	for _, r := range w.releases {
+		if r.ev.deferred || r.ev.lc.Op == syncflow.HelperUnlock || r.ev.lc.Key == "" || seen[r.node] {
+			return none, false // released some other way: a second defer would unlock twice
+		}
+		seen[r.node] = true
+		uc, ok := f.cur.FindNode(r.node)
+		es, isExpr := r.node.(*ast.ExprStmt)
+		if !ok || !isExpr || ast.Unparen(es.X) != r.ev.lc.Call || !isListElem(uc) || !f.ownsLine(es) {
+			return none, false // an Unlock inside a larger statement
+		}
+		next, hasNext := uc.NextSibling()
+		if hasNext {
+			if _, ret := next.Node().(*ast.ReturnStmt); !ret {
+				return none, false // code runs after the Unlock, outside the lock
+			}
+		} else if uc.Parent().Node() != f.g.Body {
+			return none, false // falls through to more code
+		}
+		if !f.dominates(s, r.node) {
+			return none, false // another Lock needs this Unlock too
+		}
+		start := fixutil.LineStart(f.pass.Fset, es.Pos())
+		edits = append(edits, analysis.TextEdit{Pos: start, End: fixutil.NextLineStart(f.pass.Fset, es.Pos())})
+	}
+	stmt := stmtCur.Node()
+	indent := fixutil.Indent(f.pass.Fset, stmt.Pos())
+	eol := f.lineEnd(stmt.End())
+	text := "defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "()"
+	edits = append(edits, analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + text)})
+	title := "Defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "() right after the " + s.lc.Name()
+	if len(w.releases) > 0 {
+		title += " and drop the explicit " + s.lc.Op.Release() + " calls"
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// unlockFix inserts the missing Unlock before each return reached with the
+// lock of s held. It is correct only when every path to those returns
+// holds the lock (else some would unlock twice) and when the returned
+// expressions do not read what the lock guards.
+func (f *function) unlockFix(s *site, rets []*ast.ReturnStmt) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	if f.file == nil {
+		return none, false
+	}
+	call := types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "()"
+	var edits []analysis.TextEdit
+	var lines []string
+	for _, ret := range rets {
+		if !f.alwaysHeldAt(s, ret) || f.readsGuarded(s, ret) {
+			return none, false
+		}
+		lines = append(lines, fmt.Sprint(f.line(ret.Pos())))
+		if f.isImplicit(ret) {
+			rbrace := f.g.Body.Rbrace
+			if !f.startsLine(rbrace) {
+				return none, false // a one-line function
+			}
+			indent := fixutil.Indent(f.pass.Fset, rbrace) + "\t"
+			at := fixutil.LineStart(f.pass.Fset, rbrace)
+			edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + call + "\n")})
+			continue
+		}
+		rc, ok := f.cur.FindNode(ret)
+		if !ok || !isListElem(rc) || !f.startsLine(ret.Pos()) {
+			return none, false // return shares its line, e.g. if err != nil { return err }
+		}
+		indent := fixutil.Indent(f.pass.Fset, ret.Pos())
+		edits = append(edits, analysis.TextEdit{Pos: ret.Pos(), End: ret.Pos(), NewText: []byte(call + "\n" + indent)})
+	}
+	title := "Call " + call + " before the return on line " + lines[0]
+	if len(rets) > 1 {
+		title = "Call " + call + " before the returns on lines " + strings.Join(lines, ", ")
+	} else if f.isImplicit(rets[0]) {
+		title = "Call " + call + " at the end of the function"
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// alwaysHeldAt reports whether every path from the function's entry to
+// ret takes the lock of s (at a site of the same mutex) and does not
+// release it after.
+func (f *function) alwaysHeldAt(s *site, ret *ast.ReturnStmt) bool {
+	to, ok := f.g.Loc(ret)
+	if !ok {
+		return false
+	}
+	acquires := func(n ast.Node) bool {
+		for _, ev := range f.eventsOf(n) {
+			if ev.lc.Key == s.lc.Key && ev.lc.Op.IsAcquire() && !ev.deferred {
+				return true
+			}
+		}
+		for _, o := range f.sites {
+			if o.from != nil && o.node == n && o.lc.Key == s.lc.Key {
+				return true // a TryLock condition: the walk below checks its failure edge
+			}
+		}
+		return false
+	}
+	// From the entry without taking the lock.
+	if f.reachesFromBlock(f.g.Entry(), to, acquires) {
+		return false
+	}
+	// From the failure edge of a TryLock of the same mutex.
+	for _, o := range f.sites {
+		if o.from == nil || o.lc.Key != s.lc.Key {
+			continue // not a TryLock of this mutex
+		}
+		b := o.loc.Block
+		other := b.Succs[0]
+		if other == o.from {
+			other = b.Succs[1]
+		}
+		if f.reachesFromBlock(other, to, acquires) {
+			return false
+		}
+	}
+	// From a release (now or deferred) without taking it again.
+	var ok2 = true
+	f.g.Nodes(func(n ast.Node, l syncflow.Loc) {
+		if !ok2 {
+			return
+		}
+		for _, ev := range f.eventsOf(n) {
+			if ev.lc.Op.IsRelease() && (ev.lc.Key == s.lc.Key || ev.lc.Op == syncflow.HelperUnlock || ev.lc.Key == "") {
+				if ev.deferred {
+					// A deferred release runs at every later return.
+					if f.g.Reaches(l, to, func(ast.Node) bool { return false }) {
+						ok2 = false
+					}
+				} else if f.g.Reaches(l, to, acquires) {
+					ok2 = false
+				}
+				return
+			}
+		}
+	})
+	return ok2
+}
+
+// reachesFromBlock reports whether to is reachable from the start of b
+// through nodes for which block reports false.
+func (f *function) reachesFromBlock(b *cfg.Block, to syncflow.Loc, block func(ast.Node) bool) bool {
+	found := false
+	f.g.WalkBlock(b, func(n ast.Node, l syncflow.Loc) bool {
+		if found {
+			return false
+		}
+		if l == to {
+			found = true
+			return false
+		}
+		return !block(n)
+	})
+	return found
+}
+
+// readsGuarded reports whether the results of ret refer to the mutex's
+// owner, or, for a package-level mutex, to package-level variables: they
+// are evaluated under the lock today, and would not be after an Unlock
+// placed before the return.
+func (f *function) readsGuarded(s *site, ret *ast.ReturnStmt) bool {
+	root := s.lc.Root
+	global := root != nil && root.Parent() == root.Pkg().Scope()
+	found := false
+	for _, r := range ret.Results {
+		ast.Inspect(r, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return !found
+			}
+			obj := f.info.Uses[id]
+			if obj == nil {
+				return true
+			}
+			if obj == root {
+				found = true
+			}
+			if v, ok := obj.(*types.Var); ok && global && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// dominates reports whether every path from the entry to n passes the
+// lock at s.
+func (f *function) dominates(s *site, n ast.Node) bool {
+	to, ok := f.g.Loc(n)
+	if !ok {
+		return false
+	}
+	return !f.reachesFromBlock(f.g.Entry(), to, func(x ast.Node) bool { return x == s.node })
+}
+
+// stmtOf returns the cursor of the statement that is exactly the call
+// (an expression statement in a statement list).
+func (f *function) stmtOf(call *ast.CallExpr) (inspector.Cursor, bool) {
+	c, ok := f.cur.FindNode(call)
+	if !ok {
+		return c, false
+	}
+	for c.ParentEdgeKind() == edge.ParenExpr_X {
+		c = c.Parent()
+	}
+	if c.ParentEdgeKind() != edge.ExprStmt_X {
+		return c, false
+	}
+	c = c.Parent()
+	return c, isListElem(c)
+}
+
+// isListElem reports whether the statement at c is an element of a
+// statement list: a block or a case body.
+func isListElem(c inspector.Cursor) bool {
+	switch c.ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+		return true
+	}
+	return false
+}
+
+// inLoop reports whether the statement at c is in a loop of the function.
+func (f *function) inLoop(c inspector.Cursor) bool {
+	for p := range c.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if p == c {
+			continue // the statement itself
+		}
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// startsLine reports whether only blanks precede pos on its line.
+func (f *function) startsLine(pos token.Pos) bool {
+	text, ok := fixutil.Text(f.pass, f.file, fixutil.LineStart(f.pass.Fset, pos), pos)
+	return ok && strings.TrimSpace(text) == ""
+}
+
+// ownsLine reports whether the statement n is alone on its line, but for
+// a trailing comment.
+func (f *function) ownsLine(n ast.Node) bool {
+	if !f.startsLine(n.Pos()) {
+		return false
+	}
+	eol := f.lineEnd(n.End())
+	text, ok := fixutil.Text(f.pass, f.file, n.End(), eol)
+	if !ok {
+		return false
+	}
+	text = strings.TrimSpace(text)
+	return text == "" || strings.HasPrefix(text, "//")
+}
+
+// lineEnd returns the position of the newline that ends the line of pos,
+// or the end of the file.
+func (f *function) lineEnd(pos token.Pos) token.Pos {
+	next := fixutil.NextLineStart(f.pass.Fset, pos)
+	tf := f.pass.Fset.File(pos)
+	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
+		return next
+	}
+	return next - 1
+}

@@ -1,0 +1,256 @@
+// Package syncflow holds what the deadlock and concurrent-map rules share:
+// control-flow graphs of function bodies (go/cfg) with an index of their
+// nodes and path walks over them, and the recognition of mutex operations
+// and of the variable or field path a mutex or map lives at.
+//
+// The graphs are built with go/cfg directly rather than through the
+// ctrlflow analyzer: ctrlflow exports noReturn facts, which makes every
+// driver analyse the syntax of every dependency, and it is skipped on
+// ill-typed packages (failing every analyzer that requires it), while
+// these rules must run on half-typed editor buffers. The calls that end a
+// path here are panic, os.Exit, runtime.Goexit, the standard log's Fatal
+// and Panic functions, testing's FailNow/Fatal/Skip family, and functions
+// of the package being analysed whose bodies cannot return.
+package syncflow
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A Builder builds and caches the control-flow graphs of the functions
+// of one package.
+type Builder struct {
+	info   *types.Info
+	decls  map[*types.Func]*ast.FuncDecl
+	state  map[*types.Func]int // 1 building, 2 may return, 3 never returns
+	graphs map[ast.Node]*Graph
+}
+
+// NewBuilder returns a Builder for the package made of files.
+func NewBuilder(info *types.Info, files []*ast.File) *Builder {
+	b := &Builder{
+		info:   info,
+		decls:  make(map[*types.Func]*ast.FuncDecl),
+		state:  make(map[*types.Func]int),
+		graphs: make(map[ast.Node]*Graph),
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue // not a function with a body
+			}
+			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+				b.decls[fn] = fd
+			}
+		}
+	}
+	return b
+}
+
+// Graph returns the graph of fn, an *ast.FuncDecl or *ast.FuncLit with a
+// body, or nil.
+func (b *Builder) Graph(fn ast.Node) *Graph {
+	if g, ok := b.graphs[fn]; ok {
+		return g
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return nil
+	}
+	g := newGraph(fn, body, cfg.New(body, b.mayReturn))
+	b.graphs[fn] = g
+	return g
+}
+
+// mayReturn reports whether the call, a statement of its own, may return.
+func (b *Builder) mayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, ok := b.info.Uses[id].(*types.Builtin); ok && id.Name == "panic" {
+			return false
+		}
+	}
+	fn := typeutil.StaticCallee(b.info, call)
+	if fn == nil {
+		return true // not statically known
+	}
+	if fn.Pkg() != nil {
+		switch fn.Pkg().Path() {
+		case "os", "syscall":
+			if fn.Name() == "Exit" {
+				return false
+			}
+		case "runtime":
+			if fn.Name() == "Goexit" {
+				return false
+			}
+		case "log":
+			switch fn.Name() {
+			case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+				return false
+			}
+		case "testing":
+			switch fn.Name() {
+			case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+				return false
+			}
+		}
+	}
+	decl, ok := b.decls[fn]
+	if !ok {
+		return true // declared elsewhere: assume it returns
+	}
+	switch b.state[fn] {
+	case 1, 2:
+		return true // recursion, or known to return
+	case 3:
+		return false
+	}
+	b.state[fn] = 1
+	g := cfg.New(decl.Body, b.mayReturn)
+	if g.NoReturn() {
+		b.state[fn] = 3
+		return false
+	}
+	b.state[fn] = 2
+	return true
+}
+
+// A Loc is the place of a node in a graph: its block and index there.
+type Loc struct {
+	Block *cfg.Block
+	Index int
+}
+
+// A Graph is the control-flow graph of one function body.
+type Graph struct {
+	Func  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Body  *ast.BlockStmt
+	CFG   *cfg.CFG
+	nodes []located // live nodes, by position
+	loc   map[ast.Node]Loc
+}
+
+type located struct {
+	node ast.Node
+	loc  Loc
+}
+
+func newGraph(fn ast.Node, body *ast.BlockStmt, c *cfg.CFG) *Graph {
+	g := &Graph{Func: fn, Body: body, CFG: c, loc: make(map[ast.Node]Loc)}
+	for _, b := range c.Blocks {
+		if !b.Live {
+			continue // unreachable code holds no events
+		}
+		for i, n := range b.Nodes {
+			g.loc[n] = Loc{b, i}
+			g.nodes = append(g.nodes, located{n, Loc{b, i}})
+		}
+	}
+	sort.SliceStable(g.nodes, func(i, j int) bool { return g.nodes[i].node.Pos() < g.nodes[j].node.Pos() })
+	return g
+}
+
+// Loc returns the place of a node of the graph (a statement, condition,
+// or other expression that go/cfg puts in a block).
+func (g *Graph) Loc(n ast.Node) (Loc, bool) {
+	l, ok := g.loc[n]
+	return l, ok
+}
+
+// Enclosing returns the innermost live node of the graph whose extent
+// holds x, and its place.
+func (g *Graph) Enclosing(x ast.Node) (ast.Node, Loc, bool) {
+	var best ast.Node
+	var bestLoc Loc
+	for _, ln := range g.nodes {
+		n := ln.node
+		if n.Pos() > x.Pos() {
+			break
+		}
+		if x.End() <= n.End() && (best == nil || n.End()-n.Pos() <= best.End()-best.Pos()) {
+			best, bestLoc = n, ln.loc
+		}
+	}
+	return best, bestLoc, best != nil
+}
+
+// Nodes calls f for each live node of the graph in source order.
+func (g *Graph) Nodes(f func(n ast.Node, l Loc)) {
+	for _, ln := range g.nodes {
+		f(ln.node, ln.loc)
+	}
+}
+
+// Walk calls visit for every node reachable from start, in an order that
+// follows the edges, each node at most once; start itself is visited only
+// if a path leads back to it. A node for which visit returns false does
+// not lead on: the paths through it end there.
+func (g *Graph) Walk(start Loc, visit func(n ast.Node, l Loc) bool) {
+	seen := make(map[*cfg.Block]bool)
+	if start.Index < 0 {
+		seen[start.Block] = true // entered at its start already
+	}
+	type item struct {
+		b *cfg.Block
+		i int
+	}
+	stack := []item{{start.Block, start.Index + 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		cont := true
+		for i := it.i; i < len(it.b.Nodes); i++ {
+			if !visit(it.b.Nodes[i], Loc{it.b, i}) {
+				cont = false
+				break
+			}
+		}
+		if !cont {
+			continue
+		}
+		for _, s := range it.b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				stack = append(stack, item{s, 0})
+			}
+		}
+	}
+}
+
+// WalkBlock is Walk from the start of block b, b's first node included.
+func (g *Graph) WalkBlock(b *cfg.Block, visit func(n ast.Node, l Loc) bool) {
+	g.Walk(Loc{b, -1}, visit)
+}
+
+// Entry returns the entry block of the graph.
+func (g *Graph) Entry() *cfg.Block { return g.CFG.Blocks[0] }
+
+// Reaches reports whether the node at to is reachable from the node at
+// from by a path on which block reports false for every node strictly
+// between them.
+func (g *Graph) Reaches(from, to Loc, block func(n ast.Node) bool) bool {
+	found := false
+	g.Walk(from, func(n ast.Node, l Loc) bool {
+		if found {
+			return false
+		}
+		if l == to {
+			found = true
+			return false
+		}
+		return !block(n)
+	})
+	return found
+}
