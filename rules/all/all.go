@@ -2,6 +2,8 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
+	"github.com/gopitfalls/gopitfalls/rules/deadlock"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"golang.org/x/tools/go/analysis"
@@ -9,6 +11,8 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	concurrentmap.Rule,
+	deadlock.Rule,
 	uncheckedtypeassertion.Rule,
 }
 

@@ -390,7 +390,7 @@ func labels(body ast.Node, name string) bool {
 // could finish) the close goes right after it.
 func (f *function) closeFix(rc inspector.Cursor, rs *ast.RangeStmt, mc *madeChan, senders []inspector.Cursor) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	if len(senders) == 0 || f.file == nil || !isListElem(rc) || !f.startsLine(rs.Pos()) {
+	if len(senders) == 0 || f.file == nil || !fixutil.IsListElem(rc) || !f.startsLine(rs.Pos()) {
 		return none, false
 	}
 	var wgKey string

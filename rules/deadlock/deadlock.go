@@ -298,13 +298,9 @@ func (f *function) follow(s *site) *walk {
 		}
 		return true
 	}
-	visit := func(n ast.Node, _ syncflow.Loc) bool { return process(n, f.eventsOf(n), 0) }
-	if s.from != nil {
-		f.g.WalkBlock(s.from, visit)
-		return w
-	}
-	if process(s.node, f.eventsOf(s.node), s.index+1) {
-		f.g.Walk(s.loc, visit)
+	visit := func(n ast.Node) bool { return process(n, f.eventsOf(n), 0) }
+	if s.from != nil || process(s.node, f.eventsOf(s.node), s.index+1) {
+		f.walkFlags(s.loc, s.from, visit)
 	}
 	return w
 }
@@ -431,7 +427,32 @@ func (f *function) acquires(s *site) bool {
 	if onlyLocks {
 		return true
 	}
-	// Returning a closure or the mutex's owner hands the lock over.
+	// Returning a closure or the mutex's owner (or a value made from it,
+	// tx := &txn{s: s}) hands the lock over.
+	aliases := map[types.Object]bool{}
+	if s.lc.Root != nil {
+		aliases[s.lc.Root] = true
+	}
+	for range 2 {
+		ast.Inspect(f.g.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for i, r := range n.Rhs {
+					if id, ok := n.Lhs[i].(*ast.Ident); ok && refersAsValue(f.info, r, aliases) {
+						if obj := f.info.ObjectOf(id); obj != nil {
+							aliases[obj] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
 	handsOver := false
 	ast.Inspect(f.g.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -439,7 +460,7 @@ func (f *function) acquires(s *site) bool {
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				if _, fn := f.info.TypeOf(r).(*types.Signature); fn || refersAsValue(f.info, r, s.lc.Root) {
+				if _, fn := f.info.TypeOf(r).(*types.Signature); fn || refersAsValue(f.info, r, aliases) {
 					handsOver = true
 				}
 			}
@@ -449,9 +470,9 @@ func (f *function) acquires(s *site) bool {
 	return handsOver
 }
 
-// refersAsValue reports whether e holds a function literal, or uses root
-// as a value of its own (not just to select a field of it).
-func refersAsValue(info *types.Info, e ast.Expr, root types.Object) bool {
+// refersAsValue reports whether e holds a function literal, or uses one
+// of aliases as a value of its own (not just to select a field of it).
+func refersAsValue(info *types.Info, e ast.Expr, aliases map[types.Object]bool) bool {
 	found := false
 	var walk func(n ast.Node) bool
 	walk = func(n ast.Node) bool {
@@ -463,14 +484,11 @@ func refersAsValue(info *types.Info, e ast.Expr, root types.Object) bool {
 			found = true
 			return false
 		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && root != nil && info.Uses[id] == root {
-				if s, ok := info.Selections[n]; ok && s.Kind() == types.MethodVal {
-					return true // a method call on the owner: look at its arguments
-				}
-				return false // a field of the owner
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && aliases[info.Uses[id]] {
+				return false // a field or method of the owner, not the owner
 			}
 		case *ast.Ident:
-			if root != nil && info.Uses[n] == root {
+			if aliases[info.Uses[n]] {
 				found = true
 			}
 		}

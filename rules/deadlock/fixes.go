@@ -40,7 +40,7 @@ func (f *function) deferFix(s *site, w *walk) (analysis.SuggestedFix, bool) {
 		seen[r.node] = true
 		uc, ok := f.cur.FindNode(r.node)
 		es, isExpr := r.node.(*ast.ExprStmt)
-		if !ok || !isExpr || ast.Unparen(es.X) != r.ev.lc.Call || !isListElem(uc) || !f.ownsLine(es) {
+		if !ok || !isExpr || ast.Unparen(es.X) != r.ev.lc.Call || !fixutil.IsListElem(uc) || !f.ownsLine(es) {
 			return none, false // an Unlock inside a larger statement
 		}
 		next, hasNext := uc.NextSibling()
@@ -65,6 +65,10 @@ func (f *function) deferFix(s *site, w *walk) (analysis.SuggestedFix, bool) {
 	title := "Defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "() right after the " + s.lc.Name()
 	if len(w.releases) > 0 {
 		title += " and drop the explicit " + s.lc.Op.Release() + " calls"
+	}
+	edits, ok = fixutil.Gofmt(f.pass, f.file, edits)
+	if !ok {
+		return none, false
 	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
@@ -97,11 +101,16 @@ func (f *function) unlockFix(s *site, rets []*ast.ReturnStmt) (analysis.Suggeste
 			continue
 		}
 		rc, ok := f.cur.FindNode(ret)
-		if !ok || !isListElem(rc) || !f.startsLine(ret.Pos()) {
+		if !ok || !fixutil.IsListElem(rc) || !f.startsLine(ret.Pos()) {
 			return none, false // return shares its line, e.g. if err != nil { return err }
 		}
 		indent := fixutil.Indent(f.pass.Fset, ret.Pos())
-		edits = append(edits, analysis.TextEdit{Pos: ret.Pos(), End: ret.Pos(), NewText: []byte(call + "\n" + indent)})
+		at := fixutil.LineStart(f.pass.Fset, ret.Pos())
+		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + call + "\n")})
+	}
+	edits, ok := fixutil.Gofmt(f.pass, f.file, edits)
+	if !ok {
+		return none, false
 	}
 	title := "Call " + call + " before the return on line " + lines[0]
 	if len(rets) > 1 {
@@ -245,17 +254,7 @@ func (f *function) stmtOf(call *ast.CallExpr) (inspector.Cursor, bool) {
 		return c, false
 	}
 	c = c.Parent()
-	return c, isListElem(c)
-}
-
-// isListElem reports whether the statement at c is an element of a
-// statement list: a block or a case body.
-func isListElem(c inspector.Cursor) bool {
-	switch c.ParentEdgeKind() {
-	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
-		return true
-	}
-	return false
+	return c, fixutil.IsListElem(c)
 }
 
 // inLoop reports whether the statement at c is in a loop of the function.
@@ -274,33 +273,10 @@ func (f *function) inLoop(c inspector.Cursor) bool {
 }
 
 // startsLine reports whether only blanks precede pos on its line.
-func (f *function) startsLine(pos token.Pos) bool {
-	text, ok := fixutil.Text(f.pass, f.file, fixutil.LineStart(f.pass.Fset, pos), pos)
-	return ok && strings.TrimSpace(text) == ""
-}
+func (f *function) startsLine(pos token.Pos) bool { return fixutil.StartsLine(f.pass, f.file, pos) }
 
-// ownsLine reports whether the statement n is alone on its line, but for
-// a trailing comment.
-func (f *function) ownsLine(n ast.Node) bool {
-	if !f.startsLine(n.Pos()) {
-		return false
-	}
-	eol := f.lineEnd(n.End())
-	text, ok := fixutil.Text(f.pass, f.file, n.End(), eol)
-	if !ok {
-		return false
-	}
-	text = strings.TrimSpace(text)
-	return text == "" || strings.HasPrefix(text, "//")
-}
+// ownsLine reports whether the statement n is alone on its lines.
+func (f *function) ownsLine(n ast.Node) bool { return fixutil.OwnsLines(f.pass, f.file, n) }
 
-// lineEnd returns the position of the newline that ends the line of pos,
-// or the end of the file.
-func (f *function) lineEnd(pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(f.pass.Fset, pos)
-	tf := f.pass.Fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
-}
+// lineEnd returns the end of the line of pos.
+func (f *function) lineEnd(pos token.Pos) token.Pos { return fixutil.LineEnd(f.pass.Fset, pos) }
