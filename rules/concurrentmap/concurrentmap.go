@@ -365,8 +365,8 @@ func (c *checker) check(l *launch) {
 			msg += " (a read lock does not exclude other writers)"
 		}
 		d := analysis.Diagnostic{Pos: w.pos.Pos(), End: w.pos.End(), Message: msg, Related: others}
-		if selfRace && !locks.Read() {
-			if fix, ok := c.fix(l, w, writes); ok {
+		if !locks.Read() {
+			if fix, ok := c.fix(l, w, writes, c.racers(l, w, writes, isSync)); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 		}
@@ -390,19 +390,25 @@ func (c *checker) heldIn(fn ast.Node) *syncflow.Held {
 }
 
 // protection returns the locks held at the write, and whether the write
-// is serialised: a write lock is held, in its function or at each
-// literal around it up to the goroutine, or a literal around it is run by
-// sync.Once.Do or by a function whose name says it locks.
+// is serialised (see guard).
 func (c *checker) protection(l *launch, w *write) (syncflow.LockSet, bool) {
-	var x ast.Node = w.pos
-	cur, ok := l.cur.FindNode(w.stmt)
+	return c.guard(l.cur, w.stmt, w.pos)
+}
+
+// guard returns the locks held where x (inside the statement or
+// expression n) runs, and whether that is serialised: a write lock is
+// held, in its function or at each literal around it up to the function
+// top, or a literal around it is run by sync.Once.Do or by a function
+// whose name says it locks.
+func (c *checker) guard(top inspector.Cursor, n, x ast.Node) (syncflow.LockSet, bool) {
+	cur, ok := top.FindNode(n)
 	if !ok {
 		return nil, false
 	}
 	all := syncflow.LockSet{}
-	for fc := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		lit := fc.Node().(*ast.FuncLit)
-		if h := c.heldIn(lit); h != nil {
+	for fc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		fn := fc.Node()
+		if h := c.heldIn(fn); h != nil {
 			if s, ok := h.At(x); ok {
 				for k := range s {
 					all[k] = true
@@ -412,20 +418,20 @@ func (c *checker) protection(l *launch, w *write) (syncflow.LockSet, bool) {
 				}
 			}
 		}
-		if lit == l.lit {
+		if fn == top.Node() {
 			break
 		}
 		if fc.ParentEdgeKind() == edge.CallExpr_Args {
 			call := fc.Parent().Node().(*ast.CallExpr)
-			fn := typesutil.Callee(c.info, call)
-			if typesutil.IsMethod(fn, "sync", "Once", "Do") {
+			f := typesutil.Callee(c.info, call)
+			if typesutil.IsMethod(f, "sync", "Once", "Do") {
 				return all, true // one goroutine at a time, and only once
 			}
 			if name := calleeName(call); strings.Contains(strings.ToLower(name), "lock") {
 				return all, true // withLock(func() { … })
 			}
 		}
-		x = lit
+		x = fn
 	}
 	return all, false
 }
@@ -658,8 +664,8 @@ func (c *checker) launcherAccess(l *launch, w *write, isSync func(ast.Node) bool
 			continue // not a use of the contents
 		}
 		n, loc, ok := l.g.Enclosing(p.Node())
-		if !ok || !l.g.Reaches(l.loc, loc, isSync) {
-			continue // before the launch, or after a wait
+		if !ok || !l.g.Reaches(l.loc, loc, isSync) || isSync(n) && p.ParentEdgeKind() == edge.ReturnStmt_Results {
+			continue // before the launch, after a wait, or returned by return m, g.Wait()
 		}
 		if !found || n.Pos() < best.node.Pos() {
 			best, found = access{n, write}, true
@@ -710,4 +716,78 @@ func (c *checker) uses(o *launch, key string) bool {
 		}
 	}
 	return false
+}
+
+// A racer is an access to a map that may run at the same time as a
+// goroutine's write to it.
+type racer struct {
+	node  ast.Node
+	locks syncflow.LockSet // write locks held there
+	safe  bool             // serialised some other way (sync.Once, withLock)
+	write *write           // the unguarded write statement of the same goroutine it is in, if any
+}
+
+// racers returns the accesses to the map of w that may run while w does:
+// the other uses in the goroutine's literal (which runs in every
+// goroutine of the launch), the launcher's uses after the launch before a
+// wait, and the uses by goroutines the launcher starts at the same time.
+func (c *checker) racers(l *launch, w *write, writes []*write, isSync func(ast.Node) bool) []racer {
+	var out []racer
+	add := func(top inspector.Cursor, p inspector.Cursor, own *launch) {
+		locks, protected := c.guard(top, p.Node(), p.Node())
+		r := racer{node: p.Node(), locks: locks, safe: protected && !locks.Write()}
+		if own == l {
+			for _, o := range writes {
+				if o.key == w.key && o.stmt.Pos() <= p.Node().Pos() && p.Node().End() <= o.stmt.End() {
+					if _, prot := c.protection(l, o); !prot {
+						r.write = o
+					}
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	// In the goroutine itself, and in the launcher's other goroutines.
+	for _, o := range c.byFun[l.launcher.Node()] {
+		if o != l {
+			oSync := c.syncNodes(o)
+			if !l.g.Reaches(l.loc, o.loc, isSync) && !l.g.Reaches(o.loc, l.loc, func(n ast.Node) bool { return oSync[n] }) {
+				continue // not at the same time
+			}
+		}
+		for cur := range o.cur.Preorder((*ast.Ident)(nil)) {
+			if _, ok := c.info.Uses[cur.Node().(*ast.Ident)].(*types.Var); !ok {
+				continue // not a variable
+			}
+			p := c.pathAt(cur)
+			if k, ok := c.launcherKey(o, p.Node().(ast.Expr)); !ok || k != w.key {
+				continue // another map
+			}
+			if _, ok := c.accessOf(p, nil); !ok {
+				continue // not a use of its contents
+			}
+			if o == l && w.stmt.Pos() <= p.Node().Pos() && p.Node().End() <= w.stmt.End() {
+				continue // the write itself
+			}
+			add(o.cur, p, o)
+		}
+	}
+	// In the launcher, after the launch and before a wait.
+	for cur := range l.launcher.Preorder((*ast.Ident)(nil)) {
+		if c.info.Uses[cur.Node().(*ast.Ident)] != w.root || c.inLaunch(l.launcher.Node(), cur) {
+			continue // another name, or a goroutine's use
+		}
+		p := c.pathAt(cur)
+		if k, _, ok := syncflow.PathKey(c.info, p.Node().(ast.Expr)); !ok || k != w.key {
+			continue // another field
+		}
+		if _, ok := c.accessOf(p, l.call); !ok {
+			continue // not a use of the contents
+		}
+		if n, loc, ok := l.g.Enclosing(p.Node()); !ok || !l.g.Reaches(l.loc, loc, isSync) || isSync(n) && p.ParentEdgeKind() == edge.ReturnStmt_Results {
+			continue // before the launch, after a wait, or returned by return m, g.Wait()
+		}
+		add(l.launcher, p, nil)
+	}
+	return out
 }

@@ -15,45 +15,31 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// fix wraps the write of w in Lock/Unlock of a mutex every goroutine of
-// the loop shares: the struct's own mutex when the map is a field of a
-// struct with exactly one sync.Mutex or sync.RWMutex field, else a new
-// `var mu sync.Mutex` declared beside a local map, or before the
-// statement of the launcher that starts the goroutines. It is offered
-// only when wrapping the goroutine's writes is enough: every use of the
-// map in the goroutine is a write statement of its own, none under a
-// lock already. A call on the right-hand side is hoisted out of the
-// critical section (`v := load(id)`) when the map and the key do not
-// depend on it.
-func (c *checker) fix(l *launch, w *write, writes []*write) (analysis.SuggestedFix, bool) {
+// fix wraps the write of w in Lock/Unlock of a mutex. When every racing
+// use of the map already holds one mutex (pending is guarded by
+// pendingMu everywhere else), that one. Otherwise, when the only racing
+// uses are the goroutine's other unguarded writes (each gets the same
+// fix), a mutex every goroutine of the launch shares: the struct's own
+// when the map is a field of a struct with exactly one sync.Mutex or
+// sync.RWMutex field, else a new `var mu sync.Mutex` declared beside a
+// local map, or before the statement of the launcher that starts the
+// goroutines. Any other racing use (a read in the goroutine, the
+// launcher's unguarded use) would stay racy: no fix then. A call on the
+// right-hand side is hoisted out of the critical section
+// (`v := load(id)`) when the map and the key do not depend on it.
+func (c *checker) fix(l *launch, w *write, writes []*write, racers []racer) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	file := fileOf(c.pass, w.stmt.Pos())
 	if file == nil {
 		return none, false
 	}
-	// Every use of the map in the goroutine is one of its write statements.
-	for cur := range l.cur.Preorder((*ast.Ident)(nil)) {
-		if _, ok := c.info.Uses[cur.Node().(*ast.Ident)].(*types.Var); !ok {
-			continue // not a variable
-		}
-		p := c.pathAt(cur)
-		if k, ok := c.launcherKey(l, p.Node().(ast.Expr)); !ok || k != w.key {
-			continue // another map
-		}
-		if _, ok := c.accessOf(p, nil); !ok {
-			continue // not a use of its contents
-		}
-		in := false
-		for _, o := range writes {
-			if o.key == w.key && o.stmt.Pos() <= p.Node().Pos() && p.Node().End() <= o.stmt.End() {
-				if _, protected := c.protection(l, o); protected {
-					return none, false // another write holds a lock a new mutex would not exclude
-				}
-				in = true
+	// The lock every racing access already holds, if any.
+	guard, guarded := c.commonGuard(l, w, racers)
+	if !guarded {
+		for _, r := range racers {
+			if r.write == nil {
+				return none, false // a racing use a new lock around this write would not cover
 			}
-		}
-		if !in {
-			return none, false // a read the new lock would not cover
 		}
 	}
 	stmtCur, ok := l.cur.FindNode(w.stmt)
@@ -63,7 +49,10 @@ func (c *checker) fix(l *launch, w *write, writes []*write) (analysis.SuggestedF
 
 	var edits []analysis.TextEdit
 	var mu, title string
-	if field, ok := c.structMutex(w); ok {
+	if guarded {
+		mu = guard
+		title = "Guard " + w.text + " with " + mu + ", like its other uses"
+	} else if field, ok := c.structMutex(w); ok {
 		mu = field
 		title = "Guard " + w.text + " with " + mu
 	} else {
@@ -317,4 +306,63 @@ func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// commonGuard returns the spelling, valid at the write, of a sync mutex
+// that every racing access holds for writing.
+func (c *checker) commonGuard(l *launch, w *write, racers []racer) (string, bool) {
+	if len(racers) == 0 {
+		return "", false
+	}
+	var common map[string]bool
+	for _, r := range racers {
+		if r.safe {
+			return "", false // serialised by sync.Once or a helper: no mutex to share
+		}
+		keys := map[string]bool{}
+		for k := range r.locks {
+			if !strings.HasPrefix(k, "r:") && !strings.HasPrefix(k, "helper:") && !strings.HasPrefix(k, "x:") {
+				keys[k] = c.lockSpelling(l, k) != nil
+			}
+		}
+		if common == nil {
+			common = keys
+			continue
+		}
+		for k := range common {
+			if !keys[k] {
+				delete(common, k)
+			}
+		}
+	}
+	for k, ok := range common {
+		if !ok {
+			continue
+		}
+		mu := c.lockSpelling(l, k)
+		_, root, _ := syncflow.PathKey(c.info, mu)
+		if root != nil && typesutil.InScope(c.pass.Pkg, w.stmt.Pos(), root.Name(), root) {
+			return types.ExprString(mu), true
+		}
+	}
+	return "", false
+}
+
+// lockSpelling returns a mutex expression with the key, from the lock
+// calls of the launcher.
+func (c *checker) lockSpelling(l *launch, key string) ast.Expr {
+	var found ast.Expr
+	for cur := range l.launcher.Preorder((*ast.CallExpr)(nil)) {
+		lc, ok := syncflow.ClassifyLock(c.info, cur.Node().(*ast.CallExpr))
+		if ok && lc.Op == syncflow.Lock && lc.Key == key && lc.Mutex != nil {
+			if sel, ok := ast.Unparen(lc.Call.Fun).(*ast.SelectorExpr); ok {
+				if s, ok := c.info.Selections[sel]; ok && len(s.Index()) > 1 {
+					continue // an embedded mutex: s.Lock() is no spelling of s.Mutex
+				}
+			}
+			found = lc.Mutex
+			break
+		}
+	}
+	return found
 }

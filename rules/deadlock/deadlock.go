@@ -49,6 +49,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -56,6 +57,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 )
@@ -117,10 +119,10 @@ type function struct {
 
 	// Computed by scan.
 	sites       []*site
-	released    map[string]bool // keys released in the function, deferred or not
-	handedOff   map[string]bool // keys released in a function literal that is not deferred
-	anyHelper   bool            // a call that says it unlocks, anywhere
-	deferredRel []ast.Node      // defer statements that release a lock
+	released    map[string]bool     // keys released in the function, deferred or not
+	handedOff   map[string]bool     // keys released in a function literal that is not deferred
+	helperRel   []syncflow.LockCall // releases by helpers or of unknown mutexes, anywhere
+	deferredRel []ast.Node          // defer statements that release a lock
 }
 
 // An event is a lock operation a node of the graph performs, now or, for
@@ -191,7 +193,7 @@ func (f *function) scan() {
 			switch {
 			case ev.lc.Op.IsRelease():
 				if ev.lc.Op == syncflow.HelperUnlock || ev.lc.Key == "" {
-					f.anyHelper = true
+					f.helperRel = append(f.helperRel, ev.lc)
 				}
 				f.released[ev.lc.Key] = true
 				if ev.deferred && (len(f.deferredRel) == 0 || f.deferredRel[len(f.deferredRel)-1] != n) {
@@ -203,6 +205,12 @@ func (f *function) scan() {
 				f.sites = append(f.sites, &site{lc: ev.lc, node: n, loc: l, index: i, read: ev.lc.Op == syncflow.RLock})
 			}
 		}
+		// go s.resetAndUnlock() releases in another goroutine.
+		if gs, ok := n.(*ast.GoStmt); ok {
+			if lc, ok := syncflow.ClassifyLock(f.info, gs.Call); ok && lc.Op.IsRelease() {
+				f.helperRel = append(f.helperRel, lc)
+			}
+		}
 		// Locks released by other function literals are handed off.
 		if d, ok := n.(*ast.DeferStmt); ok {
 			if _, lit := ast.Unparen(d.Call.Fun).(*ast.FuncLit); lit {
@@ -212,7 +220,7 @@ func (f *function) scan() {
 		for _, lit := range syncflow.FuncLitsIn(n) {
 			for _, lc := range releasesIn(f.info, lit.Body) {
 				if lc.Op == syncflow.HelperUnlock || lc.Key == "" {
-					f.anyHelper = true
+					f.helperRel = append(f.helperRel, lc)
 				}
 				f.handedOff[lc.Key] = true
 				f.released[lc.Key] = true
@@ -276,7 +284,7 @@ func (f *function) follow(s *site) *walk {
 			lc := ev.lc
 			switch {
 			case lc.Op.IsRelease():
-				if lc.Op == syncflow.HelperUnlock || lc.Key == "" || lc.Key == s.lc.Key && lc.Op.Releases(s.lc.Op) {
+				if syncflow.Covers(lc, s.lc.Key, s.lc.Op) {
 					w.releases = append(w.releases, release{n, ev})
 					return false
 				}
@@ -320,6 +328,17 @@ func (f *function) checkLocks() {
 		if len(w.returns) == 0 || f.leftHeldOnPurpose(s) {
 			continue // no path returns with it held, or that is the contract
 		}
+		aliases := f.aliasesOf(s)
+		var leaks []*ast.ReturnStmt
+		for _, ret := range w.returns {
+			if !f.handsOver(ret, aliases, s.lc.Root) {
+				leaks = append(leaks, ret)
+			}
+		}
+		if len(leaks) == 0 {
+			continue // every such return hands the lock to its result
+		}
+		w.returns = leaks
 		f.reportHeld(s, w)
 	}
 }
@@ -331,8 +350,13 @@ func (f *function) leftHeldOnPurpose(s *site) bool {
 	if f.decl != nil && strings.HasSuffix(f.decl.Name.Name, "Locked") {
 		return true // the caller holds the lock
 	}
-	if f.handedOff[key] || f.anyHelper {
+	if f.handedOff[key] {
 		return true // a goroutine or a stored closure releases it
+	}
+	for _, h := range f.helperRel {
+		if syncflow.Covers(h, key, s.lc.Op) {
+			return true // a helper (or go s.resetAndUnlock()) may release it
+		}
 	}
 	if f.unlocksFirst(key) {
 		return true // entered with the lock held: it gives it back as it found it
@@ -340,8 +364,11 @@ func (f *function) leftHeldOnPurpose(s *site) bool {
 	if f.deferredBefore(key, s) {
 		return true // a defer registered earlier releases it
 	}
-	if !f.released[key] && f.acquires(s) {
+	if !f.released[key] && (f.acquires(s) || !f.mayForget(s)) {
 		return true // a function whose job is to take the lock
+	}
+	if f.commentSaysReleased(s) {
+		return true // the comment at the Lock says who releases it
 	}
 	return false
 }
@@ -377,7 +404,7 @@ func (f *function) deferredBefore(key string, s *site) bool {
 	for _, d := range f.deferredRel {
 		match := false
 		for _, ev := range f.eventsOf(d) {
-			if ev.lc.Key == key || ev.lc.Op == syncflow.HelperUnlock {
+			if syncflow.Covers(ev.lc, key, s.lc.Op) {
 				match = true
 			}
 		}
@@ -398,12 +425,10 @@ func (f *function) deferredBefore(key string, s *site) bool {
 // that will release it later (a closure, or the mutex's owner).
 func (f *function) acquires(s *site) bool {
 	if f.decl != nil {
-		name := strings.ToLower(f.decl.Name.Name)
-		if strings.Contains(name, "lock") || strings.Contains(name, "acquire") {
+		if isAcquireName(f.decl.Name.Name) {
 			return true
 		}
-		if doc := strings.ToLower(f.decl.Doc.Text()); strings.Contains(doc, "locked") ||
-			strings.Contains(doc, "held") || strings.Contains(doc, "holding") || strings.Contains(doc, "acquire") {
+		if doc := f.decl.Doc.Text(); lockedDoc.MatchString(doc) && mentions(doc, s.lc.Mutex) {
 			return true // "returns with s.mu held", "leaves the store locked"
 		}
 	}
@@ -427,11 +452,23 @@ func (f *function) acquires(s *site) bool {
 	if onlyLocks {
 		return true
 	}
-	// Returning a closure or the mutex's owner (or a value made from it,
-	// tx := &txn{s: s}) hands the lock over.
+	return false
+}
+
+// aliasesOf returns the owner of the mutex of s and the local variables
+// that hold a value made from it (tx := &txn{s: s}; t.init(db)).
+func (f *function) aliasesOf(s *site) map[types.Object]bool {
 	aliases := map[types.Object]bool{}
-	if s.lc.Root != nil {
-		aliases[s.lc.Root] = true
+	if s.lc.Root == nil {
+		return aliases
+	}
+	aliases[s.lc.Root] = true
+	mark := func(e ast.Expr) {
+		if _, root, ok := syncflow.PathKey(f.info, e); ok && root != s.lc.Root {
+			if v, ok := root.(*types.Var); ok && !v.IsField() && v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+				aliases[root] = true
+			}
+		}
 	}
 	for range 2 {
 		ast.Inspect(f.g.Body, func(n ast.Node) bool {
@@ -443,35 +480,179 @@ func (f *function) acquires(s *site) bool {
 					return true
 				}
 				for i, r := range n.Rhs {
-					if id, ok := n.Lhs[i].(*ast.Ident); ok && refersAsValue(f.info, r, aliases) {
-						if obj := f.info.ObjectOf(id); obj != nil {
-							aliases[obj] = true
-						}
+					if refersAsValue(f.info, r, aliases) {
+						mark(n.Lhs[i])
+					}
+				}
+			case *ast.CallExpr:
+				// x.init(owner) makes x hold the owner.
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				for _, a := range n.Args {
+					if refersAsValue(f.info, a, aliases) {
+						mark(sel.X)
 					}
 				}
 			}
 			return true
 		})
 	}
-	handsOver := false
-	ast.Inspect(f.g.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				if _, fn := f.info.TypeOf(r).(*types.Signature); fn || refersAsValue(f.info, r, aliases) {
-					handsOver = true
+	return aliases
+}
+
+// handsOver reports whether ret returns something that will release the
+// lock later: a function value, or a value made from the mutex's owner
+// (not the owner itself, which a fluent method returns as it is).
+func (f *function) handsOver(ret *ast.ReturnStmt, aliases map[types.Object]bool, root types.Object) bool {
+	for _, r := range ret.Results {
+		if _, fn := f.info.TypeOf(r).(*types.Signature); fn {
+			return true
+		}
+		if id, ok := ast.Unparen(r).(*ast.Ident); ok && f.info.Uses[id] == root {
+			continue // the owner itself
+		}
+		if refersAsValue(f.info, r, aliases) {
+			return true
+		}
+	}
+	return false
+}
+
+// lockedDoc matches a doc comment that says the function returns with a
+// lock held.
+var lockedDoc = regexp.MustCompile(`(?i)\b(held|holding|locked)\b`)
+
+// mentions reports whether doc names the mutex (its field name, mu) or
+// speaks of "the lock".
+func mentions(doc string, mutex ast.Expr) bool {
+	words := regexp.MustCompile(`[\w.]+`).FindAllString(strings.ToLower(doc), -1)
+	name := strings.ToLower(types.ExprString(mutex))
+	last := name[strings.LastIndex(name, ".")+1:]
+	for i, w := range words {
+		w = strings.TrimSuffix(w, ".")
+		if w == name || w == last || strings.HasSuffix(w, "."+last) ||
+			w == "lock" && i > 0 && (words[i-1] == "the" || words[i-1] == "its") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcquireName reports whether a function's name says it takes a lock:
+// lock, rlock, lockShard, LockInsideApply, acquire, mustLock, but not
+// ReleaseLockTo or unlockAll.
+func isAcquireName(name string) bool {
+	lower := strings.ToLower(name)
+	if strings.Contains(lower, "unlock") || strings.Contains(lower, "release") || strings.Contains(lower, "free") {
+		return false
+	}
+	for _, p := range []string{"lock", "rlock", "wlock", "acquire", "mustlock", "trylock"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(lower, "lock")
+}
+
+// mayForget reports whether a function that never releases the mutex of
+// s can be said to have forgotten to: it is a declared function (a
+// goroutine's literal that locks for good is usually holding a process
+// down on its way out), not main or init (the program ends), and the
+// mutex is not a local variable (which nothing else could wait for).
+func (f *function) mayForget(s *site) bool {
+	if f.decl == nil {
+		if f.cur.ParentEdgeKind() == edge.CallExpr_Fun && f.cur.Parent().ParentEdgeKind() == edge.GoStmt_Call {
+			return false // a goroutine that locks for good, e.g. to hold the process down on its way out
+		}
+	} else if f.decl.Recv == nil && (f.decl.Name.Name == "main" || f.decl.Name.Name == "init") || f.isTestFunc() {
+		return false // the program, or the test, ends
+	}
+	v, ok := s.lc.Root.(*types.Var)
+	if !ok || v.Pkg() == nil {
+		return false
+	}
+	// A mutex that lives in this function's frame (var mu sync.Mutex, a
+	// local struct value) is one nothing else waits for; a local pointer
+	// (l := le.leases[id]; l.mu.Lock()) reaches a shared one.
+	if inside(v, f.cur.Node()) && !f.isParam(v) {
+		switch v.Type().Underlying().(type) {
+		case *types.Pointer, *types.Interface:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// isTestFunc reports whether the function is a Test, Benchmark or Fuzz
+// function (or a test suite's method) of a _test.go file.
+func (f *function) isTestFunc() bool {
+	decl := f.decl
+	if decl == nil || !strings.HasSuffix(f.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+		return false
+	}
+	for _, p := range []string{"Test", "Benchmark", "Fuzz"} {
+		if strings.HasPrefix(decl.Name.Name, p) && decl.Type.Params != nil && len(decl.Type.Params.List) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether obj is declared inside node n.
+func inside(obj types.Object, n ast.Node) bool {
+	return obj.Pos().IsValid() && n.Pos() <= obj.Pos() && obj.Pos() < n.End()
+}
+
+// isParam reports whether v is a parameter or the receiver of the function.
+func (f *function) isParam(v *types.Var) bool {
+	var lists []*ast.FieldList
+	switch fn := f.cur.Node().(type) {
+	case *ast.FuncDecl:
+		lists = []*ast.FieldList{fn.Recv, fn.Type.Params}
+	case *ast.FuncLit:
+		lists = []*ast.FieldList{fn.Type.Params}
+	}
+	for _, fl := range lists {
+		if fl == nil {
+			continue
+		}
+		for _, field := range fl.List {
+			for _, name := range field.Names {
+				if name.Pos() == v.Pos() {
+					return true
 				}
 			}
 		}
-		return !handsOver
-	})
-	return handsOver
+	}
+	return false
 }
 
-// refersAsValue reports whether e holds a function literal, or uses one
-// of aliases as a value of its own (not just to select a field of it).
+// commentSaysReleased reports whether the comment ending on the line
+// above the lock of s says who unlocks or releases it ("This is released
+// by the transaction when it closes").
+func (f *function) commentSaysReleased(s *site) bool {
+	if f.file == nil {
+		return false
+	}
+	line := f.line(s.lc.Call.Pos())
+	for _, cg := range f.file.Comments {
+		if f.line(cg.End()) != line-1 || f.pass.Fset.File(cg.Pos()) != f.pass.Fset.File(s.lc.Call.Pos()) {
+			continue // not right above the lock
+		}
+		text := strings.ToLower(cg.Text())
+		if strings.Contains(text, "releas") || strings.Contains(text, "unlock") {
+			return true
+		}
+	}
+	return false
+}
+
+// refersAsValue reports whether e uses one of aliases as a value of its
+// own (not just to select a field of it), or holds a function literal
+// that refers to one.
 func refersAsValue(info *types.Info, e ast.Expr, aliases map[types.Object]bool) bool {
 	found := false
 	var walk func(n ast.Node) bool
@@ -481,7 +662,13 @@ func refersAsValue(info *types.Info, e ast.Expr, aliases map[types.Object]bool) 
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			found = true
+			// A closure that captures the owner may release it later.
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && aliases[info.Uses[id]] {
+					found = true
+				}
+				return !found
+			})
 			return false
 		case *ast.SelectorExpr:
 			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && aliases[info.Uses[id]] {

@@ -167,7 +167,7 @@ func (f *function) alwaysHeldAt(s *site, ret *ast.ReturnStmt) bool {
 			return
 		}
 		for _, ev := range f.eventsOf(n) {
-			if ev.lc.Op.IsRelease() && (ev.lc.Key == s.lc.Key || ev.lc.Op == syncflow.HelperUnlock || ev.lc.Key == "") {
+			if syncflow.Covers(ev.lc, s.lc.Key, s.lc.Op) || ev.lc.Op.IsRelease() && ev.lc.Key == s.lc.Key {
 				if ev.deferred {
 					// A deferred release runs at every later return.
 					if f.g.Reaches(l, to, func(ast.Node) bool { return false }) {

@@ -128,6 +128,12 @@ func ClassifyLock(info *types.Info, call *ast.CallExpr) (LockCall, bool) {
 	case *ast.SelectorExpr:
 		name = f.Sel.Name
 		lc.Mutex = f.X
+		// A method: it acts on what its receiver holds.
+		if s, ok := info.Selections[f]; ok && s.Kind() == types.MethodVal {
+			if key, root, ok := PathKey(info, f.X); ok {
+				lc.Key, lc.Root = key, root
+			}
+		}
 	default:
 		return lc, false
 	}
@@ -142,6 +148,8 @@ func ClassifyLock(info *types.Info, call *ast.CallExpr) (LockCall, bool) {
 func helperOp(name string) Op {
 	lower := strings.ToLower(name)
 	switch {
+	case strings.HasSuffix(lower, "locked"):
+		return NoOp // closeLocked, closeUnlocked: the caller's lock state, not an operation
 	case strings.Contains(lower, "unlock"):
 		return HelperUnlock
 	case strings.HasPrefix(lower, "try"):
@@ -234,4 +242,21 @@ func FuncLitsIn(n ast.Node) []*ast.FuncLit {
 		return true
 	})
 	return lits
+}
+
+// Covers reports whether the release rel may release the lock of the
+// mutex with key: a release of that mutex (with a matching op, for acq),
+// a release of a mutex with no path (s.shards[i].mu.Unlock()), or a
+// helper called on the mutex, its owner or something above them
+// (s.unlock() for s.mu), or on nothing (unlock()).
+func Covers(rel LockCall, key string, acq Op) bool {
+	switch {
+	case rel.Op == HelperUnlock:
+		return rel.Key == "" || key == rel.Key || strings.HasPrefix(key, rel.Key+".")
+	case !rel.Op.IsRelease():
+		return false
+	case rel.Key == "":
+		return true
+	}
+	return rel.Key == key && rel.Op.Releases(acq)
 }
