@@ -335,7 +335,7 @@ func (c *checker) check(l *launch) {
 	}
 	sync := c.syncNodes(l)
 	isSync := func(n ast.Node) bool { return sync[n] }
-	loops := l.g.Reaches(l.loc, l.loc, isSync)
+	loops := l.g.Reaches(l.loc, l.loc, isSync) && !c.serialised(l)
 	for _, w := range writes {
 		locks, protected := c.protection(l, w)
 		if protected {
@@ -790,4 +790,32 @@ func (c *checker) racers(l *launch, w *write, writes []*write, isSync func(ast.N
 		add(l.launcher, p, nil)
 	}
 	return out
+}
+
+// serialised reports whether the group that starts l runs one goroutine
+// at a time: g.SetLimit(1) (x/sync; each goroutine's end happens before
+// the next one's start) or g.GOMAXPROCS(1) (kratos).
+func (c *checker) serialised(l *launch) bool {
+	if l.kind != "errgroup" || l.group == "" {
+		return false
+	}
+	found := false
+	for cur := range l.launcher.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := typesutil.Callee(c.info, call)
+		if fn == nil || (fn.Name() != "SetLimit" && fn.Name() != "GOMAXPROCS") || len(call.Args) != 1 {
+			continue // not a limit
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if k, _, ok := syncflow.PathKey(c.info, sel.X); !ok || k != l.group {
+			continue // another group
+		}
+		if tv := c.info.Types[call.Args[0]]; tv.Value != nil && tv.Value.String() == "1" {
+			found = true
+		}
+	}
+	return found
 }

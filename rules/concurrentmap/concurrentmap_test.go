@@ -1,6 +1,7 @@
 package concurrentmap_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
@@ -9,4 +10,10 @@ import (
 
 func TestRule(t *testing.T) {
 	ruletest.Run(t, concurrentmap.Rule)
+}
+
+// TestGo125 runs the rule on a module whose go.mod allows
+// sync.WaitGroup.Go.
+func TestGo125(t *testing.T) {
+	ruletest.RunDir(t, concurrentmap.Rule, filepath.Join(ruletest.Dir(concurrentmap.Rule), "go125"))
 }

@@ -1,0 +1,3 @@
+module example.com/concurrentmap125
+
+go 1.25

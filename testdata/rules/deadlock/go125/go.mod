@@ -1,0 +1,3 @@
+module example.com/deadlock125
+
+go 1.25
