@@ -17,7 +17,15 @@
 //     f returns an error, or a function literal whose body calls a
 //     function returning an error as a statement, or assigns a call's error
 //     to a variable that nothing reads afterwards.
-//   - information, for every other go statement.
+//   - information, for every other go statement, for a fan-out whose
+//     goroutines call nothing that returns an error (only a panic is at
+//     stake there, and errgroup would merely be tidier), and for every go
+//     statement in a _test.go file (tests start goroutines to exercise
+//     concurrency).
+//
+// A dropped error does not count for fmt printing, writes to a
+// strings.Builder, bytes.Buffer or hash, a no-argument Close and
+// CloseWithError: their errors are conventionally ignored.
 //
 // It deliberately does not call these fan-outs: a go statement in an
 // infinite loop (`for { conn, err := l.Accept(); …; go handle(conn) }`) or
@@ -39,6 +47,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -81,7 +90,11 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		if lit, ok := gs.Call.Fun.(*ast.FuncLit); ok {
 			d.End = lit.Type.End()
 		}
+		errs := drop != "" || getsError(info, gs)
 		switch {
+		case l.join != nil && !errs:
+			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s; a panic in one crashes the process", l.join.describe())
+			rule.Demote(&d, rule.Information) // nothing to lose but panics: errgroup is only tidier
 		case l.join != nil && drop != "":
 			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s drop the error of %s; use errgroup so it reaches the caller", l.join.describe(), drop)
 		case l.join != nil:
@@ -91,6 +104,9 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		default:
 			d.Message = fmt.Sprintf("go %s: a panic in the goroutine crashes the process and its errors reach no one", callName(gs.Call))
 			rule.Demote(&d, rule.Information)
+		}
+		if strings.HasSuffix(pass.Fset.File(gs.Pos()).Name(), "_test.go") {
+			rule.Demote(&d, rule.Information) // tests start goroutines to exercise concurrency
 		}
 		if fix, ok := suggestFix(pass, opts, mods, cur, fnCur, l, drop != ""); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -454,9 +470,26 @@ func returnsError(info *types.Info, call *ast.CallExpr) bool {
 	return false
 }
 
+// getsError reports whether the goroutine of gs calls anything that
+// returns an error: the function it starts, or a call in its body.
+func getsError(info *types.Info, gs *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return returnsError(info, gs.Call)
+	}
+	found := false
+	inspectGoroutine(lit.Body, func(n ast.Node, _ []ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && returnsError(info, call) && !isNeverFailing(info, call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // isNeverFailing reports whether call is one whose error is
 // conventionally ignored: fmt printing, writes to a strings.Builder or
-// bytes.Buffer, and writes to a hash.
+// bytes.Buffer, writes to a hash, and Close.
 func isNeverFailing(info *types.Info, call *ast.CallExpr) bool {
 	fn := typesutil.Callee(info, call)
 	if fn == nil || fn.Pkg() == nil {
@@ -469,6 +502,9 @@ func isNeverFailing(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	if recv := fn.Signature().Recv(); recv != nil {
+		if fn.Name() == "Close" && len(call.Args) == 0 || fn.Name() == "CloseWithError" {
+			return true // a Close whose error nobody acts on; CloseWithError of io.Pipe returns nil
+		}
 		if typesutil.IsNamed(recv.Type(), "strings", "Builder") || typesutil.IsNamed(recv.Type(), "bytes", "Buffer") {
 			return true
 		}

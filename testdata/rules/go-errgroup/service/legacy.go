@@ -19,7 +19,9 @@ func (s *Service) Legacy(ctx context.Context, uids []int64) error {
 		wg.Add(1)
 		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
 			defer wg.Done()
-			s.dao.Touch(uid)
+			if err := s.dao.DelCache(ctx, uid); err != nil {
+				return
+			}
 		}()
 	}
 	wg.Wait()
