@@ -54,6 +54,16 @@ var exclusions = []exclusion{
 	{"fw:net/trace.Inject", always, "fails only for an unsupported format or carrier, the same on every call"},
 	{"fw:net/trace.Extract", always, "ErrTraceNotFound means the request carries no trace: a new one is started"},
 
+	// Iterations whose only errors are their callback's, with a callback
+	// that returns nil on every path.
+	{"(any).*ForEach", callbackNeverFails, "iterates with a callback that returns only nil: the iteration's error is the callback's"},
+	{"path/filepath.Walk*", callbackNeverFails, "Walk reports errors to the callback, which returns only nil"},
+
+	// gRPC metadata: fails only outside a server stream or after the
+	// header was sent, programming errors the first call shows.
+	{"google.golang.org/grpc.SetTrailer", always, "trailer metadata is best effort"},
+	{"google.golang.org/grpc.SetHeader", always, "header metadata is best effort"},
+
 	// Buffered protocol writes whose errors come back later.
 	{"(fw:cache/redis.Conn).Send", always, "Send buffers the command; its errors come back from Flush, Receive or Do, which are reported"},
 
@@ -67,6 +77,7 @@ var exclusions = []exclusion{
 	{"(any).WriteTo", arg0IsQuiet, "writes to a quiet sink"},
 	{"(*encoding/json.Encoder).Encode", encodesToResponse, "json.NewEncoder(w).Encode(v) in a handler: v's type fails on every call or never, and a write error means the client has gone"},
 	{"io.Copy*", arg0IsDiscard, "draining a body into io.Discard so the connection can be reused is best effort"},
+	{"io.Copy*", connToConn, "copying between two connections until one hangs up: the error is how a proxy's copy ends"},
 
 	// Releasing a resource whose work is done (a response body, rows, a
 	// statement, a connection, a listener, a file opened for reading):
@@ -173,6 +184,31 @@ func arg0NotDurable(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 		return false
 	}
 	return !hasMethods(t, "Write", "RemoteAddr")
+}
+
+// connToConn reports whether the call's first two arguments are both
+// network connections.
+func connToConn(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	return len(call.Args) >= 2 &&
+		hasMethods(c.info.TypeOf(call.Args[0]), "Write", "RemoteAddr") &&
+		hasMethods(c.info.TypeOf(call.Args[1]), "Read", "RemoteAddr")
+}
+
+// callbackNeverFails reports whether the call's last argument is a
+// function literal whose every return gives a nil error.
+func callbackNeverFails(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	sig, ok := c.info.TypeOf(lit).(*types.Signature)
+	if !ok {
+		return false
+	}
+	return c.onlyNilReturns(lit.Body, sig.Results())
 }
 
 // arg0IsDiscard reports whether the call's first argument is io.Discard.

@@ -626,9 +626,17 @@ func (c *checker) returnsOnlyNil(call *ast.CallExpr) bool {
 	if fd == nil || fd.Body == nil {
 		return false
 	}
-	res := fn.Signature().Results()
+	return c.onlyNilReturns(fd.Body, fn.Signature().Results())
+}
+
+// onlyNilReturns reports whether body, of a function with results res,
+// has a return and every return statement gives nil for each error result.
+func (c *checker) onlyNilReturns(body *ast.BlockStmt, res *types.Tuple) bool {
+	if body == nil || res == nil || errorIndex(res) < 0 {
+		return false
+	}
 	returns, onlyNil := 0, true
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // another function's returns
