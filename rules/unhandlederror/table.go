@@ -19,7 +19,8 @@ import (
 // written "pkg/path.Func", "(*pkg/path.Type).Method", "(pkg/path.Iface).Method",
 // "(any).Method" (a method of that name on any type) or "value:name" (a
 // function kept in a variable or field of that name); a * at the end of
-// a name matches any suffix, at its start any prefix. A "fw:" package path is relative to the
+// a name matches any suffix, at its start any prefix, at both ends any
+// name containing the rest. A "fw:" package path is relative to the
 // configured framework prefixes (go-common/library/, …/kratos/pkg/).
 // An entry applies only when its condition holds.
 var exclusions = []exclusion{
@@ -88,8 +89,8 @@ var exclusions = []exclusion{
 	{"os.Remove", always, "removing a file is cleanup: the usual failure is that it is already gone"},
 	{"os.RemoveAll", always, "removing a tree is cleanup: nothing is left to do when it fails"},
 	{"(any).Shutdown", always, "graceful stop at the end of a server's life: nothing is left to do but log"},
-	{"value:*close", always, "a close function kept in a variable or field: releases a resource"},
-	{"value:*Close", always, "a close function kept in a variable or field: releases a resource"},
+	{"value:*close*", always, "a close function kept in a variable or field: releases a resource"},
+	{"value:*Close*", always, "a close function kept in a variable or field: releases a resource"},
 	{"(any).SetDeadline", always, "fails only on a closed connection, which the next Read or Write reports"},
 	{"(any).SetReadDeadline", always, "fails only on a closed connection, which the next Read reports"},
 	{"(any).SetWriteDeadline", always, "fails only on a closed connection, which the next Write reports"},
@@ -491,8 +492,11 @@ func (c *checker) matchPkg(want, path string) bool {
 }
 
 // matchName reports whether a table name (possibly ending or starting
-// with *) matches name.
+// with *, or both) matches name.
 func matchName(want, name string) bool {
+	if len(want) > 2 && want[0] == '*' && want[len(want)-1] == '*' {
+		return strings.Contains(name, want[1:len(want)-1])
+	}
 	if prefix, ok := strings.CutSuffix(want, "*"); ok {
 		return strings.HasPrefix(name, prefix)
 	}
