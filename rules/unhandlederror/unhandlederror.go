@@ -26,7 +26,8 @@
 //     compress/archive writers, io.WriteClosers or files opened for
 //     writing, whose Close finishes writing), connection deadlines, and
 //     parsers given constants;
-//   - calls made by defer, directly or in a deferred function literal:
+//   - calls made by defer, directly or in a deferred function literal,
+//     and calls that are steps of a Close, Shutdown or Stop method:
 //     cleanup whose error has nowhere to go;
 //   - best-effort cleanup on an error path: statements inside
 //     `if err != nil { … }` (or its `else` for `err == nil`), or inside a
@@ -146,6 +147,9 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 	}
 	if c.inErrorPath(cur, fnCur) {
 		return // best-effort cleanup while another error is handled
+	}
+	if isReleaseMethod(fnCur) {
+		return // a step of a Close or Shutdown method: best-effort release
 	}
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
@@ -421,6 +425,21 @@ func isDeferredLit(fnCur inspector.Cursor) bool {
 		call := fnCur.Parent().Node().(*ast.CallExpr)
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		return ok && sel.Sel.Name == "Cleanup"
+	}
+	return false
+}
+
+// isReleaseMethod reports whether the function at fnCur is a method
+// named Close, Shutdown or Stop (or their unexported forms): the release
+// path of a type, whose steps are best effort.
+func isReleaseMethod(fnCur inspector.Cursor) bool {
+	fd, ok := fnCur.Node().(*ast.FuncDecl)
+	if !ok || fd.Recv == nil {
+		return false
+	}
+	switch fd.Name.Name {
+	case "Close", "close", "Shutdown", "shutdown", "Stop", "stop":
+		return true
 	}
 	return false
 }

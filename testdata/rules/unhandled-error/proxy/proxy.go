@@ -114,3 +114,9 @@ func (p *Proxy) Reject(ctx context.Context, conn net.Conn) error {
 	p.handshake(conn) // best effort on the way to a definite error
 	return errClosed
 }
+
+// Close releases the proxy: its steps are best effort.
+func (p *Proxy) Close() error {
+	p.handshake(nil) // a step of Close
+	return p.ln.Close()
+}
