@@ -63,7 +63,32 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
 	}
 	results := analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
+	CheckMessages(t, r, results)
 	CheckFixes(t, dir, a, results)
+}
+
+// CheckMessages checks that every diagnostic message and fix title the
+// rule reported has a Chinese translation in its catalog.
+func CheckMessages(t *testing.T, r *rule.Rule, results []*analysistest.Result) {
+	t.Helper()
+	seen := make(map[string]bool)
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			texts := []string{d.Message}
+			for _, f := range d.SuggestedFixes {
+				texts = append(texts, f.Message)
+			}
+			for _, text := range texts {
+				if seen[text] {
+					continue
+				}
+				seen[text] = true
+				if _, ok := r.Localize(text, "zh"); !ok {
+					t.Errorf("no Chinese for %q: add its format to the rule's Messages", text)
+				}
+			}
+		}
+	}
 }
 
 // writeGoldens writes file.go.golden for every file with fixes: the file
