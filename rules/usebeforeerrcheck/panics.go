@@ -1,0 +1,438 @@
+package usebeforeerrcheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+const maxMethodDepth = 3
+
+// panicUse returns the expression around the identifier at cur, which
+// denotes v, that panics when v is nil, and whether there is one.
+func (c *checker) panicUse(cur inspector.Cursor, v *types.Var, depth int) (ast.Expr, bool) {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	t := v.Type()
+	if t == nil {
+		return nil, false
+	}
+	u := t.Underlying()
+	parent := cur.Parent()
+	switch cur.ParentEdgeKind() {
+	case edge.SelectorExpr_X:
+		sel := parent.Node().(*ast.SelectorExpr)
+		s := c.info.Selections[sel]
+		if s == nil {
+			return nil, false
+		}
+		_, isPtr := u.(*types.Pointer)
+		switch s.Kind() {
+		case types.FieldVal:
+			return sel, isPtr // through a nil pointer
+		case types.MethodVal:
+			if types.IsInterface(t) {
+				return sel, true // a method of a nil interface
+			}
+			if !isPtr {
+				return nil, false // methods of nil maps, slices, funcs may work
+			}
+			if len(s.Index()) > 1 {
+				return sel, true // promoted: reads an embedded field of *v
+			}
+			m, ok := s.Obj().(*types.Func)
+			if !ok {
+				return nil, false
+			}
+			recv := m.Signature().Recv()
+			if recv == nil {
+				return nil, false
+			}
+			if _, ptrRecv := types.Unalias(recv.Type()).(*types.Pointer); !ptrRecv {
+				return sel, true // a value receiver copies *v
+			}
+			if parent.ParentEdgeKind() != edge.CallExpr_Fun {
+				return nil, false // a method value binds the pointer and calls nothing
+			}
+			if depth < maxMethodDepth && c.derefsReceiver(m, depth+1) {
+				return sel, true // the method dereferences its receiver first thing
+			}
+		}
+	case edge.IndexExpr_X:
+		idx := parent.Node().(*ast.IndexExpr)
+		switch u := u.(type) {
+		case *types.Slice:
+			return idx, true // every index of a nil slice is out of range
+		case *types.Pointer:
+			_, isArray := u.Elem().Underlying().(*types.Array)
+			return idx, isArray
+		case *types.Map:
+			return idx, isAssigned(parent) // reading a nil map is fine, writing is not
+		}
+	case edge.StarExpr_X:
+		_, isPtr := u.(*types.Pointer)
+		return parent.Node().(*ast.StarExpr), isPtr
+	case edge.CallExpr_Fun:
+		_, isFunc := u.(*types.Signature)
+		return parent.Node().(*ast.CallExpr), isFunc
+	case edge.CallExpr_Args:
+		call := parent.Node().(*ast.CallExpr)
+		if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); ok && b.Name() == "close" {
+			return call, true // close of a nil channel
+		}
+	}
+	return nil, false
+}
+
+// isAssigned reports whether the expression at cur is assigned to (not
+// declared): the left of =, op= or ++/--.
+func isAssigned(cur inspector.Cursor) bool {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs:
+		return cur.Parent().Node().(*ast.AssignStmt).Tok != token.DEFINE
+	case edge.IncDecStmt_X:
+		return true
+	}
+	return false
+}
+
+// derefsReceiver reports whether the method m, declared in the package
+// with a pointer receiver, dereferences its receiver in its leading
+// straight-line statements, before any comparison of it with nil: so
+// that calling it on a nil pointer panics.
+func (c *checker) derefsReceiver(m *types.Func, depth int) bool {
+	m = m.Origin()
+	switch c.derefs[m] {
+	case 1:
+		return true
+	case -1, 2:
+		return false // known not to, or being computed (recursion)
+	}
+	c.derefs[m] = 2
+	result := c.computeDerefsReceiver(m, depth)
+	c.derefs[m] = -1
+	if result {
+		c.derefs[m] = 1
+	}
+	return result
+}
+
+func (c *checker) computeDerefsReceiver(m *types.Func, depth int) bool {
+	decl := c.declOf(m)
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return false // declared elsewhere, or an unnamed receiver that nothing can dereference
+	}
+	recv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	if !ok {
+		return false
+	}
+	for _, s := range decl.Body.List {
+		if comparesWithNil(c.info, s, recv) {
+			return false // the method looks at a nil receiver
+		}
+		for _, part := range evaluatedParts(s) {
+			for _, cur := range c.identsOf(recv) {
+				if !within(cur.Node(), part) || c.funcOfIdent(cur) != decl {
+					continue // elsewhere, or in a function literal
+				}
+				if c.guardedByShortCircuit(cur, part, recv) {
+					continue // evaluated only sometimes
+				}
+				if _, ok := c.panicUse(cur, recv, depth); ok {
+					return true
+				}
+			}
+		}
+		if !isStraightLine(s) {
+			return false // what follows may not run
+		}
+	}
+	return false
+}
+
+// comparesWithNil reports whether n compares v with nil anywhere.
+func comparesWithNil(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if bin, ok := x.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
+			l, r := bin.X, bin.Y
+			if isNil(info, l) {
+				l, r = r, l
+			}
+			if id := identOf(l); id != nil && info.ObjectOf(id) == v && isNil(info, r) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// evaluatedParts returns the parts of statement s that run whenever s
+// runs.
+func evaluatedParts(s ast.Stmt) []ast.Node {
+	var parts []ast.Node
+	add := func(ns ...ast.Node) {
+		for _, n := range ns {
+			if n != nil && !isNilNode(n) {
+				parts = append(parts, n)
+			}
+		}
+	}
+	switch s := s.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.SendStmt:
+		add(s)
+	case *ast.DeferStmt:
+		add(s.Call.Fun)
+		for _, a := range s.Call.Args {
+			add(a)
+		}
+	case *ast.GoStmt:
+		add(s.Call.Fun)
+		for _, a := range s.Call.Args {
+			add(a)
+		}
+	case *ast.IfStmt:
+		add(s.Init, s.Cond)
+	case *ast.SwitchStmt:
+		add(s.Init, s.Tag)
+	case *ast.TypeSwitchStmt:
+		add(s.Init, s.Assign)
+	case *ast.ForStmt:
+		add(s.Init, s.Cond)
+	case *ast.RangeStmt:
+		add(s.X)
+	}
+	return parts
+}
+
+// isNilNode reports whether n is a typed nil (an absent optional part).
+func isNilNode(n ast.Node) bool {
+	switch n := n.(type) {
+	case ast.Stmt:
+		return n == nil
+	case ast.Expr:
+		return n == nil
+	}
+	return false
+}
+
+// isStraightLine reports whether the statement after s always runs when
+// s completes normally.
+func isStraightLine(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.SendStmt,
+		*ast.DeferStmt, *ast.GoStmt, *ast.EmptyStmt:
+		return true
+	}
+	return false
+}
+
+// failureNilness tells what the function fn, when declared in the
+// package, returns as its i-th result whenever its error result is not
+// a literal nil.
+func (c *checker) failureNilness(fn *types.Func, i int) nilness {
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return mayBeNil
+	}
+	n := fn.Signature().Results().Len()
+	if i >= n {
+		return mayBeNil
+	}
+	var nils, nonNils, others int
+	ast.Inspect(decl.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(x.Results) != n {
+				others++ // a bare return, or a call's results passed on
+				return false
+			}
+			if isNil(c.info, x.Results[n-1]) {
+				return false // succeeds
+			}
+			switch r := x.Results[i]; {
+			case isNil(c.info, r):
+				nils++
+			case isNonNil(c.info, r):
+				nonNils++
+			default:
+				others++
+			}
+		}
+		return true
+	})
+	switch {
+	case others > 0:
+		return mayBeNil
+	case nils > 0 && nonNils == 0:
+		return nilOnFailure
+	case nonNils > 0 && nils == 0:
+		return notNil
+	}
+	return mayBeNil
+}
+
+// isNonNil reports whether e is an expression whose value cannot be nil:
+// &T{…}, new(T), make(…), a composite literal or a function literal.
+func isNonNil(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+			return ok
+		}
+	case *ast.CompositeLit, *ast.FuncLit:
+		return true
+	case *ast.CallExpr:
+		if b, ok := info.Uses[identOf(e.Fun)].(*types.Builtin); ok {
+			return b.Name() == "new" || b.Name() == "make"
+		}
+	}
+	return false
+}
+
+// --- calls that log, and calls that do not return ---
+
+// isLogCall reports whether call logs or prints its arguments and
+// carries on: fmt.Print*, the standard log.Print*, any function of the
+// framework's log package (its Fatal* too: it does not exit), testing's
+// Log/Error, and Debug/Info/Warn/Error/Print/Log/Trace functions of
+// packages or types named like loggers (zap, logrus, klog, slog…).
+func (c *checker) isLogCall(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	if c.isFrameworkLog(fn) {
+		return true
+	}
+	switch path {
+	case "fmt":
+		return strings.HasPrefix(name, "Print") || strings.HasPrefix(name, "Fprint")
+	case "testing":
+		return name == "Log" || name == "Logf" || name == "Error" || name == "Errorf"
+	}
+	if !hasAnyPrefix(name, "Debug", "Info", "Warn", "Error", "Print", "Log", "Trace", "Notice") {
+		return false
+	}
+	if strings.Contains(lastElem(path), "log") || strings.Contains(path, "zap") {
+		return true
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := typesutil.NamedOf(recv.Type()); n != nil && strings.Contains(strings.ToLower(n.Obj().Name()), "log") {
+			return true
+		}
+	}
+	return false
+}
+
+// isFrameworkLog reports whether fn belongs to the framework's log
+// package (kratos pkg/log, go-common library/log).
+func (c *checker) isFrameworkLog(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	rel, ok := c.opts.FrameworkRel(fn.Pkg().Path())
+	return ok && rel == "log"
+}
+
+// callsFrameworkFatal reports whether n calls the framework's log.Fatal*,
+// which logs at fatal level and returns.
+func (c *checker) callsFrameworkFatal(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if fn := typesutil.Callee(c.info, call); c.isFrameworkLog(fn) && strings.HasPrefix(fn.Name(), "Fatal") {
+				found = true
+			}
+		}
+		_, lit := x.(*ast.FuncLit)
+		return !found && !lit
+	})
+	return found
+}
+
+// noReturnNames are the names of functions and methods of other packages
+// taken not to return: os.Exit, log.Fatal, t.Fatal, zap's Fatal and
+// Panic, klog.Exit and the like.
+var noReturnNames = map[string]bool{
+	"Exit": true, "Exitf": true, "Exitln": true,
+	"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
+	"Panic": true, "Panicf": true, "Panicln": true, "Panicw": true,
+	"FailNow": true, "Goexit": true,
+}
+
+// mayReturn reports whether a call may return; it is go/cfg's predicate.
+func (c *checker) mayReturn(call *ast.CallExpr) bool {
+	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); ok {
+		return b.Name() != "panic"
+	}
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return true
+	}
+	if c.isFrameworkLog(fn) {
+		return true // kratos log.Fatal logs and returns
+	}
+	name := fn.Name()
+	if fn.Pkg().Path() == "testing" && (name == "SkipNow" || name == "Skip" || name == "Skipf") {
+		return false
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		return !noReturnNames[name]
+	}
+	return !c.neverReturns(fn)
+}
+
+// neverReturns reports whether fn, declared in the package, has no path
+// that returns.
+func (c *checker) neverReturns(fn *types.Func) bool {
+	fn = fn.Origin()
+	switch c.noReturn[fn] {
+	case 1:
+		return true
+	case -1, 2:
+		return false // known to return, or being computed (recursion)
+	}
+	c.noReturn[fn] = 2
+	result := false
+	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
+		result = cfg.New(decl.Body, c.mayReturn).NoReturn()
+	}
+	c.noReturn[fn] = -1
+	if result {
+		c.noReturn[fn] = 1
+	}
+	return result
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastElem returns the last element of an import path.
+func lastElem(path string) string {
+	if i := strings.LastIndex(path, "/"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
