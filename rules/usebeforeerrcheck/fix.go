@@ -101,10 +101,10 @@ func (c *checker) moveFor(a *assignment) *move {
 	names := map[string]bool{}
 	for _, s := range between {
 		uses := false
-		for _, f := range c.findings {
-			if f.a == a && f.p.st == unchecked && within(f.use, s.Node()) {
+		for _, u := range c.unchecked[a] {
+			if within(u.use, s.Node()) {
 				uses = true
-				names[f.tv.v.Name()] = true
+				names[u.v.Name()] = true
 			}
 		}
 		switch {

@@ -19,27 +19,39 @@ type checker struct {
 	info *types.Info
 	in   *inspector.Inspector
 
-	funcs    map[ast.Node]*funcInfo
-	decls    map[*types.Func]*ast.FuncDecl // functions and methods declared in the package
-	idents   map[*types.Var][]inspector.Cursor
-	encl     map[int32]ast.Node // ident cursor index → innermost enclosing function
-	noReturn map[*types.Func]int8
-	derefs   map[*types.Func]int8
-	findings map[ast.Expr]*finding
-	moves    map[*assignment]*move
+	funcs         map[ast.Node]*funcInfo
+	decls         map[*types.Func]*ast.FuncDecl // functions and methods declared in the package
+	idents        map[*types.Var][]inspector.Cursor
+	encl          map[int32]ast.Node // ident cursor index → innermost enclosing function
+	noReturn      map[*types.Func]int8
+	derefs        map[*types.Func]int8
+	findings      map[ast.Expr]*finding
+	nonNilResults map[resultKey]bool
+	moves         map[*assignment]*move
+	// unchecked holds every use reached before err is read, reported or
+	// not, by assignment.
+	unchecked map[*assignment][]uncheckedUse
+}
+
+// An uncheckedUse is a use of v reached before err is read.
+type uncheckedUse struct {
+	use ast.Expr
+	v   *types.Var
 }
 
 func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector) *checker {
 	return &checker{
-		pass:     pass,
-		opts:     opts,
-		info:     pass.TypesInfo,
-		in:       in,
-		funcs:    make(map[ast.Node]*funcInfo),
-		encl:     make(map[int32]ast.Node),
-		noReturn: make(map[*types.Func]int8),
-		derefs:   make(map[*types.Func]int8),
-		findings: make(map[ast.Expr]*finding),
+		pass:          pass,
+		opts:          opts,
+		info:          pass.TypesInfo,
+		in:            in,
+		funcs:         make(map[ast.Node]*funcInfo),
+		encl:          make(map[int32]ast.Node),
+		noReturn:      make(map[*types.Func]int8),
+		derefs:        make(map[*types.Func]int8),
+		findings:      make(map[ast.Expr]*finding),
+		nonNilResults: make(map[resultKey]bool),
+		unchecked:     make(map[*assignment][]uncheckedUse),
 	}
 }
 
@@ -225,6 +237,7 @@ type path struct {
 	st    state
 	check *ast.IfStmt // failed: the if whose err != nil branch the path took
 	fatal bool        // failed: that branch called the framework's log.Fatal
+	used  bool        // a use was reported on the path already
 }
 
 // A walker follows the control flow from one assignment for one variable.
@@ -246,17 +259,16 @@ func (w *walker) walk(fi *funcInfo, start *cfg.Block, idx int, p path, ctx useCt
 		p path
 	}
 	type key struct {
-		b     int32
-		p     path
-		first bool
+		b int32
+		p path
 	}
 	seen := make(map[key]bool)
 	stack := []item{{start, idx, p}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		k := key{it.b.Index, it.p, it.i == 0}
-		if it.i == 0 {
+		k := key{it.b.Index, it.p}
+		if it.i == 0 { // a walk from the middle of the first block is not a visit
 			if seen[k] {
 				continue // visited with the same state
 			}
@@ -323,8 +335,16 @@ func (w *walker) step(fi *funcInfo, b *cfg.Block, n ast.Node, p path, cond bool,
 			if c.guardedByShortCircuit(cur, n, w.v, w.a.err) {
 				continue // evaluated only after err or v was looked at
 			}
-			c.record(&finding{a: w.a, tv: w.tv, use: use, node: n, p: p, ctx: ctx})
-			break // one finding per statement
+			if p.st == unchecked {
+				c.unchecked[w.a] = append(c.unchecked[w.a], uncheckedUse{use, w.v}) // for the fix
+			}
+			if !p.used {
+				c.record(&finding{a: w.a, tv: w.tv, use: use, node: n, p: p, ctx: ctx})
+			}
+			// Past this use v was not nil: later uses on this path are
+			// not reported, only moved by the fix.
+			p.used = true
+			break
 		}
 	}
 

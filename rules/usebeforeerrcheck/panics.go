@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -63,6 +64,9 @@ func (c *checker) panicUse(cur inspector.Cursor, v *types.Var, depth int) (ast.E
 			}
 			if depth < maxMethodDepth && c.derefsReceiver(m, depth+1) {
 				return sel, true // the method dereferences its receiver first thing
+			}
+			if c.isKnownDeref(m) {
+				return sel, true // a method of another package known to dereference its receiver
 			}
 		}
 	case edge.IndexExpr_X:
@@ -251,28 +255,25 @@ func (c *checker) failureNilness(fn *types.Func, i int) nilness {
 		return mayBeNil
 	}
 	var nils, nonNils, others int
-	ast.Inspect(decl.Body, func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.FuncLit:
-			return false // its returns are its own
-		case *ast.ReturnStmt:
-			if len(x.Results) != n {
-				others++ // a bare return, or a call's results passed on
-				return false
+	c.eachReturn(decl, func(r *ast.ReturnStmt) {
+		switch {
+		case len(r.Results) == n:
+			if isNil(c.info, r.Results[n-1]) {
+				return // succeeds
 			}
-			if isNil(c.info, x.Results[n-1]) {
-				return false // succeeds
-			}
-			switch r := x.Results[i]; {
-			case isNil(c.info, r):
+			switch res := r.Results[i]; {
+			case isNil(c.info, res):
 				nils++
-			case isNonNil(c.info, r):
+			case c.nonNilExpr(decl, res, 0):
 				nonNils++
 			default:
 				others++
 			}
+		case c.returnsNonNil(decl, r, i, 0):
+			nonNils++ // a bare return or a forwarded call, non-nil either way
+		default:
+			others++
 		}
-		return true
 	})
 	switch {
 	case others > 0:
@@ -285,9 +286,82 @@ func (c *checker) failureNilness(fn *types.Func, i int) nilness {
 	return mayBeNil
 }
 
-// isNonNil reports whether e is an expression whose value cannot be nil:
-// &T{…}, new(T), make(…), a composite literal or a function literal.
-func isNonNil(info *types.Info, e ast.Expr) bool {
+// eachReturn calls f for every return statement of decl (not of the
+// function literals in it).
+func (c *checker) eachReturn(decl *ast.FuncDecl, f func(*ast.ReturnStmt)) {
+	ast.Inspect(decl.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			f(x)
+		}
+		return true
+	})
+}
+
+const maxNonNilDepth = 3
+
+// returnsNonNil reports whether the i-th result of the return statement r
+// of decl cannot be nil.
+func (c *checker) returnsNonNil(decl *ast.FuncDecl, r *ast.ReturnStmt, i, depth int) bool {
+	fn, ok := c.info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	n := fn.Signature().Results().Len()
+	switch {
+	case len(r.Results) == n:
+		return c.nonNilExpr(decl, r.Results[i], depth)
+	case len(r.Results) == 0:
+		res := fn.Signature().Results().At(i)
+		return res.Name() != "" && c.varNonNil(decl, res, depth+1)
+	case len(r.Results) == 1:
+		call, ok := ast.Unparen(r.Results[0]).(*ast.CallExpr)
+		return ok && c.alwaysNonNil(typesutil.Callee(c.info, call), i, depth+1)
+	}
+	return false
+}
+
+// alwaysNonNil reports whether every return of fn, declared in the
+// package, yields a non-nil i-th result.
+func (c *checker) alwaysNonNil(fn *types.Func, i, depth int) bool {
+	if fn == nil || depth > maxNonNilDepth {
+		return false
+	}
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	key := resultKey{fn.Origin(), i}
+	if r, ok := c.nonNilResults[key]; ok {
+		return r
+	}
+	c.nonNilResults[key] = false // while computing: recursion says no
+	all, any := true, false
+	c.eachReturn(decl, func(r *ast.ReturnStmt) {
+		any = true
+		if !c.returnsNonNil(decl, r, i, depth) {
+			all = false
+		}
+	})
+	c.nonNilResults[key] = all && any
+	return all && any
+}
+
+type resultKey struct {
+	fn *types.Func
+	i  int
+}
+
+// nonNilExpr reports whether e, in the function decl, cannot be nil:
+// &T{…}, new(T), make(…), a composite or function literal, a call of a
+// function of the package that never returns nil there, or a local
+// variable only ever assigned such values.
+func (c *checker) nonNilExpr(decl *ast.FuncDecl, e ast.Expr, depth int) bool {
+	if depth > maxNonNilDepth {
+		return false
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
@@ -297,8 +371,112 @@ func isNonNil(info *types.Info, e ast.Expr) bool {
 	case *ast.CompositeLit, *ast.FuncLit:
 		return true
 	case *ast.CallExpr:
-		if b, ok := info.Uses[identOf(e.Fun)].(*types.Builtin); ok {
+		if b, ok := c.info.Uses[identOf(e.Fun)].(*types.Builtin); ok {
 			return b.Name() == "new" || b.Name() == "make"
+		}
+		if tv, ok := c.info.Types[e.Fun]; ok && tv.IsType() {
+			return false // a conversion
+		}
+		if fn := typesutil.Callee(c.info, e); fn != nil && fn.Signature().Results().Len() == 1 {
+			return c.alwaysNonNil(fn, 0, depth+1)
+		}
+	case *ast.Ident:
+		if v := typesutil.LocalVar(c.info, e); v != nil {
+			return c.varNonNil(decl, v, depth+1)
+		}
+	}
+	return false
+}
+
+// varNonNil reports whether the local variable v of decl holds a non-nil
+// value wherever it is read: every assignment gives it one, and if it
+// starts as nil (a named result, or `var v T`) a statement at the top of
+// the body assigns it before anything can return.
+func (c *checker) varNonNil(decl *ast.FuncDecl, v *types.Var, depth int) bool {
+	if depth > maxNonNilDepth || decl.Body == nil {
+		return false
+	}
+	ok, initialized := true, false
+	ast.Inspect(decl.Body, func(x ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			if c.mentionsAnyVar(x, map[*types.Var]bool{v: true}) {
+				ok = false // a closure may assign it
+			}
+			return false
+		case *ast.UnaryExpr:
+			if x.Op == token.AND && c.info.ObjectOf(identOf(x.X)) == v {
+				ok = false // assigned through a pointer
+			}
+		case *ast.RangeStmt:
+			if c.info.ObjectOf(identOf(x.Key)) == v || c.info.ObjectOf(identOf(x.Value)) == v {
+				ok = false
+			}
+		case *ast.AssignStmt:
+			for i, l := range x.Lhs {
+				if c.info.ObjectOf(identOf(l)) != v {
+					continue
+				}
+				if x.Tok == token.DEFINE && c.info.Defs[identOf(l)] == v {
+					initialized = true
+				}
+				switch {
+				case len(x.Lhs) == len(x.Rhs):
+					ok = ok && c.nonNilExpr(decl, x.Rhs[i], depth)
+				case len(x.Rhs) == 1:
+					call, isCall := ast.Unparen(x.Rhs[0]).(*ast.CallExpr)
+					ok = ok && isCall && c.alwaysNonNil(typesutil.Callee(c.info, call), i, depth+1)
+				default:
+					ok = false
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range x.Names {
+				if c.info.Defs[id] != v {
+					continue
+				}
+				switch {
+				case len(x.Values) == 0:
+					// starts as nil: see below
+				case len(x.Values) == len(x.Names):
+					initialized = true
+					ok = ok && c.nonNilExpr(decl, x.Values[i], depth)
+				default:
+					ok = false
+				}
+			}
+		}
+		return true
+	})
+	if !ok {
+		return false
+	}
+	if initialized {
+		return true
+	}
+	// Starts as nil: a top-level statement must assign it before any
+	// statement that may return.
+	for _, s := range decl.Body.List {
+		if as, isAssign := s.(*ast.AssignStmt); isAssign {
+			for _, l := range as.Lhs {
+				if c.info.ObjectOf(identOf(l)) == v {
+					return true
+				}
+			}
+		}
+		returns := false
+		ast.Inspect(s, func(x ast.Node) bool {
+			if _, r := x.(*ast.ReturnStmt); r {
+				returns = true
+			}
+			_, lit := x.(*ast.FuncLit)
+			return !returns && !lit
+		})
+		if returns {
+			return false
 		}
 	}
 	return false
@@ -435,4 +613,85 @@ func lastElem(path string) string {
 		return path[i+1:]
 	}
 	return path
+}
+
+// A derefAPI names pointer-receiver methods of another package that
+// dereference their receiver before any nil check, read from their
+// sources (the standard library of Go 1.26, grpc v1.83, zap v1.27,
+// bbolt v1.4, kratos v0.6.0). Methods is a space-separated list, or "*"
+// for every method of the type.
+type derefAPI struct {
+	path      string // import path, or for framework packages the path below the prefix
+	framework bool
+	typ       string
+	methods   string
+}
+
+var derefAPIs = []derefAPI{
+	{path: "database/sql", typ: "DB", methods: "*"},
+	{path: "database/sql", typ: "Tx", methods: "*"},
+	{path: "database/sql", typ: "Stmt", methods: "*"},
+	{path: "database/sql", typ: "Rows", methods: "*"},
+	{path: "database/sql", typ: "Row", methods: "*"},
+	{path: "database/sql", typ: "Conn", methods: "*"},
+	{path: "net/http", typ: "Request", methods: "AddCookie BasicAuth Clone Context Cookie Cookies FormFile FormValue " +
+		"ParseForm ParseMultipartForm PostFormValue ProtoAtLeast Referer SetBasicAuth UserAgent WithContext Write"},
+	{path: "net/http", typ: "Client", methods: "CloseIdleConnections Do Get Head Post PostForm"},
+	{path: "net/http", typ: "Response", methods: "Cookies Location Write"},
+	{path: "net/url", typ: "URL", methods: "EscapedPath Hostname IsAbs Port Query RequestURI ResolveReference String"},
+	{path: "regexp", typ: "Regexp", methods: "*"},
+	{path: "math/big", typ: "Int", methods: "BitLen Bytes Cmp Int64 IsInt64 IsUint64 Sign Uint64"},
+	{path: "text/template", typ: "Template", methods: "Execute ExecuteTemplate"},
+	{path: "html/template", typ: "Template", methods: "Execute ExecuteTemplate"},
+	{path: "time", typ: "Timer", methods: "Reset Stop"},
+	{path: "time", typ: "Ticker", methods: "Reset Stop"},
+	{path: "strings", typ: "Builder", methods: "Grow Len String Write WriteByte WriteRune WriteString"},
+	{path: "bufio", typ: "Reader", methods: "*"},
+	{path: "bufio", typ: "Writer", methods: "*"},
+	{path: "bufio", typ: "Scanner", methods: "*"},
+	{path: "encoding/json", typ: "Decoder", methods: "*"},
+	{path: "encoding/json", typ: "Encoder", methods: "*"},
+	{path: "os/exec", typ: "Cmd", methods: "CombinedOutput Output Run Start StderrPipe StdinPipe StdoutPipe String Wait"},
+	{path: "google.golang.org/grpc", typ: "ClientConn", methods: "*"},
+	{path: "go.uber.org/zap", typ: "Logger", methods: "Check Core DPanic Debug Error Fatal Info Log Panic Sugar Sync Warn WithOptions"},
+	{path: "go.uber.org/zap", typ: "SugaredLogger", methods: "*"},
+	{path: "go.etcd.io/bbolt", typ: "DB", methods: "*"},
+	{path: "go.etcd.io/bbolt", typ: "Tx", methods: "*"},
+	{path: "database/sql", framework: true, typ: "DB", methods: "*"},
+	{path: "database/sql", framework: true, typ: "Tx", methods: "*"},
+	{path: "database/sql", framework: true, typ: "Rows", methods: "Close"},
+	{path: "database/sql", framework: true, typ: "Row", methods: "Scan"},
+	{path: "conf/paladin", framework: true, typ: "Value", methods: "*"},
+	{path: "conf/paladin", framework: true, typ: "Map", methods: "*"},
+	{path: "net/rpc/warden", framework: true, typ: "Client", methods: "Dial DialTLS"},
+}
+
+// isKnownDeref reports whether m is a method of another package listed in
+// derefAPIs: it panics on a nil receiver.
+func (c *checker) isKnownDeref(m *types.Func) bool {
+	recv := m.Signature().Recv()
+	if recv == nil || m.Pkg() == nil {
+		return false
+	}
+	named := typesutil.NamedOf(recv.Type())
+	if named == nil {
+		return false
+	}
+	path := m.Pkg().Path()
+	for _, api := range derefAPIs {
+		if api.typ != named.Obj().Name() {
+			continue
+		}
+		if api.framework {
+			if !c.opts.FrameworkPackage(path, api.path) {
+				continue
+			}
+		} else if path != api.path {
+			continue
+		}
+		if api.methods == "*" || slices.Contains(strings.Fields(api.methods), m.Name()) {
+			return true
+		}
+	}
+	return false
 }

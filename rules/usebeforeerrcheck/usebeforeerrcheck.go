@@ -7,7 +7,8 @@
 //
 // For every local variable v of a nilable type (pointer, slice, map,
 // interface, func, chan; never a struct, number or string, and never a
-// type parameter) assigned together with a last result of type error, it
+// type parameter) assigned together with a last result of type error (or
+// a pointer type implementing it, such as etcd's *v2error.Error), it
 // walks the function's control-flow graph (go/cfg) forward from the
 // assignment and reports the first expression in each statement that
 // panics when v is nil, reached on a path where
@@ -45,9 +46,14 @@
 // the method is declared in the package being analysed and its body
 // dereferences the receiver in its leading straight-line statements
 // before any comparison of the receiver with nil (directly or through
-// another such method). Methods of other packages are not reported:
-// their bodies are not available without facts, and guessing would
-// flag every nil-safe getter.
+// another such method). Methods of other packages are reported only when
+// listed in derefAPIs, a table of pointer-receiver methods read from
+// their sources to dereference the receiver (database/sql, net/http
+// Request and Client, net/url.URL, regexp, math/big.Int, bufio,
+// encoding/json, strings.Builder, time.Timer, grpc ClientConn, zap
+// loggers, bbolt, the framework's database/sql, paladin and warden):
+// their bodies are not available without facts, and guessing would flag
+// every nil-safe getter and every *os.File method (which check for nil).
 //
 // Function literals run when they are called, not where they are
 // written: a use inside a literal is considered only when the literal is
@@ -193,7 +199,7 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 		return nil, false
 	}
 	tuple, ok := c.info.TypeOf(call).(*types.Tuple)
-	if !ok || tuple.Len() != len(lhs) || !typesutil.ReturnsError(tuple) {
+	if !ok || tuple.Len() != len(lhs) || !isErrorType(tuple.At(tuple.Len()-1).Type()) {
 		return nil, false
 	}
 	errID := lhs[len(lhs)-1]
@@ -201,7 +207,7 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 		return nil, false
 	}
 	errVar := c.localVar(errID)
-	if errVar == nil || !typesutil.IsError(errVar.Type()) {
+	if errVar == nil || !isErrorType(errVar.Type()) {
 		return nil, false // err is blank, a field or a package variable
 	}
 	fnCur, ok := enclosingFunc(cur)
@@ -228,6 +234,12 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 	}
 	a.name = calleeName(c.info, call)
 	return a, true
+}
+
+// isErrorType reports whether t is error, or a pointer (or other nilable
+// type) implementing it, such as *v2error.Error.
+func isErrorType(t types.Type) bool {
+	return typesutil.IsError(t) || typesutil.ImplementsError(t) && typesutil.IsNilable(t)
 }
 
 // localVar returns the local variable id denotes, or nil.

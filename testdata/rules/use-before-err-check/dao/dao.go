@@ -347,3 +347,37 @@ func First[T any](get func() (T, error)) (T, error) {
 	_ = any(v) // a type parameter
 	return v, err
 }
+
+// Build fills a result allocated first thing, and returns it on failure too.
+func (d *Dao) Build(ctx context.Context, id int64) (res *User, err error) {
+	res = &User{ID: id}
+	if d.users == nil {
+		err = ErrNotFound
+		return
+	}
+	res.Name = d.users[id].Name
+	return
+}
+
+func newUser(id int64) *User { return &User{ID: id} }
+
+// Fresh returns a variable that always holds a new user.
+func (d *Dao) Fresh(ctx context.Context, id int64) (*User, error) {
+	u := newUser(id)
+	if _, ok := d.users[id]; !ok {
+		return u, ErrNotFound
+	}
+	return u, nil
+}
+
+// Built uses results that are never nil, even on failure.
+func (d *Dao) Built(ctx context.Context, id int64) (int64, error) {
+	b, err := d.Build(ctx, id)
+	n := b.ID // Build allocates res before anything can return
+	f, err2 := d.Fresh(ctx, id)
+	n += f.ID // Fresh returns newUser's &User{…} on every path
+	if err != nil {
+		return 0, err
+	}
+	return n, err2
+}
