@@ -492,13 +492,36 @@ func (c *checker) moveEdit(sc inspector.Cursor, moved []inspector.Cursor, check 
 		return none, false
 	}
 	if !bytes.Equal(formatted, fixed) {
-		// Moving lines of a gofmt'd file must leave it gofmt'd; a file
-		// that is not (being edited) only has to stay parsable.
+		// A file being edited that is not gofmt'd only has to stay
+		// parsable; in a gofmt'd one, the edit takes in what gofmt
+		// changes around the moved lines (aligned trailing comments).
 		if orig, err := format.Source(src); err == nil && bytes.Equal(orig, src) {
-			return none, false
+			return widen(src, tf.Base(), edit, fixed, formatted)
 		}
 	}
 	return edit, true
+}
+
+// widen returns the edit of src (starting at base in the file set) that
+// yields formatted, given that edit yields fixed and formatted is fixed
+// in gofmt's layout: edit stretched over the bytes gofmt changed.
+func widen(src []byte, base int, edit analysis.TextEdit, fixed, formatted []byte) (analysis.TextEdit, bool) {
+	start, end := int(edit.Pos)-base, int(edit.End)-base
+	p := 0 // common prefix of fixed and formatted
+	for p < len(fixed) && p < len(formatted) && fixed[p] == formatted[p] {
+		p++
+	}
+	q := 0 // common suffix, not overlapping the prefix
+	for q < len(fixed)-p && q < len(formatted)-p && fixed[len(fixed)-1-q] == formatted[len(formatted)-1-q] {
+		q++
+	}
+	a := min(start, p)        // fixed and src agree before start
+	b := max(end, len(src)-q) // and after end, counted from the end
+	if b > len(src) || len(src)-b > len(formatted)-a {
+		return analysis.TextEdit{}, false
+	}
+	text := formatted[a : len(formatted)-(len(src)-b)]
+	return analysis.TextEdit{Pos: token.Pos(base + a), End: token.Pos(base + b), NewText: bytes.Clone(text)}, true
 }
 
 // commentAbove returns the comment group that ends on the line right

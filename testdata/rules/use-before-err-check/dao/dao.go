@@ -381,3 +381,29 @@ func (d *Dao) Built(ctx context.Context, id int64) (int64, error) {
 	}
 	return n, err2
 }
+
+// Summary has two uses before the check and an unrelated statement
+// between them: both uses move, the statement stays.
+func (d *Dao) Summary(ctx context.Context, id int64) (string, error) {
+	u, err := d.User(ctx, id)
+	name := u.Name // want `u used before err is checked; u is nil when d.User fails`
+	prefix := "user"
+	tags := len(u.Tags) // reached only if u.Name did not panic: one report per path
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s %s (%d tags)", prefix, name, tags), nil
+}
+
+// Notes is the team notes' example; the comment above the check moves
+// with the check, not with the use.
+func (d *Dao) Notes(ctx context.Context, id int64) error {
+	res, err := d.User(ctx, id)
+	fmt.Println(res.Name) // want `res used before err is checked`
+	// fmt.Println(res.xxx) res可能为nil
+	if err != nil { // the check
+		return err
+	}
+	fmt.Println(res.ID)
+	return nil
+}
