@@ -5,6 +5,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"golang.org/x/tools/go/analysis"
 )
@@ -13,6 +14,7 @@ import (
 var Rules = []*rule.Rule{
 	goerrgroup.Rule,
 	uncheckedtypeassertion.Rule,
+	unhandlederror.Rule,
 	usebeforeerrcheck.Rule,
 }
 
