@@ -559,7 +559,7 @@ func (c *checker) isLogged(cur inspector.Cursor, n ast.Node) bool {
 		return false
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok || !c.isLogCall(call) {
+	if !ok || !c.isSinkCall(call) {
 		return false
 	}
 	for _, arg := range call.Args {

@@ -484,12 +484,14 @@ func (c *checker) varNonNil(decl *ast.FuncDecl, v *types.Var, depth int) bool {
 
 // --- calls that log, and calls that do not return ---
 
-// isLogCall reports whether call logs or prints its arguments and
-// carries on: fmt.Print*, the standard log.Print*, any function of the
-// framework's log package (its Fatal* too: it does not exit), testing's
-// Log/Error, and Debug/Info/Warn/Error/Print/Log/Trace functions of
-// packages or types named like loggers (zap, logrus, klog, slog…).
-func (c *checker) isLogCall(call *ast.CallExpr) bool {
+// isSinkCall reports whether call logs, prints or reports its arguments
+// and carries on: fmt.Print*, the standard log.Print*, any function of
+// the framework's log package (its Fatal* too: it does not exit), the
+// blademaster Context's JSON/JSONMap/XML/Protobuf (they write the
+// response and return), testing's Log/Error, and Debug/Info/Warn/Error/
+// Print/Log/Trace functions of packages or types named like loggers
+// (zap, logrus, klog, slog…).
+func (c *checker) isSinkCall(call *ast.CallExpr) bool {
 	fn := typesutil.Callee(c.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return false
@@ -497,6 +499,12 @@ func (c *checker) isLogCall(call *ast.CallExpr) bool {
 	path, name := fn.Pkg().Path(), fn.Name()
 	if c.isFrameworkLog(fn) {
 		return true
+	}
+	if c.opts.FrameworkPackage(path, "net/http/blademaster") && typesutil.IsMethod(fn, path, "Context", name) {
+		switch name {
+		case "JSON", "JSONMap", "XML", "Protobuf":
+			return true
+		}
 	}
 	switch path {
 	case "fmt":
