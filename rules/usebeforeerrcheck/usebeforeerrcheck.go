@@ -177,7 +177,7 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 	switch n := cur.Node().(type) {
 	case *ast.AssignStmt:
 		if len(n.Rhs) != 1 || len(n.Lhs) < 2 || (n.Tok != token.DEFINE && n.Tok != token.ASSIGN) {
-			return nil, false
+			return nil, false // not the results of one call
 		}
 		for _, e := range n.Lhs {
 			id, ok := e.(*ast.Ident)
@@ -189,22 +189,22 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 		rhs = n.Rhs[0]
 	case *ast.ValueSpec:
 		if len(n.Values) != 1 || len(n.Names) < 2 {
-			return nil, false
+			return nil, false // not the results of one call
 		}
 		lhs = n.Names
 		rhs = n.Values[0]
 	}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok {
-		return nil, false
+		return nil, false // a receive, an index or an assertion: no err
 	}
 	tuple, ok := c.info.TypeOf(call).(*types.Tuple)
 	if !ok || tuple.Len() != len(lhs) || !isErrorType(tuple.At(tuple.Len()-1).Type()) {
-		return nil, false
+		return nil, false // ill-typed, or the last result is no error
 	}
 	errID := lhs[len(lhs)-1]
 	if errID == nil {
-		return nil, false
+		return nil, false // err is a field or an element
 	}
 	errVar := c.localVar(errID)
 	if errVar == nil || !isErrorType(errVar.Type()) {
@@ -226,6 +226,9 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 		}
 		if fi.addrTaken[v] {
 			continue // other code may assign it through a pointer
+		}
+		if types.IsInterface(v.Type()) && !types.IsInterface(tuple.At(i).Type()) {
+			continue // an interface holding a typed nil is not nil
 		}
 		a.vars = append(a.vars, &trackedVar{v: v, index: i})
 	}
