@@ -6,6 +6,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
+	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -14,6 +15,7 @@ var Rules = []*rule.Rule{
 	goerrgroup.Rule,
 	uncheckedtypeassertion.Rule,
 	unhandlederror.Rule,
+	usebeforeerrcheck.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.
