@@ -4,8 +4,11 @@ package all
 import (
 	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
 	"github.com/gopitfalls/gopitfalls/rules/deadlock"
+	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
+	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -13,7 +16,10 @@ import (
 var Rules = []*rule.Rule{
 	concurrentmap.Rule,
 	deadlock.Rule,
+	goerrgroup.Rule,
 	uncheckedtypeassertion.Rule,
+	unhandlederror.Rule,
+	usebeforeerrcheck.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.

@@ -1,0 +1,47 @@
+package deadlock
+
+import "github.com/gopitfalls/gopitfalls/rules/rule"
+
+// messages are the rule's diagnostic messages, related-information
+// messages and fix titles with their Chinese. The message of a lock left
+// held is composed of parts (where it returns, what blocks next), which
+// translate one by one; longer formats come before the shorter ones they
+// extend.
+var messages = []rule.Message{
+	// A lock left held.
+	{En: "%s is not unlocked %s; %s", Zh: "%[1]s 之后，%[2]s没有解锁；%[3]s"},
+	{En: "%s is never unlocked %s; %s", Zh: "%[1]s 之后一直没有解锁，%[2]s仍然持有锁；%[3]s"},
+	{En: "on the return at line %d (and %d more)", Zh: "在第 %[1]d 行 return 时（另有 %[2]d 处）"},
+	{En: "on the return at line %d", Zh: "在第 %d 行 return 时"},
+	{En: "when the function ends at line %d (and %d more)", Zh: "在第 %[1]d 行函数结束时（另有 %[2]d 处）"},
+	{En: "when the function ends at line %d", Zh: "在第 %d 行函数结束时"},
+	{En: "the next %s.Lock() blocks forever", Zh: "下一次 %s.Lock() 会永远阻塞（死锁）"},
+	{En: "a later %s.Lock() blocks forever", Zh: "之后的 %s.Lock() 会永远阻塞（死锁）"},
+	{En: "%s (locked by %s)", Zh: "%[1]s（由 %[2]s 加锁）"},
+	{En: "returns with %s still locked", Zh: "这里 return 时 %s 还锁着"},
+	// A second Lock.
+	{En: "%s runs again on the next loop iteration while %s is still locked: a path through the loop skips the %s",
+		Zh: "下一轮循环再次执行 %[1]s 时 %[2]s 还没解锁：循环里有一条路径跳过了 %[3]s"},
+	{En: "%s blocks forever: this goroutine still holds the read lock %s from line %d",
+		Zh: "%[1]s 会永远阻塞：当前协程还持有第 %[3]d 行 %[2]s 加的读锁"},
+	{En: "%s blocks forever: %s is already locked by %s on line %d and %s is not reentrant",
+		Zh: "%[1]s 会永远阻塞：%[2]s 已经在第 %[4]d 行被 %[3]s 锁住，%[5]s 不可重入"},
+	{En: "a lock", Zh: "锁"},
+	{En: "%s is locked here", Zh: "%s 在这里加锁"},
+	// Channels.
+	{En: "send on unbuffered channel %s blocks forever: no goroutine that could receive from %s has been started yet",
+		Zh: "往无缓冲通道 %[1]s 发送会永远阻塞：还没有起任何能从 %[2]s 接收的协程"},
+	{En: "%s is made unbuffered here", Zh: "%s 在这里创建，没有缓冲"},
+	{En: "range over %s never ends: nothing closes %s, so after the last value the loop waits forever",
+		Zh: "range %[1]s 永远不会结束：没有人 close %[2]s，收完最后一个值后循环会一直等下去"},
+	{En: "%s is made here and never closed", Zh: "%s 在这里创建，之后没有 close"},
+	// Fix titles.
+	{En: "Defer %s right after the %s and drop the explicit %s calls", Zh: "在 %[2]s 之后紧跟 defer %[1]s，并删掉显式的 %[3]s 调用"},
+	{En: "Defer %s right after the %s", Zh: "在 %[2]s 之后紧跟 defer %[1]s"},
+	{En: "Call %s before the return on line %s", Zh: "在第 %[2]s 行 return 之前调用 %[1]s"},
+	{En: "Call %s before the returns on lines %s", Zh: "在第 %[2]s 行的 return 之前调用 %[1]s"},
+	{En: "Call %s at the end of the function", Zh: "在函数末尾调用 %s"},
+	{En: "Make %s buffered (capacity 1)", Zh: "把 %s 改成带缓冲的通道（容量 1）"},
+	{En: "Close %s after %s.Wait()", Zh: "在 %[2]s.Wait() 之后 close(%[1]s)"},
+	{En: "Close %s once the goroutines are done (wait for %s in a goroutine)", Zh: "起一个协程，等 %[2]s.Wait() 返回后 close(%[1]s)"},
+}
