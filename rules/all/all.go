@@ -2,6 +2,7 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"golang.org/x/tools/go/analysis"
@@ -9,6 +10,7 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	indexrange.Rule,
 	uncheckedtypeassertion.Rule,
 }
 
