@@ -4,6 +4,7 @@ package all
 import (
 	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"golang.org/x/tools/go/analysis"
 )
@@ -11,6 +12,7 @@ import (
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	indexrange.Rule,
+	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
 }
 

@@ -28,3 +28,17 @@ func TestFields(t *testing.T) {
 		t.Error("fields")
 	}
 }
+
+func pair() []string { return []string{"a", "b"} }
+
+// From kratos' redis conn_test: the message of a failed check indexes
+// past the length the check just established.
+func TestPair(t *testing.T) {
+	vs := pair()
+	if len(vs) != 2 {
+		t.Fatalf("len(vs) == %d, want 2", len(vs))
+	}
+	if vs[1] != "b" {
+		t.Fatalf("second result is %q", vs[2]) // want `vs\[2\] is out of range: vs has length 2`
+	}
+}
