@@ -123,7 +123,7 @@ func (fl *flow) intrinsic(v ssa.Value, f facts, w *walk) bound {
 			if !found {
 				res = eb
 				found = true
-				continue
+				continue // the first edge: nothing to join yet
 			}
 			res.iv = res.iv.join(eb.iv)
 			if res.src == nil {

@@ -143,11 +143,11 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 		fl.transfer(b, in.clone(), func(instr ssa.Instruction, f facts) {
 			ia, ok := instr.(*ssa.IndexAddr)
 			if !ok || seen[ia.Pos()] {
-				return
+				return // not an index, or reported already
 			}
 			k, ok := constInt(ia.Index)
 			if !ok || k < 0 || !isSlice(ia.X.Type()) {
-				return
+				return // not a constant index into a slice
 			}
 			cur, ok := c.index[ia.Pos()]
 			if !ok {
@@ -160,7 +160,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			definite := bd.iv.hi != inf && k >= bd.iv.hi
 			possible := bd.known && bd.src != nil && k >= bd.iv.lo
 			if !definite && !possible {
-				return
+				return // long enough on every path
 			}
 			seen[ia.Pos()] = true
 			expr := cur.Node().(*ast.IndexExpr)
@@ -290,12 +290,12 @@ func (c *checker) addFixes(all []*finding) {
 		}
 		p, ok := c.planFor(f)
 		if !ok {
-			continue
+			continue // no place for a guard
 		}
 		key := fmt.Sprintf("%s@%d/%t", p.subject, p.at, p.after)
 		if q, ok := plans[key]; ok {
 			q.members = append(q.members, f)
-			continue
+			continue // shares the guard of an earlier finding
 		}
 		p.members = []*finding{f}
 		plans[key] = p
@@ -472,8 +472,7 @@ func (c *checker) guardFixes(p *plan, need int64) []analysis.SuggestedFix {
 	case src.kind == srcSubmatch:
 		cond, check = p.subject+" == nil", "Check "+p.subject+" for nil"
 	case src.kind == srcFlagArgs && p.obj == nil:
-		sel := ast.Unparen(f.expr.X).(*ast.CallExpr).Fun.(*ast.SelectorExpr)
-		n := types.ExprString(sel.X) + ".NArg()"
+		n := flagNArg(f.expr.X)
 		cond, check = lessThan(n, need), "Check "+n
 	default:
 		cond, check = lessThan("len("+p.subject+")", need), "Check len("+p.subject+")"
@@ -493,6 +492,16 @@ func (c *checker) guardFixes(p *plan, need int64) []analysis.SuggestedFix {
 		return nil
 	}
 	return []analysis.SuggestedFix{{Message: check + " and " + ex.title, TextEdits: edits}}
+}
+
+// flagNArg spells NArg() for x, a call of flag.Args() (pkg.Args()).
+func flagNArg(x ast.Expr) string {
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+			return types.ExprString(sel.X) + ".NArg()"
+		}
+	}
+	return "flag.NArg()"
 }
 
 // lessThan spells n < need, as n == 0 for need 1.
@@ -602,8 +611,7 @@ func (c *checker) complaint(p *plan, need int64, src *source) (string, []string)
 	case srcFlagArgs:
 		n := "len(" + p.subject + ")"
 		if p.obj == nil {
-			sel := ast.Unparen(p.members[0].expr.X).(*ast.CallExpr).Fun.(*ast.SelectorExpr)
-			n = types.ExprString(sel.X) + ".NArg()"
+			n = flagNArg(p.members[0].expr.X)
 		}
 		return fmt.Sprintf("got %%d arguments, want at least %d", need), []string{n}
 	}

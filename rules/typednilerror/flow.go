@@ -174,7 +174,7 @@ func cycles(fn *ssa.Function) []bool {
 				break
 			}
 			if seen[s.Index] == b.Index+1 {
-				continue
+				continue // already searched from b
 			}
 			seen[s.Index] = b.Index + 1
 			stack = append(stack, s.Succs...)

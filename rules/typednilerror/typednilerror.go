@@ -174,7 +174,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 			v := ret.Results[i]
 			x, src := c.typedNil(fl, v, f, newWalk(f))
 			if src == nil {
-				continue
+				continue // never a nil concrete value here
 			}
 			out = append(out, c.diagnostic(cur, fn, i, x, src))
 			break // one finding per return statement
@@ -206,6 +206,10 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 		return v.X, c.nilSourceOf(fl, v.X, f, w)
 	case *ssa.ChangeInterface:
 		return c.typedNil(fl, v.X, f, w)
+	case *ssa.UnOp:
+		if stored := resultStored(v); stored != nil {
+			return c.typedNil(fl, stored, f, w)
+		}
 	case *ssa.Phi:
 		if w.visiting[v] || len(w.visiting) > 8 {
 			return nil, nil
@@ -238,6 +242,10 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 	case *ssa.Const:
 		if x.IsNil() {
 			return &nilSource{kind: srcConst, always: true}
+		}
+	case *ssa.UnOp:
+		if stored := resultStored(x); stored != nil {
+			return c.nilSourceOf(fl, stored, f, w)
 		}
 	case *ssa.Phi:
 		if w.visiting[x] || len(w.visiting) > 8 {
@@ -277,6 +285,46 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 	case *ssa.Call:
 		if callee := c.localCallee(x); callee != nil && c.mayReturnNil(callee, 0) {
 			return &nilSource{kind: srcCall, callee: callee}
+		}
+	}
+	return nil
+}
+
+// resultStored returns the value a return statement stored in a result
+// slot, when v loads it back after running the deferred calls: go/ssa
+// returns through such slots in functions with defer statements. It
+// returns nil when a deferred closure may have changed the slot.
+func resultStored(v *ssa.UnOp) ssa.Value {
+	slot, ok := v.X.(*ssa.Alloc)
+	if !ok || v.Op != token.MUL || v.Block() == nil {
+		return nil
+	}
+	instrs := v.Block().Instrs
+	i := 0
+	for i < len(instrs) && instrs[i] != ssa.Instruction(v) {
+		i++
+	}
+	for i--; i >= 0; i-- {
+		switch instr := instrs[i].(type) {
+		case *ssa.RunDefers:
+			fn := v.Parent()
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if d, ok := in.(*ssa.Defer); ok {
+						if _, closure := d.Call.Value.(*ssa.MakeClosure); closure {
+							return nil // a deferred closure may set the result
+						}
+					}
+				}
+			}
+		case *ssa.Store:
+			if instr.Addr == slot {
+				return instr.Val
+			}
+			return nil
+		case *ssa.DebugRef:
+		default:
+			return nil
 		}
 	}
 	return nil
@@ -546,7 +594,11 @@ func (c *checker) fitsInterface(cur inspector.Cursor, obj types.Object, iface ty
 		return false
 	case edge.CallExpr_Args:
 		call := parent.(*ast.CallExpr)
-		sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+		ft := info.TypeOf(call.Fun)
+		if ft == nil {
+			return false
+		}
+		sig, ok := ft.Underlying().(*types.Signature)
 		if !ok {
 			return false // a conversion
 		}
@@ -560,7 +612,11 @@ func (c *checker) fitsInterface(cur inspector.Cursor, obj types.Object, iface ty
 				if call.Ellipsis.IsValid() {
 					return false
 				}
-				pt = sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+				s, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+				if !ok {
+					return false
+				}
+				pt = s.Elem()
 			case i < sig.Params().Len():
 				pt = sig.Params().At(i).Type()
 			default:

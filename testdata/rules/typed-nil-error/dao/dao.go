@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Error is the data layer's error.
@@ -139,7 +140,24 @@ func (d *Dao) Loader() func(string) error {
 	}
 }
 
+// With a deferred call, go/ssa returns through a result slot.
+func (d *Dao) Locked(mu *sync.Mutex, key string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	return check(key) // want `check\(key\) can return a nil \*Error; returned as error it is not nil`
+}
+
 // --- Negatives: a naive checker flags each of these ---
+
+// Checked, with a deferred call.
+func (d *Dao) LockedChecked(mu *sync.Mutex, key string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if e := check(key); e != nil {
+		return e // e != nil here
+	}
+	return nil
+}
 
 // Nil is nil.
 func (d *Dao) Open() error {
