@@ -2,18 +2,22 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	goerrgroup.Rule,
 	indexrange.Rule,
 	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
+	unhandlederror.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.
