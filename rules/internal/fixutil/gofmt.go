@@ -15,9 +15,9 @@ import (
 // trailing comments on the lines around them (a run of commented lines
 // is aligned as one block, and an inserted line splits it); Gofmt then
 // adds the edits that realign those lines, or adjusts the inserted text.
-// It reports false when the result cannot be made gofmt'd that way: the
-// file is not gofmt'd to begin with, or gofmt would change more than
-// the spacing within lines.
+// It reports false when the result cannot be made gofmt'd that way
+// (gofmt would change more than the spacing within lines). A file that
+// is not gofmt'd to begin with gets the edits unchanged.
 func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	src, ok := Content(pass, file)
 	if !ok {
@@ -37,7 +37,10 @@ func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]an
 		return edits, true
 	}
 	if orig, err := format.Source(src); err != nil || !bytes.Equal(orig, src) {
-		return nil, false // the file is not gofmt'd: nothing we add can make it so
+		// The file is not gofmt'd to begin with (an old // +build line is
+		// enough): nothing an edit adds can make it so, and edits in
+		// gofmt's layout are the best there is.
+		return edits, true
 	}
 	fl, gl := bytes.SplitAfter(fixed, []byte("\n")), bytes.SplitAfter(formatted, []byte("\n"))
 	if len(fl) != len(gl) {
