@@ -46,6 +46,7 @@ var unknown = bound{iv: full}
 type walk struct {
 	visiting map[*ssa.Phi]bool
 	later    []facts
+	steps    int // phi edges followed, to bound the work on huge functions
 }
 
 func newWalk(use facts) *walk {
@@ -102,14 +103,15 @@ func (fl *flow) intrinsic(v ssa.Value, f facts, w *walk) bound {
 	case *ssa.Call:
 		return fl.callBound(v, f)
 	case *ssa.Phi:
-		if w.visiting[v] || len(w.visiting) > 8 {
-			return unknown // a loop (the length may change on each iteration), or too deep
+		if w.visiting[v] || len(w.visiting) > 8 || w.steps > 1000 {
+			return unknown // a loop (the length may change on each iteration), or too much work
 		}
 		w.visiting[v] = true
 		defer delete(w.visiting, v)
 		var res bound
 		found := false
 		for i, e := range v.Edges {
+			w.steps++
 			ef := fl.edge(v.Block().Preds[i], v.Block())
 			if ef == nil || !fl.consistent(ef, w.later) {
 				continue // an edge no path to the use takes

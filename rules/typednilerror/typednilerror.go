@@ -189,6 +189,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 type walk struct {
 	visiting map[*ssa.Phi]bool
 	later    []facts
+	steps    int // phi edges followed, to bound the work on huge functions
 }
 
 func newWalk(use facts) *walk {
@@ -212,12 +213,13 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 			return c.typedNil(fl, stored, f, w)
 		}
 	case *ssa.Phi:
-		if w.visiting[v] || len(w.visiting) > 8 {
-			return nil, nil
+		if w.visiting[v] || len(w.visiting) > 8 || w.steps > 1000 {
+			return nil, nil // a loop, or too much work
 		}
 		w.visiting[v] = true
 		defer delete(w.visiting, v)
 		for i, e := range v.Edges {
+			w.steps++
 			ef := fl.edge(v.Block().Preds[i], v.Block())
 			if ef == nil || !fl.consistent(ef, w.later) {
 				continue // no path to the use takes this edge
@@ -249,12 +251,13 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 			return c.nilSourceOf(fl, stored, f, w)
 		}
 	case *ssa.Phi:
-		if w.visiting[x] || len(w.visiting) > 8 {
-			return nil
+		if w.visiting[x] || len(w.visiting) > 8 || w.steps > 1000 {
+			return nil // a loop, or too much work
 		}
 		w.visiting[x] = true
 		defer delete(w.visiting, x)
 		for i, e := range x.Edges {
+			w.steps++
 			ef := fl.edge(x.Block().Preds[i], x.Block())
 			if ef == nil || !fl.consistent(ef, w.later) {
 				continue // no path to the use takes this edge
