@@ -24,11 +24,17 @@
 // calls to functions of other packages (constructors there return
 // non-nil values as a rule). Empty interfaces (any) are not reported:
 // storing a typed nil there is common and rarely compared with nil.
+// A nil value returned together with a non-nil error in a function whose
+// last result is error — `return nil, err`, or `return newT()` of such a
+// pair — follows the convention that callers look at err first, and is
+// not reported.
 // `return nil`, `return &T{…}`, errors.New and fmt.Errorf results, and
 // values checked with `if e != nil` (or len(e) > 0) on the way are never
 // reported. Only return statements are checked, not assignments to
-// interface variables. Packages with type errors get no findings: the SSA
-// form needs a well-typed package.
+// interface variables. In functions with defer statements go/ssa returns
+// through result slots; the value stored just before is followed, unless
+// a deferred closure may change it. Packages with type errors get no
+// findings: the SSA form needs a well-typed package (see ssautil).
 package typednilerror
 
 import (
