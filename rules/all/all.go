@@ -3,7 +3,9 @@ package all
 
 import (
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
+	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
@@ -13,6 +15,8 @@ import (
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	goerrgroup.Rule,
+	indexrange.Rule,
+	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
 	unhandlederror.Rule,
 	usebeforeerrcheck.Rule,
