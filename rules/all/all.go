@@ -5,7 +5,9 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
 	"github.com/gopitfalls/gopitfalls/rules/deadlock"
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
+	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
@@ -17,6 +19,8 @@ var Rules = []*rule.Rule{
 	concurrentmap.Rule,
 	deadlock.Rule,
 	goerrgroup.Rule,
+	indexrange.Rule,
+	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
 	unhandlederror.Rule,
 	usebeforeerrcheck.Rule,
