@@ -20,11 +20,19 @@
 //   - another goroutine the function starts uses the map, with no wait
 //     for either in between.
 //
+// The graphs are go/cfg's, built by package syncflow; whether a lock is
+// held at the write is a must-analysis over the goroutine's graph (and
+// the graphs of the literals around the write).
+//
 // Waiting means a happens-before edge the code shows: Wait on the
 // sync.WaitGroup the goroutine calls Done on, Wait on the errgroup (or
 // WaitGroup) that started it, a receive from (or range over) a channel
-// the goroutine sends on or closes. A receive inside a loop counts for
-// the whole loop (for i := 0; i < n; i++ { <-done } waits for n of them).
+// the goroutine sends on or closes, a `return m, g.Wait()` (the caller
+// gets m after Wait). A receive inside a loop that does not start the
+// goroutines is taken to wait for all of them (for i := 0; i < n; i++
+// { <-done }) — the rule trusts the count rather than report it. An
+// errgroup limited to one goroutine (SetLimit(1), kratos GOMAXPROCS(1))
+// runs its loop's goroutines one after another.
 //
 // It leaves alone: writes under a Lock (any sync.Mutex, RWMutex write
 // lock, Locker, successful TryLock, or a call whose name says it locks);
@@ -37,6 +45,11 @@
 // are other functions. It does not report reads in goroutines racing a
 // write elsewhere, nor writes in one goroutine racing code in other
 // methods: those need more than one function to prove.
+//
+// The fix guards the write with the mutex every other racing use of the
+// map already holds, or, when the goroutine's own unguarded writes are
+// the only racing uses, with the struct's mutex or a new sync.Mutex
+// declared beside the map (see fix).
 //
 // The rule needs type information; on an ill-typed package it reports
 // what the types it has let it see.

@@ -26,18 +26,34 @@
 //     there and never leaves it (only sent to, received from, ranged
 //     over), whose loop body has no break or return.
 //
+// Paths are followed with the constants they assign to local booleans,
+// so `if locked { mu.Unlock() }` after `mu.Lock(); locked = true` is
+// taken as the unlock it is.
+//
 // What it leaves alone, because the function cannot show the lock is
-// wrong: functions named *Locked (the caller holds the lock); functions
-// that unlock the mutex before they lock it (same contract); functions
-// that never unlock the mutex and say they lock (their name has lock or
-// acquire in it, their doc comment speaks of holding or unlocking, or
-// their body only locks) or hand the lock over (return a closure or the
-// mutex's owner, unlock it in a goroutine or a stored closure); locks
-// whose Unlock is in a deferred closure or was deferred before them; and
-// mutexes reached through an index or a call (s.shards[i].mu,
-// getMu().Lock()), which need not be the same mutex twice. Locks taken
-// and released in different functions, or through interfaces other than
-// sync.Locker, are out of its reach.
+// wrong, and real code (etcd, grpc, bbolt) does these on purpose:
+//
+//   - functions named *Locked (the caller holds the lock), and functions
+//     that unlock the mutex before they lock it (the same contract);
+//   - returns that hand the lock over: a function value, or a value made
+//     from the mutex's owner (return &txn{s: s}; t.init(db); return t) —
+//     not the owner itself, which a fluent method returns as it is;
+//   - locks released by a goroutine or a stored closure, by a call whose
+//     name says it unlocks (s.unlock(), go s.resetAndUnlock(); helpers
+//     release only what their receiver holds), or by a defer registered
+//     before them or a deferred closure; locks whose comment on the line
+//     above says who releases them;
+//   - a mutex the function never releases when it says it takes it: its
+//     name starts with lock or acquire or ends in lock (lockShard,
+//     LockInsideApply), its doc comment says the mutex is held or locked,
+//     or its body only locks; and when nobody can wait for it: in main,
+//     init and Test functions, in a goroutine's literal (the process is
+//     on its way out), or for a mutex living in the function's frame;
+//   - mutexes reached through an index or a call (s.shards[i].mu,
+//     getMu().Lock()), which need not be the same mutex twice, and
+//     custom lock types other than sync.Locker.
+//
+// Locks taken and released in different functions are out of its reach.
 //
 // The rule needs type information; on an ill-typed package it reports
 // what the types it has let it see.
