@@ -29,7 +29,7 @@ import (
 // (`v := load(id)`) when the map and the key do not depend on it.
 func (c *checker) fix(l *launch, w *write, writes []*write, racers []racer) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	file := fileOf(c.pass, w.stmt.Pos())
+	file := fixutil.FileOf(c.pass.Files, w.stmt.Pos())
 	if file == nil {
 		return none, false
 	}
@@ -297,15 +297,6 @@ func isPure(e ast.Expr) bool {
 		return isPure(e.X)
 	}
 	return false
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // commonGuard returns the spelling, valid at the write, of a sync mutex

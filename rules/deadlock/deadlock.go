@@ -69,6 +69,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -100,6 +101,9 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	b := syncflow.NewBuilder(pass.TypesInfo, pass.Files)
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if !mayLockOrMake(cur.Node()) {
+			continue // nothing to follow: no Lock and no make of its own
+		}
 		g := b.Graph(cur.Node())
 		if g == nil {
 			continue // a function declared without a body
@@ -110,7 +114,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 			cur:     cur,
 			g:       g,
 			events:  make(map[ast.Node][]event),
-			file:    fileOf(pass, cur.Node().Pos()),
+			file:    fixutil.FileOf(pass.Files, cur.Node().Pos()),
 			doubles: make(map[*ast.CallExpr]bool),
 		}
 		if fd, ok := cur.Node().(*ast.FuncDecl); ok {
@@ -121,6 +125,44 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		f.checkRanges()
 	}
 	return nil
+}
+
+// mayLockOrMake reports whether the body of fn (not its literals) calls a
+// method named like a lock (Lock, RLock, TryLock, TryRLock) or make: only
+// then can it have something to report. It spares building graphs for
+// most functions.
+func mayLockOrMake(fn ast.Node) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return false // declared without a body
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case nil:
+			return false
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			switch f := ast.Unparen(n.Fun).(type) {
+			case *ast.SelectorExpr:
+				switch f.Sel.Name {
+				case "Lock", "RLock", "TryLock", "TryRLock":
+					found = true
+				}
+			case *ast.Ident:
+				found = found || f.Name == "make"
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // A function is the state of the check of one function body.
@@ -787,13 +829,4 @@ func (f *function) reportHeld(s *site, w *walk) {
 		d.SuggestedFixes = append(d.SuggestedFixes, fix)
 	}
 	f.pass.Report(d)
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, file := range pass.Files {
-		if file.FileStart <= pos && pos <= file.FileEnd {
-			return file
-		}
-	}
-	return nil
 }
