@@ -552,11 +552,11 @@ func (c *checker) syncNodes(l *launch) map[ast.Node]bool {
 	for n := range sync {
 		cur, ok := l.launcher.FindNode(n)
 		if !ok {
-			continue
+			continue // not the launcher's own node
 		}
 		for p := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 			if p == cur {
-				continue
+				continue // the node itself
 			}
 			if p.Contains(l.cur) {
 				break // the loop that starts it
@@ -566,10 +566,10 @@ func (c *checker) syncNodes(l *launch) map[ast.Node]bool {
 				if loop.Cond != nil {
 					sync[loop.Cond] = true
 				}
-				continue
+				continue // and the loops around it
 			case *ast.RangeStmt:
 				sync[loop.X] = true
-				continue
+				continue // and the loops around it
 			}
 			break // reached a function
 		}
@@ -822,7 +822,7 @@ func (c *checker) serialised(l *launch) bool {
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			continue
+			continue // not a method call
 		}
 		if k, _, ok := syncflow.PathKey(c.info, sel.X); !ok || k != l.group {
 			continue // another group

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
@@ -206,7 +208,7 @@ func (c *checker) freshName(launcher inspector.Cursor, decl, use token.Pos, mapT
 	}
 	for _, name := range cands {
 		if !token.IsIdentifier(name) {
-			continue
+			continue // a map spelled so that name+Mu is no name
 		}
 		scope := c.pass.Pkg.Scope().Innermost(decl)
 		if scope == nil {
@@ -277,10 +279,10 @@ func (c *checker) hoist(l *launch, w *write, file *ast.File) (string, rhsExpr, b
 	}
 	for _, name := range []string{"v", "val", "value"} {
 		if scope.Lookup(name) != nil {
-			continue
+			continue // declared in the same block
 		}
 		if _, obj := scope.LookupParent(name, w.stmt.Pos()); obj != nil {
-			continue
+			continue // visible here: declaring it would shadow it
 		}
 		return name, rhsExpr{rhs, text}, true
 	}
@@ -318,7 +320,7 @@ func (c *checker) commonGuard(l *launch, w *write, racers []racer) (string, bool
 		}
 		if common == nil {
 			common = keys
-			continue
+			continue // the first access sets the candidates
 		}
 		for k := range common {
 			if !keys[k] {
@@ -326,9 +328,9 @@ func (c *checker) commonGuard(l *launch, w *write, racers []racer) (string, bool
 			}
 		}
 	}
-	for k, ok := range common {
-		if !ok {
-			continue
+	for _, k := range slices.Sorted(maps.Keys(common)) {
+		if !common[k] {
+			continue // no Lock call spells it
 		}
 		mu := c.lockSpelling(l, k)
 		_, root, _ := syncflow.PathKey(c.info, mu)

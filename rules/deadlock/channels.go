@@ -488,7 +488,7 @@ func (f *function) deferredDone(lit *ast.FuncLit) (string, ast.Expr, types.Objec
 		}
 		sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr)
 		if !ok {
-			continue
+			continue // a method expression: no receiver to name
 		}
 		key, root, ok := syncflow.PathKey(f.info, sel.X)
 		if !ok || root.Pos() >= lit.Pos() && root.Pos() < lit.End() {

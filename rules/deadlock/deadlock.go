@@ -676,7 +676,7 @@ func (f *function) isParam(v *types.Var) bool {
 	}
 	for _, fl := range lists {
 		if fl == nil {
-			continue
+			continue // a function, not a method
 		}
 		for _, field := range fl.List {
 			for _, name := range field.Names {

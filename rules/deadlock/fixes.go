@@ -98,7 +98,7 @@ func (f *function) unlockFix(s *site, rets []*ast.ReturnStmt) (analysis.Suggeste
 			indent := fixutil.Indent(f.pass.Fset, rbrace) + "\t"
 			at := fixutil.LineStart(f.pass.Fset, rbrace)
 			edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + call + "\n")})
-			continue
+			continue // the implicit return at the closing brace is done
 		}
 		rc, ok := f.cur.FindNode(ret)
 		if !ok || !fixutil.IsListElem(rc) || !f.startsLine(ret.Pos()) {

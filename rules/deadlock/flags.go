@@ -132,7 +132,7 @@ func (f *function) walkFlags(start syncflow.Loc, from *cfg.Block, visit func(n a
 			fl = f.assign(fl, n)
 		}
 		if !cont {
-			continue
+			continue // the path ended in the block
 		}
 		succs := it.b.Succs
 		if len(succs) == 2 && len(it.b.Nodes) > 0 {

@@ -218,7 +218,7 @@ func (g *Graph) Walk(start Loc, visit func(n ast.Node, l Loc) bool) {
 			}
 		}
 		if !cont {
-			continue
+			continue // the path ended in the block
 		}
 		for _, s := range it.b.Succs {
 			if !seen[s] {
