@@ -583,10 +583,12 @@ func (f *function) handsOver(ret *ast.ReturnStmt, aliases map[types.Object]bool,
 // lock held.
 var lockedDoc = regexp.MustCompile(`(?i)\b(held|holding|locked)\b`)
 
+var wordRE = regexp.MustCompile(`[\w.]+`)
+
 // mentions reports whether doc names the mutex (its field name, mu) or
 // speaks of "the lock".
 func mentions(doc string, mutex ast.Expr) bool {
-	words := regexp.MustCompile(`[\w.]+`).FindAllString(strings.ToLower(doc), -1)
+	words := wordRE.FindAllString(strings.ToLower(doc), -1)
 	name := strings.ToLower(types.ExprString(mutex))
 	last := name[strings.LastIndex(name, ".")+1:]
 	for i, w := range words {
