@@ -57,10 +57,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &Server{opts: opts, log: opts.Log, ctx: ctx, pending: make(map[jsonrpc2.ID]context.CancelFunc), exitCode: 1}
+	s := &Server{opts: opts, log: opts.Log, ctx: ctx, pending: make(map[jsonrpc2.ID]context.CancelFunc), exitCode: 1, ready: make(chan struct{})}
 	s.diag = newDiagnoser(s)
 	conn := jsonrpc2.NewConn(ctx, newStream(rwc, opts.Log), s, jsonrpc2.SetLogger(slogLogger{opts.Log}))
 	s.conn = conn
+	close(s.ready) // Handle may use s.conn from now on
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -73,11 +74,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 
 // A Server is the state of one connection.
 type Server struct {
-	opts Options
-	log  *slog.Logger
-	ctx  context.Context // cancelled when the connection ends
-	conn *jsonrpc2.Conn
-	diag *diagnoser
+	opts  Options
+	log   *slog.Logger
+	ctx   context.Context // cancelled when the connection ends
+	conn  *jsonrpc2.Conn
+	ready chan struct{} // closed once conn is set
+	diag  *diagnoser
 
 	mu          sync.Mutex
 	state       int // 0 new, 1 initialized, 2 shut down
@@ -98,6 +100,7 @@ const (
 // Handle implements jsonrpc2.Handler. It runs on the connection's read
 // loop, one message at a time.
 func (s *Server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	<-s.ready
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("handler panicked", "method", req.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
