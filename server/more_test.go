@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -428,5 +429,104 @@ func TestWorkspaceScope(t *testing.T) {
 		return len(p.Diagnostics) == 0
 	}); err != nil {
 		t.Errorf("after leaving workspace scope: %v", err)
+	}
+}
+
+func TestFrameworkHovers(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "queue/queue.go", "", "zh-CN", nil)
+	at := func(needle string, delta int) protocol.Position {
+		line, l := lineOf(t, text, needle)
+		return protocol.Position{Line: line, Character: utf16Col(l, needle) + uint32(delta)}
+	}
+	for _, tc := range []struct {
+		name string
+		pos  protocol.Position
+		want string
+	}{
+		{"warden NewClient", at("rpc.NewClient", len("rpc.")), "discovery://default/"},
+		{"warden Dial", at("client.Dial", len("client.")), "context deadline exceeded"},
+		{"databus Messages", at("d.Messages", len("d.")), "Close()"},
+		{"databus Send", at("d.Send", len("d.")), "异步"},
+		{"databus Commit", at("msg.Commit", len("msg.")), "offset"},
+	} {
+		if got := hover(t, ctx, c, uri, tc.pos); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: hover %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestNewImport adds an import that the loaded metadata does not have:
+// the server loads it and analyses again with its types.
+func TestNewImport(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "svc/other.go", "", "en", nil)
+	text = strings.Replace(text, "package svc\n", "package svc\n\nimport \"go/ast\"\n\nfunc ident(n ast.Node) (*ast.Ident, error) {\n\tid := n.(*ast.Ident)\n\treturn id, nil\n}\n", 1)
+	n := c.Published(uri)
+	c.Change(ctx, uri, 2, protocol.TextDocumentContentChangeEvent{Text: text})
+	if _, _, err := c.Diagnostics(ctx, uri, version(2), n); err != nil {
+		t.Fatal(err)
+	}
+	// Once go/ast is loaded the assertion has types, and so a fix.
+	line, _ := lineOf(t, text, "n.(*ast.Ident)")
+	if err := c.WaitFor(ctx, "go/ast loaded", func() bool { return strings.Contains(logs.String(), "patterns=[go/ast]") }); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		actions := codeActions(t, ctx, c, uri, protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line, Character: 30}}, nil)
+		if len(actions) == 2 && strings.Contains(actions[0].Title, "return an error") {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("actions %+v, want the fix that needs go/ast's types", actions)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestHugeFile opens a file too large to analyse: its diagnostics are
+// empty, its text is kept, and the server goes on.
+func TestHugeFile(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{MaxFileSize: 256 << 10})
+	var b strings.Builder
+	b.WriteString("package svc\n\nvar huge = []string{\n")
+	for b.Len() < 300<<10 {
+		b.WriteString("\t\"0123456789012345678901234567890123456789\",\n")
+	}
+	b.WriteString("}\n")
+	uri, _, pub := openBasic(t, c, "svc/huge.go", b.String(), "en", nil)
+	if len(pub.Diagnostics) != 0 {
+		t.Errorf("huge file: %d diagnostics", len(pub.Diagnostics))
+	}
+	ctx := ctxFor(t)
+	c.Change(ctx, uri, 2, protocol.TextDocumentContentChangeEvent{Range: &protocol.Range{Start: protocol.Position{Line: 0}, End: protocol.Position{Line: 0, Character: 11}}, Text: "package svc // 改"})
+	if _, _, err := c.Diagnostics(ctx, uri, version(2), 0); err != nil {
+		t.Fatal(err)
+	}
+	if !c.HasLog("not analysed") {
+		t.Errorf("no message says the file is not analysed")
+	}
+}
+
+// TestWatchedFiles changes go.mod on disk (as a client's watcher reports
+// it): the server reloads the packages and analyses the open files again.
+func TestWatchedFiles(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, _, _ := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if err := c.WaitFor(ctx, "registration", func() bool { return slices.Contains(c.RequestsLocked(), "client/registerCapability") }); err != nil {
+		t.Fatal(err)
+	}
+	n := c.Published(uri)
+	c.Conn.Notify(ctx, "workspace/didChangeWatchedFiles", protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{
+		{URI: protocol.URIFromPath(fixture(t, "basic", "go.mod")), Type: protocol.FileChanged},
+	}})
+	if _, _, err := c.Diagnostics(ctx, uri, version(1), n); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(logs.String(), "loaded packages") < 2 {
+		t.Errorf("go.mod changed but the packages were not loaded again")
 	}
 }

@@ -43,6 +43,9 @@ type Options struct {
 	ExtraRules []*rule.Rule
 	// Topics finds the notes that have no rule; nil until rules/topics exists.
 	Topics features.TopicLookup
+	// MaxFileSize is the size above which an open file is not analysed
+	// (its text is kept); 0 means cache.MaxFileSize.
+	MaxFileSize int
 }
 
 // Serve serves one client on rwc until it exits or the connection ends,
@@ -347,7 +350,7 @@ func (s *Server) initialize(params *protocol.InitializeParams) *protocol.Initial
 	}
 	syntaxOnly := s.opts.SyntaxOnly || opts.SyntaxOnly
 	sess := session.New(params)
-	c := cache.New(cache.Options{Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules})
+	c := cache.New(cache.Options{Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules, MaxFileSize: s.opts.MaxFileSize})
 	sess.SetCache(c)
 	sess.SetSettings(settings)
 	s.mu.Lock()

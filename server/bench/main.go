@@ -35,14 +35,17 @@ import (
 const (
 	module  = "github.com/go-kratos/kratos"
 	version = "v0.6.0"
-	file    = "pkg/net/http/blademaster/server.go"
 )
+
+var file = "pkg/net/http/blademaster/server.go"
 
 func main() {
 	serverBin := flag.String("server", "gopitfalls", "the gopitfalls binary")
 	goplsBin := flag.String("gopls", "", "a gopls binary to measure too (e.g. v0.23.0)")
 	dir := flag.String("dir", "", "a writable copy of kratos "+version+" with its dependencies downloaded (default: fetched)")
 	edits := flag.Int("edits", 40, "number of edits")
+	only := flag.String("run", "", "measure only the servers whose name contains this")
+	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	flag.Parse()
 	if *dir == "" {
 		d, err := fetch()
@@ -86,6 +89,9 @@ func main() {
 	fmt.Printf("kratos %s, %s, %d edits\n\n", version, file, *edits)
 	fmt.Printf("%-26s %12s %10s %10s %10s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit max", "peak RSS")
 	for _, r := range runs {
+		if !strings.Contains(r.name, *only) {
+			continue
+		}
 		res, err := measure(*dir, r.cmd, r.settings, r.want, *edits)
 		if err != nil {
 			fmt.Printf("%-26s error: %v\n", r.name, err)

@@ -132,8 +132,8 @@ type result struct {
 // loading its metadata first if need be. The result is memoized per
 // package until a file, the settings or the dependencies change.
 func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error) {
-	if o := s.overlays[path]; o != nil && len(o.Content) > MaxFileSize {
-		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d MB: not analysed", filepath.Base(path), MaxFileSize>>20),
+	if o := s.overlays[path]; o != nil && len(o.Content) > s.c.opts.MaxFileSize {
+		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d kB: not analysed", filepath.Base(path), s.c.opts.MaxFileSize>>10),
 			Versions: map[string]int32{path: o.Version}}, nil
 	}
 	dir := filepath.Dir(path)

@@ -205,6 +205,10 @@ func (c *Client) Progress() []protocol.ProgressParams {
 // conditions of WaitFor, which hold the lock.
 func (c *Client) ProgressLocked() []protocol.ProgressParams { return c.progress }
 
+// RequestsLocked returns the methods of the server's requests so far;
+// for conditions of WaitFor, which hold the lock.
+func (c *Client) RequestsLocked() []string { return c.requests }
+
 // Requests returns the methods of the server's requests so far.
 func (c *Client) Requests() []string {
 	c.mu.Lock()
