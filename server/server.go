@@ -15,6 +15,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -394,6 +395,11 @@ func (s *Server) initialized() {
 		}
 	}
 	s.pullSettings()
+	mode := "packages loaded with the go command, dependencies from export data"
+	if s.cache.SyntaxOnly() {
+		mode = "syntax-only mode: rules that need no types, no go command"
+	}
+	s.logMessage(protocol.MessageInfo, "gopitfalls %s serving %s (%s)", s.opts.Version, strings.Join(s.sess.Folders(), ", "), mode)
 	s.diag.settingsChanged()
 }
 
