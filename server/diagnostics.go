@@ -139,6 +139,9 @@ func (d *diagnoser) publishPackage(ctx context.Context, snap *cache.Snapshot, pk
 		d.publish(ctx, path, pkg.Versions[path], true, []protocol.Diagnostic{})
 		return
 	}
+	if pkg.LoadErr != nil {
+		d.reportOnce(fmt.Sprintf("%v (showing what the syntax alone shows)", pkg.LoadErr))
+	}
 	if pkg.ConfigErr != nil {
 		s.showOnce(protocol.MessageWarning, fmt.Sprintf("gopitfalls: %v", pkg.ConfigErr))
 	}

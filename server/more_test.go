@@ -530,3 +530,42 @@ func TestWatchedFiles(t *testing.T) {
 		t.Errorf("go.mod changed but the packages were not loaded again")
 	}
 }
+
+// TestLoadFailure makes the go command fail: the open file still gets
+// the findings the syntax shows, and the failure is in the client's log.
+func TestLoadFailure(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{Env: append(os.Environ(), "GOFLAGS=-mod=nonsense")})
+	_, _, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics, want the 3 the syntax shows", len(pub.Diagnostics))
+	}
+	if !c.HasLog("loading packages") {
+		t.Errorf("the load failure is not in the client's log: %+v", c.Logs())
+	}
+}
+
+// TestConfigFile reads .gopitfalls.yaml, with the editor's settings over
+// it, and shows a broken one to the user.
+func TestConfigFile(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	root := fixture(t, "configured")
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	uri, _ := c.Open(ctx, filepath.Join(root, "p", "p.go"), "")
+	if _, _, err := c.DiagnosticsWhere(ctx, uri, 0, "information linking to the Chinese note", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 1 && p.Diagnostics[0].Severity == protocol.SeverityInformation &&
+			strings.HasSuffix(p.Diagnostics[0].CodeDescription.Href, "note.zh.md")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"language": "en"}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if _, _, err := c.DiagnosticsWhere(ctx, uri, 0, "information linking to the English note", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 1 && p.Diagnostics[0].Severity == protocol.SeverityInformation &&
+			strings.HasSuffix(p.Diagnostics[0].CodeDescription.Href, "note.en.md")
+	}); err != nil {
+		t.Fatal(err)
+	}
+}

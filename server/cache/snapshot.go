@@ -98,6 +98,9 @@ type Package struct {
 	Missing []string
 	// Skipped says why the package was not analysed, if it was not.
 	Skipped string
+	// LoadErr is why the package's metadata could not be loaded, when it
+	// was analysed in isolation for that reason.
+	LoadErr error
 
 	release func()
 }
@@ -149,7 +152,16 @@ func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error
 	m := g.ForFile(path)
 	if m == nil && !v.Loaded("file="+path) {
 		if err := v.Load(ctx, false, "file="+path); err != nil {
-			return nil, err
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			// No go command, a broken go.mod: analyse what the syntax shows.
+			s.c.log.Error("loading packages failed: syntax-level analysis only", "file", path, "error", err)
+			pkg, ierr := s.isolated(ctx, path)
+			if pkg != nil {
+				pkg.LoadErr = err
+			}
+			return pkg, ierr
 		}
 		g, _ = v.Graph()
 		m = g.ForFile(path)
