@@ -569,3 +569,44 @@ func TestConfigFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDependentPackage saves a change to a package that an open package
+// imports: the dependent one is checked again against the new export
+// data.
+func TestDependentPackage(t *testing.T) {
+	tmp := t.TempDir()
+	for _, dir := range []string{"stubs", "lsp/basic"} {
+		src, _ := filepath.Abs(filepath.Join("..", "testdata", dir))
+		if err := os.CopyFS(filepath.Join(tmp, dir), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := filepath.Join(tmp, "lsp", "basic")
+	depFile := filepath.Join(root, "dep", "dep.go")
+	useFile := filepath.Join(root, "use", "use.go")
+	os.MkdirAll(filepath.Dir(depFile), 0o755)
+	os.MkdirAll(filepath.Dir(useFile), 0o755)
+	os.WriteFile(depFile, []byte("package dep\n\n// Named has a name.\ntype Named interface{ Name() string }\n\n// Value returns a value.\nfunc Value() any { return nil }\n"), 0o644)
+	os.WriteFile(useFile, []byte("package use\n\nimport \"example.com/lspbasic/dep\"\n\n// F names the value.\nfunc F() string { return dep.Value().(dep.Named).Name() }\n"), 0o644)
+
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	useURI, _ := c.Open(ctx, useFile, "")
+	pub, n, err := c.Diagnostics(ctx, useURI, version(1), 0)
+	if err != nil || len(pub.Diagnostics) != 1 {
+		t.Fatalf("use.go: %+v, %v; want the assertion", pub, err)
+	}
+	depURI, _ := c.Open(ctx, depFile, "")
+	fixed := "package dep\n\n// Named has a name.\ntype Named interface{ Name() string }\n\n// Value returns a value.\nfunc Value() Named { return nil }\n"
+	c.Change(ctx, depURI, 2, protocol.TextDocumentContentChangeEvent{Text: fixed})
+	os.WriteFile(depFile, []byte(fixed), 0o644)
+	c.Conn.Notify(ctx, "textDocument/didSave", protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: depURI}})
+	if _, _, err := c.DiagnosticsWhere(ctx, useURI, n, "use.go cleared", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 0
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
