@@ -455,6 +455,20 @@ func TestFrameworkHovers(t *testing.T) {
 			t.Errorf("%s: hover %q, want %q", tc.name, got, tc.want)
 		}
 	}
+	// Framework packages are where the configuration says they are.
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"frameworkImportPrefixes": []string{"go-common/library/"}}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	for i := 0; ; i++ {
+		kratos := hover(t, ctx, c, uri, at("rpc.NewClient", len("rpc.")))
+		gocommon := hover(t, ctx, c, uri, at("d.Send", len("d.")))
+		if kratos == "" && gocommon != "" {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("with only go-common as the framework: kratos hover %q, go-common hover %q", kratos, gocommon)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // TestNewImport adds an import that the loaded metadata does not have:
