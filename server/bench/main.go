@@ -46,7 +46,12 @@ func main() {
 	edits := flag.Int("edits", 40, "number of edits")
 	only := flag.String("run", "", "measure only the servers whose name contains this")
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
+	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
 	flag.Parse()
+	var serverArgs []string
+	if *serverLog != "" {
+		serverArgs = []string{"-logfile", *serverLog, "-loglevel", "debug"}
+	}
 	if *dir == "" {
 		d, err := fetch()
 		if err != nil {
@@ -61,8 +66,8 @@ func main() {
 		settings any
 		want     func(protocol.Diagnostic) bool
 	}{
-		{"gopitfalls (openFiles)", []string{*serverBin, "serve"}, map[string]any{"gopitfalls": map[string]any{}}, isOurs},
-		{"gopitfalls (workspace)", []string{*serverBin, "serve"}, map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}}, isOurs},
+		{"gopitfalls (openFiles)", append([]string{*serverBin, "serve"}, serverArgs...), map[string]any{"gopitfalls": map[string]any{}}, isOurs},
+		{"gopitfalls (workspace)", append([]string{*serverBin, "serve"}, serverArgs...), map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}}, isOurs},
 	}
 	if *goplsBin != "" {
 		runs = append(runs,
