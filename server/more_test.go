@@ -624,3 +624,36 @@ func TestDependentPackage(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestTypingWhileLoading edits a file while its package loads: every
+// edit cancels the analysis waiting for the load, but not the load, and
+// the last version gets its diagnostics.
+func TestTypingWhileLoading(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	root := fixture(t, "basic")
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "svc", "svc.go")
+	src, _ := os.ReadFile(path)
+	uri, _ := c.Open(ctx, path, "")
+	text := string(src)
+	var v int32 = 1
+	for i := 0; i < 10; i++ {
+		v++
+		text += fmt.Sprintf("\n// edit %d\n", i)
+		c.Change(ctx, uri, v, protocol.TextDocumentContentChangeEvent{Text: text})
+		time.Sleep(10 * time.Millisecond)
+	}
+	pub, _, err := c.Diagnostics(ctx, uri, version(v), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics, want 3", len(pub.Diagnostics))
+	}
+	if n := strings.Count(logs.String(), "loaded packages"); n != 1 {
+		t.Errorf("the packages were loaded %d times, want once", n)
+	}
+}
