@@ -85,14 +85,13 @@ type Server struct {
 	ready chan struct{} // closed once conn is set
 	diag  *diagnoser
 
-	mu          sync.Mutex
-	state       int // 0 new, 1 initialized, 2 shut down
-	exitCode    int
-	sess        *session.Session
-	cache       *cache.Cache
-	pending     map[jsonrpc2.ID]context.CancelFunc
-	shown       map[string]bool // messages shown to the user once
-	scopeWasAll bool
+	mu       sync.Mutex
+	state    int // 0 new, 1 initialized, 2 shut down
+	exitCode int
+	sess     *session.Session
+	cache    *cache.Cache
+	pending  map[jsonrpc2.ID]context.CancelFunc
+	shown    map[string]bool // messages shown to the user once
 }
 
 const (

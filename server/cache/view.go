@@ -417,7 +417,9 @@ func (v *View) exportTypes(g *Graph, id string) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
+	// go list -export names compiler archives, which NewReader unwraps
+	// (as go/packages does).
+	r, err := gcexportdata.NewReader(f) //lint:ignore SA1019 go list -export gives archives
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", m.ExportFile, err)
 	}
