@@ -6,7 +6,7 @@
 GO ?= go
 export GOTOOLCHAIN := local
 
-.PHONY: all build example test go-test lint
+.PHONY: all build example test go-test lint bench
 
 all: build example
 
@@ -28,3 +28,8 @@ lint:
 
 go-test:
 	$(GO) test -race ./...
+
+# The language server benchmark (kratos v0.6.0 from the module proxy, and
+# gopls v0.23.0 for scale); not part of the tests.
+bench:
+	bash server/bench/run.sh
