@@ -1,5 +1,7 @@
 package driver
 
+import "golang.org/x/tools/go/analysis"
+
 // Message returns the finding's message in lang ("en" or "zh").
 func (f *Finding) Message(lang string) string {
 	msg, _ := f.Rule.Localize(f.Diag.Message, lang)
@@ -14,4 +16,10 @@ func (f *Finding) FixTitlesIn(lang string) []string {
 		titles = append(titles, t)
 	}
 	return titles
+}
+
+// FixTitle returns the title of one of the finding's fixes in lang.
+func (f *Finding) FixTitle(fix analysis.SuggestedFix, lang string) string {
+	t, _ := f.Rule.Localize(fix.Message, lang)
+	return t
 }

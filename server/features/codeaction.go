@@ -53,7 +53,7 @@ func CodeActions(pkg *cache.Package, file string, params *protocol.CodeActionPar
 				}
 				if edit, ok := workspaceEdit(pkg, name, edits, env); ok {
 					out = append(out, protocol.CodeAction{
-						Title: fix.Message, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{d},
+						Title: fd.FixTitle(fix, env.Lang), Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{d},
 						IsPreferred: len(fd.Diag.SuggestedFixes) == 1, Edit: edit,
 					})
 				}

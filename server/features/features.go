@@ -25,9 +25,6 @@ type Env struct {
 	URI func(path string) protocol.DocumentURI
 	// DocumentChanges says the client takes versioned document edits.
 	DocumentChanges bool
-	// Translate returns a finding's message in lang, if a translation
-	// exists. Rules report in English today; nil means no translations.
-	Translate func(ruleID, msg, lang string) (string, bool)
 	// Topics finds the notes that have no rule (rules/topics); nil until
 	// they exist. Knowledge hovers link to them.
 	Topics TopicLookup
@@ -40,14 +37,10 @@ func (e *Env) uri(path string) protocol.DocumentURI {
 	return protocol.URIFromPath(path)
 }
 
-// message returns the finding's message in the client's language.
+// message returns the finding's message in the client's language, from
+// its rule's message catalog.
 func (e *Env) message(f *driver.Finding) string {
-	if e.Translate != nil {
-		if m, ok := e.Translate(f.Rule.ID, f.Diag.Message, e.Lang); ok {
-			return m
-		}
-	}
-	return f.Diag.Message
+	return f.Message(e.Lang)
 }
 
 // span returns the file and byte offsets of [pos, end) in pkg.
