@@ -132,7 +132,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
 			loadFailed = true
 		}
-		res, err := driver.Analyze(pkgs, sel, log)
+		res, err := driver.Analyze(ctx, pkgs, sel, log)
 		if err != nil {
 			return nil, false, bad("%v", err)
 		}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"go/token"
 	"log/slog"
+	"os"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -18,7 +20,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -203,32 +205,59 @@ type Result struct {
 	Errors []error
 }
 
-// Analyze runs the selected rules on pkgs and returns their findings,
-// deduplicated and sorted by position.
-func Analyze(pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
-	analyzers, byAnalyzer, sevs, err := sel.analyzers()
-	if err != nil {
+// Analyze runs the selected rules on pkgs, a few packages at a time,
+// and returns their findings, deduplicated and sorted by position. Each
+// package's syntax and type information is released once it has been
+// analysed (its Syntax and TypesInfo are cleared), so that memory holds
+// the intermediate results (SSA and the like) of a few packages only.
+func Analyze(ctx context.Context, pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
+	if _, _, _, err := sel.analyzers(); err != nil {
 		return nil, err
 	}
-	res := &Result{}
-	if len(analyzers) == 0 || len(pkgs) == 0 {
-		return res, nil
+	results := make([]*Result, len(pkgs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range pkgs {
+		g.Go(func() error {
+			res, err := Run(ctx, UnitOf(p), sel, log)
+			p.Syntax, p.TypesInfo = nil, nil
+			results[i] = res
+			return err
+		})
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
-	if err != nil {
-		return nil, fmt.Errorf("analysing packages: %w", err)
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
+	out := &Result{}
 	seen := make(map[string]bool)
-	for _, act := range graph.Roots {
-		r := byAnalyzer[act.Analyzer]
-		if act.Err != nil {
-			res.addError(log, r, act.Package.ID, act.Package.PkgPath, act.Err)
-			continue
+	for _, res := range results {
+		out.Errors = append(out.Errors, res.Errors...)
+		for _, f := range res.Findings {
+			start, _ := f.Posn()
+			key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", f.Rule.ID, start.Filename, start.Line, start.Column, f.Diag.Message)
+			if seen[key] {
+				continue // the same file analysed in two variants of a package
+			}
+			seen[key] = true
+			out.Findings = append(out.Findings, f)
 		}
-		res.addFindings(r, sevs[r], act.Package.Fset, act.Diagnostics, seen)
 	}
-	SortFindings(res.Findings)
-	return res, nil
+	SortFindings(out.Findings)
+	return out, nil
+}
+
+// UnitOf returns the Unit of a package loaded by go/packages with
+// LoadMode, reading files from disk.
+func UnitOf(p *packages.Package) *Unit {
+	var mod *analysis.Module
+	if p.Module != nil {
+		mod = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+	}
+	return &Unit{
+		ID: p.ID, Fset: p.Fset, Files: p.Syntax, OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
+		Pkg: p.Types, Info: p.TypesInfo, Sizes: p.TypesSizes, TypeErrors: p.TypeErrors, Module: mod,
+		HasErrors: len(p.Errors) > 0, ReadFile: os.ReadFile,
+	}
 }
 
 // addError records and logs the failure of rule r on a package; the

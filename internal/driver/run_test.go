@@ -14,8 +14,10 @@ import (
 	"testing/fstest"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
@@ -40,32 +42,60 @@ func summary(fs []*driver.Finding) []string {
 	return out
 }
 
-// TestRunMatchesAnalyze checks that the in-process runner finds what the
-// go/analysis checker finds on the same packages.
-func TestRunMatchesAnalyze(t *testing.T) {
-	dir, _ := filepath.Abs("../../testdata/rules/unchecked-type-assertion")
-	pkgs, err := driver.Load(context.Background(), dir, nil, nil, "./...")
-	if err != nil {
-		t.Fatal(err)
+// TestRunMatchesChecker checks that the in-process runner, which Analyze
+// and the language server use, finds what the go/analysis checker finds
+// on the same packages.
+func TestRunMatchesChecker(t *testing.T) {
+	for _, fixture := range []string{"unchecked-type-assertion", "index-range", "go-errgroup"} {
+		t.Run(fixture, func(t *testing.T) {
+			dir, _ := filepath.Abs("../../testdata/rules/" + fixture)
+			pkgs, err := driver.Load(context.Background(), dir, nil, nil, "./...")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var analyzers []*analysis.Analyzer
+			for _, r := range all.Rules {
+				analyzers = append(analyzers, r.Analyzer)
+			}
+			graph, err := checker.Analyze(analyzers, pkgs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, act := range graph.Roots {
+				if act.Err != nil {
+					t.Fatal(act.Err)
+				}
+				for _, d := range act.Diagnostics {
+					posn := act.Package.Fset.Position(d.Pos)
+					want = append(want, fmt.Sprintf("%s:%d:%d %s", filepath.Base(posn.Filename), posn.Line, posn.Column, d.Message))
+				}
+			}
+			res, err := driver.Analyze(context.Background(), pkgs, &driver.Selection{Only: ruleIDs()}, discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				start, _ := f.Posn()
+				got = append(got, fmt.Sprintf("%s:%d:%d %s", filepath.Base(start.Filename), start.Line, start.Column, f.Diag.Message))
+			}
+			slices.Sort(want)
+			want = slices.Compact(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) || len(want) == 0 {
+				t.Errorf("Analyze found\n%s\nthe checker found\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
-	sel := &driver.Selection{}
-	want, err := driver.Analyze(pkgs, sel, discard)
-	if err != nil {
-		t.Fatal(err)
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range all.Rules {
+		ids = append(ids, r.ID)
 	}
-	var got []*driver.Finding
-	for _, p := range pkgs {
-		res, err := driver.Run(context.Background(), unitOf(p, os.ReadFile), sel, discard)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, res.Findings...)
-	}
-	driver.SortFindings(got)
-	// Analyze reports a file once; Run sees the package variants apart.
-	if g, w := slices.Compact(summary(got)), summary(want.Findings); !slices.Equal(g, w) || len(w) == 0 {
-		t.Errorf("Run found\n%s\nAnalyze found\n%s", strings.Join(g, "\n"), strings.Join(w, "\n"))
-	}
+	return ids
 }
 
 // TestRunSurvivesPanics runs an extra rule that panics next to the
