@@ -19,8 +19,8 @@ import (
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
