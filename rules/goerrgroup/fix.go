@@ -273,7 +273,7 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 		waitExpr := f.waitExprStmt(fnCur, l.join.wait)
 		f.add(waitExpr.Pos(), waitExpr.End(), wait)
 	} else {
-		end := lineEnd(fset, loopStmt.Node().End())
+		end := fixutil.LineEnd(fset, loopStmt.Node().End())
 		f.add(end, end, "\n"+indent+wait)
 	}
 
@@ -1212,17 +1212,6 @@ func (f *fixer) removeSyncImport() bool {
 		}
 	}
 	return false
-}
-
-// lineEnd returns the position of the newline that ends the line of pos
-// (after any trailing comment), or the end of the file.
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
 }
 
 // testingParam returns the name of fn's *testing.T, *testing.B or

@@ -340,8 +340,8 @@ func (c *checker) planFor(f *finding) (*plan, bool) {
 	default:
 		return nil, false // a call or a field: no name to check the length of
 	}
-	stmtCur, ok := enclosingStmt(f.cur)
-	if !ok || !canHoist(stmtCur, f.cur) || !startsAndEndsLine(pass.Fset, stmtCur) {
+	stmtCur, ok := fixutil.EnclosingStmt(f.cur)
+	if !ok || !canHoist(stmtCur, f.cur) || !fixutil.AloneOnLines(pass.Fset, stmtCur) {
 		return nil, false
 	}
 	p.stmt = stmtCur
@@ -370,7 +370,7 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 	if !ok {
 		return none, false
 	}
-	defCur, ok := enclosingStmt(callCur)
+	defCur, ok := fixutil.EnclosingStmt(callCur)
 	if !ok || defCur.Parent() != stmtCur.Parent() || defCur.ParentEdgeKind() != stmtCur.ParentEdgeKind() {
 		return none, false
 	}
@@ -379,7 +379,7 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 		typesutil.ObjectOf(c.pass.TypesInfo, as.Lhs[0]) != obj {
 		return none, false
 	}
-	if !startsAndEndsLine(c.pass.Fset, defCur) {
+	if !fixutil.AloneOnLines(c.pass.Fset, defCur) {
 		return none, false
 	}
 	if next, ok := defCur.NextSibling(); ok && next == stmtCur {
@@ -530,7 +530,7 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 	call := func(fn, format string, args []string) string {
 		return fn + "(" + strings.Join(append([]string{strconv.Quote(format)}, args...), ", ") + ")"
 	}
-	if t := testingParam(info, p.fnNode); t != "" {
+	if t := typesutil.TestingParam(info, p.fnNode); t != "" {
 		return exit{title: "fail the test", lines: []string{call(t+".Fatalf", format, args)}}, true
 	}
 	if inLoop(p.stmt) {
@@ -633,7 +633,7 @@ func (c *checker) inputExpr(p *plan, src *source) ast.Expr {
 		return nil
 	}
 	s := ast.Unparen(call.Args[0])
-	if !isPure(s) {
+	if !fixutil.IsVarPath(s) {
 		return nil
 	}
 	root := s
@@ -703,13 +703,13 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 		return none, false
 	}
 	call := callCur.Node().(*ast.CallExpr)
-	defCur, ok := enclosingStmt(callCur)
+	defCur, ok := fixutil.EnclosingStmt(callCur)
 	if !ok {
 		return none, false
 	}
 	def, ok := defCur.Node().(*ast.AssignStmt)
 	if !ok || def.Tok != token.DEFINE || len(def.Lhs) != 1 || len(def.Rhs) != 1 || ast.Unparen(def.Rhs[0]) != call ||
-		typesutil.ObjectOf(info, def.Lhs[0]) != obj || !startsAndEndsLine(pass.Fset, defCur) {
+		typesutil.ObjectOf(info, def.Lhs[0]) != obj || !fixutil.AloneOnLines(pass.Fset, defCur) {
 		return none, false
 	}
 	fnCur, ok := enclosingFunc(f.cur)
@@ -768,7 +768,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 	// a, b := kv[0], kv[1] right after the split: define a and b instead.
 	if next, ok := defCur.NextSibling(); ok {
 		if as, ok := next.Node().(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) &&
-			len(as.Rhs) == len(uses) && startsAndEndsLine(pass.Fset, next) {
+			len(as.Rhs) == len(uses) && fixutil.AloneOnLines(pass.Fset, next) {
 			fold := true
 			var got [2]bool
 			for i, r := range as.Rhs {
@@ -789,7 +789,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 			if fold {
 				folded = true
 				// The folded line goes; a comment at its end moves to the Cut.
-				if rest, ok := fixutil.Text(pass, p.file, next.Node().End(), lineEnd(pass.Fset, next.Node().End())); ok {
+				if rest, ok := fixutil.Text(pass, p.file, next.Node().End(), fixutil.LineEnd(pass.Fset, next.Node().End())); ok {
 					foldComment = strings.TrimSpace(rest)
 				}
 				edits = append(edits, analysis.TextEdit{
@@ -810,7 +810,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 		}
 	}
 	okName := c.freshAt("ok", def.Pos(), uses)
-	rest, ok := fixutil.Text(pass, p.file, def.End(), lineEnd(pass.Fset, def.End()))
+	rest, ok := fixutil.Text(pass, p.file, def.End(), fixutil.LineEnd(pass.Fset, def.End()))
 	if !ok {
 		return none, false
 	}

@@ -714,7 +714,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 	pass, info := c.pass, c.pass.TypesInfo
 	ret := cur.Node().(*ast.ReturnStmt)
 	results := fn.Signature.Results()
-	if len(ret.Results) != results.Len() || !startsAndEndsLine(pass.Fset, cur) {
+	if len(ret.Results) != results.Len() || !fixutil.AloneOnLines(pass.Fset, cur) {
 		return none, false
 	}
 	switch cur.ParentEdgeKind() {
@@ -765,7 +765,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 			name, texts[i], name, indent, withNil(name), indent, indent, withNil("nil"))
 		title = fmt.Sprintf("Return nil explicitly when %s returns nil", texts[i])
 	default:
-		if !isPureExpr(e) {
+		if !fixutil.IsVarPath(e) {
 			return none, false
 		}
 		if src.always {
@@ -823,17 +823,6 @@ func mentions(e ast.Expr, name string) bool {
 	return found
 }
 
-// isPureExpr reports whether e is a variable or a field path of one.
-func isPureExpr(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return isPureExpr(e.X)
-	}
-	return false
-}
-
 // enclosingFunc returns the innermost function declaration or literal
 // enclosing cur.
 func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
@@ -841,17 +830,4 @@ func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 		return c, true
 	}
 	return inspector.Cursor{}, false
-}
-
-// startsAndEndsLine reports whether the statement at cur is alone on its
-// lines.
-func startsAndEndsLine(fset *token.FileSet, cur inspector.Cursor) bool {
-	stmt := cur.Node()
-	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
-		return false
-	}
-	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
-		return false
-	}
-	return true
 }

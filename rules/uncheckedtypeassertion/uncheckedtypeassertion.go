@@ -482,25 +482,25 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	if isDeferred(fn, cur) {
 		return none, false // returning from a deferred func would swallow a panic or an error
 	}
-	stmtCur, ok := enclosingStmt(cur)
+	stmtCur, ok := fixutil.EnclosingStmt(cur)
 	if !ok {
 		return none, false
 	}
 	stmt := stmtCur.Node().(ast.Stmt)
-	if !startsAndEndsLine(pass.Fset, file, stmtCur) {
+	if !fixutil.AloneOnLines(pass.Fset, stmtCur) {
 		return none, false // another statement shares its line
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
 	q := typesutil.NewQualifier(file, pass.Pkg)
 	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
-	pure := isPure(assert.X)
+	pure := fixutil.IsVarPath(assert.X)
 
 	okName := freshName(pass.Pkg, stmt.Pos(), "ok")
 
 	// The statement that leaves the function when the assertion fails.
 	var edits []analysis.TextEdit
 	var leave, title string
-	if t := testingParam(info, fn); t != "" {
+	if t := typesutil.TestingParam(info, fn); t != "" {
 		msg := strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText))
 		if pure {
 			msg = strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText
@@ -551,7 +551,7 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	// v := x.(T) → v, ok := x.(T); if !ok {…}
 	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 &&
 		ast.Unparen(as.Rhs[0]) == assert && !isBlank(as.Lhs[0]) {
-		eol := lineEnd(pass.Fset, stmt.End())
+		eol := fixutil.LineEnd(pass.Fset, stmt.End())
 		edits = append(edits,
 			analysis.TextEdit{Pos: as.Lhs[0].End(), End: as.Lhs[0].End(), NewText: []byte(", " + okName)},
 			analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + check)},
@@ -586,24 +586,6 @@ func isDeferred(fn ast.Node, cur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-// enclosingStmt returns the innermost statement enclosing cur that is an
-// element of a statement list (a block or case body) of the same function.
-func enclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return inspector.Cursor{}, false
-		}
-		switch c.ParentEdgeKind() {
-		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
-			if _, ok := c.Node().(ast.Stmt); ok {
-				return c, true
-			}
-		}
-	}
-	return inspector.Cursor{}, false
 }
 
 // canHoist reports whether the assertion at cur may be evaluated before
@@ -672,46 +654,9 @@ func outerParen(cur inspector.Cursor) ast.Node {
 	return cur.Node()
 }
 
-// isPure reports whether evaluating e twice is the same as once: a
-// variable or a field path of one.
-func isPure(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return isPure(e.X)
-	}
-	return false
-}
-
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
-}
-
-// testingParam returns the name of fn's *testing.T, *testing.B or
-// testing.TB parameter, or "".
-func testingParam(info *types.Info, fn ast.Node) string {
-	var params *ast.FieldList
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		params = fn.Type.Params
-	case *ast.FuncLit:
-		params = fn.Type.Params
-	}
-	if params == nil {
-		return ""
-	}
-	for _, f := range params.List {
-		t := info.TypeOf(f.Type)
-		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
-			continue // no usable name
-		}
-		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
-			return f.Names[0].Name
-		}
-	}
-	return ""
 }
 
 // nameFor derives a variable name from a type: *pb.Reply → reply.
@@ -773,28 +718,4 @@ func freshName(pkg *types.Package, pos token.Pos, base string) string {
 		}
 		return name
 	}
-}
-
-// startsAndEndsLine reports whether the statement at cur is alone on its
-// lines: no sibling statement starts on its first line or ends on its last.
-func startsAndEndsLine(fset *token.FileSet, file *ast.File, cur inspector.Cursor) bool {
-	stmt := cur.Node()
-	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
-		return false
-	}
-	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
-		return false
-	}
-	return true
-}
-
-// lineEnd returns the position of the newline that ends the line of pos
-// (after any trailing comment), or the end of the file.
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
 }

@@ -181,7 +181,7 @@ func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.
 // `if name != nil { … }` on the line after stmt, plus the edits given.
 func (c *checker) checkAfter(file *ast.File, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string, extra ...analysis.TextEdit) []analysis.SuggestedFix {
 	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
-	eol := lineEnd(c.pass.Fset, stmt.End())
+	eol := fixutil.LineEnd(c.pass.Fset, stmt.End())
 	var fixes []analysis.SuggestedFix
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		check := "\n" + indent + "if " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}"
@@ -387,15 +387,4 @@ func aloneOnLines(fset *token.FileSet, cur inspector.Cursor) bool {
 		return false
 	}
 	return true
-}
-
-// lineEnd returns the position of the newline that ends the line of pos
-// (after any trailing comment), or the end of the file.
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
 }
