@@ -4,12 +4,14 @@ package all
 import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/wardendiscovery"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	uncheckedtypeassertion.Rule,
+	wardendiscovery.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.

@@ -33,6 +33,12 @@ type Spec struct {
 	Fixes    bool     // it offers suggested fixes
 	Notes    fs.FS    // holds note.en.md and note.zh.md
 	Requires []*analysis.Analyzer
+	// FactTypes are the analysis facts the rule exports and imports (see
+	// analysis.Analyzer.FactTypes). A rule with facts also runs on every
+	// dependency of the packages it checks; it must not assume that a
+	// dependency was analyzed (a driver may load dependencies from
+	// export data only), and treat a missing fact as unknown.
+	FactTypes []analysis.Fact
 	// Run reports the rule's diagnostics for one package.
 	Run func(pass *analysis.Pass, opts *Options) error
 }
@@ -143,6 +149,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		Doc:              en.Title + "\n\n" + en.Summary,
 		URL:              r.URL("en"),
 		Requires:         r.spec.Requires,
+		FactTypes:        r.spec.FactTypes,
 		RunDespiteErrors: true,
 	}
 	a.Run = func(pass *analysis.Pass) (_ any, err error) {
