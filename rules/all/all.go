@@ -2,6 +2,7 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/wardendiscovery"
@@ -10,6 +11,7 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	paladininit.Rule,
 	uncheckedtypeassertion.Rule,
 	wardendiscovery.Rule,
 }
