@@ -2,6 +2,7 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/databusconsume"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
@@ -11,6 +12,7 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	databusconsume.Rule,
 	paladininit.Rule,
 	uncheckedtypeassertion.Rule,
 	wardendiscovery.Rule,

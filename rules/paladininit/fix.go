@@ -57,12 +57,16 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 		if paladinPath == "" {
 			return none, false
 		}
-		name, edits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, paladinPath, "paladin")
+		name, edits, ok := addImport(pass.Fset, pass.Pkg, file, at, paladinPath, "paladin")
 		if !ok {
 			return none, false
 		}
 		text := indent + "if err := " + name + ".Init(); err != nil {\n" + indent + "\tpanic(err)\n" + indent + "}\n"
-		edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+		insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+		if !ok {
+			return none, false
+		}
+		edits = append(edits, insert)
 		return analysis.SuggestedFix{Message: "Initialize paladin " + where, TextEdits: edits}, true
 	}
 
@@ -136,10 +140,11 @@ func (c *checker) move(file *ast.File, stmt ast.Stmt, at token.Pos) ([]analysis.
 	if rest := strings.TrimSpace(text[int(stmt.End()-start):]); rest != "" && !strings.HasPrefix(rest, "//") {
 		return nil, false // another statement shares its last line
 	}
-	return []analysis.TextEdit{
-		{Pos: at, End: at, NewText: []byte(text)},
-		{Pos: start, End: end},
-	}, true
+	edit, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, analysis.TextEdit{Pos: start, End: end})
+	if !ok {
+		return nil, false
+	}
+	return []analysis.TextEdit{edit}, true
 }
 
 // initsFirst reports whether stmt is a call that initialises paladin, or
@@ -282,10 +287,11 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 		}
 	}
 	text := "if err := " + callText + "; err != nil {" + comment + "\n" + indent + "\t" + leave + "\n" + indent + "}"
-	return analysis.SuggestedFix{
-		Message:   title,
-		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: end, NewText: []byte(text)}},
-	}, true
+	edit, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(text)})
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: []analysis.TextEdit{edit}}, true
 }
 
 // trailingComment returns the comment group that follows stmt on its

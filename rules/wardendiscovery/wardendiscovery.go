@@ -343,7 +343,7 @@ func (c *checker) appIDFix(target ast.Expr) (analysis.SuggestedFix, bool) {
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	edit, ok := gofmtEdit(c.pass, file, target.Pos(), target.End(), expr)
+	edit, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -671,17 +671,24 @@ func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
 			break
 		}
 	}
-	dis, e1, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, prefix+"naming/discovery", "discovery")
+	dis, e1, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"naming/discovery", "discovery")
 	if !ok {
 		return none, false
 	}
-	res, e2, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, prefix+"net/rpc/warden/resolver", "resolver")
+	res, e2, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"net/rpc/warden/resolver", "resolver")
 	if !ok || !pureInsertions(e1) || !pureInsertions(e2) {
 		return none, false // a name is taken, or both imports rewrite the same declaration
 	}
+	if len(e1) == 1 && len(e2) == 1 && e1[0].Pos == e2[0].Pos && strings.HasPrefix(string(e2[0].NewText), "\n\n") {
+		e2[0].NewText = e2[0].NewText[1:] // both start a new group: one group
+	}
 	indent := fixutil.Indent(pass.Fset, c.main.Body.List[0].Pos())
 	text := indent + res + ".Register(" + dis + ".Builder())\n"
-	edits := slices.Concat(e1, e2, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}})
+	insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	if !ok {
+		return none, false
+	}
+	edits := slices.Concat(e1, e2, []analysis.TextEdit{insert})
 	title := "Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)"
 	if !after {
 		title = "Register the discovery resolver first in main (nodes from DISCOVERY_NODES)"
