@@ -1,6 +1,7 @@
 package paladininit_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/ruletest"
@@ -9,4 +10,13 @@ import (
 
 func TestRule(t *testing.T) {
 	ruletest.Run(t, paladininit.Rule)
+}
+
+// TestRealKratos runs the rule on a fixture module that requires the real
+// github.com/go-kratos/kratos v0.6.0 (from the module cache or proxy), so
+// that the facts are computed from the framework's own source.
+func TestRealKratos(t *testing.T) {
+	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "paladin-init-kratos")
+	ruletest.DownloadOrSkip(t, dir)
+	ruletest.RunDir(t, paladininit.Rule, dir)
 }

@@ -272,10 +272,41 @@ func (c *checker) isRegistration(fn *types.Func, call *ast.CallExpr) bool {
 		(typesutil.IsFunc(fn, path, "Register") || typesutil.IsFunc(fn, path, "Set")):
 		return !c.isOtherBuilder(call.Args[0])
 	case typesutil.IsFunc(fn, "google.golang.org/grpc/resolver", "Register"):
-		_, framework := c.opts.FrameworkRel(c.pass.Pkg.Path())
-		return !framework // the framework's own resolver.Register wraps it
+		here := c.pass.Pkg.Path()
+		if _, framework := c.opts.FrameworkRel(here); framework {
+			return false // the framework's own resolver.Register wraps it
+		}
+		if here == "google.golang.org/grpc" || strings.HasPrefix(here, "google.golang.org/grpc/") {
+			return false // grpc's own resolvers: dns, passthrough, xds, manual
+		}
+		scheme, known := c.schemeOf(call.Args[0])
+		return !known || scheme == "discovery"
 	}
 	return false
+}
+
+// schemeOf returns the scheme of a grpc resolver builder whose type is
+// declared in this package with a Scheme method that returns a constant.
+func (c *checker) schemeOf(e ast.Expr) (string, bool) {
+	n := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(e))
+	if n == nil || n.Obj().Pkg() != c.pass.Pkg {
+		return "", false
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Name.Name != "Scheme" || fd.Body == nil || len(fd.Body.List) != 1 {
+				continue // not a one-statement Scheme method
+			}
+			if recv := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(fd.Recv.List[0].Type)); recv == nil || recv.Obj() != n.Obj() {
+				continue // another type's
+			}
+			if ret, ok := fd.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				return constString(c.pass.TypesInfo, ret.Results[0])
+			}
+		}
+	}
+	return "", false
 }
 
 // isOtherBuilder reports whether e is a naming builder known to serve

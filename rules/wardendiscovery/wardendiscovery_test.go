@@ -22,3 +22,13 @@ func TestPrefixes(t *testing.T) {
 		FrameworkImportPrefixes: []string{"example.com/fork/fork/pkg/"},
 	})
 }
+
+// TestRealKratos runs the rule on a fixture module that requires the real
+// github.com/go-kratos/kratos v0.6.0 (from the module cache or proxy):
+// its warden registers only the direct resolver in its init, which the
+// rule must learn from the source.
+func TestRealKratos(t *testing.T) {
+	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "warden-discovery-kratos")
+	ruletest.DownloadOrSkip(t, dir)
+	ruletest.RunDir(t, wardendiscovery.Rule, dir)
+}
