@@ -751,6 +751,9 @@ func (c *checker) usedAfter(g *cfg.CFG, commit *ast.CallExpr, v *types.Var, loop
 			if n.Pos() < after && n.End() <= after {
 				return false // evaluated before the commit
 			}
+			if call, ok := n.(*ast.CallExpr); ok && c.isLogging(typesutil.Callee(c.pass.TypesInfo, call)) {
+				return false // logging the message is not processing it
+			}
 			if u := c.processing(n, v); u != nil && u.Pos() >= after {
 				found = u
 				return false
@@ -785,10 +788,12 @@ func (c *checker) usedAfter(g *cfg.CFG, commit *ast.CallExpr, v *types.Var, loop
 }
 
 // isLoopHeader reports whether b is where loop begins its next
-// iteration: its condition, post statement or range step.
+// iteration: its condition, post statement or range step, or for a loop
+// without condition and post (the target of its continue and back edge)
+// its body.
 func isLoopHeader(b *cfg.Block, loop ast.Node) bool {
 	switch b.Kind {
-	case cfg.KindForLoop, cfg.KindForPost, cfg.KindRangeLoop:
+	case cfg.KindForLoop, cfg.KindForPost, cfg.KindForBody, cfg.KindRangeLoop:
 		return b.Stmt == loop
 	}
 	return false
@@ -809,9 +814,6 @@ func (c *checker) processing(n ast.Node, v *types.Var) ast.Node {
 			return n
 		}
 	case *ast.CallExpr:
-		if c.isLogging(typesutil.Callee(info, n)) {
-			return nil // logging the message is not processing it
-		}
 		for _, a := range n.Args {
 			if typesutil.ObjectOf(info, a) == v {
 				return a

@@ -114,6 +114,45 @@ func (s *Service) commitAfter() {
 	}
 }
 
+// commitBadThenLog is go-common's usual error branch: commit the bad
+// message, log its value, skip it.
+func (s *Service) commitBadThenLog() {
+	for msg := range s.consumer.Messages() {
+		var v stat
+		if err := json.Unmarshal(msg.Value, &v); err != nil {
+			msg.Commit()
+			log.Error("json.Unmarshal(%s) error(%v)", string(msg.Value), err)
+			continue
+		}
+		s.handle(context.Background(), &v)
+		msg.Commit()
+	}
+}
+
+// commitBadForever is the same in a for loop without condition, whose
+// next iteration starts at the top of its body.
+func (s *Service) commitBadForever() {
+	var (
+		msg *databus.Message
+		ok  bool
+	)
+	msgs := s.consumer.Messages()
+	for {
+		if msg, ok = <-msgs; !ok {
+			log.Info("account databus consumer exit")
+			return
+		}
+		var v stat
+		if err := json.Unmarshal(msg.Value, &v); err != nil {
+			msg.Commit()
+			log.Error("json.Unmarshal(%s) error(%v)", msg.Value, err)
+			continue
+		}
+		s.counter(msg.Key)
+		msg.Commit()
+	}
+}
+
 // commitThenLog only logs metadata and the message after the commit.
 func (s *Service) commitThenLog() {
 	for msg := range s.consumer.Messages() {
