@@ -62,6 +62,16 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 			return none, false
 		}
 		text := indent + "if err := " + name + ".Init(); err != nil {\n" + indent + "\tpanic(err)\n" + indent + "}\n"
+		if after < 0 && isOpenSourceKratos(paladinPath) {
+			// kratos's Init panics without -conf: parse the flags first.
+			flagName, e, ok := addImport(pass.Fset, pass.Pkg, file, at, "flag", "flag")
+			if !ok {
+				return none, false
+			}
+			edits = append(edits, e...)
+			text = indent + flagName + ".Parse()\n" + text
+			where = "first in main, after parsing the flags"
+		}
 		insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
 		if !ok {
 			return none, false

@@ -12,7 +12,10 @@
 //     late Init call there.
 //   - a paladin.Init that can run before flag.Parse in the same function,
 //     or in an init function: Init reads -conf, which is not parsed yet.
-//     The fix moves it below flag.Parse.
+//     The fix moves it below flag.Parse. With the open-source kratos
+//     paladin, also an Init in a main that never parses flags: kratos's
+//     Init panics without -conf or a driver (go-common's asks its config
+//     center instead, so it is not reported there).
 //   - a call of paladin.Init, or of a function that returns its error,
 //     whose error is dropped. The fix checks it (panic, return or t.Fatal).
 //
@@ -90,9 +93,11 @@ type funcFact struct {
 	Use      *Use // a use of paladin it reaches before initialising it
 	Init     bool // it may initialise paladin
 	InitConf bool // an Init it may make reads -conf (has no driver argument)
-	InitErr  bool // it returns paladin.Init's error
-	Parse    bool // it may parse the command line
-	Opaque   bool // it calls functions of packages that were not analysed
+	// Paladin is the import path of the paladin package it initialises.
+	Paladin string
+	InitErr bool // it returns paladin.Init's error
+	Parse   bool // it may parse the command line
+	Opaque  bool // it calls functions of packages that were not analysed
 }
 
 func (*funcFact) AFact() {}
@@ -188,6 +193,7 @@ type event struct {
 	call string   // what is called, for messages: "paladin.Get", "conf.Init"
 	use  *Use     // for useEvent
 	conf bool     // for initEvent: it reads -conf
+	path string   // for initEvent: the paladin package's import path
 	fn   *types.Func
 }
 
@@ -293,7 +299,7 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 		switch fn.Name() {
 		case "Init":
 			e := ev(initEvent)
-			e.conf = len(call.Args) == 0
+			e.conf, e.path = len(call.Args) == 0, path
 			return []event{e}
 		case "Get", "GetAll", "Keys", "Watch", "WatchEvent", "Close":
 			e := ev(useEvent)
@@ -323,7 +329,7 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 	}
 	if sum.Init {
 		e := ev(initEvent)
-		e.conf = sum.InitConf
+		e.conf, e.path = sum.InitConf, sum.Paladin
 		events = append(events, e)
 	}
 	return events
@@ -455,6 +461,9 @@ func (c *checker) summary(f *function) (funcFact, *event) {
 				case initEvent:
 					sum.Init = true
 					sum.InitConf = sum.InitConf || e.conf
+					if sum.Paladin == "" {
+						sum.Paladin = e.path
+					}
 				case parseEvent:
 					sum.Parse = true
 				case opaqueEvent:
@@ -692,6 +701,10 @@ func (c *checker) checkMain(main *function) {
 // init function, which runs before main.
 func (c *checker) checkBeforeParse(f *function) {
 	parses := c.search(f.g, func(e event) (bool, bool) { return e.kind == parseEvent, false })
+	if len(parses) == 0 && f == c.main && !isTestVariant(c.pass) {
+		c.checkNeverParsed(f)
+		return
+	}
 	if len(parses) == 0 && !f.isInit() {
 		return // the function does not parse flags: where they are parsed is unknown
 	}
@@ -723,6 +736,61 @@ func (c *checker) checkBeforeParse(f *function) {
 		}
 		c.pass.Report(d)
 	}
+}
+
+// checkNeverParsed reports a paladin.Init without a driver argument in a
+// main that never parses flags, where paladin is the open-source kratos
+// one: its Init panics when -conf is empty and no driver is named. (The
+// go-common paladin asks its config center then.) It stays silent when
+// main calls anything that may parse flags, or an init function does.
+func (c *checker) checkNeverParsed(main *function) {
+	if c.startupParse() {
+		return
+	}
+	var inits []event
+	unknown := false
+	c.search(main.g, func(e event) (bool, bool) {
+		switch e.kind {
+		case opaqueEvent:
+			unknown = true
+		case initEvent:
+			if e.conf && isOpenSourceKratos(e.path) {
+				inits = append(inits, e)
+			}
+		}
+		return false, false
+	})
+	if unknown {
+		return // something main calls may parse the flags
+	}
+	for _, e := range inits {
+		init := "paladin.Init"
+		if e.call != "paladin.Init" {
+			init = e.call + " calls paladin.Init, which"
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: e.node.Pos(), End: e.node.End(),
+			Message: fmt.Sprintf("%s reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with \"lack of remote config center args\"", init),
+		})
+	}
+}
+
+// startupParse reports whether an init function of the package parses
+// the command line or sets -conf.
+func (c *checker) startupParse() bool {
+	for _, f := range c.order {
+		if f.isInit() && (f.sum.Parse || f.sum.Opaque) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOpenSourceKratos reports whether path is in the open-source kratos
+// v0.x modules, whose paladin.Init panics without -conf or a driver.
+func isOpenSourceKratos(path string) bool {
+	return strings.HasPrefix(path, "github.com/go-kratos/kratos/pkg/") ||
+		strings.HasPrefix(path, "github.com/bilibili/kratos/pkg/")
 }
 
 // checkDroppedErrors reports calls of paladin.Init, or of functions that
