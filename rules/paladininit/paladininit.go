@@ -31,7 +31,9 @@
 // standard library and other framework packages are known not to touch
 // paladin. Calls through interfaces and function values, and code in
 // function literals, goroutines and deferred calls, are not followed:
-// uses there are not reported. Init with a driver argument
+// uses there are not reported. In a package with type errors (a
+// half-typed editor buffer) only dropped errors are reported: an Init or
+// a flag.Parse there may not be recognised. Init with a driver argument
 // (paladin.Init(apollo.PaladinDriverApolloName)) does not need -conf and
 // is not required after flag.Parse.
 package paladininit
@@ -142,6 +144,13 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function)}
 	c.collect()
 	c.summarise()
+	c.checkDroppedErrors()
+	if len(pass.TypeErrors) > 0 {
+		// Half-typed code (an editor buffer): an Init or a flag.Parse may
+		// not be recognised. Give no facts, so that importers know
+		// nothing, and make no claim about order.
+		return nil
+	}
 	isMain := pass.Pkg.Name() == "main"
 	if !isMain {
 		c.exportFacts() // nothing imports a main package
@@ -149,7 +158,6 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	for _, f := range c.order {
 		c.checkBeforeParse(f)
 	}
-	c.checkDroppedErrors()
 	if isMain && !isTestVariant(pass) && c.main != nil && !c.startupInit() {
 		c.checkMain(c.main)
 	}
@@ -410,12 +418,15 @@ func (c *checker) useAt(n ast.Node, call string) *Use {
 	if fn := c.enclosingFunc(n.Pos()); fn != nil {
 		u.Func = qualifiedName(fn.obj)
 	}
-	if sel, ok := n.(*ast.SelectorExpr); ok {
-		if v, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil {
+	switch n := n.(type) {
+	case *ast.SelectorExpr:
+		if v, ok := c.pass.TypesInfo.Uses[n.Sel].(*types.Var); ok && v.Pkg() != nil {
 			u.Paladin = v.Pkg().Path()
 		}
-	} else if fn := typesutil.Callee(c.pass.TypesInfo, n.(*ast.CallExpr)); fn != nil && fn.Pkg() != nil {
-		u.Paladin = fn.Pkg().Path()
+	case *ast.CallExpr:
+		if fn := typesutil.Callee(c.pass.TypesInfo, n); fn != nil && fn.Pkg() != nil {
+			u.Paladin = fn.Pkg().Path()
+		}
 	}
 	return u
 }

@@ -25,7 +25,8 @@
 // driver that loads dependencies from export data), when a registration
 // might happen (a resolver.Register with a builder it cannot identify,
 // any grpc resolver.Register outside the framework), and for dials
-// reached only through interfaces or function values. Packages of the
+// reached only through interfaces or function values, and for packages
+// with type errors (half-typed editor buffers). Packages of the
 // open-source kratos v0.x modules, analysed or not, are known not to
 // register it; standard library packages cannot.
 //
@@ -123,6 +124,12 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	}
 	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*funcInfo)}
 	c.collect()
+	if len(pass.TypeErrors) > 0 {
+		// Half-typed code (an editor buffer): a registration or a dial may
+		// not be recognised. Give no facts, so that importers know nothing,
+		// and claim nothing about the program.
+		return nil
+	}
 	c.summarise()
 	c.program = c.programFact()
 	if pass.Pkg.Name() != "main" {
@@ -295,7 +302,7 @@ func (c *checker) schemeOf(e ast.Expr) (string, bool) {
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv == nil || fd.Name.Name != "Scheme" || fd.Body == nil || len(fd.Body.List) != 1 {
+			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Name.Name != "Scheme" || fd.Body == nil || len(fd.Body.List) != 1 {
 				continue // not a one-statement Scheme method
 			}
 			if recv := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(fd.Recv.List[0].Type)); recv == nil || recv.Obj() != n.Obj() {
