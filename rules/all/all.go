@@ -3,9 +3,14 @@ package all
 
 import (
 	"github.com/gopitfalls/gopitfalls/rules/databusconsume"
+	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
+	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
+	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"github.com/gopitfalls/gopitfalls/rules/wardendiscovery"
 	"golang.org/x/tools/go/analysis"
 )
@@ -13,8 +18,13 @@ import (
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	databusconsume.Rule,
+	goerrgroup.Rule,
+	indexrange.Rule,
 	paladininit.Rule,
+	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
+	unhandlederror.Rule,
+	usebeforeerrcheck.Rule,
 	wardendiscovery.Rule,
 }
 

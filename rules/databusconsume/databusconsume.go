@@ -54,6 +54,7 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
+	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })
@@ -341,7 +342,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Check ok and %s when the channel is closed", how),
+		Message:   "Check ok and " + how + " when the channel is closed",
 		TextEdits: []analysis.TextEdit{edit},
 	}, true
 }

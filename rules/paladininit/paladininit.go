@@ -26,10 +26,11 @@
 // marker, and each of its functions that uses paladin before initialising
 // it, initialises it, parses flags or returns Init's error exports what
 // it does. A call into a package that was not analysed (a driver that
-// loads dependencies from export data) counts as one that may initialise
-// paladin and parse flags, so the rule stays silent rather than guess;
-// standard library and other framework packages are known not to touch
-// paladin. Calls through interfaces and function values, and code in
+// loads dependencies from export data) is judged by the packages it can
+// reach through its imports, which export data lists in full: if it can
+// reach paladin it may initialise or use it, and the rule stays silent
+// rather than guess; if it can reach flag it may parse flags. Other
+// framework packages are known not to touch paladin. Calls through interfaces and function values, and code in
 // function literals, goroutines and deferred calls, are not followed:
 // uses there are not reported. In a package with type errors (a
 // half-typed editor buffer) only dropped errors are reported: an Init or
@@ -66,6 +67,7 @@ var Rule = rule.Define(rule.Spec{
 	Since:     "v0.1.0",
 	Fixes:     true,
 	Notes:     notes,
+	Messages:  messages,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
 	Run:       run,
@@ -96,10 +98,11 @@ type funcFact struct {
 	Init     bool // it may initialise paladin
 	InitConf bool // an Init it may make reads -conf (has no driver argument)
 	// Paladin is the import path of the paladin package it initialises.
-	Paladin string
-	InitErr bool // it returns paladin.Init's error
-	Parse   bool // it may parse the command line
-	Opaque  bool // it calls functions of packages that were not analysed
+	Paladin  string
+	InitErr  bool // it returns paladin.Init's error
+	Parse    bool // it may parse the command line
+	Opaque   bool // it calls into packages not analysed that may touch paladin
+	MayParse bool // it calls into packages not analysed that may parse flags
 }
 
 func (*funcFact) AFact() {}
@@ -112,7 +115,7 @@ func (f *funcFact) String() string {
 	for _, p := range []struct {
 		ok   bool
 		name string
-	}{{f.Init, "init"}, {f.InitConf, "conf"}, {f.InitErr, "returns-init-error"}, {f.Parse, "parse"}, {f.Opaque, "opaque"}} {
+	}{{f.Init, "init"}, {f.InitConf, "conf"}, {f.InitErr, "returns-init-error"}, {f.Parse, "parse"}, {f.Opaque, "opaque"}, {f.MayParse, "may-parse"}} {
 		if p.ok {
 			parts = append(parts, p.name)
 		}
@@ -121,7 +124,7 @@ func (f *funcFact) String() string {
 }
 
 func (f *funcFact) isZero() bool {
-	return f.Use == nil && !f.Init && !f.InitConf && !f.InitErr && !f.Parse && !f.Opaque
+	return f.Use == nil && !f.Init && !f.InitConf && !f.InitErr && !f.Parse && !f.Opaque && !f.MayParse
 }
 
 // A Use is a call of a paladin function that needs the client.
@@ -141,7 +144,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil || len(pass.Files) == 0 {
 		return nil // loaded from export data: nothing to analyse, no facts to give
 	}
-	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function)}
+	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool)}
 	c.collect()
 	c.summarise()
 	c.checkDroppedErrors()
@@ -165,11 +168,12 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 }
 
 type checker struct {
-	pass  *analysis.Pass
-	opts  *rule.Options
-	funcs map[*types.Func]*function
-	order []*function // declared functions, in source order, init funcs too
-	main  *function
+	pass    *analysis.Pass
+	opts    *rule.Options
+	funcs   map[*types.Func]*function
+	reached map[*types.Package][2]bool // see reach
+	order   []*function                // declared functions, in source order, init funcs too
+	main    *function
 }
 
 // A function is a declared function and its summary.
@@ -186,10 +190,11 @@ func (f *function) isInit() bool { return f.decl.Recv == nil && f.decl.Name.Name
 type eventKind int
 
 const (
-	useEvent    eventKind = iota // uses paladin's client
-	initEvent                    // initialises paladin
-	parseEvent                   // parses the command line
-	opaqueEvent                  // may do anything: a call into an unanalysed package
+	useEvent      eventKind = iota // uses paladin's client
+	initEvent                      // initialises paladin
+	parseEvent                     // parses the command line
+	opaqueEvent                    // may do anything: a call into an unanalysed package that can reach paladin
+	mayParseEvent                  // may parse flags: a call into an unanalysed package that can reach flag
 )
 
 // An event is something a call (or an assignment to
@@ -303,7 +308,10 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 		return nil
 	}
 	path := fn.Pkg().Path()
-	if c.opts.FrameworkPackage(path, "conf/paladin") && fn.Signature().Recv() == nil {
+	if c.opts.FrameworkPackage(path, "conf/paladin") {
+		if fn.Signature().Recv() != nil {
+			return nil // methods of values (Value, Map, TOML) need no client
+		}
 		switch fn.Name() {
 		case "Init":
 			e := ev(initEvent)
@@ -321,7 +329,14 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 	}
 	sum, ok := c.summaryOf(fn)
 	if !ok {
-		return []event{ev(opaqueEvent)}
+		// Not analysed: what its package can reach says what it may do.
+		switch paladin, flag := c.reach(fn.Pkg()); {
+		case paladin:
+			return []event{ev(opaqueEvent)}
+		case flag:
+			return []event{ev(mayParseEvent)}
+		}
+		return nil
 	}
 	var events []event
 	if sum.Use != nil {
@@ -331,6 +346,9 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 	}
 	if sum.Opaque {
 		events = append(events, ev(opaqueEvent))
+	}
+	if sum.MayParse {
+		events = append(events, ev(mayParseEvent))
 	}
 	if sum.Parse {
 		events = append(events, ev(parseEvent))
@@ -479,6 +497,8 @@ func (c *checker) summary(f *function) (funcFact, *event) {
 					sum.Parse = true
 				case opaqueEvent:
 					sum.Opaque = true
+				case mayParseEvent:
+					sum.MayParse = true
 				}
 			}
 		}
@@ -674,9 +694,34 @@ func (c *checker) startupInit() bool {
 		if _, ok := c.opts.FrameworkRel(imp.Path()); ok || isStd(imp.Path()) {
 			continue // their init functions do not initialise paladin
 		}
-		return true // not analysed: its init functions may do anything
+		if paladin, _ := c.reach(imp); paladin {
+			return true // not analysed, and it can reach paladin
+		}
 	}
 	return false
+}
+
+// reach reports whether pkg, a package that was not analysed, or a
+// package it imports can reach a framework paladin package, and the flag
+// package. Export data lists a package's imports in full, so a package
+// that reaches neither can neither touch paladin nor parse flags.
+func (c *checker) reach(pkg *types.Package) (paladin, flag bool) {
+	if pkg == nil {
+		return true, true // unknown: anything
+	}
+	if r, ok := c.reached[pkg]; ok {
+		return r[0], r[1]
+	}
+	c.reached[pkg] = [2]bool{} // cycles: no more than what the walk finds
+	path := pkg.Path()
+	paladin = c.opts.FrameworkPackage(path, "conf/paladin")
+	flag = path == "flag"
+	for _, imp := range pkg.Imports() {
+		p, f := c.reach(imp)
+		paladin, flag = paladin || p, flag || f
+	}
+	c.reached[pkg] = [2]bool{paladin, flag}
+	return paladin, flag
 }
 
 // checkMain reports a use of paladin that main can reach before
@@ -726,7 +771,7 @@ func (c *checker) checkBeforeParse(f *function) {
 		switch e.kind {
 		case initEvent:
 			return e.conf, false
-		case parseEvent, opaqueEvent:
+		case parseEvent, opaqueEvent, mayParseEvent:
 			return false, true
 		}
 		return false, false
@@ -762,7 +807,7 @@ func (c *checker) checkNeverParsed(main *function) {
 	unknown := false
 	c.search(main.g, func(e event) (bool, bool) {
 		switch e.kind {
-		case opaqueEvent:
+		case opaqueEvent, mayParseEvent:
 			unknown = true
 		case initEvent:
 			if e.conf && isOpenSourceKratos(e.path) {
@@ -790,7 +835,7 @@ func (c *checker) checkNeverParsed(main *function) {
 // the command line or sets -conf.
 func (c *checker) startupParse() bool {
 	for _, f := range c.order {
-		if f.isInit() && (f.sum.Parse || f.sum.Opaque) {
+		if f.isInit() && (f.sum.Parse || f.sum.Opaque || f.sum.MayParse) {
 			return true
 		}
 	}

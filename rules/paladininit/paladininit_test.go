@@ -19,4 +19,12 @@ func TestRealKratos(t *testing.T) {
 	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "paladin-init-kratos")
 	ruletest.DownloadOrSkip(t, dir)
 	ruletest.RunDir(t, paladininit.Rule, dir)
+	ruletest.CompareExportData(t, dir, paladininit.Analyzer)
+}
+
+// TestExportData checks that the rule reaches the same findings when the
+// fixture's dependencies (the framework stubs) come from export data, as
+// gopitfalls check and the language server load them.
+func TestExportData(t *testing.T) {
+	ruletest.CompareExportData(t, ruletest.Dir(paladininit.Rule), paladininit.Analyzer)
 }

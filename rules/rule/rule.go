@@ -39,6 +39,9 @@ type Spec struct {
 	// dependency was analyzed (a driver may load dependencies from
 	// export data only), and treat a missing fact as unknown.
 	FactTypes []analysis.Fact
+	// Messages is the catalog of the rule's diagnostic messages and fix
+	// titles with their Chinese (see Message).
+	Messages []Message
 	// Run reports the rule's diagnostics for one package.
 	Run func(pass *analysis.Pass, opts *Options) error
 }
@@ -55,9 +58,10 @@ type Rule struct {
 	// Analyzer runs the rule with the default options.
 	Analyzer *analysis.Analyzer
 
-	spec Spec
-	mu   sync.Mutex
-	with map[string]*analysis.Analyzer // by Options.key
+	spec     Spec
+	messages []compiled
+	mu       sync.Mutex
+	with     map[string]*analysis.Analyzer // by Options.key
 }
 
 // Define makes a Rule from its spec. It panics if the spec or its notes
@@ -81,6 +85,7 @@ func Define(spec Spec) *Rule {
 		Fixes:    spec.Fixes,
 		Notes:    notes,
 		spec:     spec,
+		messages: compileMessages(spec.ID, spec.Messages),
 		with:     make(map[string]*analysis.Analyzer),
 	}
 	def := DefaultOptions()

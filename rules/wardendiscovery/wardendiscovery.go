@@ -18,17 +18,21 @@
 //
 // The second check reasons about the whole program with analysis facts:
 // every analysed package exports a package fact saying whether it or any
-// package it imports may register the discovery resolver and whether all
-// of them were analysed; every function that reaches a discovery dial by
-// static calls exports an object fact. The check reports only what those
-// facts prove: it stays silent when a dependency was not analysed (a
-// driver that loads dependencies from export data), when a registration
-// might happen (a resolver.Register with a builder it cannot identify,
-// any grpc resolver.Register outside the framework), and for dials
-// reached only through interfaces or function values, and for packages
-// with type errors (half-typed editor buffers). Packages of the
-// open-source kratos v0.x modules, analysed or not, are known not to
-// register it; standard library packages cannot.
+// package it imports may register the discovery resolver; every function
+// that reaches a discovery dial by static calls exports an object fact.
+// A dependency that was not analysed (a driver that loads dependencies
+// from export data) is judged by its imports, which export data lists in
+// full: a package that imports neither the framework's warden/resolver
+// nor grpc's resolver package, directly or through another such
+// package, cannot register anything. Packages of the standard library,
+// the grpc module and the open-source kratos v0.x modules are known not
+// to register the discovery resolver. The check stays silent when a
+// registration might happen (a resolver.Register with a builder it cannot
+// identify, a grpc resolver.Register outside the framework, any package
+// it cannot see into that imports a resolver package), for dials reached
+// only through interfaces or function values or only by dependencies it
+// did not analyse, and in packages with type errors (half-typed editor
+// buffers).
 //
 // It leaves alone targets not known at compile time (configuration,
 // flags), host names (resolved by DNS at each reconnect), other resolver
@@ -47,7 +51,6 @@ import (
 	"net"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
@@ -68,6 +71,7 @@ var Rule = rule.Define(rule.Spec{
 	Since:     "v0.1.0",
 	Fixes:     true,
 	Notes:     notes,
+	Messages:  messages,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
 	Run:       run,
@@ -77,18 +81,18 @@ var Rule = rule.Define(rule.Spec{
 var Analyzer = Rule.Analyzer
 
 // A pkgFact summarises a package and everything it imports, for the
-// program a main package builds. Every analysed package exports one, so a
-// dependency without it was not analysed and is unknown.
+// program a main package builds. Every analysed package exports one; for
+// a dependency without it (loaded from export data, or with type errors)
+// the rule falls back on its imports (see mayRegister).
 type pkgFact struct {
-	Complete  bool // every package it imports, transitively, was analysed or is known
-	Registers bool // some package in it may register the discovery resolver
-	InitDial  *Dial
+	Registers bool  // some package in it may register the discovery resolver
+	InitDial  *Dial // a discovery dial made during package initialisation
 }
 
 func (*pkgFact) AFact() {}
 
 func (f *pkgFact) String() string {
-	s := fmt.Sprintf("complete=%t registers=%t", f.Complete, f.Registers)
+	s := fmt.Sprintf("registers=%t", f.Registers)
 	if f.InitDial != nil {
 		s += " init " + f.InitDial.String()
 	}
@@ -357,7 +361,7 @@ func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string
 		}
 		d := analysis.Diagnostic{
 			Pos: target.Pos(), End: target.End(),
-			Message: fmt.Sprintf("warden dials the fixed address %s: the client does not follow the service's instances through releases and scaling; dial \"discovery://default/<appid>\"", strconv.Quote(text)),
+			Message: fmt.Sprintf("warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial \"discovery://default/<appid>\"", text),
 		}
 		if pass.Pkg.Name() == "main" {
 			rule.Demote(&d, rule.Hint) // tools and examples point at one address on purpose
@@ -628,23 +632,56 @@ func (c *checker) exportFacts() {
 // facts of its imports.
 func (c *checker) programFact() *pkgFact {
 	pass := c.pass
-	f := &pkgFact{Complete: true, Registers: c.registers, InitDial: c.init.dial}
+	f := &pkgFact{Registers: c.registers, InitDial: c.init.dial}
+	seen := make(map[*types.Package]bool)
 	for _, imp := range pass.Pkg.Imports() {
 		var g pkgFact
-		switch {
-		case pass.ImportPackageFact(imp, &g):
-			f.Complete = f.Complete && g.Complete
+		if pass.ImportPackageFact(imp, &g) {
 			f.Registers = f.Registers || g.Registers
 			if f.InitDial == nil {
 				f.InitDial = g.InitDial
 			}
-		case isStd(imp.Path()) || isOpenSourceKratos(imp.Path()):
-			// known never to register the discovery resolver
-		default:
-			f.Complete = false // not analysed
+			continue
+		}
+		if c.mayRegister(imp, seen) {
+			f.Registers = true
 		}
 	}
 	return f
+}
+
+// mayRegister reports whether a package that was not analysed, or one of
+// the packages it imports, may register the discovery resolver. Without
+// its code the rule goes by its imports, which export data lists in
+// full: registering needs the framework's warden/resolver package or
+// grpc's resolver package, so a package importing neither (directly)
+// registers nothing itself. Standard library packages, those of the grpc
+// module (dns, passthrough, xds) and of the open-source kratos modules
+// (direct only) are known not to register it.
+func (c *checker) mayRegister(pkg *types.Package, seen map[*types.Package]bool) bool {
+	if seen[pkg] {
+		return false
+	}
+	seen[pkg] = true
+	path := pkg.Path()
+	if isStd(path) || isOpenSourceKratos(path) || path == "google.golang.org/grpc" || strings.HasPrefix(path, "google.golang.org/grpc/") {
+		return false
+	}
+	var f pkgFact
+	if c.pass.ImportPackageFact(pkg, &f) {
+		return f.Registers
+	}
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "google.golang.org/grpc/resolver" || c.opts.FrameworkPackage(imp.Path(), "net/rpc/warden/resolver") {
+			return true
+		}
+	}
+	for _, imp := range pkg.Imports() {
+		if c.mayRegister(imp, seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkProgram reports a main package whose program dials discovery://
@@ -654,8 +691,8 @@ func (c *checker) checkProgram() {
 		return
 	}
 	f := c.program
-	if !f.Complete || f.Registers {
-		return // a registration may exist, or we cannot know
+	if f.Registers {
+		return // a registration may exist
 	}
 	main := c.funcs[c.mainFn]
 	d, local, atInit := main.dial, main.local, false
@@ -665,19 +702,19 @@ func (c *checker) checkProgram() {
 	if d == nil {
 		return // the program dials no discovery target
 	}
-	when := ""
-	if atInit {
-		when = " during package initialisation"
-	}
-	const consequence = "never registers the discovery resolver; Dial blocks until its timeout and fails with \"context deadline exceeded\""
+	var msg string
 	diag := analysis.Diagnostic{}
 	if local != nil && local.dial == d {
 		diag.Pos, diag.End = local.target.Pos(), local.target.End()
-		diag.Message = fmt.Sprintf("the program dials %s%s but %s", d.Target, when, consequence)
+		msg = fmt.Sprintf("the program dials %s", d.Target)
 	} else {
 		diag.Pos, diag.End = c.main.Pos(), c.main.Type.End()
-		diag.Message = fmt.Sprintf("the program dials %s (%s, %s:%d)%s but %s", d.Target, d.Func, d.File, d.Line, when, consequence)
+		msg = fmt.Sprintf("the program dials %s (%s, %s:%d)", d.Target, d.Func, d.File, d.Line)
 	}
+	if atInit {
+		msg += " during package initialisation"
+	}
+	diag.Message = msg + " but never registers the discovery resolver; Dial blocks until its timeout and fails with \"context deadline exceeded\""
 	if atInit {
 		// main runs after package initialisation: registering there is too late.
 	} else if fix, ok := c.registerFix(d.Warden); ok {

@@ -31,4 +31,12 @@ func TestRealKratos(t *testing.T) {
 	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "warden-discovery-kratos")
 	ruletest.DownloadOrSkip(t, dir)
 	ruletest.RunDir(t, wardendiscovery.Rule, dir)
+	ruletest.CompareExportData(t, dir, wardendiscovery.Analyzer)
+}
+
+// TestExportData checks that the rule reaches the same findings when the
+// fixture's dependencies (the framework stubs, grpc) come from export
+// data, as gopitfalls check and the language server load them.
+func TestExportData(t *testing.T) {
+	ruletest.CompareExportData(t, ruletest.Dir(wardendiscovery.Rule), wardendiscovery.Analyzer)
 }

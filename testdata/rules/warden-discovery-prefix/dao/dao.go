@@ -1,4 +1,4 @@
-package dao // want package:"complete=true registers=true"
+package dao // want package:"registers=true"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package api // want package:"complete=true registers=false"
+package api // want package:"registers=false"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package dao // want package:"complete=true registers=false"
+package dao // want package:"registers=false"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package gcdao // want package:"complete=true registers=false"
+package gcdao // want package:"registers=false"
 
 // gcdao is a go-common dao.
 

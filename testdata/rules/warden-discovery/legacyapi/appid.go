@@ -1,4 +1,4 @@
-package legacyapi // want package:"complete=true registers=false"
+package legacyapi // want package:"registers=false"
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package regs // want package:"complete=true registers=true"
+package regs // want package:"registers=true"
 
 // regs registers the discovery resolver in its init, as the
 // kratos docs suggest for an api package.

@@ -1,4 +1,4 @@
-package v2client // want package:"complete=true registers=false"
+package v2client // want package:"registers=false"
 
 // v2client uses kratos v2, a different framework: nothing here
 // is warden, whatever the names.

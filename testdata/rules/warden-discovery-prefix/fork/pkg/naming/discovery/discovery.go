@@ -1,4 +1,4 @@
-package discovery // want package:"complete=true registers=false"
+package discovery // want package:"registers=false"
 
 // discovery is the fork's discovery client.
 

@@ -1,4 +1,4 @@
-package warden // want package:"complete=true registers=true"
+package warden // want package:"registers=true"
 
 // warden is the fork's warden: NewClient registers the discovery resolver.
 

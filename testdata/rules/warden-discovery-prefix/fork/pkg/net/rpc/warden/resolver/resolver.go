@@ -1,4 +1,4 @@
-package resolver // want package:"complete=true registers=false"
+package resolver // want package:"registers=false"
 
 // resolver is the fork's warden resolver registry.
 
