@@ -250,13 +250,13 @@ func (c *checker) rangeFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, 
 		}
 		edits = append(edits, analysis.TextEdit{Pos: fs.Body.Lbrace + 1, End: fs.Body.Lbrace + 1, NewText: []byte(" " + comment)})
 	}
-	edit, ok := gofmtEdit(pass, file, edits...)
+	edits, ok = gofmtEdit(pass, file, edits...)
 	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Range over %s: the loop ends when the consumer is closed", chText),
-		TextEdits: []analysis.TextEdit{edit},
+		TextEdits: edits,
 	}, true
 }
 
@@ -335,7 +335,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		leave, how = strings.TrimSpace("return "+strings.Join(vals, ", ")), "return"
 	}
 	lhs := assign.Lhs[0]
-	edit, ok := gofmtEdit(pass, file,
+	edits, ok := gofmtEdit(pass, file,
 		analysis.TextEdit{Pos: lhs.End(), End: lhs.End(), NewText: []byte(", " + okName)},
 		analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + "if !" + okName + " {\n" + indent + "\t" + leave + "\n" + indent + "}\n")})
 	if !ok {
@@ -343,7 +343,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	}
 	return analysis.SuggestedFix{
 		Message:   "Check ok and " + how + " when the channel is closed",
-		TextEdits: []analysis.TextEdit{edit},
+		TextEdits: edits,
 	}, true
 }
 
@@ -574,11 +574,11 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		b.WriteString(indent + "\t" + line + "\n")
 	}
 	b.WriteString(indent + "}")
-	edit, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(b.String())})
+	stmtEdits, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(b.String())})
 	if !ok {
 		return none, false
 	}
-	edits = append(edits, edit)
+	edits = append(edits, stmtEdits...)
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 

@@ -1,9 +1,7 @@
 package databusconsume
 
 import (
-	"bytes"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -13,49 +11,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// gofmtEdit returns one edit that makes the edits (non-overlapping, in
-// file) and leaves the file laid out as gofmt would: where gofmt lays the
-// new text out differently in its context (`"a"+b` among a call's
-// arguments, `"a" + b` alone; comments realigned around inserted lines),
-// the edit carries gofmt's layout. It reports false when the file's
-// content is unavailable, was not gofmt'd to begin with, or does not
-// parse after the edits. Import edits should stay apart: they are far
-// from the code and other fixes may add the same import.
-func gofmtEdit(pass *analysis.Pass, file *ast.File, edits ...analysis.TextEdit) (analysis.TextEdit, bool) {
-	src, ok := fixutil.Content(pass, file)
-	if !ok || len(edits) == 0 {
-		return analysis.TextEdit{}, false
+// gofmtEdit returns the edits, in gofmt's layout in their context
+// (fixutil.Gofmt): `"a"+b` among a call's arguments, comments realigned
+// around inserted lines. Import edits stay apart: they are far from the
+// code, and other fixes may add the same import.
+func gofmtEdit(pass *analysis.Pass, file *ast.File, edits ...analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	if len(edits) == 0 {
+		return nil, false
 	}
-	if formatted, err := format.Source(src); err != nil || !bytes.Equal(formatted, src) {
-		return analysis.TextEdit{}, false
-	}
-	base := pass.Fset.File(file.FileStart).Base()
-	edited, ok := fixutil.Apply(src, base, edits)
-	if !ok {
-		return analysis.TextEdit{}, false
-	}
-	out, err := format.Source(edited)
-	if err != nil {
-		return analysis.TextEdit{}, false
-	}
-	start, stop := len(src), 0 // the span of src the edits touch
-	for _, e := range edits {
-		start, stop = min(start, int(e.Pos)-base), max(stop, int(e.End)-base)
-	}
-	// The smallest span of src that differs from out, covering the edits.
-	pre := 0
-	for pre < start && pre < len(out) && src[pre] == out[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(src)-stop && suf < len(out)-pre && src[len(src)-1-suf] == out[len(out)-1-suf] {
-		suf++
-	}
-	return analysis.TextEdit{
-		Pos:     token.Pos(base + pre),
-		End:     token.Pos(base + len(src) - suf),
-		NewText: out[pre : len(out)-suf],
-	}, true
+	return fixutil.Gofmt(pass, file, edits)
 }
 
 // addImport is fixutil.AddImport, except that an import path whose first

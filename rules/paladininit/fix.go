@@ -76,7 +76,7 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 		if !ok {
 			return none, false
 		}
-		edits = append(edits, insert)
+		edits = append(edits, insert...)
 		return analysis.SuggestedFix{Message: "Initialize paladin " + where, TextEdits: edits}, true
 	}
 
@@ -150,11 +150,7 @@ func (c *checker) move(file *ast.File, stmt ast.Stmt, at token.Pos) ([]analysis.
 	if rest := strings.TrimSpace(text[int(stmt.End()-start):]); rest != "" && !strings.HasPrefix(rest, "//") {
 		return nil, false // another statement shares its last line
 	}
-	edit, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, analysis.TextEdit{Pos: start, End: end})
-	if !ok {
-		return nil, false
-	}
-	return []analysis.TextEdit{edit}, true
+	return gofmtEdit(c.pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, analysis.TextEdit{Pos: start, End: end})
 }
 
 // initsFirst reports whether stmt is a call that initialises paladin, or
@@ -297,11 +293,11 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 		}
 	}
 	text := "if err := " + callText + "; err != nil {" + comment + "\n" + indent + "\t" + leave + "\n" + indent + "}"
-	edit, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(text)})
+	edits, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(text)})
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: []analysis.TextEdit{edit}}, true
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 
 // trailingComment returns the comment group that follows stmt on its

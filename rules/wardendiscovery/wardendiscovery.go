@@ -385,13 +385,13 @@ func (c *checker) appIDFix(target ast.Expr) (analysis.SuggestedFix, bool) {
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	edit, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
+	edits, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Dial %s (%s) through discovery instead of the fixed address", expr, constant.StringVal(obj.Val())),
-		TextEdits: []analysis.TextEdit{edit},
+		TextEdits: edits,
 	}, true
 }
 
@@ -763,7 +763,7 @@ func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
 	if !ok {
 		return none, false
 	}
-	edits := slices.Concat(e1, e2, []analysis.TextEdit{insert})
+	edits := slices.Concat(e1, e2, insert)
 	title := "Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)"
 	if !after {
 		title = "Register the discovery resolver first in main (nodes from DISCOVERY_NODES)"
