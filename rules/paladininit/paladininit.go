@@ -689,7 +689,7 @@ func (c *checker) startupInit() bool {
 			if f.StartupInit {
 				return true
 			}
-			continue
+			continue // analysed: its fact says it all
 		}
 		if _, ok := c.opts.FrameworkRel(imp.Path()); ok || isStd(imp.Path()) {
 			continue // their init functions do not initialise paladin

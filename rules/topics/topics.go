@@ -130,10 +130,10 @@ func Parse(md string) (string, error) {
 	for i, line := range lines[1:] {
 		if strings.HasPrefix(line, "```") {
 			inFence = !inFence
-			continue
+			continue // a fence line
 		}
 		if inFence {
-			continue
+			continue // code: no headings in it
 		}
 		if strings.HasPrefix(line, "# ") {
 			return "", fmt.Errorf("line %d: a second title", i+2)

@@ -641,7 +641,7 @@ func (c *checker) programFact() *pkgFact {
 			if f.InitDial == nil {
 				f.InitDial = g.InitDial
 			}
-			continue
+			continue // analysed: its fact says it all
 		}
 		if c.mayRegister(imp, seen) {
 			f.Registers = true
