@@ -10,10 +10,12 @@ import (
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/topics"
 )
 
-// notes implements `gopitfalls notes [-lang en|zh] [rule]`: every rule's
-// note, or one rule's, as Markdown.
+// notes implements `gopitfalls notes [-lang en|zh] [rule|topic]`: every
+// rule's note and every topic (a note without a rule, such as why to use
+// message queues), or one of them, as Markdown.
 func notes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -38,30 +40,45 @@ func notes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gopitfalls notes: unknown -lang %q (want en or zh)\n", l)
 		return 2
 	}
-	rules := all.Rules
+	rules, tops := all.Rules, topics.All
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "gopitfalls notes: name at most one rule")
 		return 2
 	}
 	if fs.NArg() == 1 {
-		r := all.Lookup(fs.Arg(0))
-		if r == nil {
+		r, t := all.Lookup(fs.Arg(0)), topics.Lookup(fs.Arg(0))
+		if r == nil && t == nil {
 			fmt.Fprintf(stderr, "gopitfalls notes: unknown rule %q; run 'gopitfalls notes -list' for the list\n", fs.Arg(0))
 			return 2
 		}
-		rules = []*rule.Rule{r}
+		rules, tops = nil, nil
+		if r != nil {
+			rules = []*rule.Rule{r}
+		} else {
+			tops = []*topics.Topic{t}
+		}
 	}
 	if *list {
 		for _, r := range rules {
 			fmt.Fprintf(stdout, "%-26s %-12s %s\n", r.ID, r.Severity, r.Note(l).Title)
 		}
+		for _, t := range tops {
+			fmt.Fprintf(stdout, "%-26s %-12s %s\n", t.ID, "topic", t.TitleIn(l))
+		}
 		return 0
 	}
-	for i, r := range rules {
-		if i > 0 {
+	n := 0
+	for _, r := range rules {
+		if n++; n > 1 {
 			fmt.Fprintln(stdout, "\n---")
 		}
 		fmt.Fprint(stdout, RenderNote(r, l))
+	}
+	for _, t := range tops {
+		if n++; n > 1 {
+			fmt.Fprintln(stdout, "\n---")
+		}
+		fmt.Fprintf(stdout, "<!-- %s · topic -->\n%s\n", t.ID, strings.TrimRight(t.Text(l), "\n"))
 	}
 	return 0
 }

@@ -3,27 +3,33 @@ package all
 
 import (
 	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
+	"github.com/gopitfalls/gopitfalls/rules/databusconsume"
 	"github.com/gopitfalls/gopitfalls/rules/deadlock"
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/indexrange"
+	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
+	"github.com/gopitfalls/gopitfalls/rules/wardendiscovery"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	concurrentmap.Rule,
+	databusconsume.Rule,
 	deadlock.Rule,
 	goerrgroup.Rule,
 	indexrange.Rule,
+	paladininit.Rule,
 	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
 	unhandlederror.Rule,
 	usebeforeerrcheck.Rule,
+	wardendiscovery.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.

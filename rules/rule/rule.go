@@ -33,6 +33,12 @@ type Spec struct {
 	Fixes    bool     // it offers suggested fixes
 	Notes    fs.FS    // holds note.en.md and note.zh.md
 	Requires []*analysis.Analyzer
+	// FactTypes are the analysis facts the rule exports and imports (see
+	// analysis.Analyzer.FactTypes). A rule with facts also runs on every
+	// dependency of the packages it checks; it must not assume that a
+	// dependency was analyzed (a driver may load dependencies from
+	// export data only), and treat a missing fact as unknown.
+	FactTypes []analysis.Fact
 	// Messages is the catalog of the rule's diagnostic messages and fix
 	// titles with their Chinese (see Message).
 	Messages []Message
@@ -148,6 +154,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		Doc:              en.Title + "\n\n" + en.Summary,
 		URL:              r.URL("en"),
 		Requires:         r.spec.Requires,
+		FactTypes:        r.spec.FactTypes,
 		RunDespiteErrors: true,
 	}
 	a.Run = func(pass *analysis.Pass) (_ any, err error) {

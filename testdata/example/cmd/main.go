@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/go-kratos/kratos/pkg/conf/paladin"
 	"github.com/go-kratos/kratos/pkg/log"
 
 	"github.com/example/account/internal/dao"
@@ -19,6 +20,7 @@ import (
 
 func main() {
 	flag.Parse()
+	_ = paladin.Init() // pitfall: paladin-init
 	log.Init(nil)
 	defer log.Close()
 

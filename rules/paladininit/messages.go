@@ -1,0 +1,43 @@
+package paladininit
+
+import "github.com/gopitfalls/gopitfalls/rules/rule"
+
+// messages are the rule's diagnostic messages and fix titles with their
+// Chinese; more specific formats come first. The description of a use
+// ("paladin.Get in dao.New (dao.go:15), reached through di.InitApp,")
+// translates part by part.
+var messages = []rule.Message{
+	{En: "main never calls paladin.Init: %s panics with a nil pointer dereference",
+		Zh: "main 里从没调用 paladin.Init：%s 会空指针 panic"},
+	{En: "%s can run before paladin.Init and panic with a nil pointer dereference",
+		Zh: "%s 可能跑在 paladin.Init 之前，空指针 panic"},
+	{En: "%s in %s (%s:%d), reached through %s,", Zh: "%[2]s 里的 %[1]s（%[3]s:%[4]d，经由 %[5]s 调用到）"},
+	{En: "%s in %s (%s:%d)", Zh: "%[2]s 里的 %[1]s（%[3]s:%[4]d）"},
+	{En: "%s (line %d)", Zh: "第 %[2]d 行的 %[1]s"},
+	{En: "%s calls paladin.Init, which runs in init, before main's flag.Parse; it reads -conf, which is not parsed yet",
+		Zh: "%s 调用了 paladin.Init，它在 init 里执行，早于 main 的 flag.Parse；Init 要读 -conf，这时还没解析"},
+	{En: "paladin.Init runs in init, before main's flag.Parse; it reads -conf, which is not parsed yet",
+		Zh: "paladin.Init 在 init 里执行，早于 main 的 flag.Parse；Init 要读 -conf，这时还没解析"},
+	{En: "%s calls paladin.Init, which runs before flag.Parse; it reads -conf, which is not parsed yet",
+		Zh: "%s 调用了 paladin.Init，它跑在 flag.Parse 之前；Init 要读 -conf，这时还没解析"},
+	{En: "paladin.Init runs before flag.Parse; it reads -conf, which is not parsed yet",
+		Zh: "paladin.Init 跑在 flag.Parse 之前；Init 要读 -conf，这时还没解析"},
+	{En: `%s calls paladin.Init, which reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with "lack of remote config center args"`,
+		Zh: `%s 调用了 paladin.Init，Init 要读 -conf，但 main 从没调用 flag.Parse：没有 -conf 又没有 driver 参数，Init 会 panic："lack of remote config center args"`},
+	{En: `paladin.Init reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with "lack of remote config center args"`,
+		Zh: `paladin.Init 要读 -conf，但 main 从没调用 flag.Parse：没有 -conf 又没有 driver 参数，Init 会 panic："lack of remote config center args"`},
+	{En: "error of paladin.Init is dropped; after a failed Init, paladin.Get panics with a nil pointer dereference",
+		Zh: "paladin.Init 的 err 没处理；Init 失败后，paladin.Get 会空指针 panic"},
+	{En: "error of %s is dropped; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference",
+		Zh: "%s 的 err 没处理；它就是 paladin.Init 的 err，Init 失败后 paladin.Get 会空指针 panic"},
+	// Fix titles.
+	{En: "Initialize paladin %s", Zh: "初始化 paladin：%s"},
+	{En: "first in main, after parsing the flags", Zh: "放在 main 的最前面，先解析 flag"},
+	{En: "first in main", Zh: "放在 main 的最前面"},
+	{En: "right after %s", Zh: "紧跟在 %s 之后"},
+	{En: "Move %s up, %s", Zh: "把 %s 提前：%s"},
+	{En: "Move %s below %s", Zh: "把 %s 挪到 %s 之后"},
+	{En: "Check the error of %s and return it", Zh: "检查 %s 的 err 并返回"},
+	{En: "Check the error of %s and fail the test", Zh: "检查 %s 的 err，出错时让测试失败"},
+	{En: "Check the error of %s and panic on failure", Zh: "检查 %s 的 err，出错时 panic"},
+}

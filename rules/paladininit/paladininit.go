@@ -1,0 +1,949 @@
+// Package paladininit defines the paladin-init rule. paladin, the
+// configuration client of Kratos v0.x, is a package-level client that
+// paladin.Init creates from the -conf flag (or a remote driver);
+// paladin.Get, GetAll, Keys, Watch, WatchEvent and Close dereference it,
+// so before a successful Init they panic with a nil pointer dereference.
+// The rule reports:
+//
+//   - func main of a program in which a use of paladin, in main or in a
+//     function main reaches by static calls, can run before paladin.Init
+//     (missing or late Init). The fix initialises paladin right after
+//     flag.Parse (first in main when main parses no flags), or moves the
+//     late Init call there.
+//   - a paladin.Init that can run before flag.Parse in the same function,
+//     or in an init function: Init reads -conf, which is not parsed yet.
+//     The fix moves it below flag.Parse. With the open-source kratos
+//     paladin, also an Init in a main that never parses flags: kratos's
+//     Init panics without -conf or a driver (go-common's asks its config
+//     center instead, so it is not reported there).
+//   - a call of paladin.Init, or of a function that returns its error,
+//     whose error is dropped. The fix checks it (panic, return or t.Fatal).
+//
+// Order is decided on each function's control-flow graph (go/cfg): a use
+// is reported when some path from the function's entry reaches it without
+// passing a call that initialises paladin. Calls into other packages are
+// followed through analysis facts: every analysed package exports a
+// marker, and each of its functions that uses paladin before initialising
+// it, initialises it, parses flags or returns Init's error exports what
+// it does. A call into a package that was not analysed (a driver that
+// loads dependencies from export data) is judged by the packages it can
+// reach through its imports, which export data lists in full: if it can
+// reach paladin it may initialise or use it, and the rule stays silent
+// rather than guess; if it can reach flag it may parse flags. Other
+// framework packages are known not to touch paladin. Calls through interfaces and function values, and code in
+// function literals, goroutines and deferred calls, are not followed:
+// uses there are not reported. In a package with type errors (a
+// half-typed editor buffer) only dropped errors are reported: an Init or
+// a flag.Parse there may not be recognised. Init with a driver argument
+// (paladin.Init(apollo.PaladinDriverApolloName)) does not need -conf and
+// is not required after flag.Parse.
+package paladininit
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the paladin-init rule.
+var Rule = rule.Define(rule.Spec{
+	ID:        "paladin-init",
+	Severity:  rule.Warning,
+	Since:     "v0.1.0",
+	Fixes:     true,
+	Notes:     notes,
+	Messages:  messages,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
+	Run:       run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+// pkgFact marks a package as analysed: a function of it without a
+// funcFact does not touch paladin. StartupInit says that it, or a package
+// it imports, may initialise paladin during package initialisation.
+type pkgFact struct {
+	StartupInit bool
+}
+
+func (*pkgFact) AFact() {}
+
+func (f *pkgFact) String() string {
+	if f.StartupInit {
+		return "analysed, inits at startup"
+	}
+	return "analysed"
+}
+
+// A funcFact says what calling a function does to paladin.
+type funcFact struct {
+	Use      *Use // a use of paladin it reaches before initialising it
+	Init     bool // it may initialise paladin
+	InitConf bool // an Init it may make reads -conf (has no driver argument)
+	// Paladin is the import path of the paladin package it initialises.
+	Paladin  string
+	InitErr  bool // it returns paladin.Init's error
+	Parse    bool // it may parse the command line
+	Opaque   bool // it calls into packages not analysed that may touch paladin
+	MayParse bool // it calls into packages not analysed that may parse flags
+}
+
+func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string {
+	var parts []string
+	if f.Use != nil {
+		parts = append(parts, "uses "+f.Use.String())
+	}
+	for _, p := range []struct {
+		ok   bool
+		name string
+	}{{f.Init, "init"}, {f.InitConf, "conf"}, {f.InitErr, "returns-init-error"}, {f.Parse, "parse"}, {f.Opaque, "opaque"}, {f.MayParse, "may-parse"}} {
+		if p.ok {
+			parts = append(parts, p.name)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (f *funcFact) isZero() bool {
+	return f.Use == nil && !f.Init && !f.InitConf && !f.InitErr && !f.Parse && !f.Opaque && !f.MayParse
+}
+
+// A Use is a call of a paladin function that needs the client.
+type Use struct {
+	Call    string // "paladin.Get"
+	Func    string // the function that makes it: "dao.New"
+	File    string // base name of its file
+	Line    int
+	Paladin string // import path of the paladin package
+}
+
+func (u *Use) String() string {
+	return fmt.Sprintf("%s in %s (%s:%d)", u.Call, u.Func, u.File, u.Line)
+}
+
+func run(pass *analysis.Pass, opts *rule.Options) error {
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		return nil // loaded from export data: nothing to analyse, no facts to give
+	}
+	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool)}
+	c.collect()
+	c.summarise()
+	c.checkDroppedErrors()
+	if len(pass.TypeErrors) > 0 {
+		// Half-typed code (an editor buffer): an Init or a flag.Parse may
+		// not be recognised. Give no facts, so that importers know
+		// nothing, and make no claim about order.
+		return nil
+	}
+	isMain := pass.Pkg.Name() == "main"
+	if !isMain {
+		c.exportFacts() // nothing imports a main package
+	}
+	for _, f := range c.order {
+		c.checkBeforeParse(f)
+	}
+	if isMain && !isTestVariant(pass) && c.main != nil && !c.startupInit() {
+		c.checkMain(c.main)
+	}
+	return nil
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	opts    *rule.Options
+	funcs   map[*types.Func]*function
+	reached map[*types.Package][2]bool // see reach
+	order   []*function                // declared functions, in source order, init funcs too
+	main    *function
+}
+
+// A function is a declared function and its summary.
+type function struct {
+	decl *ast.FuncDecl
+	obj  *types.Func
+	g    *cfg.CFG
+	sum  funcFact
+	use  *event // the use in this package that sum.Use describes, if any
+}
+
+func (f *function) isInit() bool { return f.decl.Recv == nil && f.decl.Name.Name == "init" }
+
+type eventKind int
+
+const (
+	useEvent      eventKind = iota // uses paladin's client
+	initEvent                      // initialises paladin
+	parseEvent                     // parses the command line
+	opaqueEvent                    // may do anything: a call into an unanalysed package that can reach paladin
+	mayParseEvent                  // may parse flags: a call into an unanalysed package that can reach flag
+)
+
+// An event is something a call (or an assignment to
+// paladin.DefaultClient) does to paladin, in evaluation order.
+type event struct {
+	kind eventKind
+	pos  token.Pos
+	node ast.Node // the call or assignment
+	call string   // what is called, for messages: "paladin.Get", "conf.Init"
+	use  *Use     // for useEvent
+	conf bool     // for initEvent: it reads -conf
+	path string   // for initEvent: the paladin package's import path
+	fn   *types.Func
+}
+
+// collect finds the package's function declarations and builds their
+// control-flow graphs.
+func (c *checker) collect() {
+	pass := c.pass
+	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range inspect.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if decl.Body == nil {
+			continue // declared without a body (assembly)
+		}
+		obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if obj == nil {
+			continue // ill-typed declaration
+		}
+		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.mayReturn)}
+		c.order = append(c.order, f)
+		if !f.isInit() {
+			c.funcs[obj] = f
+		}
+		if decl.Recv == nil && decl.Name.Name == "main" && pass.Pkg.Name() == "main" {
+			c.main = f
+		}
+	}
+}
+
+// mayReturn reports whether a call may return: calls of panic, os.Exit,
+// runtime.Goexit, the standard log's Fatal and Panic functions and
+// testing's Fatal, FailNow and Skip methods do not. (kratos's log.Fatal
+// returns.)
+func (c *checker) mayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return true
+	}
+	switch fn.Pkg().Path() {
+	case "os":
+		return fn.Name() != "Exit"
+	case "runtime":
+		return fn.Name() != "Goexit"
+	case "log":
+		return !strings.HasPrefix(fn.Name(), "Fatal") && !strings.HasPrefix(fn.Name(), "Panic")
+	case "testing":
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return false
+		}
+	}
+	return true
+}
+
+// eventsOf returns what node does to paladin, in evaluation order. It
+// does not look into function literals, go or defer statements: their
+// code does not run here.
+func (c *checker) eventsOf(node ast.Node) []event {
+	var events []event
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if c.isDefaultClient(lhs) {
+					events = append(events, event{kind: initEvent, pos: n.End(), node: n, call: "paladin.DefaultClient ="})
+				}
+			}
+		case *ast.SelectorExpr:
+			if c.isDefaultClient(n) && !c.isAssigned(node, n) {
+				events = append(events, event{kind: useEvent, pos: n.End(), node: n, call: "paladin.DefaultClient",
+					use: c.useAt(n, "paladin.DefaultClient")})
+			}
+		case *ast.CallExpr:
+			events = append(events, c.callEvents(n)...)
+		}
+		return true
+	})
+	slices.SortStableFunc(events, func(a, b event) int { return int(a.pos) - int(b.pos) })
+	return events
+}
+
+// callEvents returns what a call does to paladin.
+func (c *checker) callEvents(call *ast.CallExpr) []event {
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return nil // a dynamic call, conversion or builtin: not followed
+	}
+	fn = fn.Origin()
+	end := call.End()
+	name := qualifiedName(fn)
+	ev := func(k eventKind) event { return event{kind: k, pos: end, node: call, call: name, fn: fn} }
+	if fn.Pkg() == nil {
+		return nil
+	}
+	path := fn.Pkg().Path()
+	if c.opts.FrameworkPackage(path, "conf/paladin") {
+		if fn.Signature().Recv() != nil {
+			return nil // methods of values (Value, Map, TOML) need no client
+		}
+		switch fn.Name() {
+		case "Init":
+			e := ev(initEvent)
+			e.conf, e.path = len(call.Args) == 0, path
+			return []event{e}
+		case "Get", "GetAll", "Keys", "Watch", "WatchEvent", "Close":
+			e := ev(useEvent)
+			e.use = c.useAt(call, name)
+			return []event{e}
+		}
+		return nil
+	}
+	if isParse(c.pass.TypesInfo, fn, call) {
+		return []event{ev(parseEvent)}
+	}
+	sum, ok := c.summaryOf(fn)
+	if !ok {
+		// Not analysed: what its package can reach says what it may do.
+		switch paladin, flag := c.reach(fn.Pkg()); {
+		case paladin:
+			return []event{ev(opaqueEvent)}
+		case flag:
+			return []event{ev(mayParseEvent)}
+		}
+		return nil
+	}
+	var events []event
+	if sum.Use != nil {
+		e := ev(useEvent)
+		e.use = sum.Use
+		events = append(events, e)
+	}
+	if sum.Opaque {
+		events = append(events, ev(opaqueEvent))
+	}
+	if sum.MayParse {
+		events = append(events, ev(mayParseEvent))
+	}
+	if sum.Parse {
+		events = append(events, ev(parseEvent))
+	}
+	if sum.Init {
+		e := ev(initEvent)
+		e.conf, e.path = sum.InitConf, sum.Paladin
+		events = append(events, e)
+	}
+	return events
+}
+
+// summaryOf returns what calling fn does, and false if that is unknown.
+func (c *checker) summaryOf(fn *types.Func) (funcFact, bool) {
+	if f, ok := c.funcs[fn]; ok {
+		return f.sum, true
+	}
+	pkg := fn.Pkg()
+	if pkg == c.pass.Pkg {
+		return funcFact{}, true // a method of an interface or a field: not followed
+	}
+	var f funcFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return f, true
+	}
+	if c.pass.ImportPackageFact(pkg, new(pkgFact)) || isStd(pkg.Path()) {
+		return funcFact{}, true
+	}
+	if rel, ok := c.opts.FrameworkRel(pkg.Path()); ok && !strings.HasPrefix(rel, "conf/paladin") {
+		return funcFact{}, true // framework packages other than paladin's do not touch it
+	}
+	return funcFact{}, false
+}
+
+// isParse reports whether a call of fn parses the command line into the
+// flags paladin reads: flag.Parse, flag.CommandLine.Parse, or
+// flag.Set("conf", …).
+func isParse(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	switch {
+	case typesutil.IsFunc(fn, "flag", "Parse"), typesutil.IsFunc(fn, "flag", "Set"):
+		return true
+	case typesutil.IsMethod(fn, "flag", "FlagSet", "Parse"), typesutil.IsMethod(fn, "flag", "FlagSet", "Set"):
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		v, ok := typesutil.ObjectOf(info, sel.X).(*types.Var)
+		if !ok {
+			if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+				v, _ = info.Uses[inner.Sel].(*types.Var)
+			}
+		}
+		return v != nil && v.Pkg() != nil && v.Pkg().Path() == "flag" && v.Name() == "CommandLine"
+	}
+	return false
+}
+
+// isDefaultClient reports whether e denotes paladin.DefaultClient.
+func (c *checker) isDefaultClient(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	return ok && v.Name() == "DefaultClient" && v.Pkg() != nil && c.opts.FrameworkPackage(v.Pkg().Path(), "conf/paladin")
+}
+
+// isAssigned reports whether sel is a left-hand side of an assignment
+// within node.
+func (c *checker) isAssigned(node ast.Node, sel *ast.SelectorExpr) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// useAt describes a use of paladin at n.
+func (c *checker) useAt(n ast.Node, call string) *Use {
+	posn := c.pass.Fset.Position(n.Pos())
+	u := &Use{Call: call, File: filepath.Base(posn.Filename), Line: posn.Line}
+	if fn := c.enclosingFunc(n.Pos()); fn != nil {
+		u.Func = qualifiedName(fn.obj)
+	}
+	switch n := n.(type) {
+	case *ast.SelectorExpr:
+		if v, ok := c.pass.TypesInfo.Uses[n.Sel].(*types.Var); ok && v.Pkg() != nil {
+			u.Paladin = v.Pkg().Path()
+		}
+	case *ast.CallExpr:
+		if fn := typesutil.Callee(c.pass.TypesInfo, n); fn != nil && fn.Pkg() != nil {
+			u.Paladin = fn.Pkg().Path()
+		}
+	}
+	return u
+}
+
+// enclosingFunc returns the declared function containing pos.
+func (c *checker) enclosingFunc(pos token.Pos) *function {
+	for _, f := range c.order {
+		if f.decl.Pos() <= pos && pos < f.decl.End() {
+			return f
+		}
+	}
+	return nil
+}
+
+// summarise computes the summaries of the package's functions to a fixed
+// point: each round recomputes every summary from the current summaries
+// of its callees; summaries only grow.
+func (c *checker) summarise() {
+	for round := 0; round <= len(c.order)+1; round++ {
+		changed := false
+		for _, f := range c.order {
+			sum, use := c.summary(f)
+			if sum != f.sum || use != f.use {
+				f.sum, f.use = sum, use
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// summary computes what calling f does.
+func (c *checker) summary(f *function) (funcFact, *event) {
+	var sum funcFact
+	// May-facts from every call in the body, function literals included:
+	// they make the rule more careful, never less.
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			for _, e := range c.callEvents(call) {
+				switch e.kind {
+				case initEvent:
+					sum.Init = true
+					sum.InitConf = sum.InitConf || e.conf
+					if sum.Paladin == "" {
+						sum.Paladin = e.path
+					}
+				case parseEvent:
+					sum.Parse = true
+				case opaqueEvent:
+					sum.Opaque = true
+				case mayParseEvent:
+					sum.MayParse = true
+				}
+			}
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && slices.ContainsFunc(as.Lhs, c.isDefaultClient) {
+			sum.Init = true
+		}
+		return true
+	})
+	sum.InitErr = c.returnsInitErr(f)
+	var use *event
+	if uses := c.uninitialised(f); len(uses) > 0 {
+		use = &uses[0]
+		u := *use.use
+		sum.Use = &u
+		// Keep the description stable across rounds: the first use found.
+		if f.use != nil {
+			use, sum.Use = f.use, f.sum.Use
+		}
+	}
+	return sum, use
+}
+
+// uninitialised returns the uses of paladin that some path from f's entry
+// reaches before any call that may initialise paladin (or may do
+// anything), sorted by position.
+func (c *checker) uninitialised(f *function) []event {
+	return c.search(f.g, func(e event) (found, barrier bool) {
+		switch e.kind {
+		case useEvent:
+			return true, false
+		case initEvent, opaqueEvent:
+			return false, true
+		}
+		return false, false
+	})
+}
+
+// search walks g from its entry and returns the events that visit
+// reports found, on paths that reach them without passing an event it
+// reports as a barrier; sorted by position, without duplicates.
+func (c *checker) search(g *cfg.CFG, visit func(event) (found, barrier bool)) []event {
+	if g == nil || len(g.Blocks) == 0 {
+		return nil
+	}
+	var found []event
+	seen := make(map[*cfg.Block]bool)
+	queue := []*cfg.Block{g.Blocks[0]}
+	seen[g.Blocks[0]] = true
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		blocked := false
+	nodes:
+		for _, n := range b.Nodes {
+			for _, e := range c.eventsOf(n) {
+				ok, barrier := visit(e)
+				if ok && !slices.ContainsFunc(found, func(f event) bool { return f.node == e.node }) {
+					found = append(found, e)
+				}
+				if barrier {
+					blocked = true
+					break nodes
+				}
+			}
+		}
+		if blocked {
+			continue // the rest of this path is past a barrier
+		}
+		for _, s := range b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				queue = append(queue, s)
+			}
+		}
+	}
+	slices.SortFunc(found, func(a, b event) int { return int(a.pos) - int(b.pos) })
+	return found
+}
+
+// returnsInitErr reports whether f returns the error of a paladin.Init
+// call (or of a function that returns it): `return paladin.Init()`, or
+// the call's error assigned to a variable that f returns as its error.
+func (c *checker) returnsInitErr(f *function) bool {
+	if !typesutil.ReturnsError(f.obj.Signature().Results()) {
+		return false
+	}
+	info := c.pass.TypesInfo
+	results := f.obj.Signature().Results()
+	named := results.At(results.Len() - 1)
+	var vars []types.Object // variables that receive Init's error
+	direct := false
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				if call, ok := ast.Unparen(n.Results[len(n.Results)-1]).(*ast.CallExpr); ok && c.isInitCall(call) {
+					direct = true
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Rhs) != 1 || len(n.Lhs) != 1 {
+				return true
+			}
+			if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && c.isInitCall(call) {
+				if obj := typesutil.ObjectOf(info, n.Lhs[0]); obj != nil {
+					vars = append(vars, obj)
+				}
+			}
+		}
+		return true
+	})
+	if direct {
+		return true
+	}
+	for _, v := range vars {
+		if v == named && named.Name() != "" {
+			return true
+		}
+	}
+	returned := false
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) > 0 {
+			if slices.Contains(vars, typesutil.ObjectOf(info, r.Results[len(r.Results)-1])) {
+				returned = true
+			}
+		}
+		return !returned
+	})
+	return returned
+}
+
+// isInitCall reports whether call is paladin.Init or a call of a function
+// that returns its error.
+func (c *checker) isInitCall(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
+		return fn.Name() == "Init" && fn.Signature().Recv() == nil
+	}
+	sum, ok := c.summaryOf(fn)
+	return ok && sum.InitErr
+}
+
+// exportFacts exports the package marker and the summaries of functions
+// that touch paladin.
+func (c *checker) exportFacts() {
+	for _, f := range c.order {
+		if f.isInit() || f.sum.isZero() || isTestFunc(c.pass, f.decl) {
+			continue // nothing to say, or called by no package
+		}
+		sum := f.sum
+		c.pass.ExportObjectFact(f.obj, &sum)
+	}
+	c.pass.ExportPackageFact(&pkgFact{StartupInit: c.startupInit()})
+}
+
+// startupInit reports whether paladin may be initialised before main
+// runs: by an init function or variable initialiser of the package or of
+// a package it imports.
+func (c *checker) startupInit() bool {
+	for _, f := range c.order {
+		if f.isInit() && (f.sum.Init || f.sum.Opaque) {
+			return true
+		}
+	}
+	for _, file := range c.pass.Files {
+		for _, decl := range file.Decls {
+			if g, ok := decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, e := range c.eventsOf(g) {
+					if e.kind == initEvent || e.kind == opaqueEvent {
+						return true
+					}
+				}
+			}
+		}
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		var f pkgFact
+		if c.pass.ImportPackageFact(imp, &f) {
+			if f.StartupInit {
+				return true
+			}
+			continue // analysed: its fact says it all
+		}
+		if _, ok := c.opts.FrameworkRel(imp.Path()); ok || isStd(imp.Path()) {
+			continue // their init functions do not initialise paladin
+		}
+		if paladin, _ := c.reach(imp); paladin {
+			return true // not analysed, and it can reach paladin
+		}
+	}
+	return false
+}
+
+// reach reports whether pkg, a package that was not analysed, or a
+// package it imports can reach a framework paladin package, and the flag
+// package. Export data lists a package's imports in full, so a package
+// that reaches neither can neither touch paladin nor parse flags.
+func (c *checker) reach(pkg *types.Package) (paladin, flag bool) {
+	if pkg == nil {
+		return true, true // unknown: anything
+	}
+	if r, ok := c.reached[pkg]; ok {
+		return r[0], r[1]
+	}
+	c.reached[pkg] = [2]bool{} // cycles: no more than what the walk finds
+	path := pkg.Path()
+	paladin = c.opts.FrameworkPackage(path, "conf/paladin")
+	flag = path == "flag"
+	for _, imp := range pkg.Imports() {
+		p, f := c.reach(imp)
+		paladin, flag = paladin || p, flag || f
+	}
+	c.reached[pkg] = [2]bool{paladin, flag}
+	return paladin, flag
+}
+
+// checkMain reports a use of paladin that main can reach before
+// paladin.Init.
+func (c *checker) checkMain(main *function) {
+	uses := c.uninitialised(main)
+	if len(uses) == 0 {
+		return
+	}
+	use := uses[0]
+	what := use.use.String()
+	if use.use.Func == qualifiedName(main.obj) {
+		what = fmt.Sprintf("%s (line %d)", use.use.Call, use.use.Line)
+	} else if use.call != use.use.Call && use.call != use.use.Func {
+		what += ", reached through " + use.call + ","
+	}
+	inits := c.search(main.g, func(e event) (bool, bool) { return e.kind == initEvent || e.kind == opaqueEvent, false })
+	d := analysis.Diagnostic{Pos: main.decl.Pos(), End: main.decl.Type.End()}
+	if len(inits) == 0 {
+		d.Message = fmt.Sprintf("main never calls paladin.Init: %s panics with a nil pointer dereference", what)
+	} else {
+		d.Message = fmt.Sprintf("%s can run before paladin.Init and panic with a nil pointer dereference", what)
+	}
+	d.Related = []analysis.RelatedInformation{{Pos: use.node.Pos(), End: use.node.End(), Message: "first use of paladin"}}
+	if fix, ok := c.mainFix(main, uses, inits, use.use.Paladin); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.pass.Report(d)
+}
+
+// checkBeforeParse reports a paladin.Init without a driver argument that
+// can run before flag.Parse: in a function that parses flags, or in an
+// init function, which runs before main.
+func (c *checker) checkBeforeParse(f *function) {
+	parses := c.search(f.g, func(e event) (bool, bool) { return e.kind == parseEvent, false })
+	if len(parses) == 0 && f == c.main && !isTestVariant(c.pass) {
+		c.checkNeverParsed(f)
+		return
+	}
+	if len(parses) == 0 && !f.isInit() {
+		return // the function does not parse flags: where they are parsed is unknown
+	}
+	if len(parses) == 0 && strings.HasSuffix(c.pass.Fset.File(f.decl.Pos()).Name(), "_test.go") {
+		return // tests set -conf with flag.Set; go test parses flags itself
+	}
+	early := c.search(f.g, func(e event) (bool, bool) {
+		switch e.kind {
+		case initEvent:
+			return e.conf, false
+		case parseEvent, opaqueEvent, mayParseEvent:
+			return false, true
+		}
+		return false, false
+	})
+	for _, e := range early {
+		d := analysis.Diagnostic{Pos: e.node.Pos(), End: e.node.End()}
+		init := "paladin.Init"
+		if e.call != "paladin.Init" {
+			init = e.call + " calls paladin.Init, which"
+		}
+		if len(parses) == 0 {
+			d.Message = fmt.Sprintf("%s runs in init, before main's flag.Parse; it reads -conf, which is not parsed yet", init)
+		} else {
+			d.Message = fmt.Sprintf("%s runs before flag.Parse; it reads -conf, which is not parsed yet", init)
+			if fix, ok := c.moveBelowParse(f, e); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+		}
+		c.pass.Report(d)
+	}
+}
+
+// checkNeverParsed reports a paladin.Init without a driver argument in a
+// main that never parses flags, where paladin is the open-source kratos
+// one: its Init panics when -conf is empty and no driver is named. (The
+// go-common paladin asks its config center then.) It stays silent when
+// main calls anything that may parse flags, or an init function does.
+func (c *checker) checkNeverParsed(main *function) {
+	if c.startupParse() {
+		return
+	}
+	var inits []event
+	unknown := false
+	c.search(main.g, func(e event) (bool, bool) {
+		switch e.kind {
+		case opaqueEvent, mayParseEvent:
+			unknown = true
+		case initEvent:
+			if e.conf && isOpenSourceKratos(e.path) {
+				inits = append(inits, e)
+			}
+		}
+		return false, false
+	})
+	if unknown {
+		return // something main calls may parse the flags
+	}
+	for _, e := range inits {
+		init := "paladin.Init"
+		if e.call != "paladin.Init" {
+			init = e.call + " calls paladin.Init, which"
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: e.node.Pos(), End: e.node.End(),
+			Message: fmt.Sprintf("%s reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with \"lack of remote config center args\"", init),
+		})
+	}
+}
+
+// startupParse reports whether an init function of the package parses
+// the command line or sets -conf.
+func (c *checker) startupParse() bool {
+	for _, f := range c.order {
+		if f.isInit() && (f.sum.Parse || f.sum.Opaque || f.sum.MayParse) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOpenSourceKratos reports whether path is in the open-source kratos
+// v0.x modules, whose paladin.Init panics without -conf or a driver.
+func isOpenSourceKratos(path string) bool {
+	return strings.HasPrefix(path, "github.com/go-kratos/kratos/pkg/") ||
+		strings.HasPrefix(path, "github.com/bilibili/kratos/pkg/")
+}
+
+// checkDroppedErrors reports calls of paladin.Init, or of functions that
+// return its error, whose error is dropped.
+func (c *checker) checkDroppedErrors() {
+	pass := c.pass
+	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range inspect.Root().Preorder((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
+		var call *ast.CallExpr
+		switch s := cur.Node().(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		case *ast.AssignStmt:
+			if len(s.Lhs) != 1 || len(s.Rhs) != 1 || !isBlank(s.Lhs[0]) {
+				continue // the error is kept
+			}
+			call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+		}
+		if call == nil || !c.isInitCall(call) {
+			continue // not Init's error
+		}
+		fn := typesutil.Callee(pass.TypesInfo, call)
+		name := qualifiedName(fn.Origin())
+		msg := fmt.Sprintf("error of %s is dropped; after a failed Init, paladin.Get panics with a nil pointer dereference", name)
+		if name != "paladin.Init" {
+			msg = fmt.Sprintf("error of %s is dropped; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference", name)
+		}
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+		if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
+			rule.Demote(&d, rule.Information) // a test that fails to load its config fails anyway
+		}
+		if fix, ok := c.checkErrFix(cur, call, name); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		pass.Report(d)
+	}
+}
+
+// isTestFunc reports whether decl is a test, benchmark, example, fuzz
+// test or TestMain of a _test.go file, which only the testing package calls.
+func isTestFunc(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	if decl.Recv != nil || !strings.HasSuffix(pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {
+		if strings.HasPrefix(decl.Name.Name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// isTestVariant reports whether the pass is over a package together with
+// its _test.go files.
+func isTestVariant(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiedName returns pkg.Func or pkg.Type.Method for fn.
+func qualifiedName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := typesutil.NamedOf(recv.Type()); n != nil {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// stdRoots are the first elements of the standard library's import paths.
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
+	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
+	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
+	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
+	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
+	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
+	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
+	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
+	"unsafe": true, "weak": true, "C": true,
+}
+
+// isStd reports whether path is a standard library package (or cgo's C).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return stdRoots[first]
+}

@@ -1,0 +1,845 @@
+// Package wardendiscovery defines the warden-discovery rule. It reports
+// two mistakes with warden, the gRPC client of Kratos v0.x:
+//
+//  1. A Dial, DialTLS or NewConn whose target is a fixed address known at
+//     compile time ("127.0.0.1:9000", "direct://default/10.0.0.5:9000", or
+//     a constant that holds one) instead of "discovery://default/<appid>":
+//     the client keeps calling the instances it was given while the
+//     service behind them is redeployed, scaled or moved, so releases are
+//     not smooth. The fix dials "discovery://default/" + AppID when an
+//     AppID-like string constant is in scope.
+//  2. A program (a main package) that dials discovery:// through warden,
+//     in main or anywhere main reaches by static calls or package
+//     initialisation, while no package of the program registers the
+//     discovery resolver (resolver.Register(discovery.Builder())). Kratos
+//     v0.x's warden registers only the direct resolver, so such a Dial
+//     blocks until its timeout and fails with "context deadline exceeded".
+//     The fix registers the resolver in main after flag.Parse.
+//
+// The second check reasons about the whole program with analysis facts:
+// every analysed package exports a package fact saying whether it or any
+// package it imports may register the discovery resolver; every function
+// that reaches a discovery dial by static calls exports an object fact.
+// A dependency that was not analysed (a driver that loads dependencies
+// from export data) is judged by its imports, which export data lists in
+// full: a package that imports neither the framework's warden/resolver
+// nor grpc's resolver package, directly or through another such
+// package, cannot register anything. Packages of the standard library,
+// the grpc module and the open-source kratos v0.x modules are known not
+// to register the discovery resolver. The check stays silent when a
+// registration might happen (a resolver.Register with a builder it cannot
+// identify, a grpc resolver.Register outside the framework, any package
+// it cannot see into that imports a resolver package), for dials reached
+// only through interfaces or function values or only by dependencies it
+// did not analyse, and in packages with type errors (half-typed editor
+// buffers).
+//
+// It leaves alone targets not known at compile time (configuration,
+// flags), host names (resolved by DNS at each reconnect), other resolver
+// schemes (etcd://, dns:///, …), _test.go files (tests dial the servers
+// they start) and it only hints in main packages, which are mostly tools
+// and examples pointed at one address on purpose.
+package wardendiscovery
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"net"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the warden-discovery rule.
+var Rule = rule.Define(rule.Spec{
+	ID:        "warden-discovery",
+	Severity:  rule.Warning,
+	Since:     "v0.1.0",
+	Fixes:     true,
+	Notes:     notes,
+	Messages:  messages,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
+	Run:       run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+// A pkgFact summarises a package and everything it imports, for the
+// program a main package builds. Every analysed package exports one; for
+// a dependency without it (loaded from export data, or with type errors)
+// the rule falls back on its imports (see mayRegister).
+type pkgFact struct {
+	Registers bool  // some package in it may register the discovery resolver
+	InitDial  *Dial // a discovery dial made during package initialisation
+}
+
+func (*pkgFact) AFact() {}
+
+func (f *pkgFact) String() string {
+	s := fmt.Sprintf("registers=%t", f.Registers)
+	if f.InitDial != nil {
+		s += " init " + f.InitDial.String()
+	}
+	return s
+}
+
+// A funcFact is exported for a function that reaches a discovery dial
+// through warden by static calls.
+type funcFact struct {
+	Dial *Dial
+}
+
+func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string { return f.Dial.String() }
+
+// A Dial is a warden dial of a discovery:// target.
+type Dial struct {
+	Target string // the target, or its constant prefix followed by "…"
+	Func   string // the function that dials, package-qualified: "api.NewClient"
+	File   string // base name of its file
+	Line   int
+	Warden string // import path of the warden package
+}
+
+func (d *Dial) String() string {
+	return fmt.Sprintf("dials %s in %s (%s:%d)", d.Target, d.Func, d.File, d.Line)
+}
+
+func run(pass *analysis.Pass, opts *rule.Options) error {
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		return nil // loaded from export data: nothing to analyse, no facts to give
+	}
+	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*funcInfo)}
+	c.collect()
+	if len(pass.TypeErrors) > 0 {
+		// Half-typed code (an editor buffer): a registration or a dial may
+		// not be recognised. Give no facts, so that importers know nothing,
+		// and claim nothing about the program.
+		return nil
+	}
+	c.summarise()
+	c.program = c.programFact()
+	if pass.Pkg.Name() != "main" {
+		c.exportFacts() // nothing imports a main package
+	} else if !isTestVariant(pass) {
+		c.checkProgram()
+	}
+	return nil
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	opts   *rule.Options
+	funcs  map[*types.Func]*funcInfo // functions declared in the package
+	order  []*types.Func             // in source order
+	init   funcInfo                  // package initialisation: init funcs and var initialisers
+	main   *ast.FuncDecl             // func main of a main package
+	mainFn *types.Func
+
+	registers bool     // the package may register the discovery resolver
+	program   *pkgFact // the package's fact: the program of a main package
+}
+
+// funcInfo is what a function does directly, and its summary.
+type funcInfo struct {
+	name    string
+	sites   []site // discovery dials, in source order
+	callees []call // static calls, in source order
+	dial    *Dial  // summary: a discovery dial it reaches
+	local   *site  // the dial site in this package it reaches, if any
+}
+
+type site struct {
+	target ast.Expr
+	dial   *Dial
+}
+
+type call struct {
+	pos token.Pos
+	fn  *types.Func
+}
+
+// collect records, for each function of the package and for package
+// initialisation, the discovery dials it makes and the functions it
+// calls; it reports fixed targets and notes resolver registrations.
+func (c *checker) collect() {
+	pass := c.pass
+	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range inspect.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if fn := typesutil.Callee(pass.TypesInfo, call); fn != nil && c.isRegistration(fn.Origin(), call) {
+			c.registers = true
+			break
+		}
+	}
+	for cur := range inspect.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
+		switch decl := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if decl.Body == nil {
+				continue // declared without a body (assembly)
+			}
+			fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if fn == nil {
+				continue // ill-typed declaration
+			}
+			info := &c.init
+			if decl.Recv != nil || decl.Name.Name != "init" {
+				info = &funcInfo{name: qualifiedName(fn)}
+				c.funcs[fn] = info
+				c.order = append(c.order, fn)
+			}
+			if decl.Recv == nil && decl.Name.Name == "main" && pass.Pkg.Name() == "main" {
+				c.main, c.mainFn = decl, fn
+			}
+			c.scan(decl.Body, info, qualifiedName(fn), true)
+		case *ast.GenDecl:
+			if decl.Tok != token.VAR {
+				continue // not a variable declaration
+			}
+			if _, ok := cur.Parent().Node().(*ast.File); !ok {
+				continue // a local declaration, scanned with its function
+			}
+			for _, spec := range decl.Specs {
+				for _, v := range spec.(*ast.ValueSpec).Values {
+					c.scan(v, &c.init, pass.Pkg.Name()+" package initialisation", false)
+				}
+			}
+		}
+	}
+}
+
+// scan records what the code in n does; with lits false it does not look
+// into function literals (a variable initialised with a func literal does
+// not run it).
+func (c *checker) scan(n ast.Node, info *funcInfo, where string, lits bool) {
+	pass := c.pass
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return lits
+		case *ast.CallExpr:
+			fn := typesutil.Callee(pass.TypesInfo, n)
+			if fn == nil {
+				return true // a dynamic call, conversion or builtin
+			}
+			fn = fn.Origin()
+			if target, warden, ok := c.dialTarget(fn, n); ok {
+				c.checkTarget(n, target, warden, info, where)
+			}
+			info.callees = append(info.callees, call{pos: n.Pos(), fn: fn})
+		}
+		return true
+	})
+}
+
+// dialTarget returns the target argument of a warden Dial, DialTLS or
+// NewConn call and the warden package's path.
+func (c *checker) dialTarget(fn *types.Func, call *ast.CallExpr) (ast.Expr, string, bool) {
+	if fn.Pkg() == nil || !c.opts.FrameworkPackage(fn.Pkg().Path(), "net/rpc/warden") {
+		return nil, "", false
+	}
+	path := fn.Pkg().Path()
+	idx := -1
+	switch {
+	case typesutil.IsMethod(fn, path, "Client", "Dial"), typesutil.IsMethod(fn, path, "Client", "DialTLS"):
+		idx = 1
+	case typesutil.IsFunc(fn, path, "NewConn"):
+		idx = 0
+	}
+	if idx < 0 || len(call.Args) <= idx {
+		return nil, "", false
+	}
+	return call.Args[idx], path, true
+}
+
+// isRegistration reports whether call may register the discovery
+// resolver: the framework's warden resolver.Register or Set with a
+// discovery builder or one it cannot identify, or grpc's
+// resolver.Register outside the framework's own packages.
+func (c *checker) isRegistration(fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Pkg() == nil || len(call.Args) != 1 {
+		return false
+	}
+	path := fn.Pkg().Path()
+	switch {
+	case c.opts.FrameworkPackage(path, "net/rpc/warden/resolver") &&
+		(typesutil.IsFunc(fn, path, "Register") || typesutil.IsFunc(fn, path, "Set")):
+		return !c.isOtherBuilder(call.Args[0])
+	case typesutil.IsFunc(fn, "google.golang.org/grpc/resolver", "Register"):
+		here := c.pass.Pkg.Path()
+		if _, framework := c.opts.FrameworkRel(here); framework {
+			return false // the framework's own resolver.Register wraps it
+		}
+		if here == "google.golang.org/grpc" || strings.HasPrefix(here, "google.golang.org/grpc/") {
+			return false // grpc's own resolvers: dns, passthrough, xds, manual
+		}
+		scheme, known := c.schemeOf(call.Args[0])
+		return !known || scheme == "discovery"
+	}
+	return false
+}
+
+// schemeOf returns the scheme of a grpc resolver builder whose type is
+// declared in this package with a Scheme method that returns a constant.
+func (c *checker) schemeOf(e ast.Expr) (string, bool) {
+	n := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(e))
+	if n == nil || n.Obj().Pkg() != c.pass.Pkg {
+		return "", false
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Name.Name != "Scheme" || fd.Body == nil || len(fd.Body.List) != 1 {
+				continue // not a one-statement Scheme method
+			}
+			if recv := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(fd.Recv.List[0].Type)); recv == nil || recv.Obj() != n.Obj() {
+				continue // another type's
+			}
+			if ret, ok := fd.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+				return constString(c.pass.TypesInfo, ret.Results[0])
+			}
+		}
+	}
+	return "", false
+}
+
+// isOtherBuilder reports whether e is a naming builder known to serve
+// another scheme than discovery: one made by a framework naming or
+// resolver package other than naming/discovery (direct, etcd, zookeeper…).
+func (c *checker) isOtherBuilder(e ast.Expr) bool {
+	var pkg *types.Package
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn := typesutil.Callee(c.pass.TypesInfo, call); fn != nil {
+			pkg = fn.Pkg()
+		}
+	}
+	if pkg == nil {
+		if n := typesutil.NamedOf(c.pass.TypesInfo.TypeOf(e)); n != nil && !types.IsInterface(n) {
+			pkg = n.Obj().Pkg()
+		}
+	}
+	if pkg == nil {
+		return false // unknown: it may be discovery
+	}
+	rel, ok := c.opts.FrameworkRel(pkg.Path())
+	if !ok || rel == "naming/discovery" {
+		return false
+	}
+	return strings.HasPrefix(rel, "naming/") || strings.HasPrefix(rel, "net/rpc/warden/resolver/")
+}
+
+// checkTarget reports a fixed target and records a discovery dial.
+func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string, info *funcInfo, where string) {
+	pass := c.pass
+	kind, text := classify(pass.TypesInfo, target)
+	switch kind {
+	case discoveryTarget:
+		posn := pass.Fset.Position(target.Pos())
+		info.sites = append(info.sites, site{target: target, dial: &Dial{
+			Target: text, Func: where, File: filepath.Base(posn.Filename), Line: posn.Line, Warden: warden,
+		}})
+	case fixedTarget:
+		if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
+			return // tests dial the servers they start
+		}
+		d := analysis.Diagnostic{
+			Pos: target.Pos(), End: target.End(),
+			Message: fmt.Sprintf("warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial \"discovery://default/<appid>\"", text),
+		}
+		if pass.Pkg.Name() == "main" {
+			rule.Demote(&d, rule.Hint) // tools and examples point at one address on purpose
+		}
+		if fix, ok := c.appIDFix(target); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		pass.Report(d)
+	}
+}
+
+// appIDFix replaces a fixed target with "discovery://default/" + AppID
+// when an AppID-like string constant is in scope at the target.
+func (c *checker) appIDFix(target ast.Expr) (analysis.SuggestedFix, bool) {
+	obj := appIDConst(c.pass.Pkg, target.Pos())
+	if obj == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	expr := `"discovery://default/" + ` + obj.Name()
+	file := fixutil.FileOf(c.pass.Files, target.Pos())
+	if file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	edits, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Dial %s (%s) through discovery instead of the fixed address", expr, constant.StringVal(obj.Val())),
+		TextEdits: edits,
+	}, true
+}
+
+// appIDConst returns the innermost string constant visible at pos whose
+// name says it is an application's discovery ID and whose value looks
+// like one, or nil: AppID (in any case) first, then DiscoveryID. Those
+// are the names of the api/client.go convention, where the package of a
+// service's API declares the ID its client dials; a constant named
+// passportAppID in a dao with several clients could be another target's.
+func appIDConst(pkg *types.Package, pos token.Pos) *types.Const {
+	if pkg == nil {
+		return nil
+	}
+	for scope := pkg.Scope().Innermost(pos); scope != nil && scope != types.Universe; scope = scope.Parent() {
+		var best []*types.Const
+		bestRank := 0
+		for _, name := range scope.Names() {
+			r := idRank(name)
+			if r == 0 || bestRank != 0 && r > bestRank {
+				continue // not an ID's name, or a worse one
+			}
+			k, ok := scope.Lookup(name).(*types.Const)
+			if !ok || k.Val().Kind() != constant.String || !isAppID(constant.StringVal(k.Val())) {
+				continue // not a string constant holding an ID
+			}
+			if !typesutil.InScope(pkg, pos, name, k) {
+				continue // declared below pos, or shadowed at pos
+			}
+			if r < bestRank || bestRank == 0 {
+				best, bestRank = nil, r
+			}
+			best = append(best, k)
+		}
+		if len(best) > 0 {
+			return best[0] // names sort: AppID before appID
+		}
+	}
+	return nil
+}
+
+// idRank ranks a constant's name as an application ID: 1 for AppID in
+// any case, 2 for DiscoveryID, 0 for other names.
+func idRank(name string) int {
+	switch strings.ToLower(strings.TrimLeft(name, "_")) {
+	case "appid":
+		return 1
+	case "discoveryid":
+		return 2
+	}
+	return 0
+}
+
+// isAppID reports whether s looks like a discovery application ID such as
+// "account.service" or "main.account.account-service".
+func isAppID(s string) bool {
+	if s == "" || strings.Contains(s, "://") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+type targetKind int
+
+const (
+	unknownTarget   targetKind = iota // not known at compile time
+	discoveryTarget                   // discovery://…
+	fixedTarget                       // an IP address or localhost, direct:// or passthrough://
+	otherTarget                       // a host name, or another resolver's scheme
+)
+
+// classify tells what kind of target e is, and its text.
+func classify(info *types.Info, e ast.Expr) (targetKind, string) {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		s := constant.StringVal(tv.Value)
+		return classifyString(s), s
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		// "discovery://default/" + appID
+		if e.Op != token.ADD {
+			return unknownTarget, ""
+		}
+		if prefix, ok := constString(info, e.X); ok && strings.HasPrefix(prefix, "discovery://") {
+			return discoveryTarget, prefix + "…"
+		}
+	case *ast.CallExpr:
+		// fmt.Sprintf("discovery://default/%s", AppID)
+		if !typesutil.IsFunc(typesutil.Callee(info, e), "fmt", "Sprintf") || len(e.Args) == 0 || e.Ellipsis.IsValid() {
+			return unknownTarget, ""
+		}
+		format, ok := constString(info, e.Args[0])
+		if !ok || !strings.HasPrefix(format, "discovery://") {
+			return unknownTarget, ""
+		}
+		if s, ok := sprintConst(info, format, e.Args[1:]); ok {
+			return discoveryTarget, s
+		}
+		return discoveryTarget, format
+	}
+	return unknownTarget, ""
+}
+
+// classifyString classifies a constant target.
+func classifyString(s string) targetKind {
+	if scheme, _, ok := strings.Cut(s, "://"); ok {
+		switch strings.ToLower(scheme) {
+		case "discovery":
+			return discoveryTarget
+		case "direct", "passthrough":
+			return fixedTarget
+		}
+		return otherTarget
+	}
+	host, _, err := net.SplitHostPort(s)
+	if err != nil {
+		return otherTarget
+	}
+	if host == "" || host == "localhost" || net.ParseIP(host) != nil {
+		return fixedTarget
+	}
+	return otherTarget
+}
+
+// constString returns the value of e if it is a string constant.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// sprintConst evaluates fmt.Sprintf(format, args...) when every argument
+// is a string or integer constant and the format has only %s, %d and %v
+// verbs.
+func sprintConst(info *types.Info, format string, args []ast.Expr) (string, bool) {
+	var vals []any
+	for _, a := range args {
+		tv, ok := info.Types[a]
+		if !ok || tv.Value == nil {
+			return "", false
+		}
+		switch tv.Value.Kind() {
+		case constant.String:
+			vals = append(vals, constant.StringVal(tv.Value))
+		case constant.Int:
+			n, exact := constant.Int64Val(tv.Value)
+			if !exact {
+				return "", false
+			}
+			vals = append(vals, n)
+		default:
+			return "", false
+		}
+	}
+	verbs := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue // literal text
+		}
+		if i+1 >= len(format) || !strings.ContainsRune("sdv%", rune(format[i+1])) {
+			return "", false
+		}
+		if format[i+1] != '%' {
+			verbs++
+		}
+		i++
+	}
+	if verbs != len(vals) {
+		return "", false
+	}
+	return fmt.Sprintf(format, vals...), true
+}
+
+// summarise computes, to a fixed point, the discovery dial each function
+// of the package reaches by static calls.
+func (c *checker) summarise() {
+	infos := make([]*funcInfo, 0, len(c.order)+1)
+	for _, fn := range c.order {
+		infos = append(infos, c.funcs[fn])
+	}
+	infos = append(infos, &c.init)
+	for _, info := range infos {
+		if len(info.sites) > 0 {
+			info.dial, info.local = info.sites[0].dial, &info.sites[0]
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, info := range infos {
+			if info.dial != nil {
+				continue // already reaches a dial
+			}
+			for _, call := range info.callees {
+				if d, local := c.dialOf(call.fn); d != nil {
+					info.dial, info.local = d, local
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// dialOf returns the discovery dial fn reaches, and the site when it is
+// in this package.
+func (c *checker) dialOf(fn *types.Func) (*Dial, *site) {
+	if info, ok := c.funcs[fn]; ok {
+		return info.dial, info.local
+	}
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return nil, nil
+	}
+	var f funcFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return f.Dial, nil
+	}
+	return nil, nil
+}
+
+// exportFacts exports the package's fact and those of its functions that
+// reach a discovery dial.
+func (c *checker) exportFacts() {
+	for _, fn := range c.order {
+		if d := c.funcs[fn].dial; d != nil {
+			c.pass.ExportObjectFact(fn, &funcFact{Dial: d})
+		}
+	}
+	c.pass.ExportPackageFact(c.program)
+}
+
+// programFact computes the package's fact from what it does and the
+// facts of its imports.
+func (c *checker) programFact() *pkgFact {
+	pass := c.pass
+	f := &pkgFact{Registers: c.registers, InitDial: c.init.dial}
+	seen := make(map[*types.Package]bool)
+	for _, imp := range pass.Pkg.Imports() {
+		var g pkgFact
+		if pass.ImportPackageFact(imp, &g) {
+			f.Registers = f.Registers || g.Registers
+			if f.InitDial == nil {
+				f.InitDial = g.InitDial
+			}
+			continue // analysed: its fact says it all
+		}
+		if c.mayRegister(imp, seen) {
+			f.Registers = true
+		}
+	}
+	return f
+}
+
+// mayRegister reports whether a package that was not analysed, or one of
+// the packages it imports, may register the discovery resolver. Without
+// its code the rule goes by its imports, which export data lists in
+// full: registering needs the framework's warden/resolver package or
+// grpc's resolver package, so a package importing neither (directly)
+// registers nothing itself. Standard library packages, those of the grpc
+// module (dns, passthrough, xds) and of the open-source kratos modules
+// (direct only) are known not to register it.
+func (c *checker) mayRegister(pkg *types.Package, seen map[*types.Package]bool) bool {
+	if seen[pkg] {
+		return false
+	}
+	seen[pkg] = true
+	path := pkg.Path()
+	if isStd(path) || isOpenSourceKratos(path) || path == "google.golang.org/grpc" || strings.HasPrefix(path, "google.golang.org/grpc/") {
+		return false
+	}
+	var f pkgFact
+	if c.pass.ImportPackageFact(pkg, &f) {
+		return f.Registers
+	}
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "google.golang.org/grpc/resolver" || c.opts.FrameworkPackage(imp.Path(), "net/rpc/warden/resolver") {
+			return true
+		}
+	}
+	for _, imp := range pkg.Imports() {
+		if c.mayRegister(imp, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkProgram reports a main package whose program dials discovery://
+// through warden and never registers the discovery resolver.
+func (c *checker) checkProgram() {
+	if c.main == nil {
+		return
+	}
+	f := c.program
+	if f.Registers {
+		return // a registration may exist
+	}
+	main := c.funcs[c.mainFn]
+	d, local, atInit := main.dial, main.local, false
+	if d == nil {
+		d, local, atInit = f.InitDial, c.init.local, true
+	}
+	if d == nil {
+		return // the program dials no discovery target
+	}
+	var msg string
+	diag := analysis.Diagnostic{}
+	if local != nil && local.dial == d {
+		diag.Pos, diag.End = local.target.Pos(), local.target.End()
+		msg = fmt.Sprintf("the program dials %s", d.Target)
+	} else {
+		diag.Pos, diag.End = c.main.Pos(), c.main.Type.End()
+		msg = fmt.Sprintf("the program dials %s (%s, %s:%d)", d.Target, d.Func, d.File, d.Line)
+	}
+	if atInit {
+		msg += " during package initialisation"
+	}
+	diag.Message = msg + " but never registers the discovery resolver; Dial blocks until its timeout and fails with \"context deadline exceeded\""
+	if atInit {
+		// main runs after package initialisation: registering there is too late.
+	} else if fix, ok := c.registerFix(d.Warden); ok {
+		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.pass.Report(diag)
+}
+
+// registerFix inserts resolver.Register(discovery.Builder()) in main,
+// after flag.Parse (the builder reads -discovery.nodes, -zone and other
+// flags) or first when main does not parse flags.
+func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	prefix, ok := strings.CutSuffix(warden, "net/rpc/warden")
+	if !ok || len(c.main.Body.List) == 0 {
+		return none, false
+	}
+	pass := c.pass
+	file := fixutil.FileOf(pass.Files, c.main.Pos())
+	if file == nil {
+		return none, false
+	}
+	// Insert a line before the first statement, or after flag.Parse().
+	at := fixutil.LineStart(pass.Fset, c.main.Body.List[0].Pos())
+	after := false
+	for _, stmt := range c.main.Body.List {
+		if isFlagParse(pass.TypesInfo, stmt) {
+			at, after = fixutil.NextLineStart(pass.Fset, stmt.End()), true
+			break
+		}
+	}
+	dis, e1, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"naming/discovery", "discovery")
+	if !ok {
+		return none, false
+	}
+	res, e2, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"net/rpc/warden/resolver", "resolver")
+	if !ok || !pureInsertions(e1) || !pureInsertions(e2) {
+		return none, false // a name is taken, or both imports rewrite the same declaration
+	}
+	if len(e1) == 1 && len(e2) == 1 && e1[0].Pos == e2[0].Pos && strings.HasPrefix(string(e2[0].NewText), "\n\n") {
+		e2[0].NewText = e2[0].NewText[1:] // both start a new group: one group
+	}
+	indent := fixutil.Indent(pass.Fset, c.main.Body.List[0].Pos())
+	text := indent + res + ".Register(" + dis + ".Builder())\n"
+	insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	if !ok {
+		return none, false
+	}
+	edits := slices.Concat(e1, e2, insert)
+	title := "Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)"
+	if !after {
+		title = "Register the discovery resolver first in main (nodes from DISCOVERY_NODES)"
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// pureInsertions reports whether every edit inserts text without
+// replacing any.
+func pureInsertions(edits []analysis.TextEdit) bool {
+	for _, e := range edits {
+		if e.Pos != e.End {
+			return false
+		}
+	}
+	return true
+}
+
+// isFlagParse reports whether stmt is a call of flag.Parse().
+func isFlagParse(info *types.Info, stmt ast.Stmt) bool {
+	es, ok := stmt.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	return ok && typesutil.IsFunc(typesutil.Callee(info, call), "flag", "Parse")
+}
+
+// isTestVariant reports whether the pass is over a package together with
+// its _test.go files.
+func isTestVariant(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiedName returns pkg.Func or pkg.Type.Method for fn.
+func qualifiedName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := typesutil.NamedOf(recv.Type()); n != nil {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// stdRoots are the first elements of the standard library's import paths.
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
+	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
+	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
+	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
+	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
+	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
+	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
+	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
+	"unsafe": true, "weak": true, "C": true,
+}
+
+// isStd reports whether path is a standard library package (or cgo's C).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return stdRoots[first]
+}
+
+// isOpenSourceKratos reports whether path is a package of the open-source
+// kratos v0.x modules, none of which registers the discovery resolver
+// (warden registers only direct://).
+func isOpenSourceKratos(path string) bool {
+	return strings.HasPrefix(path, "github.com/go-kratos/kratos/pkg/") ||
+		strings.HasPrefix(path, "github.com/bilibili/kratos/pkg/")
+}

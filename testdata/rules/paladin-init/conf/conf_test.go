@@ -1,0 +1,23 @@
+package conf
+
+import (
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/go-kratos/kratos/pkg/conf/paladin"
+)
+
+func TestMain(m *testing.M) {
+	flag.Set("conf", "./testdata")
+	flag.Parse()
+	paladin.Init() // want `error of paladin.Init is dropped`
+	os.Exit(m.Run())
+}
+
+func TestLoad(t *testing.T) {
+	paladin.Init() // want `error of paladin.Init is dropped`
+	if Load() == "" {
+		t.Skip("no config")
+	}
+}
