@@ -206,22 +206,46 @@ type Result struct {
 }
 
 // Analyze runs the selected rules on pkgs, a few packages at a time,
-// and returns their findings, deduplicated and sorted by position. Each
-// package's syntax and type information is released once it has been
-// analysed (its Syntax and TypesInfo are cleared), so that memory holds
-// the intermediate results (SSA and the like) of a few packages only.
+// and returns their findings, deduplicated and sorted by position. A
+// package is analysed after the packages of pkgs it imports, whose facts
+// it sees. Each package's syntax and type information is released once
+// it has been analysed (its Syntax and TypesInfo are cleared), so that
+// memory holds the intermediate results (SSA and the like) of a few
+// packages only.
 func Analyze(ctx context.Context, pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
 	if _, _, _, err := sel.analyzers(); err != nil {
 		return nil, err
 	}
+	order, deps := dependencyOrder(pkgs)
+	done := make(map[*packages.Package]chan struct{}, len(pkgs))
+	for _, p := range pkgs {
+		done[p] = make(chan struct{})
+	}
+	facts := NewFacts()
 	results := make([]*Result, len(pkgs))
+	index := make(map[*packages.Package]int, len(pkgs))
+	for i, p := range pkgs {
+		index[p] = i
+	}
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range pkgs {
+	for _, p := range order {
 		g.Go(func() error {
-			res, err := Run(ctx, UnitOf(p), sel, log)
+			defer close(done[p])
+			// Every dependency was started before p (order is
+			// topological), so this wait cannot deadlock the pool.
+			for _, d := range deps[p] {
+				select {
+				case <-done[d]:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			u := UnitOf(p)
+			u.Facts = facts
+			res, err := Run(ctx, u, sel, log)
 			p.Syntax, p.TypesInfo = nil, nil
-			results[i] = res
+			results[index[p]] = res
 			return err
 		})
 	}
@@ -244,6 +268,58 @@ func Analyze(ctx context.Context, pkgs []*packages.Package, sel *Selection, log 
 	}
 	SortFindings(out.Findings)
 	return out, nil
+}
+
+// dependencyOrder returns pkgs in an order where each package comes after
+// the packages of pkgs it imports, and those dependencies. An import of a
+// package that pkgs holds only in its test variant (see Roots) depends on
+// that variant. Import cycles through test variants are broken.
+func dependencyOrder(pkgs []*packages.Package) ([]*packages.Package, map[*packages.Package][]*packages.Package) {
+	byID := make(map[string]*packages.Package)
+	testOf := make(map[string]*packages.Package) // package path → its "p [p.test]" variant
+	for _, p := range pkgs {
+		byID[p.ID] = p
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			testOf[p.PkgPath] = p
+		}
+	}
+	deps := make(map[*packages.Package][]*packages.Package)
+	for _, p := range pkgs {
+		for _, imp := range p.Imports {
+			d, ok := byID[imp.ID]
+			if !ok {
+				d, ok = testOf[imp.PkgPath]
+			}
+			if ok && d != p && !slices.Contains(deps[p], d) {
+				deps[p] = append(deps[p], d)
+			}
+		}
+	}
+	var order []*packages.Package
+	state := make(map[*packages.Package]int) // 1 visiting, 2 done
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		state[p] = 1
+		var kept []*packages.Package
+		for _, d := range deps[p] {
+			switch state[d] {
+			case 1:
+				continue // a cycle: do not wait for it
+			case 0:
+				visit(d)
+			}
+			kept = append(kept, d)
+		}
+		deps[p] = kept
+		state[p] = 2
+		order = append(order, p)
+	}
+	for _, p := range pkgs {
+		if state[p] == 0 {
+			visit(p)
+		}
+	}
+	return order, deps
 }
 
 // UnitOf returns the Unit of a package loaded by go/packages with

@@ -35,11 +35,14 @@ type Unit struct {
 	// ReadFile returns the contents of a file as the editor has it, so
 	// that rules reading text (fixutil.Content) see unsaved buffers.
 	ReadFile func(filename string) ([]byte, error)
+	// Facts holds the facts of the packages analysed before this one and
+	// receives this one's. Nil: rules see no facts of other packages.
+	Facts *Facts
 }
 
 // Run runs the selected rules on one package in this goroutine: each
 // Analyzer, and each Analyzer it requires, once, in dependency order.
-// No rule uses facts, so none are provided. A rule that fails or panics
+// Facts of other packages come from u.Facts, where this package's go. A rule that fails or panics
 // is logged and recorded in Result.Errors; the other rules' findings are
 // returned all the same. Run stops early, returning ctx.Err(), when ctx
 // is cancelled.
@@ -126,15 +129,8 @@ func (r *runner) run(a *analysis.Analyzer) *action {
 		ResultOf:     resultOf,
 		Report:       func(d analysis.Diagnostic) { act.diags = append(act.diags, d) },
 		ReadFile:     u.ReadFile,
-
-		// No rule uses facts.
-		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
-		ExportObjectFact:  func(types.Object, analysis.Fact) {},
-		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-		ExportPackageFact: func(analysis.Fact) {},
-		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
-		AllPackageFacts:   func() []analysis.PackageFact { return nil },
 	}
+	bind(pass, u.Facts)
 	act.result, act.err = runPass(a, pass)
 	if act.err == nil && a.ResultType != nil && act.result != nil {
 		if got := reflect.TypeOf(act.result); got != a.ResultType {

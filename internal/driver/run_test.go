@@ -46,7 +46,7 @@ func summary(fs []*driver.Finding) []string {
 // and the language server use, finds what the go/analysis checker finds
 // on the same packages.
 func TestRunMatchesChecker(t *testing.T) {
-	for _, fixture := range []string{"unchecked-type-assertion", "index-range", "go-errgroup"} {
+	for _, fixture := range []string{"unchecked-type-assertion", "index-range", "go-errgroup", "paladin-init", "warden-discovery"} {
 		t.Run(fixture, func(t *testing.T) {
 			dir, _ := filepath.Abs("../../testdata/rules/" + fixture)
 			pkgs, err := driver.Load(context.Background(), dir, nil, nil, "./...")
