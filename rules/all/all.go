@@ -2,6 +2,8 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/channelclose"
+	"github.com/gopitfalls/gopitfalls/rules/nilmapwrite"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"golang.org/x/tools/go/analysis"
@@ -9,6 +11,8 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	channelclose.Rule,
+	nilmapwrite.Rule,
 	uncheckedtypeassertion.Rule,
 }
 

@@ -1,0 +1,302 @@
+package ssapath
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A NilKind says where a nil value comes from.
+type NilKind int
+
+const (
+	// NilRegister: a variable declared or assigned nil (var m map[K]V,
+	// m := map[K]V(nil)), held in a register after SSA lifting.
+	NilRegister NilKind = iota + 1
+	// NilLocal: a field (or the whole) of a local variable or composite
+	// literal that stays in memory (var s S; s.m, &S{}.m), not set on
+	// the path.
+	NilLocal
+	// NilGlobal: an unexported package-level variable (or a field of
+	// one) that nothing in the package ever sets.
+	NilGlobal
+)
+
+// A NilSource says why a value is nil on some path.
+type NilSource struct {
+	Kind NilKind
+	Loc  Loc // for NilLocal and NilGlobal
+	// Always: the value is nil on every path to the use, not only on
+	// some: no branch or assignment is involved.
+	Always bool
+}
+
+// NilAt reports whether v, used by instruction at, is nil on some
+// feasible path to at, and why.
+func (f *Func) NilAt(v ssa.Value, at ssa.Instruction) (NilSource, bool) {
+	if at.Block() == nil {
+		return NilSource{}, false
+	}
+	return f.nilAt(v, DomFacts(at.Block()), make(map[*ssa.Phi]bool), 0)
+}
+
+func (f *Func) nilAt(v ssa.Value, facts Facts, visited map[*ssa.Phi]bool, depth int) (NilSource, bool) {
+	v = Unconvert(v)
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.IsNil() {
+			return NilSource{Kind: NilRegister, Always: true}, true
+		}
+	case *ssa.Phi:
+		if facts.knowsNonNil(v) || visited[v] {
+			return NilSource{}, false
+		}
+		visited[v] = true
+		var src NilSource
+		found, always := false, true
+		preds := v.Block().Preds
+		for i, e := range v.Edges {
+			if i >= len(preds) {
+				break
+			}
+			p := preds[i]
+			if deadEdge(p, v.Block()) {
+				always = false
+				continue // the path to the edge never returns from a call
+			}
+			var fs Facts
+			if !v.Block().Dominates(p) { // not a loop's back edge: the same iteration
+				ef, ok := edgeFacts(p, v.Block())
+				if !ok {
+					always = false
+					continue // the edge is infeasible
+				}
+				if fs, ok = facts.union(ef); !ok {
+					always = false
+					continue // the edge contradicts what holds at the use
+				}
+			} // a back edge comes from the previous iteration: its facts are other values
+			s, ok := f.nilAt(e, fs, visited, depth)
+			if !ok {
+				always = false
+				continue
+			}
+			if !found {
+				src, found = s, true
+			}
+			always = always && s.Always
+		}
+		if found {
+			src.Always = always
+			return src, true
+		}
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			break
+		}
+		l, ok := AddrLoc(v.X)
+		if !ok {
+			break
+		}
+		if _, ok := l.Fields(); !ok {
+			break // through a pointer stored in memory: unknown
+		}
+		switch l.Root.(type) {
+		case *ssa.Alloc:
+			if depth < 3 && f.memNil(l, v, depth+1) {
+				return NilSource{Kind: NilLocal, Loc: l, Always: !f.everWritten(l)}, true
+			}
+		case *ssa.Global:
+			if f.Globals != nil && f.Globals.NeverSet(l) {
+				return NilSource{Kind: NilGlobal, Loc: l, Always: true}, true
+			}
+		}
+	}
+	return NilSource{}, false
+}
+
+// memNil reports whether the location l (rooted at an allocation of this
+// function) still holds its zero value on some feasible path from the
+// allocation to at.
+func (f *Func) memNil(l Loc, at ssa.Instruction, depth int) bool {
+	alloc, ok := l.Root.(*ssa.Alloc)
+	if !ok || alloc.Parent() != f.Fn {
+		return false
+	}
+	ri := f.root(alloc)
+	escaped := f.escaped(l)
+	stop := func(instr ssa.Instruction) bool {
+		if ri.escapesAt(instr, l) {
+			return true // code we do not see may set it from here on
+		}
+		if _, ok := isCall(instr); ok && escaped {
+			return true
+		}
+		st, ok := instr.(*ssa.Store)
+		if !ok {
+			return false
+		}
+		sl, ok := AddrLoc(st.Addr)
+		if !ok || !sl.overlaps(l) {
+			return false
+		}
+		switch {
+		case sl == l:
+			return !IsNilConst(st.Val)
+		case sl.contains(l):
+			return !f.fieldNil(st.Val, l.Path[len(sl.Path):], st, depth)
+		}
+		return true // a part of l: not a map or channel after all
+	}
+	// Until a store, the location holds nil: a branch on l == nil
+	// takes its true side.
+	var seed Facts
+	if v, ok := at.(ssa.Value); ok {
+		seed = Facts{{c: cond{x: term{loc: l, isLoc: true}, y: term{c: constKey(ssa.NewConst(nil, v.Type())), isConst: true}, op: token.EQL}, val: true}}
+	}
+	found, _ := f.reach(alloc, seed, func(instr ssa.Instruction) bool { return instr == at }, stop)
+	return found
+}
+
+// fieldNil reports whether the field path of the struct value v, stored
+// by instruction at, is nil: v is a zero constant, or a composite
+// literal (a load of a fresh allocation) that does not set the field.
+func (f *Func) fieldNil(v ssa.Value, path string, at ssa.Instruction, depth int) bool {
+	if isZeroConst(v) {
+		return true
+	}
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL || depth >= 3 {
+		return false
+	}
+	l, ok := AddrLoc(ld.X)
+	if !ok {
+		return false
+	}
+	if _, ok := l.Root.(*ssa.Alloc); !ok {
+		return false
+	}
+	return f.memNil(Loc{l.Root, l.Path + path}, ld, depth+1)
+}
+
+// everWritten reports whether any instruction of the function may set l
+// to something other than nil.
+func (f *Func) everWritten(l Loc) bool {
+	for _, b := range f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				if sl, ok := AddrLoc(st.Addr); ok && sl.overlaps(l) && !isZeroConst(st.Val) {
+					if sl != l && sl.contains(l) && f.fieldNil(st.Val, l.Path[len(sl.Path):], st, 1) {
+						continue // a literal without the field
+					}
+					return true
+				}
+				continue
+			}
+			if f.root(l.Root).escapesAt(instr, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Globals is what a package does with its package-level variables: which
+// locations under them any of its functions stores to, and which escape
+// (have their address taken for something other than a load or store).
+type Globals struct {
+	stores  map[*ssa.Global][]Loc
+	escaped map[*ssa.Global]bool
+}
+
+// NewGlobals scans funcs (the package's source functions, including
+// function literals) and the package initializer, which holds the
+// initializers of package-level variables.
+func NewGlobals(pkg *ssa.Package, funcs []*ssa.Function) *Globals {
+	g := &Globals{stores: make(map[*ssa.Global][]Loc), escaped: make(map[*ssa.Global]bool)}
+	all := append([]*ssa.Function(nil), funcs...)
+	if pkg != nil {
+		var addInit func(fn *ssa.Function)
+		addInit = func(fn *ssa.Function) {
+			all = append(all, fn)
+			for _, anon := range fn.AnonFuncs {
+				addInit(anon)
+			}
+		}
+		if init := pkg.Func("init"); init != nil {
+			addInit(init)
+		}
+	}
+	var ops []*ssa.Value
+	for _, fn := range all {
+		f := NewFunc(fn, nil)
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					gl, ok := (*op).(*ssa.Global)
+					if !ok {
+						continue // not a package-level variable
+					}
+					g.use(f, gl, instr)
+				}
+			}
+		}
+	}
+	return g
+}
+
+// use records what instr does with the address of the global gl.
+func (g *Globals) use(f *Func, gl *ssa.Global, instr ssa.Instruction) {
+	switch u := instr.(type) {
+	case *ssa.UnOp:
+		if u.Op == token.MUL {
+			return // a load
+		}
+	case *ssa.Store:
+		if u.Addr == ssa.Value(gl) && u.Val != ssa.Value(gl) {
+			g.stores[gl] = append(g.stores[gl], Loc{Root: gl})
+			return
+		}
+	case *ssa.FieldAddr:
+		// Follow the field addresses made from it within the function.
+		ri := f.root(u)
+		for x := range ri.derived {
+			refs := x.Referrers()
+			if refs == nil {
+				continue
+			}
+			for _, r := range *refs {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == x {
+					if l, ok := AddrLoc(st.Addr); ok {
+						g.stores[gl] = append(g.stores[gl], l)
+					}
+				}
+			}
+		}
+		if len(ri.escapes) > 0 {
+			g.escaped[gl] = true // (a field's address escaping: conservatively, all of gl)
+		}
+		return
+	case *ssa.DebugRef:
+		return
+	}
+	g.escaped[gl] = true
+}
+
+// NeverSet reports whether the location l, under an unexported
+// package-level variable, is never set by the package: it has no
+// initializer, no function stores to it (or to a struct holding it), and
+// its address never escapes.
+func (g *Globals) NeverSet(l Loc) bool {
+	gl, ok := l.Root.(*ssa.Global)
+	if !ok || gl.Object() == nil || gl.Object().Exported() || g.escaped[gl] {
+		return false
+	}
+	for _, s := range g.stores[gl] {
+		if s.overlaps(l) {
+			return false
+		}
+	}
+	return true
+}
