@@ -26,6 +26,9 @@ type suppressor struct {
 // A Directive is one suppression comment; Rules is nil for all rules.
 type Directive struct {
 	Rules []string
+	// trailing is set for a directive that follows code on its line: it
+	// silences that line only, not the next.
+	trailing bool
 }
 
 func newSuppressor(pass *analysis.Pass) *suppressor {
@@ -51,11 +54,14 @@ func (s *suppressor) suppressed(id string, pos token.Pos) bool {
 		return true
 	}
 	line := tf.Line(pos)
-	for _, l := range [2]int{line, line - 1} {
-		for _, d := range lines[l] {
-			if d.matches(id) {
-				return true
-			}
+	for _, d := range lines[line] {
+		if d.matches(id) {
+			return true
+		}
+	}
+	for _, d := range lines[line-1] {
+		if !d.trailing && d.matches(id) {
+			return true
 		}
 	}
 	return false
@@ -75,12 +81,40 @@ func (s *suppressor) read(tf *token.File) map[int][]Directive {
 		return lines
 	}
 	s.generated[tf] = ast.IsGenerated(file)
+	slash := make(map[int]token.Pos) // line → first directive on it
 	for _, group := range file.Comments {
 		for _, c := range group.List {
 			if d, ok := ParseDirective(c.Text); ok {
 				line := tf.Line(c.Slash)
 				lines[line] = append(lines[line], d)
+				if _, ok := slash[line]; !ok {
+					slash[line] = c.Slash
+				}
 			}
+		}
+	}
+	if len(lines) == 0 {
+		return lines
+	}
+	// Mark directives that follow code on their line.
+	trailing := make(map[int]bool)
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.CommentGroup); ok {
+			return false
+		}
+		if end := n.End(); end.IsValid() {
+			if pos, ok := slash[tf.Line(end)]; ok && end <= pos {
+				trailing[tf.Line(end)] = true
+			}
+		}
+		return true
+	})
+	for line := range trailing {
+		for i := range lines[line] {
+			lines[line][i].trailing = true
 		}
 	}
 	return lines

@@ -214,8 +214,9 @@ func ifGuards(info *types.Info, ifs *ast.IfStmt, x ast.Expr, t types.Type) bool 
 	return conj(ifs.Cond)
 }
 
-// sameExpr reports whether a and b denote the same variable or the same
-// field path of one (x, x.f, x.f.g), with nothing evaluated in between.
+// sameExpr reports whether a and b denote the same variable, the same
+// field path of one (x, x.f, x.f.g), or the same element of one indexed
+// by the same variable or constant (m[k], m["k"]).
 func sameExpr(info *types.Info, a, b ast.Expr) bool {
 	a, b = ast.Unparen(a), ast.Unparen(b)
 	switch a := a.(type) {
@@ -232,8 +233,21 @@ func sameExpr(info *types.Info, a, b ast.Expr) bool {
 	case *ast.SelectorExpr:
 		b, ok := b.(*ast.SelectorExpr)
 		return ok && a.Sel.Name == b.Sel.Name && sameExpr(info, a.X, b.X)
+	case *ast.IndexExpr:
+		b, ok := b.(*ast.IndexExpr)
+		return ok && sameExpr(info, a.X, b.X) && sameIndex(info, a.Index, b.Index)
 	}
 	return false
+}
+
+// sameIndex reports whether two index expressions are the same variable
+// or the same constant.
+func sameIndex(info *types.Info, a, b ast.Expr) bool {
+	if ta, tb := info.Types[a], info.Types[b]; ta.Value != nil && tb.Value != nil {
+		return ta.Value.ExactString() == tb.Value.ExactString()
+	}
+	_, aIsIdent := ast.Unparen(a).(*ast.Ident)
+	return aIsIdent && sameExpr(info, a, b)
 }
 
 // hasFixedDynamicType reports whether x is a value whose dynamic type the

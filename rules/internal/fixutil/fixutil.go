@@ -144,14 +144,14 @@ func AddImport(fset *token.FileSet, pkg *types.Package, file *ast.File, pos toke
 				return "", nil, false // the name is taken
 			}
 		}
-		for _, spec := range file.Imports { // file-scope names are in no scope above
-			if spec.Name != nil && spec.Name.Name == name {
+	}
+	for _, spec := range file.Imports { // file-scope names are in no scope above
+		if spec.Name != nil && spec.Name.Name == name {
+			return "", nil, false
+		}
+		if spec.Name == nil {
+			if p, err := strconv.Unquote(spec.Path.Value); err == nil && lastElem(p) == name {
 				return "", nil, false
-			}
-			if spec.Name == nil {
-				if p, err := strconv.Unquote(spec.Path.Value); err == nil && lastElem(p) == name {
-					return "", nil, false
-				}
 			}
 		}
 	}

@@ -211,3 +211,13 @@ func suppressed(x any) int {
 func nolint(x any) int {
 	return x.(int) //nolint:gopitfalls // silenced on its line
 }
+
+func indexGuarded(md map[string]any, key string) bool {
+	switch md[key].(type) {
+	case bool:
+		return md[key].(bool) // the case proves md[key] is a bool
+	case string:
+		return md["k"].(string) != "" // want `unchecked type assertion md\["k"\].\(string\)`
+	}
+	return false
+}

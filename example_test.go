@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A finding as -format json prints it.
+type jsonFinding struct {
+	Rule    string   `json:"rule"`
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Message string   `json:"message"`
+	Fixes   []string `json:"fixes"`
+}
+
+// checkJSON runs `gopitfalls check -format json ./...` in dir and returns
+// the findings and the exit code.
+func checkJSON(t *testing.T, dir string, extra ...string) ([]jsonFinding, int) {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run(append(append([]string{"check", "-format", "json"}, extra...), "./..."), &stdout, &stderr)
+	if code == 2 {
+		t.Fatalf("check failed:\n%s", stderr.String())
+	}
+	var out []jsonFinding
+	sc := bufio.NewScanner(&stdout)
+	for sc.Scan() {
+		var f jsonFinding
+		if err := json.Unmarshal(sc.Bytes(), &f); err != nil {
+			t.Fatalf("bad JSON line %q: %v", sc.Text(), err)
+		}
+		out = append(out, f)
+	}
+	return out, code
+}
+
+var markerRE = regexp.MustCompile(`// pitfall: ([a-z-]+(?:, [a-z-]+)*)\s*$`)
+
+// markers returns "file:line rule" for every `// pitfall: rule` comment
+// under dir.
+func markers(t *testing.T, dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := markerRE.FindStringSubmatch(line); m != nil {
+				for _, id := range strings.Split(m[1], ", ") {
+					out = append(out, fmt.Sprintf("%s:%d %s", path, i+1, id))
+				}
+			}
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
+}
+
+// TestExample checks that gopitfalls reports every pitfall planted in
+// the example workspace and nothing else.
+func TestExample(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := markers(t, dir)
+	if len(want) == 0 {
+		t.Fatal("no pitfall markers in the example")
+	}
+	findings, code := checkJSON(t, dir)
+	var got []string
+	for _, f := range findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+	}
+	slices.Sort(got)
+	for _, g := range got {
+		if !slices.Contains(want, g) {
+			t.Errorf("unexpected finding %s", g)
+		}
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missed planted pitfall %s", w)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+}
+
+// TestExampleFix applies every fix to a copy of the example: the result
+// must build, be gofmt'd and vet-clean, and a second check must report
+// only the findings that had no fix.
+func TestExampleFix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies and builds the example")
+	}
+	src, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	for _, d := range []string{"example", "stubs"} {
+		if err := os.CopyFS(filepath.Join(tmp, d), os.DirFS(filepath.Join(src, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(tmp, "example")
+	before, _ := checkJSON(t, dir)
+	unfixable := 0
+	for _, f := range before {
+		if len(f.Fixes) == 0 {
+			unfixable++
+		}
+	}
+
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-fix", "./..."}, &stdout, &stderr); code == 2 {
+		t.Fatalf("check -fix failed:\n%s", stderr.String())
+	}
+	for _, args := range [][]string{{"go", "build", "./..."}, {"go", "vet", "./..."}, {"gofmt", "-l", "."}} {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		if err != nil || len(bytes.TrimSpace(out)) > 0 {
+			t.Errorf("after -fix, %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	after, _ := checkJSON(t, dir)
+	if len(after) != unfixable {
+		t.Errorf("after -fix, %d findings remain, want the %d that had no fix:", len(after), unfixable)
+	}
+	for _, f := range after {
+		if len(f.Fixes) > 0 {
+			t.Errorf("after -fix, a fixable finding remains: %s:%d %s %s", f.File, f.Line, f.Rule, f.Message)
+		}
+	}
+}

@@ -1,0 +1,245 @@
+// Package check implements `gopitfalls check`, the command-line checker
+// for CI: like go vet, it loads packages, runs the rules, prints the
+// findings as text, JSON lines or SARIF, and can apply their fixes.
+package check
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // nothing found
+	ExitFindings = 1 // findings reported
+	ExitFailure  = 2 // bad usage, bad configuration, or a package failed to load
+)
+
+// maxFixRounds bounds how often -fix reloads to apply fixes that
+// overlapped others in an earlier round.
+const maxFixRounds = 5
+
+const usage = `usage: gopitfalls check [flags] [packages]
+
+Check reports the Go pitfalls gopitfalls knows in the named packages
+(default ./...), like go vet. Exit status: 0 nothing found, 1 findings,
+2 bad usage or a package that failed to load.
+
+Flags:
+`
+
+// Main runs the check command with args (after "check") and returns
+// its exit code.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output `format`: text, json (one object per line) or sarif")
+	fix := fs.Bool("fix", false, "apply every suggested fix")
+	showDiff := fs.Bool("diff", false, "print the suggested fixes as a unified diff instead of applying them")
+	only := fs.String("rules", "", "comma-separated rule `IDs` to run (default: all enabled by the configuration)")
+	disable := fs.String("disable", "", "comma-separated rule `IDs` not to run")
+	tags := fs.String("tags", "", "comma-separated build `tags`")
+	minSev := fs.String("severity", "information", "report findings of at least this `severity`: hint, information, warning or error")
+	verbose := fs.Bool("v", false, "log progress and rule errors to stderr")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitFailure
+	}
+	bad := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "gopitfalls check: "+format+"\n", args...)
+		return ExitFailure
+	}
+	switch *format {
+	case "text", "json", "sarif":
+	default:
+		return bad("unknown -format %q (want text, json or sarif)", *format)
+	}
+	min, err := rule.ParseSeverity(*minSev)
+	if err != nil || min == rule.Off {
+		return bad("unknown -severity %q (want hint, information, warning or error)", *minSev)
+	}
+	if *fix && *showDiff {
+		return bad("-fix and -diff cannot be used together")
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	level := slog.LevelWarn + 100 // silent unless -v
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	wd, err := os.Getwd()
+	if err != nil {
+		return bad("%v", err)
+	}
+	cfg, err := config.Load(wd)
+	if err != nil {
+		return bad("%v", err)
+	}
+	sel := &driver.Selection{Config: cfg, Only: splitList(*only), Disable: splitList(*disable)}
+	if _, err := sel.Rules(); err != nil {
+		return bad("%v", err)
+	}
+	env := os.Environ()
+	if *tags != "" {
+		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -tags="+*tags))
+	}
+
+	run := func() (*driver.Result, bool, int) {
+		pkgs, err := driver.Load(ctx, wd, env, nil, patterns...)
+		if err != nil {
+			return nil, false, bad("%v", err)
+		}
+		if len(pkgs) == 0 {
+			return nil, false, bad("no packages match %s", strings.Join(patterns, " "))
+		}
+		loadFailed := false
+		for _, e := range driver.PackageErrors(pkgs) {
+			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
+			loadFailed = true
+		}
+		res, err := driver.Analyze(pkgs, sel, log)
+		if err != nil {
+			return nil, false, bad("%v", err)
+		}
+		res.Findings = slices.DeleteFunc(res.Findings, func(f *driver.Finding) bool { return f.Severity < min })
+		for _, e := range res.Errors {
+			fmt.Fprintf(stderr, "gopitfalls: %v\n", e)
+		}
+		return res, loadFailed, -1
+	}
+
+	res, loadFailed, code := run()
+	if code >= 0 {
+		return code
+	}
+	switch {
+	case *showDiff:
+		files, _, _, err := driver.FixedFiles(res.Findings, nil)
+		if err != nil {
+			return bad("%v", err)
+		}
+		names := make([]string, 0, len(files))
+		for name := range files {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			old, err := os.ReadFile(name)
+			if err != nil {
+				return bad("%v", err)
+			}
+			rel := relPath(wd, name)
+			stdout.Write(diff.Diff(rel+" (original)", old, rel+" (fixed)", files[name]))
+		}
+	case *fix:
+		total, changed := 0, make(map[string]bool)
+		for round := 0; round < maxFixRounds; round++ {
+			files, applied, skipped, err := driver.FixedFiles(res.Findings, nil)
+			if err != nil {
+				return bad("%v", err)
+			}
+			for name, data := range files {
+				if err := writeFile(name, data); err != nil {
+					return bad("%v", err)
+				}
+				changed[name] = true
+			}
+			total += applied
+			if applied == 0 {
+				break
+			}
+			// Reload: the fixes moved code, and fixes that overlapped
+			// others can now apply.
+			res, loadFailed, code = run()
+			if code >= 0 {
+				return code
+			}
+			if skipped == 0 {
+				break
+			}
+		}
+		if total > 0 {
+			fmt.Fprintf(stderr, "gopitfalls: applied %d fixes in %d files\n", total, len(changed))
+		}
+		fallthrough
+	default:
+		var err error
+		switch *format {
+		case "json":
+			err = writeJSON(stdout, res.Findings)
+		case "sarif":
+			err = writeSARIF(stdout, wd, version, res.Findings)
+		default:
+			err = writeText(stdout, wd, res.Findings)
+		}
+		if err != nil {
+			return bad("writing output: %v", err)
+		}
+	}
+	switch {
+	case loadFailed:
+		return ExitFailure
+	case len(res.Findings) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// writeFile replaces a file's contents, keeping its mode.
+func writeFile(name string, data []byte) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, fi.Mode().Perm())
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// relPath returns name relative to wd when it is inside wd.
+func relPath(wd, name string) string {
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+// relErr shortens the absolute file name that starts a package error.
+func relErr(wd, msg string) string {
+	if strings.HasPrefix(msg, wd+string(filepath.Separator)) {
+		return msg[len(wd)+1:]
+	}
+	return msg
+}

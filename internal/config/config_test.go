@@ -1,0 +1,95 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/all"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+)
+
+func TestParse(t *testing.T) {
+	id := all.Rules[0].ID
+	c, err := config.Parse("x.yaml", []byte(`
+language: zh
+errgroupImport: github.com/go-kratos/kratos/pkg/sync/errgroup
+frameworkImportPrefixes:
+  - example.com/kratos/pkg
+  - go-common/library/
+diagnosticsScope: workspace
+rules:
+  `+id+`: off
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Language != "zh" || c.ErrgroupImport != "github.com/go-kratos/kratos/pkg/sync/errgroup" || c.DiagnosticsScope != "workspace" {
+		t.Errorf("parsed %+v", c)
+	}
+	if got := strings.Join(c.FrameworkImportPrefixes, " "); got != "example.com/kratos/pkg/ go-common/library/" {
+		t.Errorf("prefixes %q (each normalised to end in /)", got)
+	}
+	if c.Severity(all.Lookup(id)) != rule.Off {
+		t.Errorf("rule %s not off", id)
+	}
+	if c.Lang("en-US") != "zh" {
+		t.Error("configured language does not win over the locale")
+	}
+	if d := config.Default(); d.Lang("zh-cn") != "zh" || d.Lang("zh_CN.UTF-8") != "zh" || d.Lang("en") != "en" || d.Lang("") != "en" {
+		t.Error("auto language does not follow the locale")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"language: fr\n", "x.yaml:1: language must be auto, en or zh"},
+		{"rules:\n  no-such-rule: warning\n", `x.yaml:2: unknown rule "no-such-rule"`},
+		{"rules:\n  " + all.Rules[0].ID + ": loud\n", "x.yaml:2: rule " + all.Rules[0].ID + ": unknown severity"},
+		{"colour: blue\n", `x.yaml:1: unknown setting "colour"`},
+		{"rules: [a]\n", "x.yaml:1: rules must map"},
+		{"language: [\n", "x.yaml:"},
+		{"- a\n- b\n", "x.yaml:1: the file must be a mapping"},
+		{"frameworkImportPrefixes: x\n", "x.yaml:1: frameworkImportPrefixes must be a list"},
+	} {
+		_, err := config.Parse("x.yaml", []byte(tc.src))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) error = %v, want prefix %q", tc.src, err, tc.want)
+		}
+	}
+	// A near miss gets a suggestion.
+	id := all.Rules[0].ID
+	_, err := config.Parse("x.yaml", []byte("rules:\n  "+id[:len(id)-1]+": off\n"))
+	if err == nil || !strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("no suggestion in %v", err)
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	mod := filepath.Join(root, "mod")
+	sub := filepath.Join(mod, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module m\n"), 0o644)
+	if got := config.Find(sub); got != "" {
+		t.Errorf("Find with no file = %q", got)
+	}
+	// A file above the module root does not apply.
+	os.WriteFile(filepath.Join(root, config.FileName), []byte("language: zh\n"), 0o644)
+	if got := config.Find(sub); got != "" {
+		t.Errorf("Find crossed the module root: %q", got)
+	}
+	want := filepath.Join(mod, config.FileName)
+	os.WriteFile(want, []byte("language: zh\n"), 0o644)
+	if got := config.Find(sub); got != want {
+		t.Errorf("Find = %q, want %q", got, want)
+	}
+	c, err := config.Load(sub)
+	if err != nil || c.Language != "zh" || c.File != want {
+		t.Errorf("Load = %+v, %v", c, err)
+	}
+}

@@ -1,0 +1,262 @@
+// Package driver loads packages and runs the gopitfalls rules on them. It
+// is what `gopitfalls check` and the language server share: which rules
+// run, with which options and severities, and how their diagnostics
+// become findings.
+package driver
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/all"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// LoadMode is what the rules need: syntax and types for the packages
+// being analysed; their dependencies' types come from export data, which
+// is far cheaper than type-checking them from source. No rule uses facts.
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// Load loads the packages matching patterns in dir, with their tests,
+// reading the unsaved contents in overlay instead of the files on disk.
+// It returns the packages to analyse: a package whose test variant was
+// loaded is analysed only in that variant (which has all its files), and
+// generated test mains are dropped.
+func Load(ctx context.Context, dir string, env []string, overlay map[string][]byte, patterns ...string) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    LoadMode,
+		Dir:     dir,
+		Env:     env,
+		Tests:   true,
+		Overlay: overlay,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	return Roots(pkgs), nil
+}
+
+// Roots filters loaded packages to those worth analysing (see Load).
+func Roots(pkgs []*packages.Package) []*packages.Package {
+	hasTestVariant := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.ForTest != "" && p.PkgPath == p.ForTest {
+			hasTestVariant[p.PkgPath] = true
+		}
+	}
+	var out []*packages.Package
+	for _, p := range pkgs {
+		switch {
+		case strings.HasSuffix(p.ID, ".test") && p.Name == "main" && p.ForTest == "":
+			continue // the generated test main
+		case p.ForTest == "" && hasTestVariant[p.PkgPath]:
+			continue // analysed in its test variant
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// A Finding is a diagnostic of a rule, at the severity it is shown at.
+type Finding struct {
+	Rule     *rule.Rule
+	Severity rule.Severity
+	Fset     *token.FileSet
+	Diag     analysis.Diagnostic
+}
+
+// Posn returns the start and end of the finding.
+func (f *Finding) Posn() (start, end token.Position) {
+	start = f.Fset.Position(f.Diag.Pos)
+	end = start
+	if f.Diag.End.IsValid() {
+		end = f.Fset.Position(f.Diag.End)
+	}
+	return start, end
+}
+
+// FixTitles returns the titles of the finding's fixes.
+func (f *Finding) FixTitles() []string {
+	var titles []string
+	for _, fix := range f.Diag.SuggestedFixes {
+		titles = append(titles, fix.Message)
+	}
+	return titles
+}
+
+// A Selection says which rules run and how loudly they report.
+type Selection struct {
+	Config *config.Config
+	// Only, when non-empty, restricts the rules to these IDs (and runs
+	// them even where the configuration turns them off).
+	Only []string
+	// Disable turns these rules off.
+	Disable []string
+	// SyntaxOnly restricts the rules to those that need no type information.
+	SyntaxOnly bool
+}
+
+// Rules returns the selected rules with their severities; it fails on an
+// unknown rule ID.
+func (s *Selection) Rules() (map[*rule.Rule]rule.Severity, error) {
+	cfg := s.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	for _, id := range append(slices.Clone(s.Only), s.Disable...) {
+		if all.Lookup(id) == nil {
+			return nil, fmt.Errorf("unknown rule %q", id)
+		}
+	}
+	out := make(map[*rule.Rule]rule.Severity)
+	for _, r := range all.Rules {
+		sev := cfg.Severity(r)
+		if len(s.Only) > 0 {
+			if !slices.ContainsFunc(s.Only, func(id string) bool { return all.Lookup(id) == r }) {
+				continue
+			}
+			if sev == rule.Off {
+				sev = r.Severity
+			}
+		}
+		if slices.ContainsFunc(s.Disable, func(id string) bool { return all.Lookup(id) == r }) || sev == rule.Off {
+			continue
+		}
+		if s.SyntaxOnly && !r.Syntax {
+			continue
+		}
+		out[r] = sev
+	}
+	return out, nil
+}
+
+// A Result is the outcome of analysing packages.
+type Result struct {
+	Findings []*Finding
+	// Errors are the rules that failed (a panic, a failed prerequisite),
+	// by package; their other findings are unaffected.
+	Errors []error
+}
+
+// Analyze runs the selected rules on pkgs and returns their findings,
+// deduplicated and sorted by position.
+func Analyze(pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
+	rules, err := sel.Rules()
+	if err != nil {
+		return nil, err
+	}
+	cfg := sel.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	opts := cfg.Options()
+	byAnalyzer := make(map[*analysis.Analyzer]*rule.Rule)
+	var analyzers []*analysis.Analyzer
+	for _, r := range all.Rules { // registry order: deterministic
+		if _, ok := rules[r]; !ok {
+			continue
+		}
+		a := r.With(opts)
+		byAnalyzer[a] = r
+		analyzers = append(analyzers, a)
+	}
+	res := &Result{}
+	if len(analyzers) == 0 || len(pkgs) == 0 {
+		return res, nil
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("analysing packages: %w", err)
+	}
+	seen := make(map[string]bool)
+	for _, act := range graph.Roots {
+		r := byAnalyzer[act.Analyzer]
+		if act.Err != nil {
+			if isQuiet(act.Err) {
+				log.Debug("rule skipped", "rule", r.ID, "package", act.Package.ID, "reason", act.Err)
+				continue
+			}
+			var pe *rule.PanicError
+			if errors.As(act.Err, &pe) {
+				log.Error("rule panicked", "rule", pe.Rule, "package", pe.Package, "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))
+			} else {
+				log.Error("rule failed", "rule", r.ID, "package", act.Package.ID, "error", act.Err)
+			}
+			res.Errors = append(res.Errors, fmt.Errorf("%s: %s: %w", act.Package.PkgPath, r.ID, act.Err))
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
+			if seen[key] {
+				continue // the same file analysed in two variants of a package
+			}
+			seen[key] = true
+			sev := rule.Effective(rules[r], d.Category)
+			res.Findings = append(res.Findings, &Finding{Rule: r, Severity: sev, Fset: act.Package.Fset, Diag: d})
+		}
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+// isQuiet reports whether a pass error only says the rule could not run
+// on a package with errors (its prerequisites, such as SSA construction,
+// do not run on ill-typed code): not worth an error log.
+func isQuiet(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "failed prerequisites") || strings.Contains(msg, "analysis skipped due to errors in package")
+}
+
+// SortFindings sorts findings by file, line, column and rule.
+func SortFindings(fs []*Finding) {
+	slices.SortStableFunc(fs, func(a, b *Finding) int {
+		pa, _ := a.Posn()
+		pb, _ := b.Posn()
+		return cmp.Or(
+			cmp.Compare(pa.Filename, pb.Filename),
+			cmp.Compare(pa.Line, pb.Line),
+			cmp.Compare(pa.Column, pb.Column),
+			cmp.Compare(a.Rule.ID, b.Rule.ID),
+			cmp.Compare(a.Diag.Message, b.Diag.Message),
+		)
+	})
+}
+
+// PackageErrors returns the load, parse and type errors of pkgs, once
+// each. The go command's own report of a package that does not compile
+// ("# pkg" and the compiler's messages) is left out where the package's
+// parse or type errors say the same with positions.
+func PackageErrors(pkgs []*packages.Package) []packages.Error {
+	var out []packages.Error
+	seen := make(map[string]bool)
+	for _, p := range pkgs {
+		positioned := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		for _, e := range p.Errors {
+			if positioned && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue // the compiler's echo of the errors below
+			}
+			key := e.Pos + "\x00" + e.Msg
+			if seen[key] {
+				continue // reported by another variant of the package
+			}
+			seen[key] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,203 @@
+package rule_test
+
+import (
+	"errors"
+	"go/ast"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+const goodNote = "# Title\n\nSummary.\n\n## Why\n\nBecause.\n\n## Runtime error\n\n```text\npanic: boom\n```\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When to ignore\n\nNever; //gopitfalls:ignore x reason.\n"
+
+func TestParseNote(t *testing.T) {
+	n, err := rule.ParseNote("en", goodNote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Title != "Title" || n.Summary != "Summary." || n.Why != "Because." || n.Runtime != "panic: boom" ||
+		n.Bad != "bad()" || n.Good != "good()" || !strings.HasPrefix(n.Ignore, "Never") {
+		t.Errorf("parsed %+v", n)
+	}
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Runtime error", "## 运行时报错", "## Bad", "## 错误写法",
+		"## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
+	if _, err := rule.ParseNote("zh", zh); err != nil {
+		t.Errorf("zh: %v", err)
+	}
+	for _, tc := range []struct{ name, src, want string }{
+		{"no title", "Summary\n", "starts with a '# Title'"},
+		{"unknown section", goodNote + "\n## Extra\n\nx\n", `unknown section "Extra"`},
+		{"missing section", strings.Replace(goodNote, "## Why\n\nBecause.\n\n", "", 1), `missing or empty section "Why"`},
+		{"two blocks", strings.Replace(goodNote, "bad()\n```", "bad()\n```\n\n```go\nx\n```", 1), "exactly one fenced code block"},
+		{"wrong tag", strings.Replace(goodNote, "```go\nbad()", "```python\nbad()", 1), `tagged "python"`},
+		{"duplicate", goodNote + "\n## Why\n\nAgain.\n", "appears twice"},
+		{"english headings in zh", goodNote, "unknown section"},
+	} {
+		lang := "en"
+		if tc.name == "english headings in zh" {
+			lang = "zh"
+		}
+		if _, err := rule.ParseNote(lang, tc.src); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one containing %q", tc.name, err, tc.want)
+		}
+	}
+	// A "## " line inside a code block is code, not a section.
+	code := strings.Replace(goodNote, "bad()", "bad()\n## not a heading", 1)
+	if n, err := rule.ParseNote("en", code); err != nil || !strings.Contains(n.Bad, "## not a heading") {
+		t.Errorf("heading-like line in code: %v", err)
+	}
+}
+
+func TestParseDirective(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		ok    bool
+		rules []string
+	}{
+		{"//gopitfalls:ignore go-errgroup the loop is bounded", true, []string{"go-errgroup"}},
+		{"//gopitfalls:ignore go-errgroup,deadlock reason", true, []string{"go-errgroup", "deadlock"}},
+		{"//gopitfalls:ignore", false, nil},
+		{"//gopitfalls:ignoreall x", false, nil},
+		{"// gopitfalls:ignore x y", false, nil},
+		{"//nolint", true, nil},
+		{"//nolint // legacy", true, nil},
+		{"//nolint:gopitfalls", true, nil},
+		{"//nolint:errcheck,gopitfalls // why", true, nil},
+		{"//nolint:all", true, nil},
+		{"//nolint:errcheck", false, nil},
+		{"//nolintx", false, nil},
+		{"// just a comment", false, nil},
+	} {
+		d, ok := rule.ParseDirective(tc.text)
+		if ok != tc.ok || strings.Join(d.Rules, ",") != strings.Join(tc.rules, ",") {
+			t.Errorf("ParseDirective(%q) = %v, %v; want %v, %v", tc.text, d.Rules, ok, tc.rules, tc.ok)
+		}
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	for _, s := range []rule.Severity{rule.Off, rule.Hint, rule.Information, rule.Warning, rule.Error} {
+		got, err := rule.ParseSeverity(s.String())
+		if err != nil || got != s {
+			t.Errorf("ParseSeverity(%q) = %v, %v", s, got, err)
+		}
+	}
+	if _, err := rule.ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity(fatal) succeeded")
+	}
+	for _, tc := range []struct {
+		configured rule.Severity
+		category   string
+		want       rule.Severity
+	}{
+		{rule.Warning, "", rule.Warning},
+		{rule.Error, "", rule.Error},
+		{rule.Warning, "information", rule.Information},
+		{rule.Error, "hint", rule.Hint},
+		{rule.Hint, "information", rule.Hint}, // the configuration lowers it further
+	} {
+		if got := rule.Effective(tc.configured, tc.category); got != tc.want {
+			t.Errorf("Effective(%v, %q) = %v, want %v", tc.configured, tc.category, got, tc.want)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	if got := rule.Name("use-before-err-check"); got != "use_before_err_check" {
+		t.Errorf("Name = %q", got)
+	}
+	if got := rule.ID("use_before_err_check"); got != "use-before-err-check" {
+		t.Errorf("ID = %q", got)
+	}
+}
+
+func notes() fstest.MapFS {
+	zh := strings.NewReplacer("# Title", "# 标题", "Because.", "因为。", "## Why", "## 为什么", "## Runtime error", "## 运行时报错", "## Bad", "## 错误写法",
+		"## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
+	return fstest.MapFS{
+		"note.en.md": {Data: []byte(goodNote)},
+		"note.zh.md": {Data: []byte(zh)},
+	}
+}
+
+// TestWrapper runs a rule that reports every call and panics on a call
+// of boom: the panic becomes the pass's error, and suppression comments
+// and generated files silence reports.
+func TestWrapper(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "test-rule", Severity: rule.Warning, Since: "v0.1.0", Notes: notes(),
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+				call := n.(*ast.CallExpr)
+				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "boom" {
+					panic("boom")
+				}
+				pass.Reportf(call.Pos(), "call")
+			}
+			return nil
+		},
+	})
+	if r.Analyzer.Name != "test_rule" || !strings.HasPrefix(r.Analyzer.Doc, "Title") {
+		t.Errorf("analyzer %q, doc %q", r.Analyzer.Name, r.Analyzer.Doc)
+	}
+	results := analysistest.Run(t, analysistest.TestData(), r.Analyzer, "suppress")
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			if d.URL != r.Analyzer.URL {
+				t.Errorf("diagnostic URL %q, want the analyzer's %q", d.URL, r.Analyzer.URL)
+			}
+		}
+	}
+
+	rec := &recorder{}
+	results = analysistest.Run(rec, analysistest.TestData(), r.Analyzer, "panics")
+	var pe *rule.PanicError
+	if len(results) != 1 || !errors.As(results[0].Err, &pe) || pe.Rule != "test-rule" || pe.Value != "boom" || len(pe.Stack) == 0 {
+		t.Errorf("a panicking rule gave %v, want a *rule.PanicError", results[0].Err)
+	}
+}
+
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, format) }
+
+func TestDefineRejectsBadSpecs(t *testing.T) {
+	for name, spec := range map[string]rule.Spec{
+		"bad id":        {ID: "Bad_ID", Severity: rule.Warning, Notes: notes()},
+		"error default": {ID: "x", Severity: rule.Error, Notes: notes()},
+		"no notes":      {ID: "x", Severity: rule.Warning, Notes: fstest.MapFS{}},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: Define did not panic", name)
+				}
+			}()
+			rule.Define(spec)
+		}()
+	}
+}
+
+func TestOptions(t *testing.T) {
+	o := rule.DefaultOptions()
+	for path, want := range map[string]bool{
+		"github.com/go-kratos/kratos/pkg/net/rpc/warden":             true,
+		"github.com/bilibili/kratos/pkg/net/rpc/warden":              true,
+		"go-common/library/net/rpc/warden":                           true,
+		"github.com/go-kratos/kratos/v2/transport/grpc":              false,
+		"github.com/go-kratos/kratos/pkg/net/rpc/warden/x":           false,
+		"example.com/github.com/go-kratos/kratos/pkg/net/rpc/warden": false,
+	} {
+		if got := o.FrameworkPackage(path, "net/rpc/warden"); got != want {
+			t.Errorf("FrameworkPackage(%q) = %v", path, got)
+		}
+	}
+}
