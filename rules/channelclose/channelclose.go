@@ -3,7 +3,8 @@
 // channel twice, sending on a closed channel — and a receive loop that
 // never notices its channel was closed.
 //
-// It works on the function's SSA form (buildssa) and reports, within one
+// It works on the function's SSA form (golang.org/x/tools/go/ssa, built
+// by ssapath.Analyzer) and reports, within one
 // function:
 //
 //   - close(ch) where ch is nil on some feasible path: a local declared
@@ -47,7 +48,6 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -64,7 +64,7 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssapath.Analyzer},
 	Run:      run,
 })
 
@@ -98,8 +98,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	if !ok || ssainput == nil {
+	ssainput, ok := pass.ResultOf[ssapath.Analyzer].(*ssapath.SSA)
+	if !ok || ssainput == nil || ssainput.Pkg == nil {
 		return nil
 	}
 	c := &checker{

@@ -2,7 +2,8 @@
 // element of a nil map (m[k] = v, m[k]++, m[k] += v) panics with
 // "assignment to entry in nil map".
 //
-// It works on the function's SSA form (buildssa) and proves, for each map
+// It works on the function's SSA form (golang.org/x/tools/go/ssa, built
+// by ssapath.Analyzer) and proves, for each map
 // update, that the map is nil on some feasible path to it:
 //
 //   - a local declared without a value (var m map[K]V, m := map[K]V(nil))
@@ -38,7 +39,6 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -54,7 +54,7 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssapath.Analyzer},
 	Run:      run,
 })
 
@@ -63,8 +63,8 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	if !ok || ssainput == nil {
+	ssainput, ok := pass.ResultOf[ssapath.Analyzer].(*ssapath.SSA)
+	if !ok || ssainput == nil || ssainput.Pkg == nil {
 		return nil
 	}
 	syntax := ssapath.NewSyntax(in)

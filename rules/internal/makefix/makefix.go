@@ -335,6 +335,10 @@ func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
 // gofmtStable reports whether applying edits to file leaves it in
 // gofmt's layout (and parseable). Editors apply fixes verbatim, so a fix
 // that would need reformatting is not offered.
+//
+// Files that were not gofmt'd to begin with (often only their doc
+// comments, which gofmt has rewrapped since Go 1.19) are judged by the
+// declarations the edits touch, each formatted on its own.
 func gofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) bool {
 	src, ok := fixutil.Content(pass, file)
 	if !ok {
@@ -345,8 +349,62 @@ func gofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit)
 	if !ok {
 		return false
 	}
-	formatted, err := format.Source(fixed)
-	return err == nil && bytes.Equal(formatted, fixed)
+	if formatted, err := format.Source(fixed); err == nil && bytes.Equal(formatted, fixed) {
+		return true
+	}
+	if formatted, err := format.Source(src); err != nil || bytes.Equal(formatted, src) {
+		return false // the file was gofmt'd: the fix breaks its layout
+	}
+	for _, decl := range file.Decls {
+		start := decl.Pos()
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				start = d.Doc.End()
+			}
+		case *ast.GenDecl:
+			if d.Doc != nil {
+				start = d.Doc.End()
+			}
+		}
+		var in []analysis.TextEdit
+		for _, e := range edits {
+			if e.Pos >= start && e.End <= decl.End() {
+				in = append(in, e)
+			}
+		}
+		if len(in) == 0 {
+			continue // untouched
+		}
+		start = fixutil.LineStart(pass.Fset, decl.Pos())
+		part, ok := fixutil.Apply(src[tf.Offset(start):tf.Offset(decl.End())], int(start), in)
+		if !ok {
+			return false
+		}
+		unit := append([]byte("package p\n\n"), part...)
+		unit = append(unit, '\n')
+		formatted, err := format.Source(unit)
+		if err != nil || !bytes.Equal(formatted, unit) {
+			return false
+		}
+		edits = slicesDelete(edits, in)
+	}
+	return len(edits) == 0 // every edit lies in a declaration checked on its own
+}
+
+// slicesDelete returns edits without those in drop.
+func slicesDelete(edits, drop []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+next:
+	for _, e := range edits {
+		for _, d := range drop {
+			if e.Pos == d.Pos && e.End == d.End && bytes.Equal(e.NewText, d.NewText) {
+				continue next
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // GofmtStable reports whether applying edits to file leaves it in

@@ -2,6 +2,9 @@ package ssapath
 
 import (
 	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -204,16 +207,22 @@ func (f *Func) everWritten(l Loc) bool {
 // Globals is what a package does with its package-level variables: which
 // locations under them any of its functions stores to, and which escape
 // (have their address taken for something other than a load or store).
+//
+// It also records which struct fields any function of the package may
+// set on a struct it did not just allocate (s.f = v, &s.f passed on,
+// *p = T{…}): an unexported field that no function sets that way is
+// fixed once its struct is built, so no call can change it.
 type Globals struct {
 	stores  map[*ssa.Global][]Loc
 	escaped map[*ssa.Global]bool
+	reset   map[*types.Var]bool // fields set on a struct not freshly allocated
 }
 
 // NewGlobals scans funcs (the package's source functions, including
 // function literals) and the package initializer, which holds the
 // initializers of package-level variables.
 func NewGlobals(pkg *ssa.Package, funcs []*ssa.Function) *Globals {
-	g := &Globals{stores: make(map[*ssa.Global][]Loc), escaped: make(map[*ssa.Global]bool)}
+	g := &Globals{stores: make(map[*ssa.Global][]Loc), escaped: make(map[*ssa.Global]bool), reset: make(map[*types.Var]bool)}
 	all := append([]*ssa.Function(nil), funcs...)
 	if pkg != nil {
 		var addInit func(fn *ssa.Function)
@@ -232,6 +241,7 @@ func NewGlobals(pkg *ssa.Package, funcs []*ssa.Function) *Globals {
 		f := NewFunc(fn, nil)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
+				g.noteFieldWrites(instr)
 				ops = instr.Operands(ops[:0])
 				for _, op := range ops {
 					gl, ok := (*op).(*ssa.Global)
@@ -299,4 +309,139 @@ func (g *Globals) NeverSet(l Loc) bool {
 		}
 	}
 	return true
+}
+
+// noteFieldWrites records the fields instr may set on a struct that was
+// not freshly allocated in its function.
+func (g *Globals) noteFieldWrites(instr ssa.Instruction) {
+	switch i := instr.(type) {
+	case *ssa.Store:
+		if fa, ok := i.Addr.(*ssa.FieldAddr); ok {
+			if !isFresh(fa.X) {
+				g.markField(fa)
+			}
+			return
+		}
+		if !isFresh(i.Addr) {
+			g.markAll(deref(i.Addr.Type())) // *p = T{…}: every field
+		}
+	case *ssa.FieldAddr:
+		if isFresh(i.X) {
+			return
+		}
+		refs := i.Referrers()
+		if refs == nil {
+			return
+		}
+		for _, r := range *refs {
+			switch u := r.(type) {
+			case *ssa.UnOp, *ssa.FieldAddr, *ssa.DebugRef:
+				continue // a load, or a deeper field (checked on its own)
+			case *ssa.Store:
+				if u.Addr == ssa.Value(i) {
+					continue // recorded by the store
+				}
+			}
+			g.markField(i) // &s.f passed on: anything may set it
+			g.markAll(deref(i.Type()))
+		}
+	}
+}
+
+// isFresh reports whether the address v is (a field of) a struct
+// allocated in this function.
+func isFresh(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.Alloc:
+			return true
+		case *ssa.FieldAddr:
+			v = x.X
+		default:
+			return false
+		}
+	}
+}
+
+func (g *Globals) markField(fa *ssa.FieldAddr) {
+	if st, ok := deref(fa.X.Type()).Underlying().(*types.Struct); ok && fa.Field < st.NumFields() {
+		g.reset[st.Field(fa.Field).Origin()] = true
+	}
+}
+
+// markAll records every field of t (a struct type), and of the structs it
+// holds by value, as set.
+func (g *Globals) markAll(t types.Type) {
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		fv := st.Field(i).Origin()
+		if g.reset[fv] {
+			continue
+		}
+		g.reset[fv] = true
+		g.markAll(fv.Type())
+	}
+}
+
+// fixedFields reports whether every field on the path of l is unexported
+// and never set by the package on a struct it did not just allocate: no
+// call can change l then.
+func (g *Globals) fixedFields(l Loc) bool {
+	fields, ok := fieldsOf(l)
+	if !ok || len(fields) == 0 {
+		return false
+	}
+	for _, fv := range fields {
+		if fv.Exported() || g.reset[fv.Origin()] {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldsOf returns the struct fields that the path of l selects, from the
+// type of its root.
+func fieldsOf(l Loc) ([]*types.Var, bool) {
+	t := l.Root.Type()
+	var out []*types.Var
+	path := l.Path
+	for path != "" {
+		if path[0] == '*' {
+			path = path[1:]
+			continue // selections below auto-dereference
+		}
+		if path[0] != '.' {
+			return nil, false
+		}
+		end := strings.IndexAny(path[1:], ".*")
+		if end < 0 {
+			end = len(path) - 1
+		}
+		n, err := strconv.Atoi(path[1 : 1+end])
+		if err != nil {
+			return nil, false
+		}
+		path = path[1+end:]
+		if t == nil {
+			return nil, false
+		}
+		u := t.Underlying()
+		if p, ok := u.(*types.Pointer); ok {
+			u = p.Elem().Underlying()
+		}
+		st, ok := u.(*types.Struct)
+		if !ok || n >= st.NumFields() {
+			return nil, false
+		}
+		fv := st.Field(n)
+		out = append(out, fv)
+		t = fv.Type()
+	}
+	return out, true
 }

@@ -183,6 +183,9 @@ func (f *Func) mayWrite(l Loc, instr ssa.Instruction) bool {
 		callee := c.StaticCallee()
 		return callee == nil || callee.Pkg == nil || callee.Pkg == g.Pkg // same package, or a function value
 	}
+	if _, isAlloc := r.(*ssa.Alloc); !isAlloc && f.Globals != nil && f.Globals.fixedFields(l) {
+		return false // set only when its struct is built: no call changes it
+	}
 	if f.root(r).escapesAt(instr, l) {
 		return true
 	}

@@ -206,3 +206,18 @@ func Flag(ch chan int, stop bool) {
 		close(ch) // closed is false only where the first close did not run
 	}
 }
+
+// GoroutineOrNow closes in a goroutine, or right away on the other path.
+func GoroutineOrNow(watch bool, events <-chan int) <-chan struct{} {
+	donec := make(chan struct{})
+	if watch {
+		go func() {
+			defer close(donec) // in the goroutine, on the watch path only
+			for range events {
+			}
+		}()
+		return donec
+	}
+	close(donec) // the watch path returned above
+	return donec
+}

@@ -154,3 +154,15 @@ func (s *Server) Fatal() {
 		}
 	}
 }
+
+// Pop drains the queue without blocking.
+func (s *Server) Pop() {
+	for {
+		select {
+		case req := <-s.in: // the default case returns
+			log.Println(req)
+		default:
+			return
+		}
+	}
+}

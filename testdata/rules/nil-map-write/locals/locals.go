@@ -237,3 +237,18 @@ func EarlyReturn(n int) map[int]int {
 	m[n] = 1 // n > 0 here, which made it
 	return m
 }
+
+// SkipPaths makes the map only where it writes to it.
+func SkipPaths(notlogged []string) func(string) bool {
+	var skip map[string]struct{}
+	if length := len(notlogged); length > 0 {
+		skip = make(map[string]struct{}, length)
+		for _, path := range notlogged {
+			skip[path] = struct{}{} // inside the if that made it
+		}
+	}
+	return func(p string) bool {
+		_, ok := skip[p] // a read: fine on a nil map
+		return ok
+	}
+}
