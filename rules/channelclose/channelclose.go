@@ -1,37 +1,43 @@
 // Package channelclose defines the channel-close rule: the channel
-// operations that panic or spin — closing a nil channel, closing a
-// channel twice, sending on a closed channel — and a receive loop that
-// never notices its channel was closed.
+// operations that panic — closing a nil channel, closing a channel twice,
+// sending on a closed channel — and a receive loop that spins once its
+// channel is closed.
 //
-// It works on the function's SSA form (golang.org/x/tools/go/ssa, built
-// by ssapath.Analyzer) and reports, within one
-// function:
+// It works on each function's SSA form (golang.org/x/tools/go/ssa, built
+// by ssapath.Analyzer) and reports, within one function:
 //
 //   - close(ch) where ch is nil on some feasible path: a local declared
-//     without make (var ch chan T) and not made on that path, a channel
-//     field of a struct built in this function without it, an unexported
-//     package-level channel that nothing in the package makes;
+//     without make and not made on that path, a channel field of a struct
+//     built here without it, an unexported package-level channel that
+//     nothing in the package makes;
 //   - a close of a channel that a feasible path has already closed: the
-//     same register, or the same field or variable (s.done) with nothing
-//     on the path that could replace it (a store, a call that gets s);
-//     including a close in a loop that reaches itself on the next
-//     iteration, and an explicit close together with a deferred close of
-//     the same channel;
-//   - a send on a channel that a feasible path has already closed;
-//   - a receive without ok (v := <-ch, or a select case) in a loop that
-//     nothing leaves, on a channel that the package closes somewhere (the
-//     same local, package variable or struct field): once it is closed,
-//     the receive yields zero values forever and the loop spins.
+//     same SSA value, or the same variable or field (s.done) with nothing
+//     on the path that could replace it — a store to it, or a call that
+//     gets s, unless the field is unexported and the package sets it only
+//     when building its struct; this includes a close in a loop that
+//     reaches itself on the next iteration, and an explicit close of a
+//     channel that a deferred close closes again when the function returns;
+//   - a send (or a select send case) on a channel a feasible path has
+//     already closed;
+//   - a receive without ok (v := <-ch, <-ch, or a select case) in a loop
+//     that nothing leaves, on a channel that the package closes somewhere
+//     (the same local, package variable or struct field): once it is
+//     closed, the receive yields zero values at once, forever.
 //
-// Paths are feasible unless the branch conditions on them contradict
-// each other (a close under `if c` and another under `if !c` are not on
-// one path). It leaves alone closes in different branches, closes inside
-// function literals (sync.Once's once.Do(func() { close(ch) }), a
-// closer goroutine), for v := range ch and receives with ok, receive
-// loops with another way out (a ctx.Done() case that returns, a break),
-// and channels it cannot prove nil or closed. Calls that never return
-// end a path. Packages that do not type-check get no SSA form and
-// therefore no findings.
+// A path is feasible unless its branch conditions contradict each other:
+// closes under `if c` and `if !c`, or a second close behind `if !closed`
+// after `closed = true`, are not on one path. A path ends at a call that
+// never returns (os.Exit, log.Fatal*, t.Fatal*, the package's own
+// wrappers of them) or a panic.
+//
+// It leaves alone closes in different branches, closes inside function
+// literals (sync.Once's once.Do(func() { close(ch) }), a closer
+// goroutine: the analysis stays within one function), for v := range ch
+// and receives with ok, loops with another way out (a ctx.Done() case
+// that returns, a break, a return on the zero value), and receive loops
+// on channels the package never closes (tickers, channels from calls or
+// parameters, whose closing it cannot see). Packages that do not
+// type-check get no SSA form and therefore no findings.
 package channelclose
 
 import (
@@ -296,7 +302,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 		if !c.closed[c.chanKey(op.ch)] {
 			continue // nothing in the package closes this channel
 		}
-		if !ssapath.InEndlessLoop(op.instr.Block()) {
+		if !f.InEndlessLoop(op.instr.Block()) {
 			continue // not in a loop, or the loop has a way out
 		}
 		c.reportSpin(fn, op)

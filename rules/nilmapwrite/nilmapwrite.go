@@ -2,29 +2,33 @@
 // element of a nil map (m[k] = v, m[k]++, m[k] += v) panics with
 // "assignment to entry in nil map".
 //
-// It works on the function's SSA form (golang.org/x/tools/go/ssa, built
-// by ssapath.Analyzer) and proves, for each map
-// update, that the map is nil on some feasible path to it:
+// It works on each function's SSA form (golang.org/x/tools/go/ssa, built
+// by ssapath.Analyzer) and proves, for a map update, that the map is nil
+// on some feasible path to it:
 //
-//   - a local declared without a value (var m map[K]V, m := map[K]V(nil))
-//     that is not made on every path to the write; the paths are judged
-//     feasible or not from the branch conditions on them, so a map made
-//     under `if debug` and written under `if debug` is not reported, nor
-//     one behind `if m == nil { m = make(…) }` or `if m != nil`;
-//   - a map field of a struct built in this function (var s S, s := S{},
-//     &S{…}) that is not set on some feasible path from the struct's
-//     creation to the write, while the struct has not been handed to code
-//     that could set the field (a call, a closure, a store elsewhere);
-//   - an unexported package-level map variable (or a map field of one)
-//     that nothing in the package ever initializes or takes the address of.
+//   - a local declared without a value (var m map[K]V, m := map[K]V(nil),
+//     m = nil) that is not made on every path to the write;
+//   - a map field of a struct built in this function (var s S, s := S{…},
+//     &S{…}, new(S)) that is not set on some path from the struct's
+//     creation to the write, before the struct (or the field's address)
+//     is handed to code that could set it: a call that gets it, a
+//     closure, a store elsewhere;
+//   - an unexported package-level map (or a map field of one) that the
+//     package never initializes, assigns or takes the address of.
 //
-// It leaves alone maps it cannot prove nil: parameters, results of calls,
-// fields of structs built elsewhere, maps captured by closures, exported
-// package variables (another package may set them), and deletes and reads,
-// which do not panic on a nil map. Calls that never return (os.Exit,
-// log.Fatal, t.Fatal, as x/tools' ctrlflow knows them) end a path.
-// The analysis stays within one function. Packages that do not type-check
-// get no SSA form and therefore no findings.
+// A path is feasible unless its branch conditions contradict each other
+// or what holds at the write: a map made under `if debug` and written
+// under `if debug` is not reported, nor one behind `if m == nil { m =
+// make(…) }` or `if m != nil`. A path ends at a call that never returns:
+// os.Exit, log.Fatal*, t.Fatal* and the package's own functions that
+// always end in one.
+//
+// It leaves alone what it cannot prove nil: parameters, results of calls,
+// fields of structs built elsewhere, maps captured by closures (the
+// analysis stays within one function), exported package variables
+// (another package may set them), and deletes and reads, which do not
+// panic on a nil map. Packages that do not type-check get no SSA form and
+// therefore no findings.
 package nilmapwrite
 
 import (

@@ -7,7 +7,7 @@ import "golang.org/x/tools/go/ssa"
 // a return, a panic, code after the loop) or calls a function that never
 // returns. A blocking select's "no case matched" panic, which go/ssa adds
 // and which cannot happen, is no way out.
-func InEndlessLoop(b *ssa.BasicBlock) bool {
+func (f *Func) InEndlessLoop(b *ssa.BasicBlock) bool {
 	fwd := make(map[*ssa.BasicBlock]bool)
 	work := append([]*ssa.BasicBlock(nil), b.Succs...)
 	for len(work) > 0 {
@@ -34,7 +34,7 @@ func InEndlessLoop(b *ssa.BasicBlock) bool {
 		work = append(work, x.Preds...)
 	}
 	for x := range cycle {
-		if blockNoReturn(x) {
+		if f.blockNoReturn(x) {
 			return false
 		}
 		for _, s := range x.Succs {

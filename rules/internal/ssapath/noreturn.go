@@ -50,23 +50,69 @@ func NoReturn(instr ssa.Instruction) bool {
 	return false
 }
 
+// noReturn reports whether instr is a call that never returns: one of
+// NoReturn's, or a call of a function of the package that never returns.
+func (f *Func) noReturn(instr ssa.Instruction) bool {
+	if NoReturn(instr) {
+		return true
+	}
+	if f.Globals == nil || len(f.Globals.noReturn) == 0 {
+		return false
+	}
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Common().StaticCallee()
+	return callee != nil && f.Globals.noReturn[callee]
+}
+
 // blockNoReturn reports whether b calls a function that never returns.
-func blockNoReturn(b *ssa.BasicBlock) bool {
+func (f *Func) blockNoReturn(b *ssa.BasicBlock) bool {
 	for _, instr := range b.Instrs {
-		if NoReturn(instr) {
+		if f.noReturn(instr) {
 			return true
 		}
 	}
 	return false
 }
 
+// neverReturns reports whether no path of fn reaches a return without
+// first calling a function that never returns (or panicking).
+func (f *Func) neverReturns() bool {
+	fn := f.Fn
+	if len(fn.Blocks) == 0 {
+		return false // external or not built
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if f.blockNoReturn(b) {
+			continue // the path ends here
+		}
+		if len(b.Instrs) > 0 {
+			if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+				return false
+			}
+		}
+		work = append(work, b.Succs...)
+	}
+	return true
+}
+
 // deadEdge reports whether control cannot pass from p to s because the
 // straight-line code leading to the edge calls a function that never
 // returns.
-func deadEdge(p, s *ssa.BasicBlock) bool {
+func (f *Func) deadEdge(p, s *ssa.BasicBlock) bool {
 	stop := s.Idom()
 	for x := p; x != nil && x != stop; x = x.Preds[0] {
-		if blockNoReturn(x) {
+		if f.blockNoReturn(x) {
 			return true
 		}
 		if len(x.Preds) != 1 {

@@ -289,7 +289,7 @@ func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Ins
 			if target(instr) {
 				return true, false
 			}
-			if stop(instr) || NoReturn(instr) {
+			if stop(instr) || f.noReturn(instr) {
 				dead = true
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log"
+	"os"
 	"strings"
 )
 
@@ -251,4 +252,22 @@ func SkipPaths(notlogged []string) func(string) bool {
 		_, ok := skip[p] // a read: fine on a nil map
 		return ok
 	}
+}
+
+// fatalf logs and exits.
+func fatalf(format string, args ...any) {
+	log.Printf(format, args...)
+	os.Exit(1)
+}
+
+// Wrapper stops through the package's own exit helper.
+func Wrapper(path string) map[string]int {
+	var m map[string]int
+	if path != "" {
+		m = map[string]int{path: 1}
+	} else {
+		fatalf("no path")
+	}
+	m["seen"]++ // fatalf never returns
+	return m
 }
