@@ -428,7 +428,10 @@ func fieldsOf(l Loc) ([]*types.Var, bool) {
 	for path != "" {
 		if path[0] == '*' {
 			path = path[1:]
-			continue // selections below auto-dereference
+			if t = deref(t); t == nil {
+				return nil, false
+			}
+			continue
 		}
 		if path[0] != '.' {
 			return nil, false

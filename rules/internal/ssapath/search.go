@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -183,7 +184,7 @@ func (f *Func) mayWrite(l Loc, instr ssa.Instruction) bool {
 		callee := c.StaticCallee()
 		return callee == nil || callee.Pkg == nil || callee.Pkg == g.Pkg // same package, or a function value
 	}
-	if _, isAlloc := r.(*ssa.Alloc); !isAlloc && f.Globals != nil && f.Globals.fixedFields(l) {
+	if f.fixedLoc(l) {
 		return false // set only when its struct is built: no call changes it
 	}
 	if f.root(r).escapesAt(instr, l) {
@@ -437,4 +438,66 @@ func phiFacts(facts Facts, p, s *ssa.BasicBlock, kills func(term, *ssa.Phi) bool
 		}
 	}
 	return facts
+}
+
+// fixedLoc reports whether nothing but a store in this function can
+// change l: every field on its path is fixed once its struct is built
+// (see Globals.fixedFields), and a pointer variable at its root (a
+// parameter that a closure captures) is never assigned after it is set.
+func (f *Func) fixedLoc(l Loc) bool {
+	if f.Globals == nil || !f.Globals.fixedFields(l) {
+		return false
+	}
+	switch r := l.Root.(type) {
+	case *ssa.FreeVar, *ssa.Global:
+		return false // shared with code this function does not see
+	case *ssa.Alloc:
+		if strings.HasPrefix(l.Path, "*") {
+			return cellFixed(r)
+		}
+	}
+	return true
+}
+
+// cellFixed reports whether the variable a is stored to once, in its
+// function, and the closures that capture it only read it.
+func cellFixed(a *ssa.Alloc) bool {
+	refs := a.Referrers()
+	if refs == nil {
+		return false
+	}
+	stores := 0
+	for _, r := range *refs {
+		switch u := r.(type) {
+		case *ssa.Store:
+			if u.Val == ssa.Value(a) {
+				return false
+			}
+			stores++
+		case *ssa.UnOp, *ssa.DebugRef:
+			// a load
+		case *ssa.MakeClosure:
+			fn, ok := u.Fn.(*ssa.Function)
+			if !ok {
+				return false
+			}
+			for i, b := range u.Bindings {
+				if b != ssa.Value(a) || i >= len(fn.FreeVars) {
+					continue
+				}
+				frefs := fn.FreeVars[i].Referrers()
+				if frefs == nil {
+					continue
+				}
+				for _, fr := range *frefs {
+					if ld, ok := fr.(*ssa.UnOp); !ok || ld.Op != token.MUL {
+						return false // the closure stores to it or passes it on
+					}
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return stores == 1
 }

@@ -68,6 +68,19 @@ func (w *Worker) Finish() {
 	close(w.finished) // want `close of closed channel w.finished; the deferred close at line 66 closes it again when the function returns`
 }
 
+// Shutdown logs from a deferred closure, which captures w: w itself is
+// never reassigned, and nothing in the package replaces w.finished.
+func (w *Worker) Shutdown() {
+	defer func() {
+		if w.closed {
+			w.flush()
+		}
+	}()
+	close(w.finished)
+	w.flush()
+	close(w.finished) // want `close of closed channel w.finished; it is already closed at line 79`
+}
+
 // --- negatives ---
 
 // Stop closes done once, however often it is called.
@@ -136,4 +149,19 @@ func (w *Worker) Loop() {
 func (w *Worker) Other(o *Worker) {
 	close(w.done)
 	close(o.done) // another worker's channel
+}
+
+// recvLoop gives the worker a new quit channel now and then.
+func (w *Worker) recvLoop() {
+	w.mu.Lock()
+	w.quit = make(chan struct{})
+	w.mu.Unlock()
+}
+
+// Lead closes quit, starts a goroutine that may replace it, and closes
+// quit again: maybe another channel by then.
+func (w *Worker) Lead() {
+	close(w.quit)
+	go w.recvLoop()
+	close(w.quit) // recvLoop, running concurrently, may have replaced it
 }
