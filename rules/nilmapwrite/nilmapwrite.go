@@ -108,7 +108,7 @@ func assignmentOf(cur inspector.Cursor) (ast.Stmt, bool) {
 	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
 		switch n := c.Node().(type) {
 		case *ast.ParenExpr:
-			continue
+			continue // (m[k]) = v: look through the parentheses
 		case *ast.AssignStmt:
 			return n, true
 		case *ast.IncDecStmt:

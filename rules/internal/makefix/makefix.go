@@ -289,7 +289,7 @@ func enclosingFunc(path []ast.Node) ast.Node {
 func inStmtList(path []ast.Node, stmt ast.Stmt) bool {
 	for i, n := range path {
 		if n != stmt || i+1 >= len(path) {
-			continue
+			continue // not the statement, or nothing encloses it
 		}
 		switch p := path[i+1].(type) {
 		case *ast.BlockStmt:

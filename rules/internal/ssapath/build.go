@@ -1,7 +1,6 @@
 package ssapath
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -43,11 +42,10 @@ func build(pass *analysis.Pass) (result any, err error) {
 		return &SSA{}, nil
 	}
 	defer func() {
-		if p := recover(); p != nil {
+		if recover() != nil {
 			// Incomplete type information from a broken dependency:
 			// no SSA form, no findings, no crash.
 			result, err = &SSA{}, nil
-			_ = fmt.Sprint(p)
 		}
 	}()
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))

@@ -72,10 +72,6 @@ func constKey(c *ssa.Const) string {
 // pointer-like type).
 func (t term) isNil() bool { return t.isConst && strings.HasSuffix(t.c, ":nil") }
 
-// mentions reports whether the term reads v or the location l (or a
-// location overlapping it).
-func (t term) mentionsValue(v ssa.Value) bool { return !t.isLoc && !t.isConst && t.v == v }
-
 // A cond is a branch condition in a normal form: a boolean term, or a
 // comparison x op y with op one of EQL and LSS (the others are negations
 // or mirror images of these).
@@ -143,7 +139,7 @@ func (fs Facts) contradicts(f fact) bool {
 			if g.val != f.val {
 				return true
 			}
-			continue
+			continue // the same fact again
 		}
 		// x == c1 and x == c2 for different constants c1, c2.
 		if f.val && g.val && f.c.op == token.EQL && g.c.op == token.EQL &&
@@ -190,7 +186,7 @@ func (fs Facts) without(killed func(t term) bool) Facts {
 			if out == nil {
 				out = append(Facts{}, fs[:i]...)
 			}
-			continue
+			continue // killed
 		}
 		if out != nil {
 			out = append(out, f)

@@ -14,7 +14,7 @@ func (f *Func) InEndlessLoop(b *ssa.BasicBlock) bool {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
 		if fwd[x] {
-			continue
+			continue // seen
 		}
 		fwd[x] = true
 		work = append(work, x.Succs...)
@@ -28,7 +28,7 @@ func (f *Func) InEndlessLoop(b *ssa.BasicBlock) bool {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
 		if cycle[x] || !fwd[x] {
-			continue
+			continue // seen, or not reachable from b
 		}
 		cycle[x] = true
 		work = append(work, x.Preds...)

@@ -82,7 +82,7 @@ func (f *Func) nilAt(v ssa.Value, facts Facts, visited map[*ssa.Phi]bool, depth 
 			s, ok := f.nilAt(e, fs, visited, depth)
 			if !ok {
 				always = false
-				continue
+				continue // not nil along this edge
 			}
 			if !found {
 				src, found = s, true
@@ -194,7 +194,7 @@ func (f *Func) everWritten(l Loc) bool {
 					}
 					return true
 				}
-				continue
+				continue // a literal without the field
 			}
 			if f.root(l.Root).escapesAt(instr, l) {
 				return true
@@ -288,7 +288,7 @@ func (g *Globals) use(f *Func, gl *ssa.Global, instr ssa.Instruction) {
 		for x := range ri.derived {
 			refs := x.Referrers()
 			if refs == nil {
-				continue
+				continue // no uses recorded
 			}
 			for _, r := range *refs {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == x {
@@ -396,7 +396,7 @@ func (g *Globals) markAll(t types.Type) {
 	for i := 0; i < st.NumFields(); i++ {
 		fv := st.Field(i).Origin()
 		if g.reset[fv] {
-			continue
+			continue // already recorded (and a guard against cycles)
 		}
 		g.reset[fv] = true
 		g.markAll(fv.Type())
@@ -431,7 +431,7 @@ func fieldsOf(l Loc) ([]*types.Var, bool) {
 			if t = deref(t); t == nil {
 				return nil, false
 			}
-			continue
+			continue // through the pointer
 		}
 		if path[0] != '.' {
 			return nil, false

@@ -90,7 +90,7 @@ func (f *Func) neverReturns() bool {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		if seen[b] {
-			continue
+			continue // seen
 		}
 		seen[b] = true
 		if f.blockNoReturn(b) {

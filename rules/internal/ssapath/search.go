@@ -306,7 +306,7 @@ func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Ins
 			}
 		}
 		if dead {
-			continue
+			continue // the path ends here
 		}
 		for _, succ := range s.b.Succs {
 			fs := facts
@@ -319,7 +319,7 @@ func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Ins
 			fs = phiFacts(fs, s.b, succ, func(t term, phi *ssa.Phi) bool { return f.killsTerm(t, phi) })
 			key := strconv.Itoa(succ.Index) + "|" + fs.key(ids)
 			if seen[key] {
-				continue
+				continue // explored with the same facts
 			}
 			seen[key] = true
 			stack = append(stack, state{succ, 0, fs})
@@ -340,7 +340,7 @@ func Reachable(b, c *ssa.BasicBlock) bool {
 			return true
 		}
 		if seen[x] {
-			continue
+			continue // seen
 		}
 		seen[x] = true
 		work = append(work, x.Succs...)
@@ -357,7 +357,7 @@ func Between(b, c *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
 		if fwd[x] {
-			continue
+			continue // seen
 		}
 		fwd[x] = true
 		work = append(work, x.Succs...)
@@ -368,7 +368,7 @@ func Between(b, c *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
 		if out[x] || !fwd[x] {
-			continue
+			continue // seen, or not reachable from b
 		}
 		out[x] = true
 		work = append(work, x.Preds...)
@@ -417,11 +417,11 @@ func phiFacts(facts Facts, p, s *ssa.BasicBlock, kills func(term, *ssa.Phi) bool
 			facts = facts.without(func(t term) bool { return kills(t, phi) })
 		}
 		if pi < 0 || pi >= len(phi.Edges) {
-			continue
+			continue // p is not a predecessor of s
 		}
 		c, ok := phi.Edges[pi].(*ssa.Const)
 		if !ok {
-			continue
+			continue // not a constant: nothing known
 		}
 		t := term{v: phi}
 		var f fact
@@ -431,7 +431,7 @@ func phiFacts(facts Facts, p, s *ssa.BasicBlock, kills func(term, *ssa.Phi) bool
 		case c.IsNil():
 			f = fact{cond{x: t, y: term{c: constKey(c), isConst: true}, op: token.EQL}, true}
 		default:
-			continue
+			continue // a constant that no condition tests
 		}
 		if fs, ok := facts.with(f); ok {
 			facts = fs
@@ -483,11 +483,11 @@ func cellFixed(a *ssa.Alloc) bool {
 			}
 			for i, b := range u.Bindings {
 				if b != ssa.Value(a) || i >= len(fn.FreeVars) {
-					continue
+					continue // another captured variable
 				}
 				frefs := fn.FreeVars[i].Referrers()
 				if frefs == nil {
-					continue
+					continue // not used in the closure
 				}
 				for _, fr := range *frefs {
 					if ld, ok := fr.(*ssa.UnOp); !ok || ld.Op != token.MUL {

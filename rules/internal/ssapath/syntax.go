@@ -25,8 +25,8 @@ func NewSyntax(in *inspector.Inspector) *Syntax {
 		recvs:   make(map[token.Pos]inspector.Cursor),
 		indexes: make(map[token.Pos]inspector.Cursor),
 	}
-	types := []ast.Node{(*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil)}
-	for cur := range in.Root().Preorder(types...) {
+	kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.SendStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IndexExpr)(nil)}
+	for cur := range in.Root().Preorder(kinds...) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			s.calls[n.Lparen] = cur
