@@ -110,8 +110,8 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 
 // ForField returns a fix that makes the field path sel (x.f, x.f.g) of
 // the local struct variable x right where x is declared: `x.f = make(T)`
-// after `var x S` (or `x := S{…}`), or `f: make(T)` in x's composite
-// literal.
+// after `var x S` (or `x := S{…}`, `x := new(S)`), or `f: make(T)` in
+// x's composite literal.
 func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	info := pass.TypesInfo
@@ -171,8 +171,8 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 		if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			rhs = ast.Unparen(u.X)
 		}
-		if lit, ok = rhs.(*ast.CompositeLit); !ok {
-			return none, false
+		if lit, ok = rhs.(*ast.CompositeLit); !ok && !isNewCall(info, rhs) {
+			return none, false // not built here
 		}
 		stmt = p
 	default:
@@ -198,6 +198,16 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: fmt.Sprintf("Make %s after declaring %s", lhs, base.Name), TextEdits: edits}, true
+}
+
+// isNewCall reports whether e is a call of the builtin new.
+func isNewCall(info *types.Info, e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	b, ok := typesutil.ObjectOf(info, call.Fun).(*types.Builtin)
+	return ok && b.Name() == "new"
 }
 
 // addToLiteral adds `field: make(typ)` to a keyed (or empty) composite

@@ -127,13 +127,15 @@ func (f *Func) memNil(l Loc, at ssa.Instruction, depth int) bool {
 		return false
 	}
 	ri := f.root(alloc)
-	escaped := f.escaped(l)
+	fixed := f.fixedLoc(l) // no function sets the field on a struct it did not allocate
 	stop := func(instr ssa.Instruction) bool {
-		if ri.escapesAt(instr, l) {
-			return true // code we do not see may set it from here on
-		}
-		if _, ok := isCall(instr); ok && escaped {
-			return true
+		if !fixed { // (when fixed, only a store here can set it)
+			if ri.escapesAt(instr, l) {
+				return true // code we do not see may set it from here on
+			}
+			if _, ok := isCall(instr); ok && f.escapedBefore(l, instr) {
+				return true // a call after it escaped
+			}
 		}
 		st, ok := instr.(*ssa.Store)
 		if !ok {
@@ -196,7 +198,7 @@ func (f *Func) everWritten(l Loc) bool {
 				}
 				continue // a literal without the field
 			}
-			if f.root(l.Root).escapesAt(instr, l) {
+			if f.root(l.Root).escapesAt(instr, l) && !f.fixedLoc(l) {
 				return true
 			}
 		}

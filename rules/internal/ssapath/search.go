@@ -18,8 +18,9 @@ type Func struct {
 	Fn      *ssa.Function
 	Globals *Globals // package-level knowledge; may be nil
 
-	index map[ssa.Instruction]int
-	roots map[ssa.Value]*rootInfo
+	index  map[ssa.Instruction]int
+	roots  map[ssa.Value]*rootInfo
+	reach1 map[*ssa.BasicBlock]map[*ssa.BasicBlock]bool
 }
 
 // NewFunc prepares fn for queries.
@@ -145,6 +146,55 @@ func (f *Func) escaped(l Loc) bool {
 	return f.root(l.Root).escapedAnywhere(l)
 }
 
+// escapedBefore reports whether code the function does not see may
+// write l when instr runs: l is shared, or something that reaches l
+// escapes at an instruction from which instr can be reached.
+func (f *Func) escapedBefore(l Loc, instr ssa.Instruction) bool {
+	switch l.Root.(type) {
+	case *ssa.FreeVar, *ssa.Global:
+		return f.escaped(l)
+	}
+	ri := f.root(l.Root)
+	b := instr.Block()
+	for e := range ri.escapes {
+		if !ri.escapesAt(e, l) || e.Block() == nil {
+			continue // another part of the root escapes there
+		}
+		if e.Block() == b && f.Index(e) < f.Index(instr) {
+			return true
+		}
+		for _, s := range e.Block().Succs {
+			if f.reachable(s, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reachable reports whether c can be reached from b (or is b), memoized.
+func (f *Func) reachable(b, c *ssa.BasicBlock) bool {
+	if f.reach1 == nil {
+		f.reach1 = make(map[*ssa.BasicBlock]map[*ssa.BasicBlock]bool)
+	}
+	set, ok := f.reach1[b]
+	if !ok {
+		set = make(map[*ssa.BasicBlock]bool)
+		work := []*ssa.BasicBlock{b}
+		for len(work) > 0 {
+			x := work[len(work)-1]
+			work = work[:len(work)-1]
+			if set[x] {
+				continue // seen
+			}
+			set[x] = true
+			work = append(work, x.Succs...)
+		}
+		f.reach1[b] = set
+	}
+	return set[c]
+}
+
 // isCall reports whether instr calls a function (not a builtin), now or
 // in another goroutine.
 func isCall(instr ssa.Instruction) (*ssa.CallCommon, bool) {
@@ -190,7 +240,7 @@ func (f *Func) mayWrite(l Loc, instr ssa.Instruction) bool {
 	if f.root(r).escapesAt(instr, l) {
 		return true
 	}
-	if _, isc := isCall(instr); isc && f.escaped(l) {
+	if _, isc := isCall(instr); isc && f.escapedBefore(l, instr) {
 		return true
 	}
 	return false
