@@ -55,6 +55,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 	tags := fs.String("tags", "", "comma-separated build `tags`")
 	minSev := fs.String("severity", "information", "report findings of at least this `severity`: hint, information, warning or error")
 	verbose := fs.Bool("v", false, "log progress and rule errors to stderr")
+	lang := fs.String("lang", "", "`language` of messages: en or zh (default: the configuration's language, else en)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -98,6 +99,16 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 	cfg, err := config.Load(wd)
 	if err != nil {
 		return bad("%v", err)
+	}
+	switch *lang {
+	case "":
+		*lang = "en"
+		if cfg.Language == "zh" {
+			*lang = "zh"
+		}
+	case "en", "zh":
+	default:
+		return bad("unknown -lang %q (want en or zh)", *lang)
 	}
 	sel := &driver.Selection{Config: cfg, Only: splitList(*only), Disable: splitList(*disable)}
 	if _, err := sel.Rules(); err != nil {
@@ -190,11 +201,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		var err error
 		switch *format {
 		case "json":
-			err = writeJSON(stdout, res.Findings)
+			err = writeJSON(stdout, res.Findings, *lang)
 		case "sarif":
-			err = writeSARIF(stdout, wd, version, res.Findings)
+			err = writeSARIF(stdout, wd, version, res.Findings, *lang)
 		default:
-			err = writeText(stdout, wd, res.Findings)
+			err = writeText(stdout, wd, res.Findings, *lang)
 		}
 		if err != nil {
 			return bad("writing output: %v", err)

@@ -10,11 +10,11 @@ import (
 )
 
 // writeText prints findings like go vet: file:line:col: message (rule).
-func writeText(w io.Writer, wd string, findings []*driver.Finding) error {
+func writeText(w io.Writer, wd string, findings []*driver.Finding, lang string) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
 		start, _ := f.Posn()
-		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", relPath(wd, start.Filename), start.Line, start.Column, f.Diag.Message, f.Rule.ID)
+		fmt.Fprintf(bw, "%s:%d:%d: %s (%s)\n", relPath(wd, start.Filename), start.Line, start.Column, f.Message(lang), f.Rule.ID)
 	}
 	return bw.Flush()
 }
@@ -34,16 +34,13 @@ type jsonFinding struct {
 
 // writeJSON prints one JSON object per finding and line. Columns are
 // 1-based byte offsets, as go vet's.
-func writeJSON(w io.Writer, findings []*driver.Finding) error {
+func writeJSON(w io.Writer, findings []*driver.Finding, lang string) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for _, f := range findings {
 		start, end := f.Posn()
-		fixes := f.FixTitles()
-		if fixes == nil {
-			fixes = []string{}
-		}
+		fixes := f.FixTitlesIn(lang)
 		if err := enc.Encode(jsonFinding{
 			Rule:      f.Rule.ID,
 			Severity:  f.Severity.String(),
@@ -52,7 +49,7 @@ func writeJSON(w io.Writer, findings []*driver.Finding) error {
 			Column:    start.Column,
 			EndLine:   end.Line,
 			EndColumn: end.Column,
-			Message:   f.Diag.Message,
+			Message:   f.Message(lang),
 			Fixes:     fixes,
 		}); err != nil {
 			return err

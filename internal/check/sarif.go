@@ -99,7 +99,7 @@ func sarifLevel(s rule.Severity) string {
 // of every rule, taken from its English note. Paths are relative to the
 // working directory (%SRCROOT%); columns are UTF-16 code units, SARIF's
 // default.
-func writeSARIF(w io.Writer, wd, version string, findings []*driver.Finding) error {
+func writeSARIF(w io.Writer, wd, version string, findings []*driver.Finding, lang string) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "gopitfalls",
@@ -136,7 +136,7 @@ func writeSARIF(w io.Writer, wd, version string, findings []*driver.Finding) err
 			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule.ID],
 			Level:     sarifLevel(f.Severity),
-			Message:   sarifText{Text: f.Diag.Message},
+			Message:   sarifText{Text: f.Message(lang)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
 				Region: sarifRegion{

@@ -3,17 +3,27 @@ package all
 
 import (
 	"github.com/gopitfalls/gopitfalls/rules/channelclose"
+	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
+	"github.com/gopitfalls/gopitfalls/rules/indexrange"
 	"github.com/gopitfalls/gopitfalls/rules/nilmapwrite"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
+	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
+	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"golang.org/x/tools/go/analysis"
 )
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
 	channelclose.Rule,
+	goerrgroup.Rule,
+	indexrange.Rule,
 	nilmapwrite.Rule,
+	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
+	unhandlederror.Rule,
+	usebeforeerrcheck.Rule,
 }
 
 // Lookup returns the rule with the given ID or Analyzer name, or nil.

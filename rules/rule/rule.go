@@ -33,6 +33,9 @@ type Spec struct {
 	Fixes    bool     // it offers suggested fixes
 	Notes    fs.FS    // holds note.en.md and note.zh.md
 	Requires []*analysis.Analyzer
+	// Messages is the catalog of the rule's diagnostic messages and fix
+	// titles with their Chinese (see Message).
+	Messages []Message
 	// Run reports the rule's diagnostics for one package.
 	Run func(pass *analysis.Pass, opts *Options) error
 }
@@ -49,9 +52,10 @@ type Rule struct {
 	// Analyzer runs the rule with the default options.
 	Analyzer *analysis.Analyzer
 
-	spec Spec
-	mu   sync.Mutex
-	with map[string]*analysis.Analyzer // by Options.key
+	spec     Spec
+	messages []compiled
+	mu       sync.Mutex
+	with     map[string]*analysis.Analyzer // by Options.key
 }
 
 // Define makes a Rule from its spec. It panics if the spec or its notes
@@ -75,6 +79,7 @@ func Define(spec Spec) *Rule {
 		Fixes:    spec.Fixes,
 		Notes:    notes,
 		spec:     spec,
+		messages: compileMessages(spec.ID, spec.Messages),
 		with:     make(map[string]*analysis.Analyzer),
 	}
 	def := DefaultOptions()

@@ -201,3 +201,33 @@ func TestOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalize(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "loc-rule", Severity: rule.Warning, Notes: notes(),
+		Messages: []rule.Message{
+			{En: "%s used before err is checked; %s is nil when %s fails", Zh: "在检查 err 之前就用了 %[1]s；%[3]s 失败时 %[2]s 为 nil"},
+			{En: "index %d is out of range of %s (length %d)", Zh: "下标 %d 越界：%s 的长度是 %d"},
+			{En: "Move use of %s below the err check", Zh: "把对 %s 的使用移到 err 检查之后"},
+			{En: "100%% sure: %q", Zh: "百分之百：%s"},
+		},
+		Run: func(*analysis.Pass, *rule.Options) error { return nil },
+	})
+	for _, tc := range []struct{ en, zh string }{
+		{"res used before err is checked; res is nil when fetchUser fails", "在检查 err 之前就用了 res；fetchUser 失败时 res 为 nil"},
+		{"index 2 is out of range of code (length 2)", "下标 2 越界：code 的长度是 2"},
+		{"Move use of a.b below the err check", "把对 a.b 的使用移到 err 检查之后"},
+		{`100% sure: "x"`, `百分之百："x"`},
+	} {
+		got, ok := r.Localize(tc.en, "zh")
+		if !ok || got != tc.zh {
+			t.Errorf("Localize(%q) = %q, %v; want %q", tc.en, got, ok, tc.zh)
+		}
+		if got, _ := r.Localize(tc.en, "en"); got != tc.en {
+			t.Errorf("Localize(en) changed the message: %q", got)
+		}
+	}
+	if got, ok := r.Localize("something else", "zh"); ok || got != "something else" {
+		t.Errorf("unknown message: %q, %v", got, ok)
+	}
+}

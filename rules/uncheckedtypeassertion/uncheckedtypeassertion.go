@@ -43,6 +43,7 @@ var Rule = rule.Define(rule.Spec{
 	Syntax:   true,
 	Fixes:    true,
 	Notes:    notes,
+	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })
@@ -82,7 +83,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		d := analysis.Diagnostic{
 			Pos:     assert.Pos(),
 			End:     assert.End(),
-			Message: fmt.Sprintf("unchecked type assertion %s.(%s) panics when %s holds another type", xText, tText, xText),
+			Message: fmt.Sprintf("unchecked type assertion %s panics when %s holds another type", xText+".("+tText+")", xText),
 		}
 		file := fixutil.FileOf(pass.Files, assert.Pos())
 		if strings.HasSuffix(pass.Fset.File(assert.Pos()).Name(), "_test.go") {

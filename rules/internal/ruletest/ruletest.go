@@ -8,12 +8,18 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
@@ -57,7 +63,32 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
 	}
 	results := analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
+	CheckMessages(t, r, results)
 	CheckFixes(t, dir, a, results)
+}
+
+// CheckMessages checks that every diagnostic message and fix title the
+// rule reported has a Chinese translation in its catalog.
+func CheckMessages(t *testing.T, r *rule.Rule, results []*analysistest.Result) {
+	t.Helper()
+	seen := make(map[string]bool)
+	for _, res := range results {
+		for _, d := range res.Diagnostics {
+			texts := []string{d.Message}
+			for _, f := range d.SuggestedFixes {
+				texts = append(texts, f.Message)
+			}
+			for _, text := range texts {
+				if seen[text] {
+					continue
+				}
+				seen[text] = true
+				if _, ok := r.Localize(text, "zh"); !ok {
+					t.Errorf("no Chinese for %q: add its format to the rule's Messages", text)
+				}
+			}
+		}
+	}
 }
 
 // writeGoldens writes file.go.golden for every file with fixes: the file
@@ -164,8 +195,8 @@ type fixCase struct {
 	message string
 	edits   []analysis.TextEdit
 	base    int
-	pkgPath string
-	before  int // findings of the rule in the file before the fix
+	pkg     *packages.Package // the package analysed
+	before  int               // findings of the rule in the file before the fix
 }
 
 // CheckFixes applies every suggested fix of results on its own and checks
@@ -176,11 +207,17 @@ func CheckFixes(t *testing.T, dir string, a *analysis.Analyzer, results []*analy
 	t.Helper()
 	var cases []fixCase
 	seen := make(map[string]bool) // a file is analysed again in its test variant
+	universe := make(map[string]*types.Package)
 	for _, res := range results {
 		if res.Action == nil || res.Action.Package == nil {
 			continue // loading failed; analysistest has reported it
 		}
 		pkg := res.Action.Package
+		packages.Visit([]*packages.Package{pkg}, nil, func(p *packages.Package) {
+			if p.Types != nil && p.ForTest == "" {
+				universe[p.PkgPath] = p.Types
+			}
+		})
 		count := make(map[string]int)
 		for _, d := range res.Diagnostics {
 			count[pkg.Fset.File(d.Pos).Name()]++
@@ -204,7 +241,7 @@ func CheckFixes(t *testing.T, dir string, a *analysis.Analyzer, results []*analy
 				}
 				cases = append(cases, fixCase{
 					file: tf.Name(), line: posn.Line, message: fix.Message,
-					edits: fix.TextEdits, base: tf.Base(), pkgPath: strings.TrimSuffix(pkg.PkgPath, "_test"),
+					edits: fix.TextEdits, base: tf.Base(), pkg: pkg,
 					before: count[tf.Name()],
 				})
 			}
@@ -216,29 +253,36 @@ func CheckFixes(t *testing.T, dir string, a *analysis.Analyzer, results []*analy
 		}
 		return cases[i].line < cases[j].line
 	})
+	imp := &importer{dir: dir, universe: universe}
 	for _, c := range cases {
 		name := fmt.Sprintf("%s:%d/%s", filepath.Base(c.file), c.line, c.message)
-		t.Run(name, func(t *testing.T) { checkFix(t, dir, a, c) })
+		t.Run(name, func(t *testing.T) { checkFix(t, imp, a, c) })
 	}
 }
 
-func checkFix(t *testing.T, dir string, a *analysis.Analyzer, c fixCase) {
-	src, err := os.ReadFile(c.file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fixed, ok := fixutil.Apply(src, c.base, c.edits)
-	if !ok {
-		t.Fatalf("fix %q has overlapping or out-of-range edits", c.message)
-	}
-	formatted, err := format.Source(fixed)
-	if err != nil {
-		t.Fatalf("fixed file does not parse: %v\n%s", err, fixed)
-	}
-	if !bytes.Equal(formatted, fixed) {
-		t.Errorf("fixed file is not gofmt'd:\n%s", Diff(string(formatted), string(fixed)))
-	}
+// An importer resolves imports of a fixed package to the packages that
+// analysistest already loaded (so that types stay identical), loading a
+// package a fix newly imports with go/packages, together with everything
+// else it needs, when no fixture package imports it yet.
+type importer struct {
+	dir      string
+	universe map[string]*types.Package
+	mu       sync.Mutex
+}
 
+func (imp *importer) Import(path string) (*types.Package, error) {
+	imp.mu.Lock()
+	defer imp.mu.Unlock()
+	if p, ok := imp.universe[path]; ok {
+		return p, nil
+	}
+	return nil, fmt.Errorf("package %s is not loaded by the fixture (newly imported by the fix)", path)
+}
+
+// loadWithOverlay type-checks the package of c with the fixed file
+// through go/packages: the slow path, for fixes that import a package no
+// fixture package imports.
+func loadWithOverlay(t *testing.T, dir string, c fixCase, fixed []byte) *packages.Package {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
@@ -264,6 +308,94 @@ func checkFix(t *testing.T, dir string, a *analysis.Analyzer, c fixCase) {
 	}
 	for _, e := range target.Errors {
 		t.Errorf("fixed package does not build: %v", e)
+	}
+	return target
+}
+
+// typeCheck type-checks the package of c with the fixed file in place of
+// the original, in process. It reports false when the fix imports a
+// package the fixture never loaded.
+func typeCheck(t *testing.T, imp *importer, c fixCase, fixed []byte) (*packages.Package, bool) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range c.pkg.CompiledGoFiles {
+		var src any
+		if name == c.file {
+			src = fixed
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatalf("parsing %s: %v", name, err)
+		}
+		files = append(files, f)
+	}
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			path, _ := strconv.Unquote(spec.Path.Value)
+			if _, ok := imp.universe[path]; !ok && path != "unsafe" && path != "C" {
+				return nil, false
+			}
+		}
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var errs []error
+	conf := types.Config{
+		Importer: imp,
+		Sizes:    c.pkg.TypesSizes,
+		Error:    func(err error) { errs = append(errs, err) },
+	}
+	if c.pkg.Module != nil && c.pkg.Module.GoVersion != "" {
+		conf.GoVersion = "go" + c.pkg.Module.GoVersion
+	}
+	tpkg, _ := conf.Check(c.pkg.PkgPath, fset, files, info)
+	for _, e := range errs {
+		t.Errorf("fixed package does not build: %v", e)
+	}
+	return &packages.Package{
+		ID:              c.pkg.ID,
+		Name:            c.pkg.Name,
+		PkgPath:         c.pkg.PkgPath,
+		GoFiles:         c.pkg.GoFiles,
+		CompiledGoFiles: c.pkg.CompiledGoFiles,
+		Fset:            fset,
+		Syntax:          files,
+		Types:           tpkg,
+		TypesInfo:       info,
+		TypesSizes:      c.pkg.TypesSizes,
+		Module:          c.pkg.Module,
+		Imports:         c.pkg.Imports,
+	}, true
+}
+
+func checkFix(t *testing.T, imp *importer, a *analysis.Analyzer, c fixCase) {
+	src, err := os.ReadFile(c.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, ok := fixutil.Apply(src, c.base, c.edits)
+	if !ok {
+		t.Fatalf("fix %q has overlapping or out-of-range edits", c.message)
+	}
+	formatted, err := format.Source(fixed)
+	if err != nil {
+		t.Fatalf("fixed file does not parse: %v\n%s", err, fixed)
+	}
+	if !bytes.Equal(formatted, fixed) {
+		t.Errorf("fixed file is not gofmt'd:\n%s", Diff(string(formatted), string(fixed)))
+	}
+
+	target, ok := typeCheck(t, imp, c, fixed)
+	if !ok {
+		target = loadWithOverlay(t, imp.dir, c, fixed)
 	}
 	if t.Failed() {
 		t.Logf("fixed file:\n%s", fixed)

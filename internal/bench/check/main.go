@@ -1,0 +1,200 @@
+// Command check benchmarks `gopitfalls check ./...` against staticcheck
+// on real modules from the module proxy: wall time and peak RSS of each,
+// in the same run, on the same packages.
+//
+//	go run ./internal/bench/check [-n 3] [-modules kratos,etcd]
+//
+// It builds gopitfalls from this checkout, installs staticcheck at a
+// pinned version into a temporary GOBIN, and copies each module from the
+// module cache into a scratch directory (dropping replace directives that
+// point at sibling folders, as etcd's do). The Go build cache is shared
+// and warm after the first run of each tool; staticcheck's own cache is
+// emptied before every run of it, as is gopitfalls's (it has none).
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+var modules = map[string]string{
+	"kratos": "github.com/go-kratos/kratos@v0.6.0",
+	"etcd":   "go.etcd.io/etcd/server/v3@v3.7.3",
+}
+
+const staticcheckVersion = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
+
+func main() {
+	n := flag.Int("n", 3, "runs of each tool per module (the median is reported)")
+	only := flag.String("modules", "kratos,etcd", "comma-separated modules to benchmark: "+strings.Join(keys(), ","))
+	keep := flag.String("work", "", "scratch directory to reuse (default: a new temporary one)")
+	flag.Parse()
+	log.SetFlags(0)
+
+	work := *keep
+	if work == "" {
+		var err error
+		work, err = os.MkdirTemp("", "gopitfalls-bench-")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(work)
+	}
+	bin := filepath.Join(work, "bin")
+	must(run("", nil, "go", "build", "-o", filepath.Join(bin, "gopitfalls"), "."))
+	must(run("", []string{"GOBIN=" + bin}, "go", "install", staticcheckVersion))
+
+	fmt.Printf("%-8s %-12s %10s %10s %9s\n", "module", "tool", "wall", "peak RSS", "findings")
+	for _, name := range strings.Split(*only, ",") {
+		mv, ok := modules[name]
+		if !ok {
+			log.Fatalf("unknown module %q", name)
+		}
+		dir := fetch(work, name, mv)
+		tools := []struct {
+			name string
+			cmd  []string
+			env  func() []string
+		}{
+			{"gopitfalls", []string{filepath.Join(bin, "gopitfalls"), "check", "-format", "json", "./..."}, func() []string { return nil }},
+			{"staticcheck", []string{filepath.Join(bin, "staticcheck"), "-f", "json", "./..."}, func() []string {
+				cache := filepath.Join(work, "staticcheck-cache")
+				os.RemoveAll(cache)
+				return []string{"STATICCHECK_CACHE=" + cache}
+			}},
+		}
+		// Warm the Go build cache (export data) once for both tools.
+		_ = run(dir, nil, "go", "build", "./...")
+		results := make(map[string][]sample)
+		for i := 0; i < *n; i++ {
+			for _, tool := range tools { // interleaved, so drift hits both
+				results[tool.name] = append(results[tool.name], measure(dir, tool.env(), tool.cmd))
+			}
+		}
+		for _, tool := range tools {
+			s := median(results[tool.name])
+			fmt.Printf("%-8s %-12s %9.2fs %8.0fMB %9d\n", name, tool.name, s.wall.Seconds(), float64(s.rss)/1024, s.findings)
+		}
+	}
+}
+
+type sample struct {
+	wall     time.Duration
+	rss      int64 // KiB
+	findings int
+}
+
+func measure(dir string, env, args []string) sample {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = nil
+	start := time.Now()
+	out, err := cmd.Output()
+	wall := time.Since(start)
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() > 2 {
+			log.Fatalf("%s: %v", strings.Join(args, " "), err)
+		}
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	lines := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		if json.Valid([]byte(l)) && strings.TrimSpace(l) != "" {
+			lines++
+		}
+	}
+	return sample{wall: wall, rss: ru.Maxrss, findings: lines}
+}
+
+func median(s []sample) sample {
+	slices.SortFunc(s, func(a, b sample) int { return int(a.wall - b.wall) })
+	m := s[len(s)/2]
+	rss := make([]int64, len(s))
+	for i := range s {
+		rss[i] = s[i].rss
+	}
+	slices.Sort(rss)
+	m.rss = rss[len(rss)/2]
+	return m
+}
+
+// fetch copies a module from the module cache (downloading it from the
+// proxy first) into work/name, drops replace directives that point at
+// sibling folders, and downloads its dependencies.
+func fetch(work, name, mv string) string {
+	dir := filepath.Join(work, name)
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return dir
+	}
+	scratch := filepath.Join(work, "scratch")
+	os.MkdirAll(scratch, 0o755)
+	cmd := exec.Command("go", "mod", "download", "-json", mv)
+	cmd.Dir = scratch
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	out, err := cmd.Output()
+	if err != nil {
+		log.Fatalf("go mod download %s: %v", mv, err)
+	}
+	var info struct{ Dir string }
+	if err := json.Unmarshal(out, &info); err != nil {
+		log.Fatal(err)
+	}
+	must(os.CopyFS(dir, os.DirFS(info.Dir)))
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+	gomod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(gomod)
+	must(err)
+	data = regexp.MustCompile(`(?m)^replace\s+\S+(\s+\S+)?\s+=>\s+\.\./\S*\n`).ReplaceAll(data, nil)
+	data = regexp.MustCompile(`(?ms)^replace \((.*?)\)\n`).ReplaceAllFunc(data, func(block []byte) []byte {
+		var keep []string
+		for _, l := range strings.Split(string(block), "\n") {
+			if !strings.Contains(l, "=> ../") {
+				keep = append(keep, l)
+			}
+		}
+		return []byte(strings.Join(keep, "\n"))
+	})
+	must(os.WriteFile(gomod, data, 0o644))
+	must(run(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download"))
+	_ = run(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	return dir
+}
+
+func run(dir string, env []string, args ...string) error {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd.Run()
+}
+
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+func keys() []string {
+	var ks []string
+	for k := range modules {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}

@@ -1,0 +1,375 @@
+package typednilerror
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// This file is the path-sensitive part of the rule: a forward dataflow
+// over the SSA blocks of one function that tracks which values are known
+// to be nil or non-nil, and which conditions true or false, as the
+// nilness analyzer does along the dominator tree; here facts also
+// survive joins where every path knows them, and infeasible edges are
+// pruned. Calls that never return end their block in go/ssa (see
+// ssautil), so `if e == nil { log.Fatal(…) }` counts as a check.
+
+// A fact about a value: for pointers, slices, maps and the like, isNil
+// or notNil; for booleans, isFalse or isTrue.
+type fact int8
+
+const (
+	isNil   fact = -1
+	notNil  fact = 1
+	isFalse fact = -1
+	isTrue  fact = 1
+)
+
+// facts maps values to what is known of them; a nil facts is an
+// unreachable point.
+type facts map[ssa.Value]fact
+
+func (f facts) clone() facts {
+	c := make(facts, len(f))
+	for k, v := range f {
+		c[k] = v
+	}
+	return c
+}
+
+// add records a fact; it reports false if it contradicts one known.
+func (f facts) add(v ssa.Value, x fact) bool {
+	if y, ok := f[v]; ok && y != x {
+		return false
+	}
+	f[v] = x
+	return true
+}
+
+func equalFacts(a, b facts) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// joinFacts returns what is known at a point reached from a or b.
+func joinFacts(a, b facts) facts {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	j := make(facts)
+	for k, v := range a {
+		if w, ok := b[k]; ok && w == v {
+			j[k] = v
+		}
+	}
+	return j
+}
+
+// A flow holds the facts at the entry and exit of each block of fn.
+type flow struct {
+	fn      *ssa.Function
+	in, out []facts // by block index; nil: unreachable
+	inCycle []bool  // by block index: the block is in a loop
+}
+
+// analyze computes the facts of fn, or returns nil when they do not
+// settle in reasonable time.
+func analyze(fn *ssa.Function) *flow {
+	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: cycles(fn)}
+	order := reversePostorder(fn)
+	for round := 0; ; round++ {
+		if round > 50 {
+			return nil
+		}
+		changed := false
+		for _, b := range order {
+			var in facts
+			if b.Index == 0 || b == fn.Recover {
+				in = facts{}
+			} else {
+				for _, p := range b.Preds {
+					in = joinFacts(in, fl.edge(p, b))
+				}
+				if in != nil {
+					in = in.clone()
+				}
+			}
+			var out facts
+			if in != nil {
+				out = in.clone()
+				// Facts about values defined in b come from a previous
+				// iteration of a loop.
+				for v := range out {
+					if instr, ok := v.(ssa.Instruction); ok && instr.Block() == b {
+						delete(out, v)
+					}
+				}
+			}
+			if !equalFacts(in, fl.in[b.Index]) || !equalFacts(out, fl.out[b.Index]) {
+				changed = true
+				fl.in[b.Index], fl.out[b.Index] = in, out
+			}
+		}
+		if !changed {
+			return fl
+		}
+	}
+}
+
+// reversePostorder returns the blocks reachable from the entry (and the
+// recover block) in reverse postorder.
+func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
+	seen := make([]bool, len(fn.Blocks))
+	var post []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		seen[b.Index] = true
+		for _, s := range b.Succs {
+			if !seen[s.Index] {
+				visit(s)
+			}
+		}
+		post = append(post, b)
+	}
+	visit(fn.Blocks[0])
+	if fn.Recover != nil && !seen[fn.Recover.Index] {
+		visit(fn.Recover)
+	}
+	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
+		post[i], post[j] = post[j], post[i]
+	}
+	return post
+}
+
+// cycles reports for each block whether it is in a loop: reachable
+// from one of its successors.
+func cycles(fn *ssa.Function) []bool {
+	in := make([]bool, len(fn.Blocks))
+	if len(fn.Blocks) > 2000 {
+		for i := range in {
+			in[i] = true // too big to compute cheaply: trust no value to be computed once
+		}
+		return in
+	}
+	seen := make([]int, len(fn.Blocks))
+	for _, b := range fn.Blocks {
+		stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+		for len(stack) > 0 {
+			s := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if s == b {
+				in[b.Index] = true
+				break
+			}
+			if seen[s.Index] == b.Index+1 {
+				continue // already searched from b
+			}
+			seen[s.Index] = b.Index + 1
+			stack = append(stack, s.Succs...)
+		}
+	}
+	return in
+}
+
+// edge returns the facts on the edge from p to b: p's exit facts and
+// what p's branch condition says on the way to b; nil when p is
+// unreachable or the edge infeasible.
+func (fl *flow) edge(p, b *ssa.BasicBlock) facts {
+	out := fl.out[p.Index]
+	if out == nil || len(p.Instrs) == 0 {
+		return out
+	}
+	ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return out
+	}
+	f := out.clone()
+	if !constrain(f, ifi.Cond, b == p.Succs[0]) {
+		return nil
+	}
+	return f
+}
+
+// constrain records in f what cond being branch says; it reports false
+// when that contradicts f.
+func constrain(f facts, cond ssa.Value, branch bool) bool {
+	if _, isConst := cond.(*ssa.Const); isConst {
+		return true
+	}
+	truth := isFalse
+	if branch {
+		truth = isTrue
+	}
+	if !f.add(cond, truth) {
+		return false
+	}
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return constrain(f, c.X, !branch)
+		}
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			if x, ok := nonEmptyLen(c, branch); ok {
+				return f.add(x, notNil) // len(x) > 0: x is not nil
+			}
+			return true
+		}
+		equal := (c.Op == token.EQL) == branch
+		if x, ok := nonEmptyLen(c, branch); ok {
+			return f.add(x, notNil)
+		}
+		x := c.X
+		if !isNilConst(c.Y) {
+			if !isNilConst(c.X) {
+				return true
+			}
+			x = c.Y
+		}
+		n := notNil
+		if equal {
+			n = isNil
+		}
+		if _, ok := x.(*ssa.MakeInterface); ok && n == isNil {
+			return false // an interface made from a value is never nil
+		}
+		if !f.add(x, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// nonEmptyLen recognises len(x) > 0, len(x) != 0, len(x) >= 1 (either
+// way round) holding on the branch, and returns x.
+func nonEmptyLen(c *ssa.BinOp, branch bool) (ssa.Value, bool) {
+	op, l, r := c.Op, c.X, c.Y
+	if !branch {
+		op = negate(op)
+	}
+	x, ok := lenArg(l)
+	k, isConst := constInt(r)
+	if !ok || !isConst {
+		x, ok = lenArg(r)
+		k, isConst = constInt(l)
+		op = mirror(op)
+		if !ok || !isConst {
+			return nil, false
+		}
+	}
+	switch {
+	case op == token.GTR && k >= 0, op == token.GEQ && k >= 1, op == token.NEQ && k == 0, op == token.EQL && k >= 1:
+		return x, true
+	}
+	return nil, false
+}
+
+// lenArg returns x for len(x).
+func lenArg(v ssa.Value) (ssa.Value, bool) {
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return nil, false
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	if !ok || b.Name() != "len" || len(call.Call.Args) != 1 {
+		return nil, false
+	}
+	return call.Call.Args[0], true
+}
+
+// once reports whether v is computed at most once per call of the
+// function (not in a loop), so that facts about it at two points of one
+// path are about the same value.
+func (fl *flow) once(v ssa.Value) bool {
+	if instr, ok := v.(ssa.Instruction); ok {
+		return instr.Block() != nil && !fl.inCycle[instr.Block().Index]
+	}
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
+		return true
+	}
+	return false
+}
+
+// consistent reports whether a path can pass through a point where e
+// holds and then through points where each of others holds.
+func (fl *flow) consistent(e facts, others []facts) bool {
+	for _, o := range others {
+		for v, x := range e {
+			if y, ok := o[v]; ok && x != y && fl.once(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isNilConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+func constInt(v ssa.Value) (int64, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(c.Value)
+}
+
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	case token.EQL:
+		return token.NEQ
+	case token.NEQ:
+		return token.EQL
+	}
+	return op
+}
+
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// isNilable reports whether a value of the concrete (non-interface) type
+// t can be nil: pointers, slices, maps, functions, channels.
+func isNilable(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Signature, *types.Chan:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,857 @@
+// Package typednilerror defines the typed-nil-error rule: a return
+// statement that puts a nil pointer (or another nil concrete value) into
+// an interface result. The interface then holds a type and a nil value,
+// and it is not nil: `err != nil` is true at the caller, which goes on to
+// call err.Error() on a nil *T.
+//
+// It reasons on the SSA form of each function (see flow.go). It reports
+// a returned value of a nilable concrete type (pointer, slice, map, func,
+// chan) converted to a non-empty interface result (error, or any
+// interface with methods) when, on some path to the return that the
+// branch conditions allow, the value is nil because it is
+//
+//   - the constant nil: `var e *MyErr … return e` with no assignment on
+//     that path, `return (*MyErr)(nil)`;
+//   - the value of a failed comma-ok type assertion (`e, _ := x.(*T)`);
+//   - the result of a function of the same package that returns nil for
+//     that result on some path (`func validate() *ValidationError` ending
+//     in `return nil`, called as `return validate()`).
+//
+// It deliberately leaves alone values it cannot show to be nil:
+// parameters and receivers (returning the receiver `s` of a method on
+// *Status is a convention), struct fields, globals, map elements, values
+// that were addressed (errors.As targets) or captured by closures, and
+// calls to functions of other packages (constructors there return
+// non-nil values as a rule). Empty interfaces (any) are not reported:
+// storing a typed nil there is common and rarely compared with nil.
+// A nil value returned together with a non-nil error in a function whose
+// last result is error — `return nil, err`, or `return newT()` of such a
+// pair — follows the convention that callers look at err first, and is
+// not reported.
+// `return nil`, `return &T{…}`, errors.New and fmt.Errorf results, and
+// values checked with `if e != nil` (or len(e) > 0) on the way are never
+// reported. Only return statements are checked, not assignments to
+// interface variables. In functions with defer statements go/ssa returns
+// through result slots; the value stored just before is followed, unless
+// a deferred closure may change it. Packages with type errors get no
+// findings: the SSA form needs a well-typed package (see ssautil).
+package typednilerror
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the typed-nil-error rule.
+var Rule = rule.Define(rule.Spec{
+	ID:       "typed-nil-error",
+	Severity: rule.Warning,
+	Since:    "v0.1.0",
+	Fixes:    true,
+	Notes:    notes,
+	Messages: messages,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
+	Run:      run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+type checker struct {
+	pass    *analysis.Pass
+	pkg     *ssa.Package
+	returns map[token.Pos]inspector.Cursor // return statements by position
+	flows   map[*ssa.Function]*flow
+	mayNil  map[calleeResult]int // 1 being computed, 2 never nil, 3 may be nil
+}
+
+type calleeResult struct {
+	fn *ssa.Function
+	i  int
+}
+
+// A srcKind is why a value is nil.
+type srcKind int
+
+const (
+	srcConst  srcKind = iota // the constant nil: a variable never assigned on that path
+	srcAssert                // a failed comma-ok type assertion
+	srcCall                  // a function that returns nil
+)
+
+// A nilSource says why a returned value can be nil.
+type nilSource struct {
+	kind   srcKind
+	always bool          // the value is nil on every path (no phi on the way)
+	callee *ssa.Function // for srcCall
+}
+
+func run(pass *analysis.Pass, _ *rule.Options) error {
+	prog := ssautil.Of(pass)
+	if prog == nil {
+		return nil // ill-typed package: no SSA form, no findings
+	}
+	c := &checker{
+		pass:    pass,
+		pkg:     prog.Pkg,
+		returns: make(map[token.Pos]inspector.Cursor),
+		flows:   make(map[*ssa.Function]*flow),
+		mayNil:  make(map[calleeResult]int),
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range in.Root().Preorder((*ast.ReturnStmt)(nil)) {
+		c.returns[cur.Node().Pos()] = cur
+	}
+	var diags []analysis.Diagnostic
+	for _, fn := range prog.SrcFuncs {
+		diags = append(diags, c.checkFunc(fn)...)
+	}
+	sort.Slice(diags, func(i, j int) bool { return diags[i].Pos < diags[j].Pos })
+	for _, d := range diags {
+		pass.Report(d)
+	}
+	return nil
+}
+
+// flowOf returns the facts of fn, computed once.
+func (c *checker) flowOf(fn *ssa.Function) *flow {
+	if fl, ok := c.flows[fn]; ok {
+		return fl
+	}
+	var fl *flow
+	if len(fn.Blocks) > 0 {
+		fl = analyze(fn)
+	}
+	c.flows[fn] = fl
+	return fl
+}
+
+// checkFunc returns the findings of the return statements of fn.
+func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
+	results := fn.Signature.Results()
+	var ifaces []int
+	for i := 0; i < results.Len(); i++ {
+		if isMethodInterface(results.At(i).Type()) {
+			ifaces = append(ifaces, i)
+		}
+	}
+	if len(ifaces) == 0 {
+		return nil // no interface results
+	}
+	fl := c.flowOf(fn)
+	if fl == nil {
+		return nil // the facts did not settle: say nothing rather than guess
+	}
+	var out []analysis.Diagnostic
+	for _, b := range fn.Blocks {
+		f := fl.out[b.Index]
+		if f == nil || len(b.Instrs) == 0 {
+			continue // unreachable
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != results.Len() {
+			continue // not a return
+		}
+		cur, ok := c.returns[ret.Pos()]
+		if !ok {
+			continue // no syntax
+		}
+		for _, i := range ifaces {
+			if c.failsWith(fl, fn, ret, i, f) {
+				continue // (nil, err): callers do not look at the value when err != nil
+			}
+			v := ret.Results[i]
+			x, src := c.typedNil(fl, v, f, newWalk(f))
+			if src == nil {
+				continue // never a nil concrete value here
+			}
+			out = append(out, c.diagnostic(cur, fn, i, x, src))
+			break // one finding per return statement
+		}
+	}
+	return out
+}
+
+// A walk is the state of a search through phis: the phis being visited
+// and the facts of the points the path goes through later.
+type walk struct {
+	visiting map[*ssa.Phi]bool
+	later    []facts
+	steps    int // phi edges followed, to bound the work on huge functions
+}
+
+func newWalk(use facts) *walk {
+	return &walk{visiting: make(map[*ssa.Phi]bool), later: []facts{use}}
+}
+
+// typedNil reports whether the interface value v, at a point where f
+// holds, can hold a nil concrete value, and returns that value (as it
+// was converted) and why it is nil.
+func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, *nilSource) {
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		if !isNilable(v.X.Type()) {
+			return nil, nil
+		}
+		return v.X, c.nilSourceOf(fl, v.X, f, w)
+	case *ssa.ChangeInterface:
+		return c.typedNil(fl, v.X, f, w)
+	case *ssa.UnOp:
+		if stored := resultStored(v); stored != nil {
+			return c.typedNil(fl, stored, f, w)
+		}
+	case *ssa.Phi:
+		if w.visiting[v] || len(w.visiting) > 8 || w.steps > 1000 {
+			return nil, nil // a loop, or too much work
+		}
+		w.visiting[v] = true
+		defer delete(w.visiting, v)
+		for i, e := range v.Edges {
+			w.steps++
+			ef := fl.edge(v.Block().Preds[i], v.Block())
+			if ef == nil || !fl.consistent(ef, w.later) {
+				continue // no path to the use takes this edge
+			}
+			w.later = append(w.later, ef)
+			x, src := c.typedNil(fl, e, ef, w)
+			w.later = w.later[:len(w.later)-1]
+			if src != nil {
+				return x, &nilSource{kind: src.kind, callee: src.callee}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// nilSourceOf returns why the concrete value x can be nil at a point
+// where f holds, or nil when it cannot be shown to be.
+func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSource {
+	if f[x] == notNil {
+		return nil // checked on the way
+	}
+	switch x := x.(type) {
+	case *ssa.Const:
+		if x.IsNil() {
+			return &nilSource{kind: srcConst, always: true}
+		}
+	case *ssa.UnOp:
+		if stored := resultStored(x); stored != nil {
+			return c.nilSourceOf(fl, stored, f, w)
+		}
+	case *ssa.Phi:
+		if w.visiting[x] || len(w.visiting) > 8 || w.steps > 1000 {
+			return nil // a loop, or too much work
+		}
+		w.visiting[x] = true
+		defer delete(w.visiting, x)
+		for i, e := range x.Edges {
+			w.steps++
+			ef := fl.edge(x.Block().Preds[i], x.Block())
+			if ef == nil || !fl.consistent(ef, w.later) {
+				continue // no path to the use takes this edge
+			}
+			w.later = append(w.later, ef)
+			src := c.nilSourceOf(fl, e, ef, w)
+			w.later = w.later[:len(w.later)-1]
+			if src != nil {
+				return &nilSource{kind: src.kind, callee: src.callee}
+			}
+		}
+	case *ssa.Extract:
+		switch t := x.Tuple.(type) {
+		case *ssa.TypeAssert:
+			if x.Index != 0 || !t.CommaOk {
+				return nil
+			}
+			for _, ref := range *t.Referrers() {
+				if ok, isExtract := ref.(*ssa.Extract); isExtract && ok.Index == 1 && f[ok] == isTrue {
+					return nil // the assertion succeeded on this path
+				}
+			}
+			return &nilSource{kind: srcAssert}
+		case *ssa.Call:
+			if callee := c.localCallee(t); callee != nil && c.mayReturnNil(callee, x.Index) {
+				return &nilSource{kind: srcCall, callee: callee}
+			}
+		}
+	case *ssa.Call:
+		if callee := c.localCallee(x); callee != nil && c.mayReturnNil(callee, 0) {
+			return &nilSource{kind: srcCall, callee: callee}
+		}
+	}
+	return nil
+}
+
+// resultStored returns the value a return statement stored in a result
+// slot, when v loads it back after running the deferred calls: go/ssa
+// returns through such slots in functions with defer statements. It
+// returns nil when a deferred closure may have changed the slot.
+func resultStored(v *ssa.UnOp) ssa.Value {
+	slot, ok := v.X.(*ssa.Alloc)
+	if !ok || v.Op != token.MUL || v.Block() == nil {
+		return nil
+	}
+	instrs := v.Block().Instrs
+	i := 0
+	for i < len(instrs) && instrs[i] != ssa.Instruction(v) {
+		i++
+	}
+	for i--; i >= 0; i-- {
+		switch instr := instrs[i].(type) {
+		case *ssa.RunDefers:
+			fn := v.Parent()
+			for _, b := range fn.Blocks {
+				for _, in := range b.Instrs {
+					if d, ok := in.(*ssa.Defer); ok {
+						if _, closure := d.Call.Value.(*ssa.MakeClosure); closure {
+							return nil // a deferred closure may set the result
+						}
+					}
+				}
+			}
+		case *ssa.Store:
+			if instr.Addr == slot {
+				return instr.Val
+			}
+			return nil
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// localCallee returns the function of this package that call statically
+// calls, or nil.
+func (c *checker) localCallee(call *ssa.Call) *ssa.Function {
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if len(fn.Blocks) == 0 && fn.Origin() != nil {
+		fn = fn.Origin() // an instance of a generic function
+	}
+	if fn.Pkg != c.pkg || len(fn.Blocks) == 0 {
+		return nil // another package's function: not looked into
+	}
+	return fn
+}
+
+// mayReturnNil reports whether fn returns nil as its result i on some
+// path.
+func (c *checker) mayReturnNil(fn *ssa.Function, i int) bool {
+	key := calleeResult{fn, i}
+	switch c.mayNil[key] {
+	case 1, 2:
+		return false // recursion, or never nil
+	case 3:
+		return true
+	}
+	c.mayNil[key] = 1
+	result := false
+	if fl := c.flowOf(fn); fl != nil {
+		for _, b := range fn.Blocks {
+			f := fl.out[b.Index]
+			if f == nil || len(b.Instrs) == 0 {
+				continue // unreachable
+			}
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || i >= len(ret.Results) {
+				continue // not a return
+			}
+			if c.failsWith(fl, fn, ret, i, f) {
+				continue // a nil value with an error is no value
+			}
+			if c.nilSourceOf(fl, ret.Results[i], f, newWalk(f)) != nil {
+				result = true
+				break
+			}
+		}
+	}
+	c.mayNil[key] = 2
+	if result {
+		c.mayNil[key] = 3
+	}
+	return result
+}
+
+// failsWith reports whether ret, in a function whose last result is an
+// error, returns a non-nil error alongside result i (which is not that
+// error): by convention the caller then ignores result i.
+func (c *checker) failsWith(fl *flow, fn *ssa.Function, ret *ssa.Return, i int, f facts) bool {
+	results := fn.Signature.Results()
+	last := results.Len() - 1
+	if i == last || last < 0 || !typesutil.IsError(results.At(last).Type()) {
+		return false
+	}
+	return c.nonNilError(fl, ret.Results[last], f, make(map[*ssa.Phi]bool))
+}
+
+// nonNilError reports whether the error value v is (taken to be) not
+// nil: checked, made from a concrete value, a package-level error
+// variable (a sentinel), or the result of another package's function
+// (errors.New, fmt.Errorf, status.Error…).
+func (c *checker) nonNilError(fl *flow, v ssa.Value, f facts, visiting map[*ssa.Phi]bool) bool {
+	if f[v] == notNil {
+		return true
+	}
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.UnOp:
+		_, global := v.X.(*ssa.Global)
+		return global && v.Op == token.MUL
+	case *ssa.Call:
+		fn := v.Call.StaticCallee()
+		return fn != nil && fn.Pkg != c.pkg
+	case *ssa.Phi:
+		if visiting[v] {
+			return true // a loop: the other edges decide
+		}
+		visiting[v] = true
+		defer delete(visiting, v)
+		for j, e := range v.Edges {
+			ef := fl.edge(v.Block().Preds[j], v.Block())
+			if ef == nil {
+				continue // an edge no path takes
+			}
+			if !c.nonNilError(fl, e, ef, visiting) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isMethodInterface reports whether t is an interface with methods
+// (error among them), not a type parameter.
+func isMethodInterface(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.NumMethods() > 0
+}
+
+// diagnostic reports the return statement at cur, whose result i holds
+// the nil value x.
+func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ssa.Value, src *nilSource) analysis.Diagnostic {
+	ret := cur.Node().(*ast.ReturnStmt)
+	results := fn.Signature.Results()
+	qual := types.RelativeTo(c.pass.Pkg)
+	typ := types.TypeString(x.Type(), qual)
+	iface := types.TypeString(results.At(i).Type(), qual)
+
+	var expr ast.Expr
+	what := results.At(i).Name() // a bare return of a named result
+	if len(ret.Results) == results.Len() {
+		expr = ret.Results[i]
+		what = types.ExprString(expr)
+	} else if len(ret.Results) == 1 {
+		expr = ret.Results[0] // return f(), f returning several values
+		what = types.ExprString(expr)
+	}
+	if what == "" {
+		what = "the result"
+	}
+	var msg string
+	call, isCall := ast.Unparen(expr).(*ast.CallExpr)
+	if isCall {
+		if tv, ok := c.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+			isCall = false // a conversion
+		}
+	}
+	switch {
+	case src.kind == srcCall && isCall:
+		msg = fmt.Sprintf("%s can return a nil %s", what, typ)
+	case src.kind == srcCall:
+		msg = fmt.Sprintf("%s can be a nil %s from %s", what, typ, src.callee.Name())
+	case src.kind == srcAssert:
+		msg = fmt.Sprintf("%s is a nil %s when the type assertion fails", what, typ)
+	case src.always:
+		msg = fmt.Sprintf("%s is a nil %s here", what, typ)
+	default:
+		msg = fmt.Sprintf("%s can be a nil %s here", what, typ)
+	}
+	msg += fmt.Sprintf("; returned as %s it is not nil", iface)
+	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Message: msg}
+	d.SuggestedFixes = c.fixes(cur, fn, i, expr, x, src)
+	return d
+}
+
+// --- fixes ---
+
+// fixes offers to declare the variable with the interface type, and to
+// return nil explicitly on the path where the value is nil.
+func (c *checker) fixes(cur inspector.Cursor, fn *ssa.Function, i int, expr ast.Expr, x ssa.Value, src *nilSource) []analysis.SuggestedFix {
+	ret := cur.Node().(*ast.ReturnStmt)
+	file := fixutil.FileOf(c.pass.Files, ret.Pos())
+	if file == nil || expr == nil {
+		return nil
+	}
+	iface := fn.Signature.Results().At(i).Type()
+	var fixes []analysis.SuggestedFix
+	if fix, ok := c.declareFix(cur, file, expr, iface); ok {
+		fixes = append(fixes, fix)
+	}
+	if fix, ok := c.returnNilFix(cur, file, fn, i, expr, src); ok {
+		fixes = append(fixes, fix)
+	}
+	return fixes
+}
+
+// declareFix changes `var e *T` to `var e error` when every use of e
+// keeps its meaning with the interface type and nothing assigns e a value
+// that may itself be a nil *T.
+func (c *checker) declareFix(cur inspector.Cursor, file *ast.File, expr ast.Expr, iface types.Type) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	info := c.pass.TypesInfo
+	obj := typesutil.LocalVar(info, expr)
+	if obj == nil {
+		return none, false
+	}
+	fnCur, ok := enclosingFunc(cur)
+	if !ok {
+		return none, false
+	}
+	var spec *ast.ValueSpec
+	for n := range fnCur.Preorder((*ast.ValueSpec)(nil)) {
+		vs := n.Node().(*ast.ValueSpec)
+		if len(vs.Names) == 1 && info.Defs[vs.Names[0]] == obj {
+			spec = vs
+		}
+	}
+	if spec == nil || spec.Type == nil || len(spec.Values) != 0 {
+		return none, false // not `var e *T`
+	}
+	for n := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := n.Node().(*ast.Ident)
+		if info.Uses[id] != obj {
+			continue // another identifier
+		}
+		if !c.fitsInterface(n, obj, iface) {
+			return none, false
+		}
+	}
+	q := typesutil.NewQualifier(file, c.pass.Pkg)
+	text, ok := q.TypeString(iface)
+	if !ok {
+		return none, false
+	}
+	edits, ok := fixutil.Gofmt(c.pass, file, []analysis.TextEdit{{Pos: spec.Type.Pos(), End: spec.Type.End(), NewText: []byte(text)}})
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Declare %s as %s", obj.Name(), text),
+		TextEdits: edits,
+	}, true
+}
+
+// fitsInterface reports whether the use of obj at cur means the same
+// when obj has the interface type iface: it is compared with nil,
+// returned or passed where iface fits, has a method of iface called, or
+// is assigned a value that is never a nil concrete value.
+func (c *checker) fitsInterface(cur inspector.Cursor, obj types.Object, iface types.Type) bool {
+	info := c.pass.TypesInfo
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	parent := cur.Parent().Node()
+	switch cur.ParentEdgeKind() {
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		b := parent.(*ast.BinaryExpr)
+		other := b.Y
+		if cur.ParentEdgeKind() == edge.BinaryExpr_Y {
+			other = b.X
+		}
+		return (b.Op == token.EQL || b.Op == token.NEQ) && isNilIdent(info, other)
+	case edge.ReturnStmt_Results:
+		fnCur, ok := enclosingFunc(cur)
+		if !ok {
+			return false
+		}
+		results, ok := typesutil.ResultsOf(info, fnCur.Node())
+		r := parent.(*ast.ReturnStmt)
+		if !ok || len(r.Results) != results.Len() {
+			return false
+		}
+		for i, e := range r.Results {
+			if e == cur.Node() {
+				return types.AssignableTo(iface, results.At(i).Type())
+			}
+		}
+		return false
+	case edge.CallExpr_Args:
+		call := parent.(*ast.CallExpr)
+		ft := info.TypeOf(call.Fun)
+		if ft == nil {
+			return false
+		}
+		sig, ok := ft.Underlying().(*types.Signature)
+		if !ok {
+			return false // a conversion
+		}
+		for i, a := range call.Args {
+			if a != cur.Node() {
+				continue
+			}
+			var pt types.Type
+			switch {
+			case sig.Variadic() && i >= sig.Params().Len()-1:
+				if call.Ellipsis.IsValid() {
+					return false
+				}
+				s, ok := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+				if !ok {
+					return false
+				}
+				pt = s.Elem()
+			case i < sig.Params().Len():
+				pt = sig.Params().At(i).Type()
+			default:
+				return false
+			}
+			return types.AssignableTo(iface, pt)
+		}
+		return false
+	case edge.SelectorExpr_X:
+		sel := parent.(*ast.SelectorExpr)
+		m, _, _ := types.LookupFieldOrMethod(iface, false, obj.Pkg(), sel.Sel.Name)
+		_, isMethod := m.(*types.Func)
+		return isMethod
+	case edge.AssignStmt_Rhs:
+		// err = e, with err of an interface type that iface fits.
+		as := parent.(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		for i, r := range as.Rhs {
+			if r == cur.Node() {
+				lt := info.TypeOf(as.Lhs[i])
+				return lt != nil && types.IsInterface(lt) && types.AssignableTo(iface, lt)
+			}
+		}
+	case edge.AssignStmt_Lhs:
+		as := parent.(*ast.AssignStmt)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		for i, l := range as.Lhs {
+			if l == cur.Node() {
+				return c.neverTypedNil(as.Rhs[i])
+			}
+		}
+	}
+	return false
+}
+
+// neverTypedNil reports whether e is a value that can be stored in an
+// interface without making a typed nil: nil itself, &T{…}, new(T), a
+// value that already is an interface, or the result of a function of
+// this package that never returns nil.
+func (c *checker) neverTypedNil(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	if isNilIdent(info, e) {
+		return true
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		_, isLit := ast.Unparen(u.X).(*ast.CompositeLit)
+		return isLit
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+				return true
+			}
+		}
+		if obj := typesutil.Callee(info, call); obj != nil && obj.Signature().Results().Len() == 1 {
+			if fn := c.pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == c.pkg && len(fn.Blocks) > 0 {
+				return !c.mayReturnNil(fn, 0)
+			}
+		}
+	}
+	t := info.TypeOf(e)
+	return t != nil && types.IsInterface(t)
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// returnNilFix rewrites the return statement to return nil explicitly
+// where the value is nil: `return nil` when it always is,
+// `if e == nil { return nil }` before `return e` for a variable, and
+// `if err := f(); err != nil { return err }; return nil` for a call.
+func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Function, i int, expr ast.Expr, src *nilSource) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	pass, info := c.pass, c.pass.TypesInfo
+	ret := cur.Node().(*ast.ReturnStmt)
+	results := fn.Signature.Results()
+	if len(ret.Results) != results.Len() || !startsAndEndsLine(pass.Fset, cur) {
+		return none, false
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		return none, false // e.g. a labeled return
+	}
+	texts := make([]string, len(ret.Results))
+	for j, r := range ret.Results {
+		t, ok := fixutil.Text(pass, file, r.Pos(), r.End())
+		if !ok || strings.Contains(t, "\n") {
+			return none, false
+		}
+		texts[j] = t
+	}
+	indent := fixutil.Indent(pass.Fset, ret.Pos())
+	withNil := func(v string) string {
+		out := append([]string(nil), texts...)
+		out[i] = v
+		return "return " + strings.Join(out, ", ")
+	}
+	var text, title string
+	switch e := ast.Unparen(expr).(type) {
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			// (*T)(nil): a conversion of nil.
+			text = withNil("nil")
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			break
+		}
+		// The other results are evaluated after the call now: only
+		// constants and local variables may be among them.
+		for j, r := range ret.Results {
+			if j != i && !isSimple(info, r) {
+				return none, false
+			}
+		}
+		name := "err"
+		if !typesutil.IsError(results.At(i).Type()) {
+			name = "v"
+		}
+		for j, r := range ret.Results {
+			if j != i && mentions(r, name) {
+				return none, false
+			}
+		}
+		text = fmt.Sprintf("if %s := %s; %s != nil {\n%s\t%s\n%s}\n%s%s",
+			name, texts[i], name, indent, withNil(name), indent, indent, withNil("nil"))
+		title = fmt.Sprintf("Return nil explicitly when %s returns nil", texts[i])
+	default:
+		if !isPureExpr(e) {
+			return none, false
+		}
+		if src.always {
+			if obj := typesutil.LocalVar(info, e); obj != nil && usesOf(info, cur, obj) == 1 {
+				return none, false // e would be left unused: declaring it as error is the fix
+			}
+			text = withNil("nil")
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			break
+		}
+		text = fmt.Sprintf("if %s == nil {\n%s\t%s\n%s}\n%s%s",
+			texts[i], indent, withNil("nil"), indent, indent, "return "+strings.Join(texts, ", "))
+		title = fmt.Sprintf("Return nil explicitly when %s is nil", texts[i])
+	}
+	edits, ok := fixutil.Gofmt(pass, file, []analysis.TextEdit{{Pos: ret.Pos(), End: ret.End(), NewText: []byte(text)}})
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// usesOf counts the uses of obj in the function enclosing cur.
+func usesOf(info *types.Info, cur inspector.Cursor, obj types.Object) int {
+	fnCur, ok := enclosingFunc(cur)
+	if !ok {
+		return 0
+	}
+	n := 0
+	for c := range fnCur.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] == obj {
+			n++
+		}
+	}
+	return n
+}
+
+// isSimple reports whether e is a constant or a local variable: reading
+// it after a call gives what reading it before did, as far as it goes.
+func isSimple(info *types.Info, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; ok && (tv.Value != nil || tv.IsNil()) {
+		return true
+	}
+	return typesutil.LocalVar(info, e) != nil
+}
+
+// mentions reports whether the identifier name occurs in e.
+func mentions(e ast.Expr, name string) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isPureExpr reports whether e is a variable or a field path of one.
+func isPureExpr(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPureExpr(e.X)
+	}
+	return false
+}
+
+// enclosingFunc returns the innermost function declaration or literal
+// enclosing cur.
+func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// startsAndEndsLine reports whether the statement at cur is alone on its
+// lines.
+func startsAndEndsLine(fset *token.FileSet, cur inspector.Cursor) bool {
+	stmt := cur.Node()
+	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
+		return false
+	}
+	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
+		return false
+	}
+	return true
+}

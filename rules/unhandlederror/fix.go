@@ -1,0 +1,401 @@
+package unhandlederror
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// The fixes bind the error and check it:
+//
+//	f()            → if err := f(); err != nil { return …, err }
+//	v, _ := f()    → v, err := f(); if err != nil { return …, err }
+//	v, err := f()  → (the same check inserted after it)
+//
+// In a function whose last result is an error the check returns it (with
+// zero values for the other results), or returns it wrapped with
+// fmt.Errorf; elsewhere it fails the test (t.Fatal) or logs it with the
+// log package the file already imports; with neither, no fix is offered.
+// The error is bound to err unless that would change what an err already
+// in scope holds where it is read later, or shadow it; then it gets a name
+// of its own (saveErr).
+
+// A handler is one way to handle the bound error: the statement that goes
+// in `if err != nil { … }`, and the edits (an import) it needs.
+type handler struct {
+	title string
+	body  string
+	edits []analysis.TextEdit
+}
+
+// handlers returns the ways the error bound to name may be handled at
+// stmt in the function at fnCur.
+func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node, call *ast.CallExpr, name string) []handler {
+	fn := fnCur.Node()
+	results, ok := typesutil.ResultsOf(c.info, fn)
+	if !ok {
+		return nil
+	}
+	q := typesutil.NewQualifier(file, c.pass.Pkg)
+	label := errLabel(call)
+	var hs []handler
+	if typesutil.ReturnsError(results) {
+		if isDeferredLit(fnCur) {
+			return nil // a deferred function's results are discarded
+		}
+		vals, ok := q.ZeroReturn(results, name)
+		if !ok {
+			return nil
+		}
+		hs = append(hs, handler{title: "Check the error and return it", body: "return " + strings.Join(vals, ", ")})
+		if c.allowsWrap(file) {
+			if fmtName, edits, ok := fixutil.AddImport(c.pass.Fset, c.pass.Pkg, file, stmt.Pos(), "fmt", "fmt"); ok {
+				wrapped := fmtName + ".Errorf(" + strconv.Quote(label+": %w") + ", " + name + ")"
+				if vals, ok := q.ZeroReturn(results, wrapped); ok {
+					hs = append(hs, handler{
+						title: "Check the error and return it wrapped with fmt.Errorf",
+						body:  "return " + strings.Join(vals, ", "),
+						edits: edits,
+					})
+				}
+			}
+		}
+		return hs
+	}
+	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) {
+		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
+		return hs
+	}
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue // malformed import
+		}
+		var call string
+		switch {
+		case c.opts.FrameworkPackage(path, "log"):
+			call = "Error"
+		case path == "log":
+			call = "Printf"
+		default:
+			continue // not a logger
+		}
+		local, ok := fixutil.ImportName(file, c.pass.Pkg, path)
+		if !ok || !c.resolvesToPackage(stmt.Pos(), local, path) {
+			continue // not usable by name here
+		}
+		fn := local + "." + call
+		hs = append(hs, handler{
+			title: "Check the error and log it with " + fn,
+			body:  fn + "(" + strconv.Quote(label+": %v") + ", " + name + ")",
+		})
+		break
+	}
+	return hs
+}
+
+// errLabel returns how a wrapped or logged error names the call: the last
+// two names of the callee as written (dao.AddBalance, json.Unmarshal,
+// f.Close), or its name.
+func errLabel(call *ast.CallExpr) string {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun.Name
+	case *ast.SelectorExpr:
+		switch x := ast.Unparen(fun.X).(type) {
+		case *ast.Ident:
+			return x.Name + "." + fun.Sel.Name
+		case *ast.SelectorExpr:
+			return x.Sel.Name + "." + fun.Sel.Name
+		}
+		return fun.Sel.Name
+	}
+	return "call"
+}
+
+// fixDroppedCall rewrites the statement f() to
+// `if err := f(); err != nil { … }`.
+func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt *ast.ExprStmt, call *ast.CallExpr, res *types.Tuple, errAt int) []analysis.SuggestedFix {
+	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+		return nil
+	}
+	name, tok, ok := c.errName(fnCur, stmt, call, bindIfInit)
+	if !ok {
+		return nil
+	}
+	lhs := make([]string, res.Len())
+	for i := range lhs {
+		lhs[i] = "_"
+	}
+	lhs[errAt] = name
+	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
+	var fixes []analysis.SuggestedFix
+	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
+		edits := append([]analysis.TextEdit{
+			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte("if " + strings.Join(lhs, ", ") + " " + tok + " ")},
+			{Pos: stmt.End(), End: stmt.End(), NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
+		}, h.edits...)
+		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, edits)})
+	}
+	return fixes
+}
+
+// fixBlank binds the discarded error of `v, _ := f()` and checks it.
+func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.AssignStmt, call *ast.CallExpr, blank int) []analysis.SuggestedFix {
+	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+		return nil
+	}
+	mode := bindDefine
+	if as.Tok == token.ASSIGN {
+		mode = bindAssign
+	}
+	name, _, ok := c.errName(fnCur, as, call, mode)
+	if !ok {
+		return nil
+	}
+	return c.checkAfter(file, fnCur, as, call, name, analysis.TextEdit{
+		Pos: as.Lhs[blank].Pos(), End: as.Lhs[blank].End(), NewText: []byte(name),
+	})
+}
+
+// fixLost checks the error variable name right after stmt assigns it.
+func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string) []analysis.SuggestedFix {
+	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+		return nil
+	}
+	return c.checkAfter(file, fnCur, stmt, call, name)
+}
+
+// checkAfter returns one fix per handler that inserts
+// `if name != nil { … }` on the line after stmt, plus the edits given.
+func (c *checker) checkAfter(file *ast.File, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string, extra ...analysis.TextEdit) []analysis.SuggestedFix {
+	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
+	eol := lineEnd(c.pass.Fset, stmt.End())
+	var fixes []analysis.SuggestedFix
+	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
+		check := "\n" + indent + "if " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}"
+		edits := append(append([]analysis.TextEdit{}, extra...), analysis.TextEdit{Pos: eol, End: eol, NewText: []byte(check)})
+		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, append(edits, h.edits...))})
+	}
+	return fixes
+}
+
+// How a fix binds the error.
+type bindMode int
+
+const (
+	bindIfInit bindMode = iota // if err := f(); …
+	bindDefine                 // v, err := f()
+	bindAssign                 // v, err = f()
+)
+
+// errName chooses the name (and the assignment token, for bindIfInit) to
+// bind the error of call to at stmt: err unless that changes or shadows
+// an err read later, else a name of its own such as saveErr. It reports
+// false when no name works (bindAssign needs a declared variable).
+func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallExpr, mode bindMode) (name, tok string, ok bool) {
+	pos := stmt.Pos()
+	var scope *types.Scope
+	if c.pass.Pkg != nil {
+		scope = c.pass.Pkg.Scope().Innermost(pos)
+	}
+	if scope == nil {
+		return "", "", false
+	}
+	_, obj := scope.LookupParent("err", pos)
+	if obj == nil {
+		if mode == bindAssign {
+			return "", "", false
+		}
+		return "err", ":=", true
+	}
+	v, _ := obj.(*types.Var)
+	localErr := v != nil && isLocal(v) && typesutil.IsError(v.Type())
+	dead := func() bool {
+		if !localErr {
+			return false
+		}
+		live, _ := c.liveAfter(c.flowOf(fnCur.Node()), v, stmt)
+		return !live
+	}
+	// A named result is read when the function returns.
+	mentioned := func() bool {
+		return localErr && c.isNamedResult(fnCur.Node(), v) || c.mentionedAfter(fnCur.Node(), stmt, obj)
+	}
+	switch mode {
+	case bindIfInit:
+		if !mentioned() {
+			return "err", ":=", true // shadows nothing that is read later
+		}
+		if dead() {
+			return "err", "=", true // reuses err, whose value is not needed
+		}
+	case bindDefine:
+		if scope.Lookup("err") == obj {
+			if dead() {
+				return "err", ":=", true // := assigns the err of this scope
+			}
+		} else if !mentioned() {
+			return "err", ":=", true // declares err here; the outer one is not used again
+		}
+	case bindAssign:
+		if dead() {
+			return "err", "=", true
+		}
+		return "", "", false
+	}
+	base := lowerFirst(shortName(call)) + "Err"
+	if !token.IsIdentifier(base) {
+		base = "callErr"
+	}
+	return c.freshName(pos, base), ":=", true
+}
+
+// isLocal reports whether v is declared in a function.
+func isLocal(v *types.Var) bool {
+	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+// freshName returns base, or base with a number, that declaring at pos
+// neither shadows anything visible there nor clashes in its block.
+func (c *checker) freshName(pos token.Pos, base string) string {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name = fmt.Sprintf("%s%d", base, i)
+		}
+		if scope != nil {
+			if scope.Lookup(name) != nil {
+				continue // declared in the same block
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != nil {
+				continue // visible here: declaring it would shadow it
+			}
+		}
+		return name
+	}
+}
+
+// lowerFirst lowers the leading capitals of a name: UpdateBalance →
+// updateBalance, URLFor → urlFor.
+func lowerFirst(name string) string {
+	r := []rune(name)
+	i := 0
+	for i < len(r) && unicode.IsUpper(r[i]) {
+		i++
+	}
+	if i > 1 && i < len(r) {
+		i--
+	}
+	for j := 0; j < i; j++ {
+		r[j] = unicode.ToLower(r[j])
+	}
+	s := string(r)
+	if token.IsKeyword(s) {
+		return s + "_"
+	}
+	return s
+}
+
+// allowsWrap reports whether the file's Go version has %w (Go 1.13).
+func (c *checker) allowsWrap(file *ast.File) bool {
+	v := c.info.FileVersions[file]
+	return v == "" || version.Compare(v, "go1.13") >= 0
+}
+
+// testingParam returns the name of fn's *testing.T, *testing.B or
+// testing.TB parameter, or "".
+func (c *checker) testingParam(fn ast.Node) string {
+	if obj := c.testingObj(fn); obj != nil {
+		return obj.Name()
+	}
+	return ""
+}
+
+func (c *checker) testingObj(fn ast.Node) types.Object {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	for _, f := range ft.Params.List {
+		t := c.info.TypeOf(f.Type)
+		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
+			continue // no usable name
+		}
+		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
+			return c.info.Defs[f.Names[0]]
+		}
+	}
+	return nil
+}
+
+// resolves reports whether name at pos denotes obj.
+func (c *checker) resolves(pos token.Pos, name string, obj types.Object) bool {
+	return obj != nil && c.pass.Pkg != nil && typesutil.InScope(c.pass.Pkg, pos, name, obj)
+}
+
+// resolvesToPackage reports whether name at pos denotes the import of path.
+func (c *checker) resolvesToPackage(pos token.Pos, name, path string) bool {
+	if c.pass.Pkg == nil {
+		return false
+	}
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	pn, ok := obj.(*types.PkgName)
+	return ok && pn.Imported().Path() == path
+}
+
+// inStmtList reports whether the statement at cur is an element of a
+// block or case body, where statements may be inserted around it.
+func inStmtList(cur inspector.Cursor) bool {
+	switch cur.ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+		return true
+	}
+	return false
+}
+
+// aloneOnLines reports whether no sibling statement shares the first or
+// last line of the statement at cur.
+func aloneOnLines(fset *token.FileSet, cur inspector.Cursor) bool {
+	stmt := cur.Node()
+	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
+		return false
+	}
+	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
+		return false
+	}
+	return true
+}
+
+// lineEnd returns the position of the newline that ends the line of pos
+// (after any trailing comment), or the end of the file.
+func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
+	next := fixutil.NextLineStart(fset, pos)
+	tf := fset.File(pos)
+	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
+		return next
+	}
+	return next - 1
+}

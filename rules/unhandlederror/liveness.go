@@ -1,0 +1,325 @@
+package unhandlederror
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+)
+
+// This file answers one question about one local variable: may the value
+// it holds just after a statement still be read? It uses go/cfg rather
+// than go/ssa because buildssa refuses packages with type errors, and the
+// editor analyses half-typed files; a backward question about a single
+// variable needs only the control-flow graph and the variable's mentions.
+
+// A funcFlow is the control-flow graph of one function body, with an
+// index of where each statement sits in it.
+type funcFlow struct {
+	fn   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	body *ast.BlockStmt
+	g    *cfg.CFG
+	at   map[ast.Node]nodePos
+	// writes holds the identifiers that cfg lists as nodes of their own but
+	// that are assigned, not read: range keys and values, select receives.
+	writes map[*ast.Ident]bool
+	defers bool // the function has a defer statement
+}
+
+type nodePos struct {
+	b *cfg.Block
+	i int
+}
+
+// flowOf returns the control-flow graph of fn, built once.
+func (c *checker) flowOf(fn ast.Node) *funcFlow {
+	if f, ok := c.flows[fn]; ok {
+		return f
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	var f *funcFlow
+	if body != nil {
+		f = &funcFlow{fn: fn, body: body, at: make(map[ast.Node]nodePos), writes: make(map[*ast.Ident]bool)}
+		f.g = cfg.New(body, mayReturn)
+		for _, b := range f.g.Blocks {
+			for i, n := range b.Nodes {
+				f.at[n] = nodePos{b, i}
+			}
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // another function
+			case *ast.DeferStmt:
+				f.defers = true
+			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						f.writes[id] = true
+					}
+				}
+			case *ast.CommClause:
+				if as, ok := n.Comm.(*ast.AssignStmt); ok && len(as.Lhs) > 0 {
+					if id, ok := as.Lhs[0].(*ast.Ident); ok {
+						f.writes[id] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	c.flows[fn] = f
+	return f
+}
+
+// mayReturn reports whether a call may return: all but panic do, as far
+// as this conservative analysis is concerned.
+func mayReturn(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	return !ok || id.Name != "panic"
+}
+
+// liveAfter reports whether the value that v holds just after stmt (a
+// node of f's graph) may be read on some path, and otherwise returns the
+// nearest statement that overwrites it on some path (nil when every path
+// leaves the function or v's scope without reading it).
+//
+// It answers "may be read" whenever it cannot tell: v is captured by a
+// closure or has its address taken, v is a named result of a function
+// with a defer, or stmt is not in the graph.
+func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool, over ast.Node) {
+	if f == nil {
+		return true, nil
+	}
+	start, ok := f.at[stmt]
+	if !ok {
+		return true, nil
+	}
+	named := c.isNamedResult(f.fn, v)
+	if named && f.defers {
+		return true, nil // a deferred function may read or set it
+	}
+	if c.escapes(f.body, v) {
+		return true, nil
+	}
+
+	visited := make(map[*cfg.Block]bool)
+	type item struct {
+		b    *cfg.Block
+		from int
+	}
+	queue := []item{{start.b, start.i + 1}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		killed := false
+		for _, n := range it.b.Nodes[it.from:] {
+			read, write := c.effect(f, v, named, n)
+			if read {
+				return true, nil
+			}
+			if write {
+				if n != stmt && (over == nil || n.Pos() < over.Pos()) {
+					over = n // the nearest other statement that overwrites v
+				}
+				killed = true
+				break
+			}
+		}
+		if killed {
+			continue
+		}
+		for _, s := range it.b.Succs {
+			if !visited[s] {
+				visited[s] = true
+				queue = append(queue, item{s, 0})
+			}
+		}
+	}
+	return false, over
+}
+
+// effect reports whether evaluating the graph node n reads v, and whether
+// it then overwrites it.
+func (c *checker) effect(f *funcFlow, v *types.Var, named bool, n ast.Node) (read, write bool) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, r := range n.Rhs {
+			read = read || c.mentions(r, v)
+		}
+		for _, l := range n.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+				if c.info.ObjectOf(id) == v {
+					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+						read = true // x op= y reads x
+					}
+					write = true
+				}
+				continue
+			}
+			read = read || c.mentions(l, v) // v in an index or selector of the target
+		}
+		return read, write
+	case *ast.ValueSpec:
+		for _, e := range n.Values {
+			read = read || c.mentions(e, v)
+		}
+		for _, id := range n.Names {
+			if c.info.Defs[id] == v {
+				write = true
+			}
+		}
+		return read, write
+	case *ast.ReturnStmt:
+		if named {
+			if len(n.Results) == 0 {
+				return true, false // a bare return returns v
+			}
+			for _, e := range n.Results {
+				read = read || c.mentions(e, v)
+			}
+			return read, true // the results are assigned to v and the others
+		}
+	case *ast.Ident:
+		if f.writes[n] {
+			return false, c.info.ObjectOf(n) == v
+		}
+	}
+	return c.mentions(n, v), false
+}
+
+// mentions reports whether v occurs in n, outside function literals.
+func (c *checker) mentions(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // escapes handles captures
+		case *ast.Ident:
+			if c.info.ObjectOf(n) == v {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// escapes reports whether v is captured by a function literal in body or
+// has its address taken, so that it may be read where the graph cannot see.
+func (c *checker) escapes(body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	var walk func(n ast.Node, inLit bool)
+	walk = func(n ast.Node, inLit bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				walk(n.Body, true)
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && c.mentions(n.X, v) {
+					found = true
+				}
+			case *ast.Ident:
+				if inLit && c.info.ObjectOf(n) == v {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return found
+}
+
+// isNamedResult reports whether v is a named result of fn.
+func (c *checker) isNamedResult(fn ast.Node, v *types.Var) bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, field := range ft.Results.List {
+		for _, id := range field.Names {
+			if c.info.Defs[id] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionedAfter reports whether v is mentioned after stmt in fn's body:
+// later in the source, or anywhere in a loop around stmt that v outlives.
+func (c *checker) mentionedAfter(fn ast.Node, stmt ast.Node, v types.Object) bool {
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return true
+	}
+	found := false
+	var loops []ast.Node // loops enclosing stmt that v's declaration precedes
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= stmt.Pos() && stmt.End() <= n.End() && v.Pos() < n.Pos() {
+				loops = append(loops, n)
+			}
+		case *ast.Ident:
+			if n.Pos() >= stmt.End() && c.info.ObjectOf(n) == v {
+				found = true
+			}
+		}
+		return true
+	})
+	if found {
+		return true
+	}
+	for _, l := range loops {
+		if c.mentionsOutside(l, stmt, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsOutside reports whether v occurs in n outside the node skip.
+func (c *checker) mentionsOutside(n, skip ast.Node, v types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found || n == skip {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+			found = true
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,599 @@
+package unhandlederror
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+)
+
+// This file is the one place where the rule's policy on which calls may
+// drop their error lives: the exclusions table and the quiet sinks it
+// refers to. Review changes here; the rest of the package only asks
+// excluded(call).
+
+// exclusions lists the calls whose error this rule never reports, dropped
+// as a statement, discarded with _ or overwritten, and why. A callee is
+// written "pkg/path.Func", "(*pkg/path.Type).Method", "(pkg/path.Iface).Method",
+// "(any).Method" (a method of that name on any type) or "value:name" (a
+// function kept in a variable or field of that name); a * at the end of
+// a name matches any suffix, at its start any prefix, at both ends any
+// name containing the rest. A "fw:" package path is relative to the
+// configured framework prefixes (go-common/library/, …/kratos/pkg/).
+// An entry applies only when its condition holds.
+var exclusions = []exclusion{
+	// Documented never to return a non-nil error.
+	{"(*bytes.Buffer).Write*", always, "bytes.Buffer writes return a nil error; they panic when memory runs out"},
+	{"(*strings.Builder).Write*", always, "strings.Builder writes always return a nil error"},
+	{"(*hash/maphash.Hash).Write*", always, "maphash writes always return a nil error"},
+	{"(any).Write", recvIsHash, "hash.Hash: \"Write never returns an error\""},
+	{"math/rand.Read", always, "math/rand.Read always returns a nil error"},
+	{"(*math/rand.Rand).Read", always, "(*rand.Rand).Read always returns a nil error"},
+	{"crypto/rand.Read", always, "fails only when the OS random source is broken (and crashes instead since Go 1.24)"},
+	{"(*io.PipeWriter).Close*", always, "closing a pipe always returns a nil error"},
+	{"(*io.PipeReader).Close*", always, "closing a pipe always returns a nil error"},
+	{"(*fw:queue/databus.Message).Commit", always, "databus Commit marks the offset in memory and always returns nil"},
+	{"os.Hostname", always, "reads the kernel's host name; does not fail in practice"},
+	{"os.Setenv", always, "fails only for a malformed name, which the first run shows"},
+	{"os.Unsetenv", always, "fails only for a malformed name, which the first run shows"},
+	{"encoding/json.Marshal*", marshalCannotFail, "the value's type has nothing json.Marshal can fail on"},
+	{"os.Getwd", always, "fails only when the working directory has been removed"},
+	{"path/filepath.Abs", always, "fails only when the working directory has been removed"},
+
+	// Answers "no" to malformed input, which is what the caller wants:
+	// `ok, _ := strconv.ParseBool(os.Getenv("X"))` means "false unless set
+	// to a true value".
+	{"strconv.ParseBool", always, "false is the answer for malformed input"},
+	{"path/filepath.Match", always, "the only error is a malformed pattern, which does not match"},
+	{"path.Match", always, "the only error is a malformed pattern, which does not match"},
+
+	// Logging and tracing: there is nowhere left to report their failure.
+	{"log.Output", always, "logging: nowhere left to report a failure"},
+	{"(*log.Logger).Output", always, "logging: nowhere left to report a failure"},
+	{"fw:net/trace.Inject", always, "fails only for an unsupported format or carrier, the same on every call"},
+	{"fw:net/trace.Extract", always, "ErrTraceNotFound means the request carries no trace: a new one is started"},
+
+	// Iterations whose only errors are their callback's, with a callback
+	// that returns nil on every path.
+	{"(any).*ForEach", callbackNeverFails, "iterates with a callback that returns only nil: the iteration's error is the callback's"},
+	{"path/filepath.Walk*", callbackNeverFails, "Walk reports errors to the callback, which returns only nil"},
+
+	// gRPC metadata: fails only outside a server stream or after the
+	// header was sent, programming errors the first call shows.
+	{"google.golang.org/grpc.SetTrailer", always, "trailer metadata is best effort"},
+	{"google.golang.org/grpc.SetHeader", always, "header metadata is best effort"},
+
+	// Buffered protocol writes whose errors come back later.
+	{"(fw:cache/redis.Conn).Send", always, "Send buffers the command; its errors come back from Flush, Receive or Do, which are reported"},
+
+	// Writes to a quiet sink (see quietSinks): the program's own output,
+	// an in-memory buffer, a hash, a writer whose errors surface at Flush,
+	// or an HTTP response whose client has gone.
+	{"fmt.Print*", always, "writes to the process's standard output; there is nowhere to report its failure"},
+	{"fmt.Fprint*", arg0NotDurable, "formatted text for a log, a terminal, a buffer or a response; Fprint to a file created here or to a network connection is still reported"},
+	{"io.WriteString", arg0IsQuiet, "writes to a quiet sink"},
+	{"(any).Write*", recvIsQuiet, "writes to a quiet sink"},
+	{"(any).WriteTo", arg0IsQuiet, "writes to a quiet sink"},
+	{"(*encoding/json.Encoder).Encode", encodesToResponse, "json.NewEncoder(w).Encode(v) in a handler: v's type fails on every call or never, and a write error means the client has gone"},
+	{"io.Copy*", arg0IsDiscard, "draining a body into io.Discard so the connection can be reused is best effort"},
+	{"io.Copy*", connToConn, "copying between two connections until one hangs up: the error is how a proxy's copy ends"},
+
+	// Releasing a resource whose work is done (a response body, rows, a
+	// statement, a connection, a listener, a file opened for reading):
+	// nothing is lost and nothing is left to do with the error. Closes that
+	// finish writing data are still reported (see closeIsCleanup).
+	{"(any).Close", closeIsCleanup, "releases a resource whose work is done"},
+	{"(any).close", closeIsCleanup, "releases a resource whose work is done"},
+	{"os.Remove", always, "removing a file is cleanup: the usual failure is that it is already gone"},
+	{"os.RemoveAll", always, "removing a tree is cleanup: nothing is left to do when it fails"},
+	{"(any).Shutdown", always, "graceful stop at the end of a server's life: nothing is left to do but log"},
+	{"value:*close*", always, "a close function kept in a variable or field: releases a resource"},
+	{"value:*Close*", always, "a close function kept in a variable or field: releases a resource"},
+	{"(any).SetDeadline", always, "fails only on a closed connection, which the next Read or Write reports"},
+	{"(any).SetReadDeadline", always, "fails only on a closed connection, which the next Read reports"},
+	{"(any).SetWriteDeadline", always, "fails only on a closed connection, which the next Write reports"},
+
+	// Parsing constants: the result is the same on every run, so the first
+	// run shows a failure. Applies to `v, _ := f("const")` as well.
+	{"strconv.*", constArgs, "parses constants: fails on every run or never"},
+	{"net/url.Parse*", constArgs, "parses a constant: fails on every run or never"},
+	{"time.Parse*", constArgs, "parses constants: fails on every run or never"},
+	{"regexp.Compile*", constArgs, "compiles a constant: fails on every run or never"},
+	{"net.Parse*", constArgs, "parses a constant: fails on every run or never"},
+	{"path/filepath.Glob", constArgs, "the only error is a malformed pattern: fails on every run or never"},
+	{"(*text/template.Template).Parse", constArgs, "parses a constant: fails on every run or never"},
+	{"(*html/template.Template).Parse", constArgs, "parses a constant: fails on every run or never"},
+}
+
+// quietSinks are the destinations whose write errors are not worth
+// handling: writes to them are excluded above. Types are matched as the
+// static type of the writer expression; "var:" entries are package
+// variables; "iface:" entries match any type with those methods.
+var quietSinks = []struct {
+	match, why string
+}{
+	{"*bytes.Buffer", "in memory; never fails"},
+	{"*strings.Builder", "in memory; never fails"},
+	{"iface:Write,Sum,Reset,Size,BlockSize", "a hash.Hash; never fails"},
+	{"var:os.Stdout", "the process's own output; nowhere to report a failure to"},
+	{"var:os.Stderr", "the process's own output; nowhere to report a failure to"},
+	{"var:io.Discard", "discards everything"},
+	{"var:io/ioutil.Discard", "discards everything"},
+	{"*bufio.Writer", "errors are sticky and reported by Flush, which is reported when dropped"},
+	{"*bufio.ReadWriter", "writes go to its bufio.Writer: reported by Flush"},
+	{"*text/tabwriter.Writer", "buffers until Flush, which is reported when dropped"},
+	{"iface:Header,Write,WriteHeader", "an http.ResponseWriter: the status is sent, and a failed write means the client has gone"},
+}
+
+// flushingClosers are the types whose Close finishes writing data, so that
+// a dropped Close error loses data silently: they are reported. *os.File
+// is among them only where it was created or opened for writing in the
+// same function.
+var flushingClosers = []string{
+	"*compress/gzip.Writer",
+	"*compress/zlib.Writer",
+	"*compress/flate.Writer",
+	"*compress/lzw.Writer",
+	"*archive/zip.Writer",
+	"*archive/tar.Writer",
+	"*mime/multipart.Writer",
+	"io.WriteCloser",
+}
+
+// fileWriters are the functions that open an *os.File for writing.
+var fileWriters = []string{"os.Create", "os.OpenFile", "os.CreateTemp", "io/ioutil.TempFile"}
+
+// An exclusion is one entry of the exclusions table.
+type exclusion struct {
+	callee string
+	when   func(c *checker, call *ast.CallExpr, recv ast.Expr) bool
+	why    string
+}
+
+func always(*checker, *ast.CallExpr, ast.Expr) bool { return true }
+
+// recvIsHash reports whether the method's receiver is a hash.Hash.
+func recvIsHash(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
+	return recv != nil && hasMethods(c.info.TypeOf(recv), "Write", "Sum", "Reset", "Size", "BlockSize")
+}
+
+// recvIsQuiet reports whether the method's receiver is a quiet sink.
+func recvIsQuiet(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
+	return recv != nil && c.isQuietSink(recv)
+}
+
+// arg0IsQuiet reports whether the call's first argument is a quiet sink.
+func arg0IsQuiet(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	return len(call.Args) > 0 && c.isQuietSink(call.Args[0])
+}
+
+// arg0NotDurable reports whether the call's first argument is not a
+// writer whose data must arrive: a file this function created or opened
+// for writing, or a network connection.
+func arg0NotDurable(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	w := call.Args[0]
+	t := c.info.TypeOf(w)
+	if t == nil {
+		return true
+	}
+	if typeName(t) == "os.File" && c.openedForWriting(call, w) {
+		return false
+	}
+	return !hasMethods(t, "Write", "RemoteAddr")
+}
+
+// connToConn reports whether the call's first two arguments are both
+// network connections.
+func connToConn(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	return len(call.Args) >= 2 &&
+		hasMethods(c.info.TypeOf(call.Args[0]), "Write", "RemoteAddr") &&
+		hasMethods(c.info.TypeOf(call.Args[1]), "Read", "RemoteAddr")
+}
+
+// callbackNeverFails reports whether the call's last argument is a
+// function literal whose every return gives a nil error.
+func callbackNeverFails(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	sig, ok := c.info.TypeOf(lit).(*types.Signature)
+	if !ok {
+		return false
+	}
+	return c.onlyNilReturns(lit.Body, sig.Results())
+}
+
+// arg0IsDiscard reports whether the call's first argument is io.Discard.
+func arg0IsDiscard(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	return isPkgVar(c.info, call.Args[0], "io", "Discard") || isPkgVar(c.info, call.Args[0], "io/ioutil", "Discard")
+}
+
+// encodesToResponse reports whether the call is json.NewEncoder(w).Encode
+// with w an http.ResponseWriter.
+func encodesToResponse(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
+	inner, ok := ast.Unparen(recv).(*ast.CallExpr)
+	if !ok || len(inner.Args) != 1 || !typesutil.IsFunc(typesutil.Callee(c.info, inner), "encoding/json", "NewEncoder") {
+		return false
+	}
+	return hasMethods(c.info.TypeOf(inner.Args[0]), "Header", "Write", "WriteHeader")
+}
+
+// constArgs reports whether every argument of the call is a constant.
+func constArgs(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	for _, a := range call.Args {
+		if tv, ok := c.info.Types[a]; ok && tv.Value != nil {
+			continue
+		}
+		if !c.isConstVar(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// isConstVar reports whether e is a variable of this package initialized
+// with a constant and never assigned or addressed: a constant in all but
+// name (var versionTemplate = `…`).
+func (c *checker) isConstVar(e ast.Expr) bool {
+	id := identOf(e)
+	if id == nil {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	if c.constVars == nil {
+		c.constVars = c.findConstVars()
+	}
+	return c.constVars[v]
+}
+
+// findConstVars returns the package variables of this package that are
+// initialized with constants and never assigned or addressed.
+func (c *checker) findConstVars() map[*types.Var]bool {
+	vars := make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue // not a var declaration
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue // no initializers, or a tuple from a call
+				}
+				for i, name := range vs.Names {
+					if tv, ok := c.info.Types[vs.Values[i]]; ok && tv.Value != nil {
+						if v, ok := c.info.Defs[name].(*types.Var); ok {
+							vars[v] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if v, ok := typesutil.ObjectOf(c.info, l).(*types.Var); ok {
+						delete(vars, v)
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if v, ok := typesutil.ObjectOf(c.info, n.X).(*types.Var); ok {
+						delete(vars, v)
+					}
+				}
+			case *ast.IncDecStmt:
+				if v, ok := typesutil.ObjectOf(c.info, n.X).(*types.Var); ok {
+					delete(vars, v)
+				}
+			}
+			return true
+		})
+	}
+	return vars
+}
+
+// closeIsCleanup reports whether a Close call only releases a resource:
+// its receiver is not of a type whose Close finishes writing data, nor a
+// file this function opened for writing.
+func closeIsCleanup(c *checker, call *ast.CallExpr, recv ast.Expr) bool {
+	if recv == nil {
+		return true
+	}
+	t := c.info.TypeOf(recv)
+	if t == nil {
+		return true
+	}
+	s := typeName(t)
+	for _, fc := range flushingClosers {
+		if s == strings.TrimPrefix(fc, "*") {
+			return false
+		}
+	}
+	if s == "os.File" && c.openedForWriting(call, recv) {
+		return false
+	}
+	return true
+}
+
+// isQuietSink reports whether writes to e are not worth checking (see
+// quietSinks).
+func (c *checker) isQuietSink(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X // &buf of a bytes.Buffer value
+		if t := c.info.TypeOf(e); t != nil {
+			return c.isQuietType(types.NewPointer(t))
+		}
+		return false
+	}
+	for _, s := range quietSinks {
+		if v, ok := strings.CutPrefix(s.match, "var:"); ok {
+			i := strings.LastIndex(v, ".")
+			if isPkgVar(c.info, e, v[:i], v[i+1:]) {
+				return true
+			}
+		}
+	}
+	return c.isQuietType(c.info.TypeOf(e))
+}
+
+// isQuietType reports whether t is the type of a quiet sink.
+func (c *checker) isQuietType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	s := typeName(t)
+	for _, q := range quietSinks {
+		if m, ok := strings.CutPrefix(q.match, "iface:"); ok {
+			if hasMethods(t, strings.Split(m, ",")...) {
+				return true
+			}
+			continue
+		}
+		if !strings.Contains(q.match, ":") && strings.TrimPrefix(q.match, "*") == s {
+			return true
+		}
+	}
+	return false
+}
+
+// excluded reports whether the table excludes the call, or the call is
+// to a function of this package whose every return gives a nil error.
+func (c *checker) excluded(call *ast.CallExpr) bool {
+	if c.returnsOnlyNil(call) {
+		return true
+	}
+	k := c.calleeKey(call)
+	if k.name == "" {
+		return false
+	}
+	for _, e := range exclusions {
+		if c.matches(e.callee, k) && e.when(c, call, k.recv) {
+			return true
+		}
+	}
+	return false
+}
+
+// A key is what the table matches a call by.
+type key struct {
+	pkg      string     // package path of a function
+	recvType types.Type // static receiver type of a method
+	value    bool       // a function value in a variable or field
+	name     string     // the callee's name
+	recv     ast.Expr   // the receiver expression of a method call
+}
+
+// calleeKey returns the key of the function a call calls; its name is
+// empty when the call has none (a function literal, a method expression).
+func (c *checker) calleeKey(call *ast.CallExpr) key {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		switch obj := c.info.Uses[fun].(type) {
+		case *types.Func:
+			if obj.Pkg() != nil {
+				return key{pkg: obj.Pkg().Path(), name: obj.Name()}
+			}
+		case *types.Var:
+			return key{value: true, name: obj.Name()}
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[fun]; ok {
+			switch sel.Kind() {
+			case types.MethodVal:
+				return key{recvType: sel.Recv(), name: fun.Sel.Name, recv: fun.X}
+			case types.FieldVal:
+				return key{value: true, name: fun.Sel.Name}
+			}
+			return key{} // a method expression
+		}
+		switch obj := c.info.Uses[fun.Sel].(type) {
+		case *types.Func:
+			if obj.Pkg() != nil {
+				return key{pkg: obj.Pkg().Path(), name: obj.Name()} // a qualified function
+			}
+		case *types.Var:
+			return key{value: true, name: obj.Name()} // a package's function variable
+		}
+	}
+	return key{}
+}
+
+// matches reports whether a table callee pattern matches the key.
+func (c *checker) matches(pattern string, k key) bool {
+	if name, ok := strings.CutPrefix(pattern, "value:"); ok {
+		return k.value && matchName(name, k.name)
+	}
+	if k.value {
+		return false
+	}
+	var wantPkg, wantName, wantRecv string
+	method := strings.HasPrefix(pattern, "(")
+	if method {
+		end := strings.Index(pattern, ").")
+		if end < 0 {
+			return false
+		}
+		wantRecv, wantName = pattern[1:end], pattern[end+2:]
+	} else {
+		i := strings.LastIndex(pattern, ".")
+		wantPkg, wantName = pattern[:i], pattern[i+1:]
+	}
+	if method != (k.recvType != nil) || !matchName(wantName, k.name) {
+		return false
+	}
+	if !method {
+		return c.matchPkg(wantPkg, k.pkg)
+	}
+	if wantRecv == "any" {
+		return true
+	}
+	// The receiver's pointer-ness does not matter: calls on addressable
+	// values and on pointers reach the same methods.
+	wantRecv = strings.TrimPrefix(wantRecv, "*")
+	i := strings.LastIndex(wantRecv, ".")
+	n := typesutil.NamedOf(k.recvType)
+	if n == nil || n.Obj().Pkg() == nil || n.Obj().Name() != wantRecv[i+1:] {
+		return false
+	}
+	return c.matchPkg(wantRecv[:i], n.Obj().Pkg().Path())
+}
+
+// matchPkg reports whether a table package path (possibly "fw:"-relative)
+// names path.
+func (c *checker) matchPkg(want, path string) bool {
+	if rel, ok := strings.CutPrefix(want, "fw:"); ok {
+		return c.opts.FrameworkPackage(path, rel)
+	}
+	return want == path
+}
+
+// matchName reports whether a table name (possibly ending or starting
+// with *, or both) matches name.
+func matchName(want, name string) bool {
+	if len(want) > 2 && want[0] == '*' && want[len(want)-1] == '*' {
+		return strings.Contains(name, want[1:len(want)-1])
+	}
+	if prefix, ok := strings.CutSuffix(want, "*"); ok {
+		return strings.HasPrefix(name, prefix)
+	}
+	if suffix, ok := strings.CutPrefix(want, "*"); ok {
+		return strings.HasSuffix(name, suffix)
+	}
+	return want == name
+}
+
+// marshalCannotFail reports whether json.Marshal(v) cannot fail for the
+// call's argument v: its type holds only booleans, integers, strings and
+// slices, arrays, maps (with string or integer keys), pointers and structs
+// of them, and nothing with its own MarshalJSON or MarshalText. Floats (NaN)
+// and interfaces (anything) can fail.
+func marshalCannotFail(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	return jsonSafe(c.info.TypeOf(call.Args[0]), nil)
+}
+
+// jsonSafe reports whether encoding a value of type t as JSON cannot fail.
+func jsonSafe(t types.Type, seen []types.Type) bool {
+	if t == nil {
+		return false
+	}
+	for _, s := range seen {
+		if types.Identical(s, t) {
+			return false // recursive: the value may be cyclic
+		}
+	}
+	seen = append(seen, t)
+	if hasMethods(t, "MarshalJSON") || hasMethods(t, "MarshalText") {
+		return false // its own encoding may fail
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&(types.IsBoolean|types.IsInteger|types.IsString) != 0
+	case *types.Pointer:
+		return jsonSafe(u.Elem(), seen)
+	case *types.Slice:
+		return jsonSafe(u.Elem(), seen)
+	case *types.Array:
+		return jsonSafe(u.Elem(), seen)
+	case *types.Map:
+		k, ok := u.Key().Underlying().(*types.Basic)
+		return ok && k.Info()&(types.IsInteger|types.IsString) != 0 && !hasMethods(u.Key(), "MarshalText") && jsonSafe(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if f := u.Field(i); f.Exported() || f.Embedded() {
+				if !jsonSafe(f.Type(), seen) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// hasMethods reports whether t's method set (or its pointer's) has methods
+// of all those names.
+func hasMethods(t types.Type, names ...string) bool {
+	if t == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	for _, name := range names {
+		if ms.Lookup(nil, name) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// typeName spells t, or the type t points to, with full package paths.
+func typeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.TypeString(t, nil)
+}
+
+// isPkgVar reports whether e denotes the package-level variable path.name.
+func isPkgVar(info *types.Info, e ast.Expr, path, name string) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = e.Sel
+	case *ast.Ident:
+		id = e
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == path && v.Name() == name && v.Parent() == v.Pkg().Scope()
+}

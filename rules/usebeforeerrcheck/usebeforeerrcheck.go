@@ -1,0 +1,398 @@
+// Package usebeforeerrcheck defines the use-before-err-check rule: after
+// `v, err := f()` (or `v, err = f()`, `var v, err = f()`), v is usually
+// nil when f fails, so an expression that panics on a nil v must not run
+// before err has been checked.
+//
+// # What it proves
+//
+// For every local variable v of a nilable type (pointer, slice, map,
+// interface, func, chan; never a struct, number or string, and never a
+// type parameter) assigned together with a last result of type error (or
+// a pointer type implementing it, such as etcd's *v2error.Error), it
+// walks the function's control-flow graph (go/cfg) forward from the
+// assignment and reports the first expression in each statement that
+// panics when v is nil, reached on a path where
+//
+//   - err has not been read yet ("used before err is checked"), or
+//   - the path went through the true branch of `if err != nil` (or the
+//     false branch of `if err == nil`) and came out below that if: the
+//     branch did not leave the block. The kratos and go-common log.Fatal*
+//     functions log and return (they do not call os.Exit), so an
+//     `if err != nil { log.Fatal(...) }` protects nothing; the message
+//     says so. Uses inside the err branch itself are not reported.
+//   - err was overwritten by an unrelated call before it was read, so
+//     f's failure can never be seen.
+//
+// Reading err in any way stops the walk (a condition, `switch err`,
+// errors.Is, `must(err)`, `require.NoError(t, err)`, `e := err`), except
+// passing it to a logging or printing call, which reports and goes on,
+// and `err = wrap(err)`, which keeps f's error. A condition that reads v
+// (`v != nil`, `len(v) > 0`, `v == nil || …`) stops the walk too, as does
+// assigning v, and a use is guarded by a && or || whose left operand
+// reads err or v.
+//
+// What panics on a nil v: a field selector through a pointer; a method
+// call or method value through a nil interface; a method with a value
+// receiver, or promoted through an embedded field, through a pointer;
+// indexing a slice or a pointer to an array; writing to a map element;
+// `*v`; calling a func value; close of a channel. Reading a nil map,
+// len, cap, range, comparing with nil, printing v or passing it on do
+// not panic and are not reported.
+//
+// A method with a pointer receiver may be called on a nil pointer: it
+// panics only if its body dereferences the receiver. Generated protobuf
+// getters (`func (m *Reply) GetName() string { if m != nil { … } }`) are
+// nil-safe by design. So a pointer-receiver call is reported only when
+// the method is declared in the package being analysed and its body
+// dereferences the receiver in its leading straight-line statements
+// before any comparison of the receiver with nil (directly or through
+// another such method). Methods of other packages are reported only when
+// listed in derefAPIs, a table of pointer-receiver methods read from
+// their sources to dereference the receiver (database/sql, net/http
+// Request and Client, net/url.URL, regexp, math/big.Int, bufio,
+// encoding/json, strings.Builder, time.Timer, grpc ClientConn, zap
+// loggers, bbolt, the framework's database/sql, paladin and warden):
+// their bodies are not available without facts, and guessing would flag
+// every nil-safe getter and every *os.File method (which check for nil).
+//
+// Function literals run when they are called, not where they are
+// written: a use inside a literal is considered only when the literal is
+// called on the spot (`func(){…}()`), deferred (`defer func(){…}()`,
+// which also runs when f fails and the function returns), or started as
+// a goroutine (which may run before the check). A literal stored and
+// called later is left alone.
+//
+// When the callee is declared in the package, its return statements
+// refine the message: "is nil" when every failing return yields a
+// literal nil for v, no report at all when every failing return yields a
+// value that cannot be nil (&T{}, new, make, a composite literal), and
+// "may be nil" otherwise.
+//
+// # Why go/cfg and not ctrlflow or ssa
+//
+// ctrlflow computes no-return facts for every dependency, which forces
+// the drivers to analyse dependencies from source; the rule instead
+// builds each function's CFG on demand with cfg.New and its own
+// may-return predicate (panic, os.Exit, the standard log.Fatal*/Panic*,
+// testing's Fatal/FailNow/Skip*, runtime.Goexit, functions of the package
+// that never return, and Fatal*/Exit/Panic* of other loggers — but not
+// the framework's log.Fatal*). SSA would lose the statement structure
+// the fix needs.
+//
+// # The fix
+//
+// "Move use of v below the err check" moves the statements that use v
+// (with their comments) from between the assignment and a following
+// `if err != nil { … }` to just below that if, when the if has no init
+// or else, its condition is `err != nil` (optionally `|| <pure expr>`),
+// its body leaves the block (return, break, continue, goto, a call that
+// never returns), and moving cannot change what anything reads: the
+// moved statements contain no return or jump out of themselves; neither
+// the check nor the statements they jump over read or write what they
+// declare or assign, or write what they read; side effects are not
+// reordered with side effects; and err and v are not reassigned in
+// between.
+package usebeforeerrcheck
+
+import (
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+//go:embed note.en.md note.zh.md
+var notes embed.FS
+
+// Rule is the use-before-err-check rule.
+var Rule = rule.Define(rule.Spec{
+	ID:       "use-before-err-check",
+	Severity: rule.Warning,
+	Since:    "v0.1.0",
+	Fixes:    true,
+	Notes:    notes,
+	Messages: messages,
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+})
+
+// Analyzer is the rule's analyzer with the default options.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass, opts *rule.Options) error {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := newChecker(pass, opts, in)
+	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		a, ok := c.assignmentOf(cur)
+		if !ok {
+			continue // not `v, err := f()` with a nilable v
+		}
+		c.check(a)
+	}
+	c.report()
+	return nil
+}
+
+// An assignment is `v, err := f()` with the nilable variables it tracks.
+type assignment struct {
+	cur  inspector.Cursor // the *ast.AssignStmt or *ast.ValueSpec
+	node ast.Node
+	call *ast.CallExpr
+	vars []*trackedVar // nilable results, in order
+	err  *types.Var
+	fn   *funcInfo
+	name string // how the message names the callee
+}
+
+// A trackedVar is a nilable result variable of an assignment.
+type trackedVar struct {
+	v     *types.Var
+	index int     // its result index
+	state nilness // what the callee returns for it on failure
+}
+
+// nilness is what the callee is known to return for v when it fails.
+type nilness int
+
+const (
+	mayBeNil nilness = iota
+	nilOnFailure
+	notNil
+)
+
+// assignmentOf returns the assignment at cur when it assigns the results
+// of one call, the last of type error, to local variables of which at
+// least one is nilable.
+func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
+	var lhs []*ast.Ident
+	var rhs ast.Expr
+	switch n := cur.Node().(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) != 1 || len(n.Lhs) < 2 || (n.Tok != token.DEFINE && n.Tok != token.ASSIGN) {
+			return nil, false // not the results of one call
+		}
+		for _, e := range n.Lhs {
+			id, ok := e.(*ast.Ident)
+			if !ok {
+				id = nil // a field or element: not tracked, but keeps the position
+			}
+			lhs = append(lhs, id)
+		}
+		rhs = n.Rhs[0]
+	case *ast.ValueSpec:
+		if len(n.Values) != 1 || len(n.Names) < 2 {
+			return nil, false // not the results of one call
+		}
+		lhs = n.Names
+		rhs = n.Values[0]
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return nil, false // a receive, an index or an assertion: no err
+	}
+	tuple, ok := c.info.TypeOf(call).(*types.Tuple)
+	if !ok || tuple.Len() != len(lhs) || !isErrorType(tuple.At(tuple.Len()-1).Type()) {
+		return nil, false // ill-typed, or the last result is no error
+	}
+	errID := lhs[len(lhs)-1]
+	if errID == nil {
+		return nil, false // err is a field or an element
+	}
+	errVar := c.localVar(errID)
+	if errVar == nil || !isErrorType(errVar.Type()) {
+		return nil, false // err is blank, a field or a package variable
+	}
+	fnCur, ok := enclosingFunc(cur)
+	if !ok {
+		return nil, false // package level: no statements follow
+	}
+	fi := c.funcInfo(fnCur)
+	a := &assignment{cur: cur, node: cur.Node(), call: call, err: errVar, fn: fi}
+	for i, id := range lhs[:len(lhs)-1] {
+		if id == nil {
+			continue // a field or element
+		}
+		v := c.localVar(id)
+		if v == nil || !isTrackable(v.Type()) || !typesutil.IsNilable(tuple.At(i).Type()) {
+			continue // blank, not local, or cannot be nil
+		}
+		if fi.addrTaken[v] {
+			continue // other code may assign it through a pointer
+		}
+		if types.IsInterface(v.Type()) && !types.IsInterface(tuple.At(i).Type()) {
+			continue // an interface holding a typed nil is not nil
+		}
+		a.vars = append(a.vars, &trackedVar{v: v, index: i})
+	}
+	if len(a.vars) == 0 {
+		return nil, false
+	}
+	a.name = calleeName(c.info, call)
+	return a, true
+}
+
+// isErrorType reports whether t is error, or a pointer (or other nilable
+// type) implementing it, such as *v2error.Error.
+func isErrorType(t types.Type) bool {
+	return typesutil.IsError(t) || typesutil.ImplementsError(t) && typesutil.IsNilable(t)
+}
+
+// localVar returns the local variable id denotes, or nil.
+func (c *checker) localVar(id *ast.Ident) *types.Var {
+	if id.Name == "_" {
+		return nil
+	}
+	return typesutil.LocalVar(c.info, id)
+}
+
+// isTrackable reports whether values of type t can be nil and the rule
+// knows what panics on them: not type parameters, whose operations
+// depend on the instantiation.
+func isTrackable(t types.Type) bool {
+	if t == nil || !typesutil.IsNilable(t) {
+		return false
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.UnsafePointer {
+		return false // nothing selects through or indexes an unsafe.Pointer
+	}
+	return true
+}
+
+// calleeName returns how messages name the function a call calls: its
+// expression when that is a short selector chain, else its name.
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if isSelectorChain(call.Fun) {
+		if s := types.ExprString(call.Fun); len(s) <= 40 {
+			return s
+		}
+	}
+	if fn := typesutil.Callee(info, call); fn != nil {
+		return fn.Name()
+	}
+	return "the call"
+}
+
+// isSelectorChain reports whether e is an identifier or a chain of
+// selectors on one.
+func isSelectorChain(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isSelectorChain(e.X)
+	}
+	return false
+}
+
+// check walks the control flow from the assignment for each of its
+// variables and records the uses it finds.
+func (c *checker) check(a *assignment) {
+	g := a.fn.graph(c)
+	if g == nil {
+		return // no body
+	}
+	blk, idx, ok := a.fn.locate(a.node)
+	if !ok || !blk.Live {
+		return // dead code, or a statement go/cfg does not list
+	}
+	for _, tv := range a.vars {
+		if fn := typesutil.Callee(c.info, a.call); fn != nil {
+			tv.state = c.failureNilness(fn, tv.index)
+		}
+		if tv.state == notNil {
+			continue // the callee never returns nil with an error
+		}
+		w := &walker{c: c, a: a, tv: tv, v: tv.v}
+		w.walk(a.fn, blk, idx+1, path{}, direct, 0)
+	}
+}
+
+// A finding is one use to report.
+type finding struct {
+	a    *assignment
+	tv   *trackedVar
+	use  ast.Expr // the expression that panics
+	node ast.Node // the CFG node (statement or condition) holding it
+	p    path
+	ctx  useCtx
+}
+
+// rank orders findings of one use: an unchecked path is the clearest
+// explanation, then a lost err, then a non-leaving check.
+func (f *finding) rank() int {
+	switch f.p.st {
+	case unchecked:
+		return 0
+	case lost:
+		return 1
+	}
+	return 2
+}
+
+func (c *checker) record(f *finding) {
+	if old, ok := c.findings[f.use]; ok && old.rank() <= f.rank() {
+		return // already reported with an as good or better explanation
+	}
+	c.findings[f.use] = f
+}
+
+// report emits the findings in source order, with fixes.
+func (c *checker) report() {
+	list := make([]*finding, 0, len(c.findings))
+	for _, f := range c.findings {
+		list = append(list, f)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].use.Pos() < list[j].use.Pos() })
+	for _, f := range list {
+		d := analysis.Diagnostic{
+			Pos:     f.use.Pos(),
+			End:     f.use.End(),
+			Message: c.message(f),
+		}
+		if strings.HasSuffix(c.pass.Fset.File(f.use.Pos()).Name(), "_test.go") {
+			rule.Demote(&d, rule.Hint) // a nil panic fails the test, loudly but harmlessly
+		}
+		if fix, ok := c.fixFor(f); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		c.pass.Report(d)
+	}
+}
+
+// message explains a finding: what is used, on which path, and why v may
+// be nil there.
+func (c *checker) message(f *finding) string {
+	v, fn := f.tv.v.Name(), f.a.name
+	nilText := fmt.Sprintf("%s may be nil when %s fails", v, fn)
+	if f.tv.state == nilOnFailure {
+		nilText = fmt.Sprintf("%s is nil when %s fails", v, fn)
+	}
+	switch f.p.st {
+	case lost:
+		return fmt.Sprintf("%s used but err from %s is overwritten before it is checked; %s", v, fn, nilText)
+	case failed:
+		if f.p.fatal {
+			return fmt.Sprintf("%s used after an err check whose log.Fatal does not exit (kratos log.Fatal only logs); %s", v, nilText)
+		}
+		return fmt.Sprintf("%s used after an err check that does not leave the block; %s", v, nilText)
+	}
+	switch f.ctx {
+	case deferred:
+		return fmt.Sprintf("%s used in a func deferred before err is checked, which also runs when %s fails; %s", v, fn, nilText)
+	case goroutine:
+		return fmt.Sprintf("%s used in a goroutine started before err is checked; %s", v, nilText)
+	}
+	return fmt.Sprintf("%s used before err is checked; %s", v, nilText)
+}

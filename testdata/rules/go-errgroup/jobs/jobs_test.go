@@ -1,0 +1,22 @@
+package jobs
+
+import (
+	"context"
+	"sync"
+	"testing"
+)
+
+func TestParallel(t *testing.T) {
+	jobs := []Job{{ID: 1, Payload: []byte("a")}, {ID: 2, Payload: []byte("b")}}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+			defer wg.Done()
+			if err := run(context.Background(), j); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,3 @@
+module example.com/goerrgroupnoreq
+
+go 1.22

@@ -1,0 +1,93 @@
+// Package worker holds long-running goroutines: servers, consumers and
+// workers, which the rule only points out.
+package worker
+
+import (
+	"context"
+	"net"
+	"sync"
+	"time"
+)
+
+// Message is a queue message.
+type Message struct{ Value []byte }
+
+// Server accepts connections and runs workers.
+type Server struct {
+	l    net.Listener
+	msgs chan *Message
+	quit chan struct{}
+	wg   sync.WaitGroup
+	n    int
+}
+
+// Serve is an accept loop: one goroutine per connection.
+func (s *Server) Serve() error {
+	for {
+		conn, err := s.l.Accept()
+		if err != nil {
+			return err
+		}
+		// information only: per-connection goroutine in an endless loop
+		go s.handle(conn) // want `go s.handle\(\): a panic`
+	}
+}
+
+// Select is an accept loop with a select.
+func (s *Server) Select(conns <-chan net.Conn) {
+	for {
+		select {
+		case c := <-conns:
+			// information only: endless loop
+			go s.handle(c) // want `go s.handle\(\): a panic`
+		case <-s.quit:
+			return
+		}
+	}
+}
+
+// Start starts workers that Close waits for.
+func (s *Server) Start() {
+	for i := 0; i < s.n; i++ {
+		s.wg.Add(1)
+		// information only: waited for in Close, not here
+		go s.consume() // want `go s.consume\(\): a panic`
+	}
+	for i := 0; i < s.n; i++ {
+		// information only: a worker with an endless loop
+		go func() { // want `go func literal: a panic`
+			for {
+				select {
+				case <-s.quit:
+					return
+				case <-time.After(time.Second):
+				}
+			}
+		}()
+	}
+}
+
+// Consume runs one goroutine per message.
+func (s *Server) Consume(ctx context.Context) {
+	for msg := range s.msgs {
+		// information only: range over a channel
+		go s.process(ctx, msg) // want `go s.process\(\): a panic`
+	}
+	<-s.quit
+}
+
+// Close waits for the workers.
+func (s *Server) Close() {
+	close(s.quit)
+	s.wg.Wait()
+}
+
+func (s *Server) handle(c net.Conn) { defer c.Close() }
+
+func (s *Server) consume() {
+	defer s.wg.Done()
+	for range s.msgs {
+	}
+}
+
+func (s *Server) process(ctx context.Context, m *Message) {}

@@ -1,0 +1,3 @@
+module example.com/indexrange
+
+go 1.22

@@ -1,0 +1,15 @@
+module example.com/ubec
+
+go 1.22
+
+require (
+	github.com/go-kratos/kratos v0.6.0
+	go-common v0.0.0
+	google.golang.org/grpc v1.29.1
+)
+
+replace (
+	github.com/go-kratos/kratos => ../../stubs/kratos
+	go-common => ../../stubs/gocommon
+	google.golang.org/grpc => ../../stubs/grpc
+)
