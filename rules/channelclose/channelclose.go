@@ -4,7 +4,7 @@
 // channel is closed.
 //
 // It works on each function's SSA form (golang.org/x/tools/go/ssa, built
-// by ssapath.Analyzer) and reports, within one function:
+// by ssautil.Analyzer) and reports, within one function:
 //
 //   - close(ch) where ch is nil on some feasible path: a local declared
 //     without make and not made on that path, a channel field of a struct
@@ -51,6 +51,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssapath"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -70,7 +71,8 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ssapath.Analyzer},
+	Messages: messages,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
 	Run:      run,
 })
 
@@ -104,9 +106,9 @@ type checker struct {
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput, ok := pass.ResultOf[ssapath.Analyzer].(*ssapath.SSA)
-	if !ok || ssainput == nil || ssainput.Pkg == nil {
-		return nil
+	ssainput := ssautil.Of(pass)
+	if ssainput == nil {
+		return nil // the package does not type-check: no SSA form
 	}
 	c := &checker{
 		pass:     pass,
@@ -522,7 +524,8 @@ func (c *checker) deleteStmt(cur inspector.Cursor, title string) (analysis.Sugge
 		return none, false // something precedes it on its line
 	}
 	edits := []analysis.TextEdit{{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, stmt.End())}}
-	if !makefix.GofmtStable(c.pass, file, edits) {
+	edits, laid := makefix.Layout(c.pass, file, edits)
+	if !laid {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
@@ -614,7 +617,8 @@ func (c *checker) rangeFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 		{Pos: loop.For, End: loop.Body.Lbrace + 1, NewText: []byte(header)},
 		{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, stmt.End())},
 	}
-	if !makefix.GofmtStable(c.pass, file, edits) {
+	edits, laid := makefix.Layout(c.pass, file, edits)
+	if !laid {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: "Range over " + types.ExprString(recv.X), TextEdits: edits}, true
@@ -657,7 +661,8 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	default:
 		return none, false
 	}
-	if !makefix.GofmtStable(c.pass, file, edits) {
+	edits, laid := makefix.Layout(c.pass, file, edits)
+	if !laid {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: "Stop the loop when " + types.ExprString(recv.X) + " is closed", TextEdits: edits}, true
@@ -683,7 +688,8 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 			at = lineEnd(fset, clause.Body[n-1].End())
 		}
 		edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + "return")}}
-		if !makefix.GofmtStable(c.pass, file, edits) {
+		edits, laid := makefix.Layout(c.pass, file, edits)
+		if !laid {
 			return none, false
 		}
 		return analysis.SuggestedFix{Message: "Return after receiving from " + types.ExprString(recv.X), TextEdits: edits}, true
@@ -704,7 +710,8 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	at := lineEnd(fset, clause.Colon) // after a trailing comment
 	edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(
 		"\n" + indent + "if !" + ok2 + " {\n" + indent + "\treturn\n" + indent + "}")})
-	if !makefix.GofmtStable(c.pass, file, edits) {
+	edits, laid := makefix.Layout(c.pass, file, edits)
+	if !laid {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: "Return when " + types.ExprString(recv.X) + " is closed", TextEdits: edits}, true

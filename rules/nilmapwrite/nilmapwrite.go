@@ -3,7 +3,7 @@
 // "assignment to entry in nil map".
 //
 // It works on each function's SSA form (golang.org/x/tools/go/ssa, built
-// by ssapath.Analyzer) and proves, for a map update, that the map is nil
+// by ssautil.Analyzer) and proves, for a map update, that the map is nil
 // on some feasible path to it:
 //
 //   - a local declared without a value (var m map[K]V, m := map[K]V(nil),
@@ -40,6 +40,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssapath"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -58,7 +59,8 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ssapath.Analyzer},
+	Messages: messages,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
 	Run:      run,
 })
 
@@ -67,9 +69,9 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput, ok := pass.ResultOf[ssapath.Analyzer].(*ssapath.SSA)
-	if !ok || ssainput == nil || ssainput.Pkg == nil {
-		return nil
+	ssainput := ssautil.Of(pass)
+	if ssainput == nil {
+		return nil // the package does not type-check: no SSA form
 	}
 	syntax := ssapath.NewSyntax(in)
 	globals := ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)

@@ -102,7 +102,8 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 	default:
 		return none, false
 	}
-	if !gofmtStable(pass, file, edits) {
+	edits, ok := Layout(pass, file, edits)
+	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
@@ -193,8 +194,8 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
 	at := lineEnd(pass.Fset, stmt.End())
-	edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + typ + ")")}}
-	if !gofmtStable(pass, file, edits) {
+	edits, ok := Layout(pass, file, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + typ + ")")}})
+	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: fmt.Sprintf("Make %s after declaring %s", lhs, base.Name), TextEdits: edits}, true
@@ -239,7 +240,8 @@ func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, fi
 		edit = analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + kv + ",\n")}
 	}
 	edits := []analysis.TextEdit{edit}
-	if !gofmtStable(pass, file, edits) {
+	edits, ok := Layout(pass, file, edits)
+	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: fmt.Sprintf("Add %s to the literal", kv), TextEdits: edits}, true
@@ -342,29 +344,29 @@ func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
 	return next - 1
 }
 
-// gofmtStable reports whether applying edits to file leaves it in
-// gofmt's layout (and parseable). Editors apply fixes verbatim, so a fix
-// that would need reformatting is not offered.
+// Layout returns edits equivalent to edits whose result is in gofmt's
+// layout (fixutil.Gofmt, which realigns the comments and columns around
+// inserted lines), and false when there are none. Editors apply fixes
+// verbatim, so a fix that would need reformatting is not offered.
 //
-// Files that were not gofmt'd to begin with (often only their doc
-// comments, which gofmt has rewrapped since Go 1.19) are judged by the
-// declarations the edits touch, each formatted on its own.
-func gofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) bool {
+// In a file that was not gofmt'd to begin with (often only its doc
+// comments, which gofmt has rewrapped since Go 1.19), fixutil.Gofmt
+// cannot tell; there each declaration the edits touch must be gofmt'd
+// on its own after the fix.
+func Layout(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	edits, ok := fixutil.Gofmt(pass, file, edits)
+	if !ok {
+		return nil, false
+	}
 	src, ok := fixutil.Content(pass, file)
 	if !ok {
-		return false
+		return nil, false
+	}
+	if formatted, err := format.Source(src); err == nil && bytes.Equal(formatted, src) {
+		return edits, true // fixutil.Gofmt checked the whole file
 	}
 	tf := pass.Fset.File(file.FileStart)
-	fixed, ok := fixutil.Apply(src, tf.Base(), edits)
-	if !ok {
-		return false
-	}
-	if formatted, err := format.Source(fixed); err == nil && bytes.Equal(formatted, fixed) {
-		return true
-	}
-	if formatted, err := format.Source(src); err != nil || bytes.Equal(formatted, src) {
-		return false // the file was gofmt'd: the fix breaks its layout
-	}
+	rest := edits
 	for _, decl := range file.Decls {
 		start := decl.Pos()
 		switch d := decl.(type) {
@@ -378,7 +380,7 @@ func gofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit)
 			}
 		}
 		var in []analysis.TextEdit
-		for _, e := range edits {
+		for _, e := range rest {
 			if e.Pos >= start && e.End <= decl.End() {
 				in = append(in, e)
 			}
@@ -389,17 +391,20 @@ func gofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit)
 		start = fixutil.LineStart(pass.Fset, decl.Pos())
 		part, ok := fixutil.Apply(src[tf.Offset(start):tf.Offset(decl.End())], int(start), in)
 		if !ok {
-			return false
+			return nil, false
 		}
 		unit := append([]byte("package p\n\n"), part...)
 		unit = append(unit, '\n')
 		formatted, err := format.Source(unit)
 		if err != nil || !bytes.Equal(formatted, unit) {
-			return false
+			return nil, false
 		}
-		edits = slicesDelete(edits, in)
+		rest = slicesDelete(rest, in)
 	}
-	return len(edits) == 0 // every edit lies in a declaration checked on its own
+	if len(rest) > 0 {
+		return nil, false // an edit outside every declaration
+	}
+	return edits, true
 }
 
 // slicesDelete returns edits without those in drop.
@@ -415,10 +420,4 @@ next:
 		out = append(out, e)
 	}
 	return out
-}
-
-// GofmtStable reports whether applying edits to file leaves it in
-// gofmt's layout.
-func GofmtStable(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) bool {
-	return gofmtStable(pass, file, edits)
 }

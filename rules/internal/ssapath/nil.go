@@ -218,8 +218,6 @@ type Globals struct {
 	stores  map[*ssa.Global][]Loc
 	escaped map[*ssa.Global]bool
 	reset   map[*types.Var]bool // fields set on a struct not freshly allocated
-
-	noReturn map[*ssa.Function]bool // functions of the package that never return
 }
 
 // NewGlobals scans funcs (the package's source functions, including
@@ -254,18 +252,6 @@ func NewGlobals(pkg *ssa.Package, funcs []*ssa.Function) *Globals {
 					}
 					g.use(f, gl, instr)
 				}
-			}
-		}
-	}
-	// Functions that never return (fatalf wrappers), to a fixed point:
-	// one that only calls such a function never returns either.
-	g.noReturn = make(map[*ssa.Function]bool)
-	for changed := true; changed; {
-		changed = false
-		for _, fn := range funcs {
-			if !g.noReturn[fn] && NewFunc(fn, g).neverReturns() {
-				g.noReturn[fn] = true
-				changed = true
 			}
 		}
 	}

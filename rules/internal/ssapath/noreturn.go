@@ -3,18 +3,16 @@ package ssapath
 import (
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
 // NoReturn reports whether instr is a call that never returns to its
-// caller: os.Exit, log.Fatal*, log.Panic*, runtime.Goexit, t.Fatal* and
-// t.Skip*, and so on.
-//
-// buildssa already ends a block after calls that x/tools' ctrlflow pass
-// knows never return, but ctrlflow learns that about functions of other
-// packages from facts, which a driver that loads dependencies from export
-// data (as gopitfalls does) never computes; so the common ones are listed
-// here. kratos's log.Fatal is not among them: it logs and returns.
+// caller: one of ssautil.IsNoReturn's (os.Exit, log.Fatal*, t.Fatal*, …),
+// also through testing.TB. ssautil's SSA form already ends blocks after
+// static calls of these and of the package's own functions that never
+// return; this also catches the interface calls it cannot resolve.
+// kratos's log.Fatal is not among them: it logs and returns.
 func NoReturn(instr ssa.Instruction) bool {
 	call, ok := instr.(*ssa.Call)
 	if !ok {
@@ -27,45 +25,17 @@ func NoReturn(instr ssa.Instruction) bool {
 	} else if callee := c.StaticCallee(); callee != nil {
 		fn, _ = callee.Object().(*types.Func)
 	}
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	name := fn.Name()
-	switch fn.Pkg().Path() {
-	case "os", "syscall":
-		return name == "Exit"
-	case "runtime":
-		return name == "Goexit"
-	case "log":
-		switch name {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	case "testing":
-		switch name {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return fn.Signature().Recv() != nil
+	if c.IsInvoke() && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "testing" {
+		switch fn.Name() {
+		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
+			return true // testing.TB
 		}
 	}
-	return false
+	return ssautil.IsNoReturn(fn)
 }
 
-// noReturn reports whether instr is a call that never returns: one of
-// NoReturn's, or a call of a function of the package that never returns.
-func (f *Func) noReturn(instr ssa.Instruction) bool {
-	if NoReturn(instr) {
-		return true
-	}
-	if f.Globals == nil || len(f.Globals.noReturn) == 0 {
-		return false
-	}
-	call, ok := instr.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	callee := call.Common().StaticCallee()
-	return callee != nil && f.Globals.noReturn[callee]
-}
+// noReturn reports whether instr is a call that never returns.
+func (f *Func) noReturn(instr ssa.Instruction) bool { return NoReturn(instr) }
 
 // blockNoReturn reports whether b calls a function that never returns.
 func (f *Func) blockNoReturn(b *ssa.BasicBlock) bool {
@@ -75,35 +45,6 @@ func (f *Func) blockNoReturn(b *ssa.BasicBlock) bool {
 		}
 	}
 	return false
-}
-
-// neverReturns reports whether no path of fn reaches a return without
-// first calling a function that never returns (or panicking).
-func (f *Func) neverReturns() bool {
-	fn := f.Fn
-	if len(fn.Blocks) == 0 {
-		return false // external or not built
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := []*ssa.BasicBlock{fn.Blocks[0]}
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue // seen
-		}
-		seen[b] = true
-		if f.blockNoReturn(b) {
-			continue // the path ends here
-		}
-		if len(b.Instrs) > 0 {
-			if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-				return false
-			}
-		}
-		work = append(work, b.Succs...)
-	}
-	return true
 }
 
 // deadEdge reports whether control cannot pass from p to s because the
