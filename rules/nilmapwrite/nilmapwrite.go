@@ -21,7 +21,8 @@
 // under `if debug` is not reported, nor one behind `if m == nil { m =
 // make(…) }` or `if m != nil`. A path ends at a call that never returns:
 // os.Exit, log.Fatal*, t.Fatal* and the package's own functions that
-// always end in one.
+// always end in one. Conditions are compared, not computed: a map made
+// only `if i == 0`, on a loop's first iteration, is still reported.
 //
 // It leaves alone what it cannot prove nil: parameters, results of calls,
 // fields of structs built elsewhere, maps captured by closures (the
