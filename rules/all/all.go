@@ -2,11 +2,13 @@
 package all
 
 import (
+	"github.com/gopitfalls/gopitfalls/rules/channelclose"
 	"github.com/gopitfalls/gopitfalls/rules/concurrentmap"
 	"github.com/gopitfalls/gopitfalls/rules/databusconsume"
 	"github.com/gopitfalls/gopitfalls/rules/deadlock"
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/indexrange"
+	"github.com/gopitfalls/gopitfalls/rules/nilmapwrite"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
@@ -19,11 +21,13 @@ import (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []*rule.Rule{
+	channelclose.Rule,
 	concurrentmap.Rule,
 	databusconsume.Rule,
 	deadlock.Rule,
 	goerrgroup.Rule,
 	indexrange.Rule,
+	nilmapwrite.Rule,
 	paladininit.Rule,
 	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,

@@ -1,0 +1,423 @@
+// Package makefix builds the fixes that give a nil map or channel a value
+// where it is declared: `var m map[K]V` → `m := make(map[K]V)`, a
+// package-level `var m map[K]V` → `var m = make(map[K]V)`, and for a
+// field of a local struct, `s.f = make(T)` right after s is declared (or
+// `f: make(T)` in its composite literal).
+//
+// A fix is offered only where the rewrite is correct: the declaration is
+// the one that leaves the value nil, nothing compares the variable with
+// nil or assigns nil to it (making it would change what those see), and
+// the edited file is still in gofmt's layout.
+package makefix
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// ForVar returns a fix that makes the variable obj (a map or channel)
+// with make where it is declared.
+func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	if obj == nil || obj.IsField() || obj.Pkg() == nil || obj.Pkg() != pass.Pkg || !obj.Pos().IsValid() {
+		return none, false
+	}
+	file := fixutil.FileOf(pass.Files, obj.Pos())
+	if file == nil {
+		return none, false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, obj.Pos(), obj.Pos())
+	if len(path) < 3 {
+		return none, false
+	}
+	if id, ok := path[0].(*ast.Ident); !ok || pass.TypesInfo.Defs[id] != obj {
+		return none, false
+	}
+	name := obj.Name()
+	pkgLevel := obj.Parent() == pass.Pkg.Scope()
+
+	// The code in which a nil comparison or assignment would change meaning.
+	var scope []ast.Node
+	if pkgLevel {
+		for _, f := range pass.Files {
+			scope = append(scope, f)
+		}
+	} else if fn := enclosingFunc(path); fn != nil {
+		scope = []ast.Node{fn}
+	} else {
+		return none, false
+	}
+	if nilUsed(pass.TypesInfo, scope, obj) {
+		return none, false // code tells nil from made: making it changes behaviour
+	}
+
+	var edits []analysis.TextEdit
+	var title string
+	switch p := path[1].(type) {
+	case *ast.ValueSpec:
+		if len(p.Names) != 1 || len(p.Values) != 0 || p.Type == nil {
+			return none, false
+		}
+		typ := exprText(pass, file, p.Type)
+		gd, ok := path[2].(*ast.GenDecl)
+		if !ok {
+			return none, false
+		}
+		if pkgLevel {
+			// var m map[K]V → var m = make(map[K]V)
+			edits = []analysis.TextEdit{{Pos: p.Type.Pos(), End: p.Type.End(), NewText: []byte("= make(" + typ + ")")}}
+			title = fmt.Sprintf("Initialize %s with make(%s)", name, typ)
+			break
+		}
+		ds, ok := path[3].(*ast.DeclStmt)
+		if !ok || len(gd.Specs) != 1 || gd.Lparen.IsValid() {
+			return none, false // a var group, or a declaration outside a statement list
+		}
+		edits = []analysis.TextEdit{{Pos: ds.Pos(), End: p.Type.End(), NewText: []byte(name + " := make(" + typ + ")")}}
+		title = fmt.Sprintf("Declare %s with make(%s)", name, typ)
+	case *ast.AssignStmt:
+		// m := map[K]V(nil) → m := make(map[K]V)
+		if p.Tok != token.DEFINE || len(p.Lhs) != 1 || len(p.Rhs) != 1 || pkgLevel {
+			return none, false
+		}
+		conv, ok := ast.Unparen(p.Rhs[0]).(*ast.CallExpr)
+		if !ok || len(conv.Args) != 1 || !isNilIdent(pass.TypesInfo, conv.Args[0]) {
+			return none, false
+		}
+		if tv, ok := pass.TypesInfo.Types[conv.Fun]; !ok || !tv.IsType() {
+			return none, false
+		}
+		typ := exprText(pass, file, conv.Fun)
+		edits = []analysis.TextEdit{{Pos: p.Rhs[0].Pos(), End: p.Rhs[0].End(), NewText: []byte("make(" + typ + ")")}}
+		title = fmt.Sprintf("Declare %s with make(%s)", name, typ)
+	default:
+		return none, false
+	}
+	edits, ok := Layout(pass, file, edits)
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// ForField returns a fix that makes the field path sel (x.f, x.f.g) of
+// the local struct variable x right where x is declared: `x.f = make(T)`
+// after `var x S` (or `x := S{…}`, `x := new(S)`), or `f: make(T)` in
+// x's composite literal.
+func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	info := pass.TypesInfo
+	// Walk down to the base variable; every step must select a field.
+	var fields []string
+	var e ast.Expr = sel
+	for {
+		s, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if selection, ok := info.Selections[s]; !ok || selection.Kind() != types.FieldVal || len(selection.Index()) != 1 {
+			return none, false // a method, a qualified name or a promoted field
+		}
+		fields = append([]string{s.Sel.Name}, fields...)
+		e = s.X
+	}
+	base, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return none, false
+	}
+	obj := typesutil.LocalVar(info, base)
+	if obj == nil {
+		return none, false
+	}
+	file := fixutil.FileOf(pass.Files, obj.Pos())
+	if file == nil || fixutil.FileOf(pass.Files, sel.Pos()) != file {
+		return none, false
+	}
+	q := typesutil.NewQualifier(file, pass.Pkg)
+	typ, ok := q.TypeString(info.TypeOf(sel))
+	if !ok {
+		return none, false // the type names a package the file does not import
+	}
+	path, _ := astutil.PathEnclosingInterval(file, obj.Pos(), obj.Pos())
+	if len(path) < 4 {
+		return none, false
+	}
+	if id, ok := path[0].(*ast.Ident); !ok || info.Defs[id] != obj {
+		return none, false
+	}
+	var stmt ast.Stmt
+	var lit *ast.CompositeLit
+	switch p := path[1].(type) {
+	case *ast.ValueSpec:
+		gd, ok1 := path[2].(*ast.GenDecl)
+		ds, ok2 := path[3].(*ast.DeclStmt)
+		if !ok1 || !ok2 || len(gd.Specs) != 1 || len(p.Names) != 1 || len(p.Values) != 0 {
+			return none, false
+		}
+		stmt = ds
+	case *ast.AssignStmt:
+		if p.Tok != token.DEFINE || len(p.Lhs) != 1 || len(p.Rhs) != 1 {
+			return none, false
+		}
+		rhs := ast.Unparen(p.Rhs[0])
+		if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			rhs = ast.Unparen(u.X)
+		}
+		if lit, ok = rhs.(*ast.CompositeLit); !ok && !isNewCall(info, rhs) {
+			return none, false // not built here
+		}
+		stmt = p
+	default:
+		return none, false
+	}
+	if !inStmtList(path, stmt) {
+		return none, false
+	}
+	if lit != nil && len(fields) == 1 {
+		if fix, ok := addToLiteral(pass, file, lit, fields[0], typ); ok {
+			return fix, true
+		}
+	}
+	// x.f = make(T) on the line after the declaration.
+	lhs := base.Name
+	for _, f := range fields {
+		lhs += "." + f
+	}
+	indent := fixutil.Indent(pass.Fset, stmt.Pos())
+	at := lineEnd(pass.Fset, stmt.End())
+	edits, ok := Layout(pass, file, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + typ + ")")}})
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{Message: fmt.Sprintf("Make %s after declaring %s", lhs, base.Name), TextEdits: edits}, true
+}
+
+// isNewCall reports whether e is a call of the builtin new.
+func isNewCall(info *types.Info, e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	b, ok := typesutil.ObjectOf(info, call.Fun).(*types.Builtin)
+	return ok && b.Name() == "new"
+}
+
+// addToLiteral adds `field: make(typ)` to a keyed (or empty) composite
+// literal.
+func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, field, typ string) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			return none, false // positional: cannot add one field
+		}
+	}
+	kv := field + ": make(" + typ + ")"
+	var edit analysis.TextEdit
+	fset := pass.Fset
+	switch {
+	case len(lit.Elts) == 0:
+		edit = analysis.TextEdit{Pos: lit.Rbrace, End: lit.Rbrace, NewText: []byte(kv)}
+	case fset.Position(lit.Lbrace).Line == fset.Position(lit.Rbrace).Line:
+		last := lit.Elts[len(lit.Elts)-1]
+		edit = analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + kv)}
+	default:
+		// One element per line: a new line before the closing brace.
+		at := fixutil.LineStart(fset, lit.Rbrace)
+		last := lit.Elts[len(lit.Elts)-1]
+		if fset.Position(last.End()).Line == fset.Position(lit.Rbrace).Line {
+			return none, false // the brace follows the last element
+		}
+		indent := fixutil.Indent(fset, last.Pos())
+		edit = analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + kv + ",\n")}
+	}
+	edits := []analysis.TextEdit{edit}
+	edits, ok := Layout(pass, file, edits)
+	if !ok {
+		return none, false
+	}
+	return analysis.SuggestedFix{Message: fmt.Sprintf("Add %s to the literal", kv), TextEdits: edits}, true
+}
+
+// nilUsed reports whether code in scope compares obj with nil or assigns
+// nil to it.
+func nilUsed(info *types.Info, scope []ast.Node, obj types.Object) bool {
+	found := false
+	for _, n := range scope {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.BinaryExpr:
+				if (n.Op == token.EQL || n.Op == token.NEQ) &&
+					(is(info, n.X, obj) && isNilIdent(info, n.Y) || is(info, n.Y, obj) && isNilIdent(info, n.X)) {
+					found = true
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if is(info, lhs, obj) && len(n.Rhs) == len(n.Lhs) && isNilIdent(info, n.Rhs[i]) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+func is(info *types.Info, e ast.Expr, obj types.Object) bool {
+	return typesutil.ObjectOf(info, e) == obj
+}
+
+// isNilIdent reports whether e is the predeclared nil.
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	_, ok := typesutil.ObjectOf(info, e).(*types.Nil)
+	return ok
+}
+
+// enclosingFunc returns the innermost function of path.
+func enclosingFunc(path []ast.Node) ast.Node {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n
+		}
+	}
+	return nil
+}
+
+// inStmtList reports whether stmt, on path, is an element of a block or
+// case body.
+func inStmtList(path []ast.Node, stmt ast.Stmt) bool {
+	for i, n := range path {
+		if n != stmt || i+1 >= len(path) {
+			continue // not the statement, or nothing encloses it
+		}
+		switch p := path[i+1].(type) {
+		case *ast.BlockStmt:
+			return true
+		case *ast.CaseClause:
+			return contains(p.Body, stmt)
+		case *ast.CommClause:
+			return contains(p.Body, stmt)
+		}
+		return false
+	}
+	return false
+}
+
+func contains(list []ast.Stmt, s ast.Stmt) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// exprText returns the source text of e, or its printed form.
+func exprText(pass *analysis.Pass, file *ast.File, e ast.Expr) string {
+	if s, ok := fixutil.Text(pass, file, e.Pos(), e.End()); ok {
+		return s
+	}
+	return types.ExprString(e)
+}
+
+// lineEnd returns the position of the newline that ends the line of pos
+// (after any trailing comment).
+func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
+	next := fixutil.NextLineStart(fset, pos)
+	tf := fset.File(pos)
+	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
+		return next
+	}
+	return next - 1
+}
+
+// Layout returns edits equivalent to edits whose result is in gofmt's
+// layout (fixutil.Gofmt, which realigns the comments and columns around
+// inserted lines), and false when there are none. Editors apply fixes
+// verbatim, so a fix that would need reformatting is not offered.
+//
+// In a file that was not gofmt'd to begin with (often only its doc
+// comments, which gofmt has rewrapped since Go 1.19), fixutil.Gofmt
+// cannot tell; there each declaration the edits touch must be gofmt'd
+// on its own after the fix.
+func Layout(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	edits, ok := fixutil.Gofmt(pass, file, edits)
+	if !ok {
+		return nil, false
+	}
+	src, ok := fixutil.Content(pass, file)
+	if !ok {
+		return nil, false
+	}
+	if formatted, err := format.Source(src); err == nil && bytes.Equal(formatted, src) {
+		return edits, true // fixutil.Gofmt checked the whole file
+	}
+	tf := pass.Fset.File(file.FileStart)
+	rest := edits
+	for _, decl := range file.Decls {
+		start := decl.Pos()
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Doc != nil {
+				start = d.Doc.End()
+			}
+		case *ast.GenDecl:
+			if d.Doc != nil {
+				start = d.Doc.End()
+			}
+		}
+		var in []analysis.TextEdit
+		for _, e := range rest {
+			if e.Pos >= start && e.End <= decl.End() {
+				in = append(in, e)
+			}
+		}
+		if len(in) == 0 {
+			continue // untouched
+		}
+		start = fixutil.LineStart(pass.Fset, decl.Pos())
+		part, ok := fixutil.Apply(src[tf.Offset(start):tf.Offset(decl.End())], int(start), in)
+		if !ok {
+			return nil, false
+		}
+		unit := append([]byte("package p\n\n"), part...)
+		unit = append(unit, '\n')
+		formatted, err := format.Source(unit)
+		if err != nil || !bytes.Equal(formatted, unit) {
+			return nil, false
+		}
+		rest = slicesDelete(rest, in)
+	}
+	if len(rest) > 0 {
+		return nil, false // an edit outside every declaration
+	}
+	return edits, true
+}
+
+// slicesDelete returns edits without those in drop.
+func slicesDelete(edits, drop []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+next:
+	for _, e := range edits {
+		for _, d := range drop {
+			if e.Pos == d.Pos && e.End == d.End && bytes.Equal(e.NewText, d.NewText) {
+				continue next
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,3 @@
+module example.com/channelclose
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/channelclose121
+
+go 1.21

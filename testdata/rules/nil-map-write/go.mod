@@ -1,0 +1,3 @@
+module example.com/nilmapwrite
+
+go 1.22
