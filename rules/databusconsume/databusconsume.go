@@ -250,7 +250,7 @@ func (c *checker) rangeFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, 
 		}
 		edits = append(edits, analysis.TextEdit{Pos: fs.Body.Lbrace + 1, End: fs.Body.Lbrace + 1, NewText: []byte(" " + comment)})
 	}
-	edits, ok = gofmtEdit(pass, file, edits...)
+	edits, ok = fixutil.GofmtEdits(pass, file, edits...)
 	if !ok {
 		return none, false
 	}
@@ -335,7 +335,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		leave, how = strings.TrimSpace("return "+strings.Join(vals, ", ")), "return"
 	}
 	lhs := assign.Lhs[0]
-	edits, ok := gofmtEdit(pass, file,
+	edits, ok := fixutil.GofmtEdits(pass, file,
 		analysis.TextEdit{Pos: lhs.End(), End: lhs.End(), NewText: []byte(", " + okName)},
 		analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + "if !" + okName + " {\n" + indent + "\t" + leave + "\n" + indent + "}\n")})
 	if !ok {
@@ -574,7 +574,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		b.WriteString(indent + "\t" + line + "\n")
 	}
 	b.WriteString(indent + "}")
-	stmtEdits, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(b.String())})
+	stmtEdits, ok := fixutil.GofmtEdits(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(b.String())})
 	if !ok {
 		return none, false
 	}
@@ -617,12 +617,12 @@ func (c *checker) logError(file *ast.File, pos token.Pos, msg string) (string, [
 		}
 	}
 	if frameworkLog != "" {
-		name, edits, ok := addImport(pass.Fset, pass.Pkg, file, pos, frameworkLog, "log")
+		name, edits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, pos, frameworkLog, "log")
 		if ok {
 			return fmt.Sprintf("%s.Error(\"json.Unmarshal(%%s) error(%%v)\", %s.Value, err)", name, msg), edits, true
 		}
 	}
-	name, edits, ok := addImport(pass.Fset, pass.Pkg, file, pos, "log", "log")
+	name, edits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, pos, "log", "log")
 	if !ok {
 		return "", nil, false
 	}
@@ -848,23 +848,4 @@ func (c *checker) isLogging(fn *types.Func) bool {
 		return strings.Contains(fn.Name(), "print") || strings.Contains(fn.Name(), "Print")
 	}
 	return false
-}
-
-// stdRoots are the first elements of the standard library's import paths.
-var stdRoots = map[string]bool{
-	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
-	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
-	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
-	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
-	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
-	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
-	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
-	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
-	"unsafe": true, "weak": true, "C": true,
-}
-
-// isStd reports whether path is a standard library package (or cgo's C).
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return stdRoots[first]
 }

@@ -57,14 +57,14 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 		if paladinPath == "" {
 			return none, false
 		}
-		name, edits, ok := addImport(pass.Fset, pass.Pkg, file, at, paladinPath, "paladin")
+		name, edits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, paladinPath, "paladin")
 		if !ok {
 			return none, false
 		}
 		text := indent + "if err := " + name + ".Init(); err != nil {\n" + indent + "\tpanic(err)\n" + indent + "}\n"
 		if after < 0 && isOpenSourceKratos(paladinPath) {
 			// kratos's Init panics without -conf: parse the flags first.
-			flagName, e, ok := addImport(pass.Fset, pass.Pkg, file, at, "flag", "flag")
+			flagName, e, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, "flag", "flag")
 			if !ok {
 				return none, false
 			}
@@ -72,7 +72,7 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 			text = indent + flagName + ".Parse()\n" + text
 			where = "first in main, after parsing the flags"
 		}
-		insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+		insert, ok := fixutil.GofmtEdits(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
 		if !ok {
 			return none, false
 		}
@@ -150,7 +150,7 @@ func (c *checker) move(file *ast.File, stmt ast.Stmt, at token.Pos) ([]analysis.
 	if rest := strings.TrimSpace(text[int(stmt.End()-start):]); rest != "" && !strings.HasPrefix(rest, "//") {
 		return nil, false // another statement shares its last line
 	}
-	return gofmtEdit(c.pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, analysis.TextEdit{Pos: start, End: end})
+	return fixutil.GofmtEdits(c.pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)}, analysis.TextEdit{Pos: start, End: end})
 }
 
 // initsFirst reports whether stmt is a call that initialises paladin, or
@@ -293,7 +293,7 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 		}
 	}
 	text := "if err := " + callText + "; err != nil {" + comment + "\n" + indent + "\t" + leave + "\n" + indent + "}"
-	edits, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(text)})
+	edits, ok := fixutil.GofmtEdits(pass, file, analysis.TextEdit{Pos: stmt.Pos(), End: end, NewText: []byte(text)})
 	if !ok {
 		return none, false
 	}

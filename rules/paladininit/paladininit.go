@@ -374,7 +374,7 @@ func (c *checker) summaryOf(fn *types.Func) (funcFact, bool) {
 	if c.pass.ImportObjectFact(fn, &f) {
 		return f, true
 	}
-	if c.pass.ImportPackageFact(pkg, new(pkgFact)) || isStd(pkg.Path()) {
+	if c.pass.ImportPackageFact(pkg, new(pkgFact)) || typesutil.IsStd(pkg.Path()) {
 		return funcFact{}, true
 	}
 	if rel, ok := c.opts.FrameworkRel(pkg.Path()); ok && !strings.HasPrefix(rel, "conf/paladin") {
@@ -691,7 +691,7 @@ func (c *checker) startupInit() bool {
 			}
 			continue // analysed: its fact says it all
 		}
-		if _, ok := c.opts.FrameworkRel(imp.Path()); ok || isStd(imp.Path()) {
+		if _, ok := c.opts.FrameworkRel(imp.Path()); ok || typesutil.IsStd(imp.Path()) {
 			continue // their init functions do not initialise paladin
 		}
 		if paladin, _ := c.reach(imp); paladin {
@@ -927,23 +927,4 @@ func qualifiedName(fn *types.Func) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
-}
-
-// stdRoots are the first elements of the standard library's import paths.
-var stdRoots = map[string]bool{
-	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
-	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
-	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
-	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
-	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
-	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
-	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
-	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
-	"unsafe": true, "weak": true, "C": true,
-}
-
-// isStd reports whether path is a standard library package (or cgo's C).
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return stdRoots[first]
 }

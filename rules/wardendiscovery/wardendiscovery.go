@@ -385,7 +385,7 @@ func (c *checker) appIDFix(target ast.Expr) (analysis.SuggestedFix, bool) {
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	edits, ok := gofmtEdit(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
+	edits, ok := fixutil.GofmtEdits(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -664,7 +664,7 @@ func (c *checker) mayRegister(pkg *types.Package, seen map[*types.Package]bool) 
 	}
 	seen[pkg] = true
 	path := pkg.Path()
-	if isStd(path) || isOpenSourceKratos(path) || path == "google.golang.org/grpc" || strings.HasPrefix(path, "google.golang.org/grpc/") {
+	if typesutil.IsStd(path) || isOpenSourceKratos(path) || path == "google.golang.org/grpc" || strings.HasPrefix(path, "google.golang.org/grpc/") {
 		return false
 	}
 	var f pkgFact
@@ -746,11 +746,11 @@ func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
 			break
 		}
 	}
-	dis, e1, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"naming/discovery", "discovery")
+	dis, e1, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, prefix+"naming/discovery", "discovery")
 	if !ok {
 		return none, false
 	}
-	res, e2, ok := addImport(pass.Fset, pass.Pkg, file, at, prefix+"net/rpc/warden/resolver", "resolver")
+	res, e2, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, at, prefix+"net/rpc/warden/resolver", "resolver")
 	if !ok || !pureInsertions(e1) || !pureInsertions(e2) {
 		return none, false // a name is taken, or both imports rewrite the same declaration
 	}
@@ -759,7 +759,7 @@ func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
 	}
 	indent := fixutil.Indent(pass.Fset, c.main.Body.List[0].Pos())
 	text := indent + res + ".Register(" + dis + ".Builder())\n"
-	insert, ok := gofmtEdit(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
+	insert, ok := fixutil.GofmtEdits(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
 	if !ok {
 		return none, false
 	}
@@ -815,25 +815,6 @@ func qualifiedName(fn *types.Func) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
-}
-
-// stdRoots are the first elements of the standard library's import paths.
-var stdRoots = map[string]bool{
-	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true,
-	"container": true, "context": true, "crypto": true, "database": true, "debug": true,
-	"embed": true, "encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true,
-	"go": true, "hash": true, "html": true, "image": true, "index": true, "internal": true,
-	"io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
-	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true,
-	"slices": true, "sort": true, "strconv": true, "strings": true, "structs": true, "sync": true,
-	"syscall": true, "testing": true, "text": true, "time": true, "unicode": true, "unique": true,
-	"unsafe": true, "weak": true, "C": true,
-}
-
-// isStd reports whether path is a standard library package (or cgo's C).
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return stdRoots[first]
 }
 
 // isOpenSourceKratos reports whether path is a package of the open-source

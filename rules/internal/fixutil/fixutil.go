@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -282,12 +283,9 @@ func groupIsStd(g []*ast.ImportSpec) bool {
 	return 2*n > len(g)
 }
 
-// isStd reports whether path is a standard library import path: its first
-// element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
+// isStd reports whether path is a standard library import path (not
+// merely dotless, as go-common/library/… is).
+func isStd(path string) bool { return typesutil.IsStd(path) }
 
 // Apply applies non-overlapping edits to src (which starts at base in the
 // file set). It reports false if edits overlap.

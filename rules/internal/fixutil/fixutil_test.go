@@ -69,6 +69,12 @@ func TestAddImport(t *testing.T) {
 			want: "package p\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/a\"\n)\n",
 		},
 		{
+			name: "dotless non-standard path joins the third-party group",
+			src:  "package p\n\nimport (\n\t\"context\"\n\n\t\"example.com/a\"\n)\n",
+			path: "go-common/library/log", pkgName: "log",
+			want: "package p\n\nimport (\n\t\"context\"\n\n\t\"example.com/a\"\n\t\"go-common/library/log\"\n)\n",
+		},
+		{
 			name: "already imported",
 			src:  "package p\n\nimport \"fmt\"\n",
 			path: "fmt", pkgName: "fmt",

@@ -130,3 +130,12 @@ func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]an
 	}
 	return out, true
 }
+
+// GofmtEdits is Gofmt for edits given one by one; it reports false when
+// there are none.
+func GofmtEdits(pass *analysis.Pass, file *ast.File, edits ...analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	if len(edits) == 0 {
+		return nil, false
+	}
+	return Gofmt(pass, file, edits)
+}
