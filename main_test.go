@@ -156,3 +156,15 @@ func sarifValid(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%d results, want %s", len(run.Results), want)
 	}
 }
+
+func TestTopicLookup(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		tp, ok := topicLookup("async-queue", lang)
+		if !ok || tp.Title == "" || tp.Summary == "" || tp.URL == "" {
+			t.Errorf("topicLookup(async-queue, %s) = %+v, %v", lang, tp, ok)
+		}
+	}
+	if _, ok := topicLookup("no-such-topic", "en"); ok {
+		t.Error("topicLookup found a topic that does not exist")
+	}
+}

@@ -9,7 +9,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/topics"
 	"github.com/gopitfalls/gopitfalls/server"
+	"github.com/gopitfalls/gopitfalls/server/features"
 )
 
 // serve implements `gopitfalls serve`: the language server on stdin and
@@ -48,7 +50,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
 	log.Info("gopitfalls serve", "version", Version(), "pid", os.Getpid(), "syntaxOnly", *syntaxOnly)
-	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), SyntaxOnly: *syntaxOnly})
+	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), SyntaxOnly: *syntaxOnly, Topics: topicLookup})
 }
 
 // stdio is the process's stdin and stdout as one connection.
@@ -57,3 +59,12 @@ type stdio struct{}
 func (stdio) Read(p []byte) (int, error)  { return os.Stdin.Read(p) }
 func (stdio) Write(p []byte) (int, error) { return os.Stdout.Write(p) }
 func (stdio) Close() error                { return os.Stdin.Close() }
+
+// topicLookup gives the language server the notes that belong to no rule.
+func topicLookup(id, lang string) (features.Topic, bool) {
+	t := topics.Lookup(id)
+	if t == nil {
+		return features.Topic{}, false
+	}
+	return features.Topic{Title: t.TitleIn(lang), Summary: t.Summary(lang), URL: t.URL(lang)}, true
+}

@@ -153,3 +153,33 @@ func Parse(md string) (string, error) {
 	}
 	return strings.TrimSpace(lines[0][2:]), nil
 }
+
+// Summary returns the first paragraph of the topic's note in lang.
+func (t *Topic) Summary(lang string) string {
+	md := t.Text(lang)
+	var para []string
+	for _, line := range strings.Split(md, "\n") {
+		switch {
+		case strings.HasPrefix(line, "#"):
+			if len(para) > 0 {
+				return strings.Join(para, " ")
+			}
+			continue // the title, or a section heading before any text
+		case strings.TrimSpace(line) == "":
+			if len(para) > 0 {
+				return strings.Join(para, " ")
+			}
+			continue
+		}
+		para = append(para, strings.TrimSpace(line))
+	}
+	return strings.Join(para, " ")
+}
+
+// URL returns the address of the topic's note in lang.
+func (t *Topic) URL(lang string) string {
+	if _, ok := t.Markdown[lang]; !ok {
+		lang = "en"
+	}
+	return "https://github.com/gopitfalls/gopitfalls/blob/main/rules/topics/" + t.ID + "." + lang + ".md"
+}

@@ -115,3 +115,17 @@ func containsHan(s string) bool {
 	}
 	return false
 }
+
+func TestSummaryAndURL(t *testing.T) {
+	for _, tp := range topics.All {
+		for _, lang := range []string{"en", "zh"} {
+			s := tp.Summary(lang)
+			if s == "" || strings.HasPrefix(s, "#") {
+				t.Errorf("%s %s: summary %q", tp.ID, lang, s)
+			}
+			if !strings.HasSuffix(tp.URL(lang), "/rules/topics/"+tp.ID+"."+lang+".md") {
+				t.Errorf("%s %s: URL %q", tp.ID, lang, tp.URL(lang))
+			}
+		}
+	}
+}

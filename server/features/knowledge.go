@@ -88,18 +88,18 @@ var knowledgeByID = map[string]*knowledge{
 		"en": "**paladin.Get** — needs a successful `paladin.Init()` earlier in `main`; before it, it panics with a nil pointer dereference.",
 		"zh": "**paladin.Get** —— 必须先在 `main` 里成功调用 `paladin.Init()`；否则空指针 panic。",
 	}},
-	"databus-send": {topic: "async-queues", text: map[string]string{
+	"databus-send": {topic: "async-queue", text: map[string]string{
 		"en": "**databus Send** — publishes to Kafka asynchronously: the consumer runs later, in another process, and may see " +
 			"the message more than once. `Send` can fail: check its error.",
 		"zh": "**databus Send** —— 异步发到 Kafka：消费方稍后在另一个进程里处理，而且可能收到不止一次。`Send` 会失败，要检查 err。",
 	}},
-	"databus-messages": {topic: "async-queues", text: map[string]string{
+	"databus-messages": {topic: "async-queue", text: map[string]string{
 		"en": "**databus Messages** — the channel closes only after `Close()`: receive with `msg, ok := <-ch` and stop when `!ok`, " +
 			"or `for msg := range ch`. `msg.Value` is JSON: check the error of `json.Unmarshal`.",
 		"zh": "**databus Messages** —— 这个 channel 只有 `Close()` 之后才关闭：用 `msg, ok := <-ch`，`!ok` 时退出，或者 `for msg := range ch`。" +
 			"`msg.Value` 是 JSON，`json.Unmarshal` 的 err 要检查。",
 	}},
-	"databus-commit": {topic: "async-queues", text: map[string]string{
+	"databus-commit": {topic: "async-queue", text: map[string]string{
 		"en": "**databus Commit** — marks the offset in memory and acknowledges every earlier offset of the partition. " +
 			"Commit after the message is processed; committing first gives at-most-once delivery.",
 		"zh": "**databus Commit** —— 在内存里标记 offset，并确认该分区之前所有的 offset。处理完再 Commit；先 Commit 就变成至多一次（可能丢消息）。",
