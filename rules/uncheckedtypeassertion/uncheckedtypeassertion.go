@@ -70,6 +70,9 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if hasFixedDynamicType(pass.TypesInfo, cur, assert.X) {
 			continue // the program fixes the dynamic type by construction
 		}
+		if isSameTypeClone(pass.TypesInfo, assert) {
+			continue // proto.Clone returns a message of its argument's type
+		}
 		fn := enclosingFunc(cur)
 		if fd, ok := fn.(*ast.FuncDecl); ok && isMustName(fd.Name.Name) {
 			continue // Must* functions panic by design
@@ -274,6 +277,22 @@ func hasFixedDynamicType(info *types.Info, cur inspector.Cursor, x ast.Expr) boo
 		return isPushParam(info, cur, v) || isRangeParam(info, cur, v) || isAssignedFromContainer(info, cur, v)
 	}
 	return false
+}
+
+// isSameTypeClone reports whether the assertion is proto.Clone(m).(T)
+// (any protobuf runtime's Clone) where m's static type is T: Clone
+// returns a message of its argument's dynamic type.
+func isSameTypeClone(info *types.Info, assert *ast.TypeAssertExpr) bool {
+	call, ok := ast.Unparen(assert.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	fn := typesutil.Callee(info, call)
+	if fn == nil || fn.Name() != "Clone" || fn.Pkg() == nil || !strings.HasSuffix(fn.Pkg().Path(), "/proto") {
+		return false
+	}
+	at, tt := info.TypeOf(call.Args[0]), info.TypeOf(assert.Type)
+	return at != nil && tt != nil && types.Identical(at, tt)
 }
 
 // isContainerGet reports whether call takes a value out of a container
