@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/internal/driver"
@@ -119,22 +120,40 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -tags="+*tags))
 	}
 
+	// Each package gets the configuration of its directory, as in the
+	// editor; the working directory's was read above.
+	var cfgMu sync.Mutex
+	cfgs := map[string]*driver.Selection{wd: sel}
+	opts := &driver.Options{
+		Dir: wd, Env: env, Patterns: patterns, Log: log,
+		Selection: func(dir string) (*driver.Selection, error) {
+			cfgMu.Lock()
+			defer cfgMu.Unlock()
+			if s, ok := cfgs[dir]; ok {
+				return s, nil
+			}
+			cfg, err := config.Load(dir)
+			if err != nil {
+				return nil, err
+			}
+			s := &driver.Selection{Config: cfg, Only: sel.Only, Disable: sel.Disable}
+			cfgs[dir] = s
+			return s, nil
+		},
+	}
+
 	run := func() (*driver.Result, bool, int) {
-		pkgs, err := driver.Load(ctx, wd, env, nil, patterns...)
-		if err != nil {
-			return nil, false, bad("%v", err)
-		}
-		if len(pkgs) == 0 {
+		res, err := driver.Analyze(ctx, opts)
+		if errors.Is(err, driver.ErrNoPackages) {
 			return nil, false, bad("no packages match %s", strings.Join(patterns, " "))
 		}
-		loadFailed := false
-		for _, e := range driver.PackageErrors(pkgs) {
-			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
-			loadFailed = true
-		}
-		res, err := driver.Analyze(ctx, pkgs, sel, log)
 		if err != nil {
 			return nil, false, bad("%v", err)
+		}
+		loadFailed := false
+		for _, e := range res.PackageErrors {
+			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
+			loadFailed = true
 		}
 		res.Findings = slices.DeleteFunc(res.Findings, func(f *driver.Finding) bool { return f.Severity < min })
 		for _, e := range res.Errors {

@@ -1,10 +1,12 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
 	"os"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
@@ -81,6 +83,14 @@ func (e *Exports) Types(g *Graph, id string) (*types.Package, error) {
 		return nil, fmt.Errorf("no metadata for %s", id)
 	}
 	if m.ExportFile == "" {
+		if len(m.Errors) > 0 { // the go command's reason
+			msg := strings.TrimSpace(m.Errors[0].Msg)
+			if strings.HasPrefix(msg, "# ") { // "# pkg" and the compiler's errors: the first
+				_, msg, _ = strings.Cut(msg, "\n")
+				msg, _, _ = strings.Cut(msg, "\n")
+			}
+			return nil, errors.New(msg)
+		}
 		return nil, fmt.Errorf("no export data for %s (it may not compile)", m.PkgPath)
 	}
 	// gcexportdata identifies packages by path; build the path-keyed view

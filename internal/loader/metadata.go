@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -55,6 +56,14 @@ func (m *Metadata) GoVersion() string {
 		return "go" + m.Module.GoVersion
 	}
 	return ""
+}
+
+// AnalysisModule returns m's module as go/analysis describes it, or nil.
+func (m *Metadata) AnalysisModule() *analysis.Module {
+	if m.Module == nil {
+		return nil
+	}
+	return &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
 }
 
 // List runs the go command in dir with env (nil: the process's) for

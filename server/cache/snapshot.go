@@ -225,12 +225,8 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
 		hasErrors := len(m.Errors) > 0
-		var mod *analysis.Module
-		if m.Module != nil {
-			mod = &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
-		}
 		checked := time.Now()
-		if err := s.runRules(ctx, pkg, m.Sizes, mod, hasErrors, false); err != nil {
+		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false); err != nil {
 			release()
 			return nil, err
 		}
