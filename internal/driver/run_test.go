@@ -36,7 +36,7 @@ func summary(fs []*driver.Finding) []string {
 // checkerMode is what the go/analysis checker needs of go/packages.
 const checkerMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
-	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest
 
 // analyze runs Analyze on patterns in dir with sel.
 func analyze(t *testing.T, dir string, sel *driver.Selection, patterns ...string) *driver.Result {

@@ -21,10 +21,11 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Mode is what is asked of go/packages: names, files, the import graph
-// and each package's export data file. No syntax and no types.
+// Mode is what is asked of go/packages: names, files, the import graph,
+// which package a test variant is for, and each package's export data
+// file. No syntax and no types.
 const Mode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-	packages.NeedExportFile | packages.NeedModule | packages.NeedTypesSizes
+	packages.NeedExportFile | packages.NeedModule | packages.NeedTypesSizes | packages.NeedForTest
 
 // Metadata describes one package (variant) as the go command sees it.
 type Metadata struct {
