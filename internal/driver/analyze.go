@@ -23,9 +23,9 @@ type Options struct {
 	Dir      string   // where the go command runs
 	Env      []string // its environment (nil: the process's)
 	Patterns []string // package patterns, as go vet takes them
-	// Selection returns the rules to run on a package in dir. An error
-	// (a bad configuration file) is reported as the package's error and
-	// the package is not analysed.
+	// Selection returns the rules to run on a package in dir (nil: the
+	// default rules everywhere). An error (a bad configuration file) is
+	// reported as the package's error and the package is not analysed.
 	Selection func(dir string) (*Selection, error)
 	Log       *slog.Logger
 }
@@ -138,10 +138,14 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	if len(m.GoFiles) == 0 {
 		return res, nil
 	}
-	sel, err := a.opts.Selection(m.Dir)
-	if err != nil {
-		errs = append(errs, PackageError{Msg: err.Error()})
-		return res, nil
+	sel := &Selection{}
+	if a.opts.Selection != nil {
+		s, err := a.opts.Selection(m.Dir)
+		if err != nil {
+			errs = append(errs, PackageError{Msg: err.Error()})
+			return res, nil
+		}
+		sel = s
 	}
 
 	start := time.Now()
@@ -194,7 +198,7 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	unit := &Unit{
 		ID: m.ID, Fset: c.Fset, Files: files, OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: m.Sizes, TypeErrors: c.Errors, Module: m.AnalysisModule(),
-		HasErrors: len(errs) > 0,
+		HasErrors: len(m.Errors) > 0 || len(errs) > 0,
 		ReadFile: func(name string) ([]byte, error) {
 			if src, ok := srcs[name]; ok {
 				return src, nil // what was parsed
