@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/features"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
@@ -393,7 +394,7 @@ func (d *diagnoser) scan(ctx context.Context) {
 		views = append(views, v)
 	}
 	total, n := 0, 0
-	var pkgs [][]*cache.Metadata
+	var pkgs [][]*loader.Metadata
 	for _, v := range views {
 		ps := v.WorkspacePackages()
 		pkgs = append(pkgs, ps)

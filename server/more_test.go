@@ -553,7 +553,9 @@ func TestLoadFailure(t *testing.T) {
 	if len(pub.Diagnostics) != 3 {
 		t.Errorf("%d diagnostics, want the 3 the syntax shows", len(pub.Diagnostics))
 	}
-	if !c.HasLog("loading packages") {
+	// The client handles notifications concurrently: the log message may
+	// be recorded after the diagnostics that followed it.
+	if err := c.WaitFor(ctxFor(t), "the load failure in the log", func() bool { return c.HasLogLocked("loading packages") }); err != nil {
 		t.Errorf("the load failure is not in the client's log: %+v", c.Logs())
 	}
 }

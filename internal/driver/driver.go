@@ -1,77 +1,24 @@
-// Package driver loads packages and runs the gopitfalls rules on them. It
-// is what `gopitfalls check` and the language server share: which rules
-// run, with which options and severities, and how their diagnostics
-// become findings.
+// Package driver runs the gopitfalls rules on packages. It is what
+// `gopitfalls check` and the language server share: which rules run, with
+// which options and severities, on what, and how their diagnostics become
+// findings. Analyze is check's: it streams the packages matching patterns
+// through parsing, type-checking and the rules, a few at a time.
 package driver
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"go/token"
 	"log/slog"
-	"os"
-	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
-	"golang.org/x/sync/errgroup"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 )
-
-// LoadMode is what the rules need: syntax and types for the packages
-// being analysed; their dependencies' types come from export data, which
-// is far cheaper than type-checking them from source. No rule uses facts.
-const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
-	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-
-// Load loads the packages matching patterns in dir, with their tests,
-// reading the unsaved contents in overlay instead of the files on disk.
-// It returns the packages to analyse: a package whose test variant was
-// loaded is analysed only in that variant (which has all its files), and
-// generated test mains are dropped.
-func Load(ctx context.Context, dir string, env []string, overlay map[string][]byte, patterns ...string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Context: ctx,
-		Mode:    LoadMode,
-		Dir:     dir,
-		Env:     env,
-		Tests:   true,
-		Overlay: overlay,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
-	}
-	return Roots(pkgs), nil
-}
-
-// Roots filters loaded packages to those worth analysing (see Load).
-func Roots(pkgs []*packages.Package) []*packages.Package {
-	hasTestVariant := make(map[string]bool)
-	for _, p := range pkgs {
-		if p.ForTest != "" && p.PkgPath == p.ForTest {
-			hasTestVariant[p.PkgPath] = true
-		}
-	}
-	var out []*packages.Package
-	for _, p := range pkgs {
-		switch {
-		case strings.HasSuffix(p.ID, ".test") && p.Name == "main" && p.ForTest == "":
-			continue // the generated test main
-		case p.ForTest == "" && hasTestVariant[p.PkgPath]:
-			continue // analysed in its test variant
-		}
-		out = append(out, p)
-	}
-	return out
-}
 
 // A Finding is a diagnostic of a rule, at the severity it is shown at.
 type Finding struct {
@@ -203,137 +150,9 @@ type Result struct {
 	// Errors are the rules that failed (a panic, a failed prerequisite),
 	// by package; their other findings are unaffected.
 	Errors []error
-}
-
-// Analyze runs the selected rules on pkgs, a few packages at a time,
-// and returns their findings, deduplicated and sorted by position. A
-// package is analysed after the packages of pkgs it imports, whose facts
-// it sees. Each package's syntax and type information is released once
-// it has been analysed (its Syntax and TypesInfo are cleared), so that
-// memory holds the intermediate results (SSA and the like) of a few
-// packages only.
-func Analyze(ctx context.Context, pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
-	if _, _, _, err := sel.analyzers(); err != nil {
-		return nil, err
-	}
-	order, deps := dependencyOrder(pkgs)
-	done := make(map[*packages.Package]chan struct{}, len(pkgs))
-	for _, p := range pkgs {
-		done[p] = make(chan struct{})
-	}
-	facts := NewFacts()
-	results := make([]*Result, len(pkgs))
-	index := make(map[*packages.Package]int, len(pkgs))
-	for i, p := range pkgs {
-		index[p] = i
-	}
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, p := range order {
-		g.Go(func() error {
-			defer close(done[p])
-			// Every dependency was started before p (order is
-			// topological), so this wait cannot deadlock the pool.
-			for _, d := range deps[p] {
-				select {
-				case <-done[d]:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			u := UnitOf(p)
-			u.Facts = facts
-			res, err := Run(ctx, u, sel, log)
-			p.Syntax, p.TypesInfo = nil, nil
-			results[index[p]] = res
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	out := &Result{}
-	seen := make(map[string]bool)
-	for _, res := range results {
-		out.Errors = append(out.Errors, res.Errors...)
-		for _, f := range res.Findings {
-			start, _ := f.Posn()
-			key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", f.Rule.ID, start.Filename, start.Line, start.Column, f.Diag.Message)
-			if seen[key] {
-				continue // the same file analysed in two variants of a package
-			}
-			seen[key] = true
-			out.Findings = append(out.Findings, f)
-		}
-	}
-	SortFindings(out.Findings)
-	return out, nil
-}
-
-// dependencyOrder returns pkgs in an order where each package comes after
-// the packages of pkgs it imports, and those dependencies. An import of a
-// package that pkgs holds only in its test variant (see Roots) depends on
-// that variant. Import cycles through test variants are broken.
-func dependencyOrder(pkgs []*packages.Package) ([]*packages.Package, map[*packages.Package][]*packages.Package) {
-	byID := make(map[string]*packages.Package)
-	testOf := make(map[string]*packages.Package) // package path → its "p [p.test]" variant
-	for _, p := range pkgs {
-		byID[p.ID] = p
-		if p.ForTest != "" && p.PkgPath == p.ForTest {
-			testOf[p.PkgPath] = p
-		}
-	}
-	deps := make(map[*packages.Package][]*packages.Package)
-	for _, p := range pkgs {
-		for _, imp := range p.Imports {
-			d, ok := byID[imp.ID]
-			if !ok {
-				d, ok = testOf[imp.PkgPath]
-			}
-			if ok && d != p && !slices.Contains(deps[p], d) {
-				deps[p] = append(deps[p], d)
-			}
-		}
-	}
-	var order []*packages.Package
-	state := make(map[*packages.Package]int) // 1 visiting, 2 done
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		state[p] = 1
-		var kept []*packages.Package
-		for _, d := range deps[p] {
-			switch state[d] {
-			case 1:
-				continue // a cycle: do not wait for it
-			case 0:
-				visit(d)
-			}
-			kept = append(kept, d)
-		}
-		deps[p] = kept
-		state[p] = 2
-		order = append(order, p)
-	}
-	for _, p := range pkgs {
-		if state[p] == 0 {
-			visit(p)
-		}
-	}
-	return order, deps
-}
-
-// UnitOf returns the Unit of a package loaded by go/packages with
-// LoadMode, reading files from disk.
-func UnitOf(p *packages.Package) *Unit {
-	var mod *analysis.Module
-	if p.Module != nil {
-		mod = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
-	}
-	return &Unit{
-		ID: p.ID, Fset: p.Fset, Files: p.Syntax, OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
-		Pkg: p.Types, Info: p.TypesInfo, Sizes: p.TypesSizes, TypeErrors: p.TypeErrors, Module: mod,
-		HasErrors: len(p.Errors) > 0, ReadFile: os.ReadFile,
-	}
+	// PackageErrors are why packages failed to load, parse or
+	// type-check (Analyze's), in package order, once each.
+	PackageErrors []PackageError
 }
 
 // addError records and logs the failure of rule r on a package; the
@@ -389,28 +208,4 @@ func SortFindings(fs []*Finding) {
 			cmp.Compare(a.Diag.Message, b.Diag.Message),
 		)
 	})
-}
-
-// PackageErrors returns the load, parse and type errors of pkgs, once
-// each. The go command's own report of a package that does not compile
-// ("# pkg" and the compiler's messages) is left out where the package's
-// parse or type errors say the same with positions.
-func PackageErrors(pkgs []*packages.Package) []packages.Error {
-	var out []packages.Error
-	seen := make(map[string]bool)
-	for _, p := range pkgs {
-		positioned := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
-		for _, e := range p.Errors {
-			if positioned && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				continue // the compiler's echo of the errors below
-			}
-			key := e.Pos + "\x00" + e.Msg
-			if seen[key] {
-				continue // reported by another variant of the package
-			}
-			seen[key] = true
-			out = append(out, e)
-		}
-	}
-	return out
 }

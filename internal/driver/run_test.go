@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,14 +24,6 @@ import (
 
 var discard = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-func unitOf(p *packages.Package, read func(string) ([]byte, error)) *driver.Unit {
-	return &driver.Unit{
-		ID: p.ID, Fset: p.Fset, Files: p.Syntax, OtherFiles: p.OtherFiles, IgnoredFiles: p.IgnoredFiles,
-		Pkg: p.Types, Info: p.TypesInfo, Sizes: p.TypesSizes, TypeErrors: p.TypeErrors,
-		HasErrors: len(p.Errors) > 0, ReadFile: read,
-	}
-}
-
 func summary(fs []*driver.Finding) []string {
 	var out []string
 	for _, f := range fs {
@@ -42,17 +33,51 @@ func summary(fs []*driver.Finding) []string {
 	return out
 }
 
-// TestRunMatchesChecker checks that the in-process runner, which Analyze
-// and the language server use, finds what the go/analysis checker finds
-// on the same packages.
-func TestRunMatchesChecker(t *testing.T) {
-	for _, fixture := range []string{"unchecked-type-assertion", "index-range", "go-errgroup", "paladin-init", "warden-discovery"} {
-		t.Run(fixture, func(t *testing.T) {
-			dir, _ := filepath.Abs("../../testdata/rules/" + fixture)
-			pkgs, err := driver.Load(context.Background(), dir, nil, nil, "./...")
+// checkerMode is what the go/analysis checker needs of go/packages.
+const checkerMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule | packages.NeedForTest
+
+// analyze runs Analyze on patterns in dir with sel.
+func analyze(t *testing.T, dir string, sel *driver.Selection, patterns ...string) *driver.Result {
+	t.Helper()
+	res, err := driver.Analyze(context.Background(), &driver.Options{
+		Dir: dir, Patterns: patterns, Log: discard,
+		Selection: func(string) (*driver.Selection, error) { return sel, nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestAnalyzeMatchesChecker checks that Analyze (export data, the
+// in-process runner) finds what the go/analysis checker finds on the same
+// packages loaded by go/packages from source.
+func TestAnalyzeMatchesChecker(t *testing.T) {
+	fixtures, err := filepath.Glob("../../testdata/rules/*/go.mod")
+	if err != nil || len(fixtures) == 0 {
+		t.Fatal("no fixtures", err)
+	}
+	for _, gomod := range fixtures {
+		dir, _ := filepath.Abs(filepath.Dir(gomod))
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			pkgs, err := packages.Load(&packages.Config{Mode: checkerMode, Dir: dir, Tests: true}, "./...")
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Analyze's packages: test variants instead of the plain ones,
+			// no test mains.
+			hasTestVariant := make(map[string]bool)
+			for _, p := range pkgs {
+				if p.ForTest != "" && p.PkgPath == p.ForTest {
+					hasTestVariant[p.PkgPath] = true
+				}
+			}
+			pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool {
+				return strings.HasSuffix(p.ID, ".test") && p.Name == "main" || p.ForTest == "" && hasTestVariant[p.PkgPath]
+			})
 			var analyzers []*analysis.Analyzer
 			for _, r := range all.Rules {
 				analyzers = append(analyzers, r.Analyzer)
@@ -71,9 +96,9 @@ func TestRunMatchesChecker(t *testing.T) {
 					want = append(want, fmt.Sprintf("%s:%d:%d %s", filepath.Base(posn.Filename), posn.Line, posn.Column, d.Message))
 				}
 			}
-			res, err := driver.Analyze(context.Background(), pkgs, &driver.Selection{Only: ruleIDs()}, discard)
-			if err != nil {
-				t.Fatal(err)
+			res := analyze(t, dir, &driver.Selection{Only: ruleIDs()}, "./...")
+			if got, want := packageErrors(res), loadErrors(pkgs); !slices.Equal(got, want) {
+				t.Errorf("package errors\n%s\ngo/packages's\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 			var got []string
 			for _, f := range res.Findings {
@@ -88,6 +113,33 @@ func TestRunMatchesChecker(t *testing.T) {
 			}
 		})
 	}
+}
+
+// packageErrors returns Analyze's package errors, sorted.
+func packageErrors(res *driver.Result) []string {
+	var out []string
+	for _, e := range res.PackageErrors {
+		out = append(out, e.Error())
+	}
+	slices.Sort(out)
+	return out
+}
+
+// loadErrors returns the errors of packages loaded from source, as
+// Analyze reports them: once each, without the go command's report of a
+// package that does not compile where positioned errors say the same.
+func loadErrors(pkgs []*packages.Package) []string {
+	var out []string
+	for _, p := range pkgs {
+		positioned := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		for _, e := range p.Errors {
+			if !(positioned && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")) {
+				out = append(out, e.Error())
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func ruleIDs() []string {
@@ -116,14 +168,7 @@ func TestRunSurvivesPanics(t *testing.T) {
 		},
 	})
 	dir, _ := filepath.Abs("../../testdata/rules/unchecked-type-assertion")
-	pkgs, err := driver.Load(context.Background(), dir, nil, nil, "./cache")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := driver.Run(context.Background(), unitOf(pkgs[0], os.ReadFile), &driver.Selection{Extra: []*rule.Rule{boom}}, discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := analyze(t, dir, &driver.Selection{Extra: []*rule.Rule{boom}}, "./cache")
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "test-panics panicked") {
 		t.Errorf("errors %v, want the panic of test-panics", res.Errors)
 	}

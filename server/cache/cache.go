@@ -12,7 +12,6 @@ package cache
 import (
 	"crypto/sha256"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"log/slog"
 	"os"
@@ -20,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
 )
@@ -109,8 +109,6 @@ func (f *File) Offset(pos token.Pos) (int, bool) {
 	return f.Tok.Offset(pos), true
 }
 
-const parseMode = parser.AllErrors | parser.ParseComments
-
 // parse returns the parsed file for name with contents src, reusing the
 // cached parse of the same contents. When keep is set the parse is cached
 // (replacing and releasing an older version); otherwise the caller must
@@ -125,13 +123,7 @@ func (c *Cache) parse(name string, src []byte, keep bool) *File {
 	c.mu.Unlock()
 
 	f := &File{Name: name, Src: src, Hash: h}
-	f.AST, f.ParseErr = parser.ParseFile(c.fset, name, src, parseMode)
-	if f.AST != nil {
-		f.Tok = c.fset.File(f.AST.FileStart)
-	}
-	if f.AST != nil && f.AST.Name != nil && f.AST.Name.Name == "_" && f.ParseErr != nil {
-		f.AST = nil // not even a package clause
-	}
+	f.AST, f.Tok, f.ParseErr = loader.Parse(c.fset, name, src)
 	if !keep {
 		return f
 	}

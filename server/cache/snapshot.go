@@ -16,13 +16,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
 	"golang.org/x/tools/go/analysis"
 )
@@ -82,6 +82,8 @@ type Package struct {
 	Dir               string
 	Fset              *token.FileSet
 	Files             []*File
+	OtherFiles        []string // from the go command
+	IgnoredFiles      []string // from the go command
 	Types             *types.Package
 	Info              *types.Info
 	TypeErrors        []types.Error
@@ -199,13 +201,13 @@ func (s *Snapshot) packageName(path string) string {
 
 // AnalyzeMetadata analyses a package of v without caching it: for
 // workspace diagnostics. The caller must Release the package.
-func (s *Snapshot) AnalyzeMetadata(ctx context.Context, v *View, m *Metadata) (*Package, error) {
+func (s *Snapshot) AnalyzeMetadata(ctx context.Context, v *View, m *loader.Metadata) (*Package, error) {
 	return s.analyze(ctx, v, m, nil, false)
 }
 
 // analyze type-checks package m (with extra files) against its
 // dependencies' export data and runs the rules on it.
-func (s *Snapshot) analyze(ctx context.Context, v *View, m *Metadata, extra []string, memo bool) (*Package, error) {
+func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, extra []string, memo bool) (*Package, error) {
 	g, gen := v.Graph()
 	names := append(slices.Clone(m.GoFiles), extra...)
 	srcs, err := s.readAll(names)
@@ -218,16 +220,13 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *Metadata, extra []st
 		start := time.Now()
 		files, release := s.parseAll(names, srcs, memo)
 		var missing []string
-		pkg := s.typeCheck(m.PkgPath, m.Name, files, v.importer(g, m, &missing), m.Sizes, goVersion(m))
+		pkg := s.typeCheck(m.PkgPath, m.Name, files, v.exports.Importer(g, m, &missing), m.Sizes, m.GoVersion())
+		pkg.OtherFiles, pkg.IgnoredFiles = m.OtherFiles, m.IgnoredFiles
 		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
 		hasErrors := len(m.Errors) > 0
-		var mod *analysis.Module
-		if m.Module != nil {
-			mod = &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
-		}
 		checked := time.Now()
-		if err := s.runRules(ctx, pkg, mod, hasErrors, false); err != nil {
+		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false); err != nil {
 			release()
 			return nil, err
 		}
@@ -294,20 +293,15 @@ func (s *Snapshot) isolated(ctx context.Context, path string) (*Package, error) 
 	key := s.key(id, cfg, names, srcs)
 	return s.c.memo(ctx, id, key, func(ctx context.Context) (*Package, error) {
 		files, release := s.parseAll(names, srcs, true)
-		noImports := importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			return nil, fmt.Errorf("imports are not resolved in syntax-level analysis")
-		})
 		pkgName := name
 		if pkgName == "" {
 			pkgName = "p"
 		}
-		pkg := s.typeCheck(pkgName, pkgName, files, noImports, types.SizesFor("gc", runtime.GOARCH), "")
+		sizes := types.SizesFor("gc", runtime.GOARCH)
+		pkg := s.typeCheck(pkgName, pkgName, files, loader.NoImports, sizes, "")
 		pkg.ID, pkg.Dir, pkg.Isolated, pkg.release = id, dir, true, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
-		if err := s.runRules(ctx, pkg, nil, true, true); err != nil {
+		if err := s.runRules(ctx, pkg, sizes, nil, true, true); err != nil {
 			return nil, err
 		}
 		return pkg, nil
@@ -365,66 +359,26 @@ func (s *Snapshot) parseAll(names []string, srcs [][]byte, keep bool) ([]*File, 
 // typeCheck type-checks files as package path, recording every error and
 // going on despite them. It never fails: the package may be partial.
 func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importer, sizes types.Sizes, goVersion string) *Package {
-	fset := token.NewFileSet()
 	var toks []*token.File
 	var asts []*ast.File
 	versions := make(map[string]int32)
 	for _, f := range files {
+		if o := s.overlays[f.Name]; o != nil {
+			versions[f.Name] = o.Version
+		}
 		if f.AST == nil || f.Tok == nil {
 			continue // not even a package clause
 		}
 		toks = append(toks, f.Tok)
 		asts = append(asts, f.AST)
-		if o := s.overlays[f.Name]; o != nil {
-			versions[f.Name] = o.Version
-		}
 	}
-	for _, f := range files {
-		if o := s.overlays[f.Name]; o != nil {
-			versions[f.Name] = o.Version
-		}
-	}
-	slices.SortFunc(toks, func(a, b *token.File) int { return a.Base() - b.Base() })
-	fset.AddExistingFiles(toks...)
-	pkg := &Package{PkgPath: path, Name: name, Fset: fset, Files: files, Versions: versions}
-	pkg.Info = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		FileVersions: make(map[*ast.File]string),
-	}
-	conf := types.Config{
-		Importer:    imp,
-		Sizes:       sizes,
-		GoVersion:   goVersion,
-		FakeImportC: true,
-		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
-				pkg.TypeErrors = append(pkg.TypeErrors, te)
-			}
-		},
-	}
-	func() {
-		defer func() {
-			if p := recover(); p != nil {
-				s.c.log.Error("type checker panicked", "package", path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-				pkg.TypeErrors = append(pkg.TypeErrors, types.Error{Msg: fmt.Sprint("type checker panicked: ", p)})
-			}
-		}()
-		pkg.Types, _ = conf.Check(path, fset, asts, pkg.Info)
-	}()
-	if pkg.Types == nil {
-		pkg.Types = types.NewPackage(path, name)
-	}
-	return pkg
+	c := loader.TypeCheck(path, name, asts, toks, imp, sizes, goVersion, s.c.log)
+	return &Package{PkgPath: path, Name: name, Fset: c.Fset, Files: files, Versions: versions,
+		Types: c.Types, Info: c.Info, TypeErrors: c.Errors}
 }
 
 // runRules runs the selected rules on a checked package.
-func (s *Snapshot) runRules(ctx context.Context, pkg *Package, mod *analysis.Module, listErrors, syntaxOnly bool) error {
+func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes, mod *analysis.Module, listErrors, syntaxOnly bool) error {
 	var asts []*ast.File
 	hasErrors := listErrors || len(pkg.TypeErrors) > 0
 	for _, f := range pkg.Files {
@@ -435,9 +389,12 @@ func (s *Snapshot) runRules(ctx context.Context, pkg *Package, mod *analysis.Mod
 			hasErrors = true
 		}
 	}
+	if sizes == nil {
+		sizes = types.SizesFor("gc", runtime.GOARCH)
+	}
 	unit := &driver.Unit{
-		ID: pkg.ID, Fset: pkg.Fset, Files: asts, Pkg: pkg.Types, Info: pkg.Info,
-		Sizes: types.SizesFor("gc", runtime.GOARCH), TypeErrors: pkg.TypeErrors, Module: mod,
+		ID: pkg.ID, Fset: pkg.Fset, Files: asts, OtherFiles: pkg.OtherFiles, IgnoredFiles: pkg.IgnoredFiles,
+		Pkg: pkg.Types, Info: pkg.Info, Sizes: sizes, TypeErrors: pkg.TypeErrors, Module: mod,
 		HasErrors: hasErrors, ReadFile: s.ReadFile,
 	}
 	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Extra: s.c.opts.Extra}
@@ -524,12 +481,4 @@ func (c *Cache) Forget(open map[string]bool) {
 	}
 	c.mu.Unlock()
 	c.forget(drop)
-}
-
-// goVersion returns the Go version of m's module as go/types wants it.
-func goVersion(m *Metadata) string {
-	if m.Module != nil && m.Module.GoVersion != "" {
-		return "go" + m.Module.GoVersion
-	}
-	return ""
 }

@@ -7,9 +7,11 @@
 // It builds gopitfalls from this checkout, installs staticcheck at a
 // pinned version into a temporary GOBIN, and copies each module from the
 // module cache into a scratch directory (dropping replace directives that
-// point at sibling folders, as etcd's do). The Go build cache is shared
-// and warm after the first run of each tool; staticcheck's own cache is
-// emptied before every run of it, as is gopitfalls's (it has none).
+// point at sibling folders, as etcd's do). The Go build cache is shared,
+// and warmed for both tools before the runs (packages and test variants);
+// staticcheck's own cache is emptied before every run of it (gopitfalls
+// has none). The load average is printed before and after each module's
+// runs: the machine may be shared.
 package main
 
 import (
@@ -73,14 +75,20 @@ func main() {
 				return []string{"STATICCHECK_CACHE=" + cache}
 			}},
 		}
-		// Warm the Go build cache (export data) once for both tools.
+		// Warm the Go build cache once for both tools: the packages and
+		// the test variants' export data (go list -export -test).
 		_ = run(dir, nil, "go", "build", "./...")
+		_ = run(dir, nil, "go", "list", "-e", "-export", "-deps", "-test", "-f", "{{if false}}{{end}}", "./...")
+		fmt.Printf("%-8s load average %s\n", name, loadavg())
 		results := make(map[string][]sample)
 		for i := 0; i < *n; i++ {
 			for _, tool := range tools { // interleaved, so drift hits both
-				results[tool.name] = append(results[tool.name], measure(dir, tool.env(), tool.cmd))
+				s := measure(dir, tool.env(), tool.cmd)
+				log.Printf("%-8s %-12s run %d: %.2fs %.0fMB", name, tool.name, i+1, s.wall.Seconds(), float64(s.rss)/1024)
+				results[tool.name] = append(results[tool.name], s)
 			}
 		}
+		fmt.Printf("%-8s load average %s\n", name, loadavg())
 		for _, tool := range tools {
 			s := median(results[tool.name])
 			fmt.Printf("%-8s %-12s %9.2fs %8.0fMB %9d\n", name, tool.name, s.wall.Seconds(), float64(s.rss)/1024, s.findings)
@@ -150,30 +158,57 @@ func fetch(work, name, mv string) string {
 	if err := json.Unmarshal(out, &info); err != nil {
 		log.Fatal(err)
 	}
-	must(os.CopyFS(dir, os.DirFS(info.Dir)))
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+	// Made in a scratch folder and renamed: a failed fetch leaves nothing
+	// that a later run (-work) would take for a fetched module.
+	tmp := dir + ".tmp"
+	os.RemoveAll(tmp)
+	must(os.CopyFS(tmp, os.DirFS(info.Dir)))
+	filepath.WalkDir(tmp, func(p string, d os.DirEntry, err error) error {
 		if err == nil {
 			os.Chmod(p, 0o755)
 		}
 		return nil
 	})
-	gomod := filepath.Join(dir, "go.mod")
+	gomod := filepath.Join(tmp, "go.mod")
 	data, err := os.ReadFile(gomod)
 	must(err)
-	data = regexp.MustCompile(`(?m)^replace\s+\S+(\s+\S+)?\s+=>\s+\.\./\S*\n`).ReplaceAll(data, nil)
-	data = regexp.MustCompile(`(?ms)^replace \((.*?)\)\n`).ReplaceAllFunc(data, func(block []byte) []byte {
+	must(os.WriteFile(gomod, dropSiblingReplaces(data), 0o644))
+	must(run(tmp, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download"))
+	_ = run(tmp, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
+	must(os.Rename(tmp, dir))
+	return dir
+}
+
+// loadavg returns the 1, 5 and 15 minute load averages, or "?".
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
+}
+
+var (
+	replaceLine  = regexp.MustCompile(`(?m)^replace[ \t]+\S+([ \t]+\S+)?[ \t]+=>[ \t]+\.\./\S*[ \t]*\n`)
+	replaceBlock = regexp.MustCompile(`(?ms)^replace[ \t]*\(\n(.*?)^\)[ \t]*\n`)
+)
+
+// dropSiblingReplaces removes the replace directives of a go.mod that
+// point at sibling folders (../x), and blocks of nothing else.
+func dropSiblingReplaces(gomod []byte) []byte {
+	gomod = replaceLine.ReplaceAll(gomod, nil)
+	return replaceBlock.ReplaceAllFunc(gomod, func(block []byte) []byte {
 		var keep []string
-		for _, l := range strings.Split(string(block), "\n") {
-			if !strings.Contains(l, "=> ../") {
+		for _, l := range strings.Split(string(replaceBlock.FindSubmatch(block)[1]), "\n") {
+			if strings.TrimSpace(l) != "" && !strings.Contains(l, "=> ../") {
 				keep = append(keep, l)
 			}
 		}
-		return []byte(strings.Join(keep, "\n"))
+		if len(keep) == 0 {
+			return nil
+		}
+		return []byte("replace (\n" + strings.Join(keep, "\n") + "\n)\n")
 	})
-	must(os.WriteFile(gomod, data, 0o644))
-	must(run(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download"))
-	_ = run(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
-	return dir
 }
 
 func run(dir string, env []string, args ...string) error {

@@ -307,7 +307,16 @@ func Wait(d time.Duration) (context.Context, context.CancelFunc) {
 
 // HasLog reports whether a logged message contains s.
 func (c *Client) HasLog(s string) bool {
-	for _, l := range c.Logs() {
+	return hasLog(c.Logs(), s)
+}
+
+// HasLogLocked is HasLog for conditions of WaitFor, which hold the lock.
+func (c *Client) HasLogLocked(s string) bool {
+	return hasLog(c.logs, s)
+}
+
+func hasLog(logs []protocol.LogMessageParams, s string) bool {
+	for _, l := range logs {
 		if strings.Contains(l.Message, s) {
 			return true
 		}

@@ -1,0 +1,83 @@
+package loader_test
+
+import (
+	"context"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/gopitfalls/gopitfalls/internal/loader"
+)
+
+// TestCheckAgainstExportData lists a module, picks the packages to
+// analyse and type-checks them from source against their dependencies'
+// export data, which is read once and shared.
+func TestCheckAgainstExportData(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/rules/unchecked-type-assertion")
+	pkgs, roots, err := loader.List(context.Background(), dir, nil, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var matched []*loader.Metadata
+	for _, id := range roots {
+		matched = append(matched, pkgs[id])
+	}
+	var ids []string
+	for _, m := range loader.Analysable(matched) {
+		ids = append(ids, m.ID)
+	}
+	want := []string{"example.com/uta/cache", "example.com/uta/proto", "example.com/uta/service [example.com/uta/service.test]"}
+	if !slices.Equal(ids, want) {
+		t.Fatalf("analysable packages %q, want %q (test variants for plain packages, no test mains)", ids, want)
+	}
+
+	g := loader.NewGraph(pkgs)
+	fset := token.NewFileSet()
+	exports := loader.NewExports(fset)
+	imported := make(map[string][]any) // import path → the *types.Package each check saw
+	// The plain package too: it shares its test variant's imports.
+	for _, id := range append(ids, "example.com/uta/service") {
+		m := g.Packages[id]
+		var files []*ast.File
+		var toks []*token.File
+		for _, name := range m.GoFiles {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, tok, err := loader.Parse(fset, name, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, toks = append(files, f), append(toks, tok)
+		}
+		c := loader.TypeCheck(m.PkgPath, m.Name, files, toks, exports.Importer(g, m, nil), m.Sizes, m.GoVersion(), nil)
+		if len(c.Errors) > 0 {
+			t.Errorf("%s: %v", id, c.Errors)
+		}
+		if c.Info.FileVersions[files[0]] != "go1.22" {
+			t.Errorf("%s: file version %q, want the module's go1.22", id, c.Info.FileVersions[files[0]])
+		}
+		if c.Fset.File(files[0].FileStart) == nil {
+			t.Errorf("%s: the package's file set lacks its files", id)
+		}
+		for _, imp := range c.Types.Imports() {
+			imported[imp.Path()] = append(imported[imp.Path()], imp)
+		}
+	}
+	shared := false
+	for path, ps := range imported {
+		for _, p := range ps[1:] {
+			if p != ps[0] {
+				t.Errorf("%s was read twice", path)
+			}
+			shared = true
+		}
+	}
+	if !shared {
+		t.Errorf("no import in common: the test shows nothing (imports %v)", imported)
+	}
+}
