@@ -53,6 +53,10 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// declared records the names earlier fixes declare in each scope, so
+	// that fixes applied together (fix all, check -fix) do not declare a
+	// name twice.
+	declared := make(map[*types.Scope]map[string]bool)
 	for cur := range inspect.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
 		assert := cur.Node().(*ast.TypeAssertExpr)
 		if assert.Type == nil {
@@ -92,7 +96,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if strings.HasSuffix(pass.Fset.File(assert.Pos()).Name(), "_test.go") {
 			rule.Demote(&d, rule.Hint)
 		}
-		if fix, ok := suggestFix(pass, file, cur, fn, assert); ok {
+		if fix, ok := suggestFix(pass, file, cur, fn, assert, declared); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
@@ -492,7 +496,7 @@ func render(fset *token.FileSet, e ast.Expr) string {
 // if !ok that leaves the function: returning an error where it returns
 // one, failing the test in a test, else returning zero values (which the
 // fix's title says).
-func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr) (analysis.SuggestedFix, bool) {
+func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	info := pass.TypesInfo
 	if fn == nil || file == nil || info.TypeOf(assert.Type) == nil {
@@ -514,7 +518,16 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
 	pure := fixutil.IsVarPath(assert.X)
 
-	okName := freshName(pass.Pkg, stmt.Pos(), "ok")
+	var taken map[string]bool
+	if pass.Pkg != nil {
+		if scope := blockScope(pass.Pkg, stmt.Pos()); scope != nil {
+			if declared[scope] == nil {
+				declared[scope] = make(map[string]bool)
+			}
+			taken = declared[scope]
+		}
+	}
+	okName := freshName(pass.Pkg, stmt.Pos(), "ok", taken)
 
 	// The statement that leaves the function when the assertion fails.
 	var edits []analysis.TextEdit
@@ -575,7 +588,7 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 			analysis.TextEdit{Pos: as.Lhs[0].End(), End: as.Lhs[0].End(), NewText: []byte(", " + okName)},
 			analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + check)},
 		)
-		return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+		return gofmtFix(pass, file, title, edits)
 	}
 
 	// Otherwise extract the assertion into a checked variable before the
@@ -583,12 +596,23 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	if !pure || !canHoist(stmtCur, cur) {
 		return none, false
 	}
-	name := freshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)))
+	name := freshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)), taken)
 	edits = append(edits,
 		analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(
 			name + ", " + okName + " := " + xText + ".(" + tText + ")\n" + indent + check + "\n" + indent)},
 		analysis.TextEdit{Pos: outerParen(cur).Pos(), End: outerParen(cur).End(), NewText: []byte(name)},
 	)
+	return gofmtFix(pass, file, title, edits)
+}
+
+// gofmtFix returns the fix with its edits in gofmt's layout in context:
+// trailing comments of neighbouring lines realigned around the inserted
+// lines (fixutil.Gofmt).
+func gofmtFix(pass *analysis.Pass, file *ast.File, title string, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
+	edits, ok := fixutil.Gofmt(pass, file, edits)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 
@@ -714,18 +738,33 @@ func nameFor(t types.Type) string {
 	return "v"
 }
 
+// blockScope returns the scope of the block holding the statement at
+// pos: not the statement's own scope (an if or for statement's), which
+// starts at pos.
+func blockScope(pkg *types.Package, pos token.Pos) *types.Scope {
+	scope := pkg.Scope().Innermost(pos)
+	for scope != nil && scope.Pos() == pos && scope.Parent() != nil {
+		scope = scope.Parent()
+	}
+	return scope
+}
+
 // freshName returns base, or base with a number, such that declaring it
 // at pos neither shadows anything visible there nor clashes with a
-// declaration elsewhere in the same block.
-func freshName(pkg *types.Package, pos token.Pos, base string) string {
+// declaration elsewhere in the same block or with one that another fix
+// declares there (taken, which records the name returned).
+func freshName(pkg *types.Package, pos token.Pos, base string, taken map[string]bool) string {
 	var scope *types.Scope
 	if pkg != nil {
-		scope = pkg.Scope().Innermost(pos)
+		scope = blockScope(pkg, pos)
 	}
 	for i := 1; ; i++ {
 		name := base
 		if i > 1 {
 			name = fmt.Sprintf("%s%d", base, i)
+		}
+		if taken[name] {
+			continue // declared here by another fix
 		}
 		if scope != nil {
 			if scope.Lookup(name) != nil {
@@ -734,6 +773,9 @@ func freshName(pkg *types.Package, pos token.Pos, base string) string {
 			if _, obj := scope.LookupParent(name, pos); obj != nil {
 				continue // visible here: declaring it would shadow it
 			}
+		}
+		if taken != nil {
+			taken[name] = true
 		}
 		return name
 	}

@@ -164,6 +164,19 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 	if !ok {
 		return nil
 	}
+	for i, lhs := range as.Lhs {
+		if id, isIdent := lhs.(*ast.Ident); isIdent && i != blank && id.Name == name {
+			// `err, _ := status.WithDetails(…)`: err names the other result.
+			if mode == bindAssign {
+				return nil
+			}
+			base := lowerFirst(shortName(call)) + "Err"
+			if !token.IsIdentifier(base) || base == name {
+				base = "callErr"
+			}
+			name = c.freshName(as.Pos(), base)
+		}
+	}
 	return c.checkAfter(file, fnCur, as, call, name, analysis.TextEdit{
 		Pos: as.Lhs[blank].Pos(), End: as.Lhs[blank].End(), NewText: []byte(name),
 	})

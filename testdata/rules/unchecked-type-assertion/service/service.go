@@ -221,3 +221,16 @@ func indexGuarded(md map[string]any, key string) bool {
 	}
 	return false
 }
+
+type field struct{ Type any }
+
+type funcType struct{ Params, Results []string }
+
+// Two fixes in one block: applied together, they declare two names.
+func params(f *field) []string {
+	ps := f.Type.(*funcType).Params        // want `unchecked type assertion f.Type.\(\*funcType\)`
+	if f.Type.(*funcType).Results != nil { // want `unchecked type assertion f.Type.\(\*funcType\)`
+		ps = append(ps, f.Type.(*funcType).Results...) // want `unchecked type assertion f.Type.\(\*funcType\)`
+	}
+	return ps
+}
