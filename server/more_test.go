@@ -659,3 +659,49 @@ func TestTypingWhileLoading(t *testing.T) {
 		t.Errorf("the packages were loaded %d times, want once", n)
 	}
 }
+
+// TestProgramFacts opens a main package whose dependency reads paladin:
+// the finding comes from the dependency's facts, and goes away when the
+// (unsaved) dependency stops reading paladin.
+func TestProgramFacts(t *testing.T) {
+	tmp := t.TempDir()
+	for _, dir := range []string{"stubs", "lsp/basic"} {
+		src, _ := filepath.Abs(filepath.Join("..", "testdata", dir))
+		if err := os.CopyFS(filepath.Join(tmp, dir), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := filepath.Join(tmp, "lsp", "basic")
+	confFile := filepath.Join(root, "conf", "conf.go")
+	mainFile := filepath.Join(root, "cmd", "server", "main.go")
+	os.MkdirAll(filepath.Dir(confFile), 0o755)
+	os.MkdirAll(filepath.Dir(mainFile), 0o755)
+	reads := "package conf\n\nimport \"github.com/go-kratos/kratos/pkg/conf/paladin\"\n\n// DSN returns the database address.\nfunc DSN() string {\n\ts, _ := paladin.Get(\"db.toml\").String()\n\treturn s\n}\n"
+	os.WriteFile(confFile, []byte(reads), 0o644)
+	os.WriteFile(mainFile, []byte("package main\n\nimport (\n\t\"flag\"\n\n\t\"example.com/lspbasic/conf\"\n)\n\nfunc main() {\n\tflag.Parse()\n\tprintln(conf.DSN())\n}\n"), 0o644)
+
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	mainURI, _ := c.Open(ctx, mainFile, "")
+	pub, n, err := c.DiagnosticsWhere(ctx, mainURI, 0, "main.go: paladin-init", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) > 0
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := pub.Diagnostics[0]; d.Code != "paladin-init" || !strings.Contains(d.Message, "main never calls paladin.Init: paladin.Get in conf.DSN") {
+		t.Fatalf("main.go: %+v; want paladin-init from conf's facts", pub.Diagnostics)
+	}
+	confURI, _ := c.Open(ctx, confFile, "")
+	c.Change(ctx, confURI, 2, protocol.TextDocumentContentChangeEvent{Text: "package conf\n\n// DSN returns the database address.\nfunc DSN() string { return \"\" }\n"})
+	// Editing main re-analyses it with the dependency's new facts.
+	c.Change(ctx, mainURI, 2, protocol.TextDocumentContentChangeEvent{Text: "package main\n\nimport (\n\t\"flag\"\n\n\t\"example.com/lspbasic/conf\"\n)\n\nfunc main() {\n\tflag.Parse()\n\tprintln(conf.DSN(), 1)\n}\n"})
+	if _, _, err := c.DiagnosticsWhere(ctx, mainURI, n, "main.go cleared", func(p protocol.PublishDiagnosticsParams) bool {
+		return p.Version != nil && *p.Version == 2 && len(p.Diagnostics) == 0
+	}); err != nil {
+		t.Fatal(err)
+	}
+}

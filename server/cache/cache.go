@@ -58,6 +58,7 @@ type Cache struct {
 	views   map[string]*View     // by root directory
 	results map[string]*result   // latest analysis, by package ID
 	configs map[string]*cfgEntry // .gopitfalls.yaml, by directory
+	facts   factCache            // main packages' dependency facts
 }
 
 // New returns an empty cache.

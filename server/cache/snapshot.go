@@ -225,8 +225,19 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
 		hasErrors := len(m.Errors) > 0
+		var facts *driver.Facts
+		if m.Name == "main" && !s.c.opts.SyntaxOnly {
+			// The rules that follow the program across packages report
+			// in main, from its dependencies' facts.
+			f, err := s.factsFor(ctx, v, g, m)
+			if err != nil {
+				release()
+				return nil, err
+			}
+			facts = f
+		}
 		checked := time.Now()
-		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false); err != nil {
+		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false, facts, nil); err != nil {
 			release()
 			return nil, err
 		}
@@ -301,7 +312,7 @@ func (s *Snapshot) isolated(ctx context.Context, path string) (*Package, error) 
 		pkg := s.typeCheck(pkgName, pkgName, files, loader.NoImports, sizes, "")
 		pkg.ID, pkg.Dir, pkg.Isolated, pkg.release = id, dir, true, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
-		if err := s.runRules(ctx, pkg, sizes, nil, true, true); err != nil {
+		if err := s.runRules(ctx, pkg, sizes, nil, true, true, nil, nil); err != nil {
 			return nil, err
 		}
 		return pkg, nil
@@ -377,8 +388,11 @@ func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importe
 		Types: c.Types, Info: c.Info, TypeErrors: c.Errors}
 }
 
-// runRules runs the selected rules on a checked package.
-func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes, mod *analysis.Module, listErrors, syntaxOnly bool) error {
+// runRules runs the selected rules on a checked package (only those
+// that need no types, for syntaxOnly), with the facts of the packages
+// analysed before it (nil: none), and only the rules named by only when
+// it is not empty.
+func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes, mod *analysis.Module, listErrors, syntaxOnly bool, facts *driver.Facts, only []string) error {
 	var asts []*ast.File
 	hasErrors := listErrors || len(pkg.TypeErrors) > 0
 	for _, f := range pkg.Files {
@@ -395,9 +409,12 @@ func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes
 	unit := &driver.Unit{
 		ID: pkg.ID, Fset: pkg.Fset, Files: asts, OtherFiles: pkg.OtherFiles, IgnoredFiles: pkg.IgnoredFiles,
 		Pkg: pkg.Types, Info: pkg.Info, Sizes: sizes, TypeErrors: pkg.TypeErrors, Module: mod,
-		HasErrors: hasErrors, ReadFile: s.ReadFile,
+		HasErrors: hasErrors, ReadFile: s.ReadFile, Facts: facts,
 	}
-	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Extra: s.c.opts.Extra}
+	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only, Extra: s.c.opts.Extra}
+	if len(only) > 0 {
+		sel.Extra = nil // test hooks run with the full selection only
+	}
 	res, err := driver.Run(ctx, unit, sel, s.c.log)
 	if err != nil {
 		return err
