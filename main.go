@@ -6,6 +6,7 @@
 //
 // Usage:
 //
+//	gopitfalls serve [flags]              the language server on stdin/stdout
 //	gopitfalls check [flags] [packages]   check packages, like go vet
 //	gopitfalls notes [-lang en|zh] [rule] print the notes behind the rules
 //	gopitfalls version                    print the version
@@ -36,6 +37,7 @@ const usage = `gopitfalls finds the Go pitfalls of a Kratos team's newcomer note
 
 Usage:
 
+	gopitfalls serve [-syntax-only]        the language server (LSP on stdin/stdout)
 	gopitfalls check [flags] [packages]    check packages like go vet (default ./...)
 	gopitfalls notes [-lang en|zh] [rule]  print the notes behind the rules
 	gopitfalls version                     print the version
@@ -59,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stderr)
 	case "check":
 		return check.Main(ctx, args[1:], stdout, stderr, Version())
 	case "notes":

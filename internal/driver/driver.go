@@ -108,6 +108,10 @@ type Selection struct {
 	Disable []string
 	// SyntaxOnly restricts the rules to those that need no type information.
 	SyntaxOnly bool
+	// Extra are rules run besides the registry's, at their configured or
+	// default severity: a hook for tests (a rule that panics) and for
+	// rules not yet in the registry. The registry is never changed.
+	Extra []*rule.Rule
 }
 
 // Rules returns the selected rules with their severities; it fails on an
@@ -118,22 +122,22 @@ func (s *Selection) Rules() (map[*rule.Rule]rule.Severity, error) {
 		cfg = config.Default()
 	}
 	for _, id := range append(slices.Clone(s.Only), s.Disable...) {
-		if all.Lookup(id) == nil {
+		if s.lookup(id) == nil {
 			return nil, fmt.Errorf("unknown rule %q", id)
 		}
 	}
 	out := make(map[*rule.Rule]rule.Severity)
-	for _, r := range all.Rules {
+	for _, r := range s.all() {
 		sev := cfg.Severity(r)
 		if len(s.Only) > 0 {
-			if !slices.ContainsFunc(s.Only, func(id string) bool { return all.Lookup(id) == r }) {
+			if !slices.ContainsFunc(s.Only, func(id string) bool { return s.lookup(id) == r }) {
 				continue
 			}
 			if sev == rule.Off {
 				sev = r.Severity
 			}
 		}
-		if slices.ContainsFunc(s.Disable, func(id string) bool { return all.Lookup(id) == r }) || sev == rule.Off {
+		if slices.ContainsFunc(s.Disable, func(id string) bool { return s.lookup(id) == r }) || sev == rule.Off {
 			continue
 		}
 		if s.SyntaxOnly && !r.Syntax {
@@ -142,6 +146,53 @@ func (s *Selection) Rules() (map[*rule.Rule]rule.Severity, error) {
 		out[r] = sev
 	}
 	return out, nil
+}
+
+// all returns the registry's rules followed by the extra ones.
+func (s *Selection) all() []*rule.Rule {
+	if len(s.Extra) == 0 {
+		return all.Rules
+	}
+	return append(slices.Clone(all.Rules), s.Extra...)
+}
+
+// lookup returns the rule with the given ID or Analyzer name, or nil.
+func (s *Selection) lookup(name string) *rule.Rule {
+	if r := all.Lookup(name); r != nil {
+		return r
+	}
+	for _, r := range s.Extra {
+		if r.ID == rule.ID(name) {
+			return r
+		}
+	}
+	return nil
+}
+
+// analyzers returns the Analyzers of the selected rules, configured with
+// the selection's options, in registry order, with their rules and
+// severities.
+func (s *Selection) analyzers() ([]*analysis.Analyzer, map[*analysis.Analyzer]*rule.Rule, map[*rule.Rule]rule.Severity, error) {
+	rules, err := s.Rules()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cfg := s.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	opts := cfg.Options()
+	byAnalyzer := make(map[*analysis.Analyzer]*rule.Rule)
+	var analyzers []*analysis.Analyzer
+	for _, r := range s.all() { // registry order: deterministic
+		if _, ok := rules[r]; !ok {
+			continue
+		}
+		a := r.With(opts)
+		byAnalyzer[a] = r
+		analyzers = append(analyzers, a)
+	}
+	return analyzers, byAnalyzer, rules, nil
 }
 
 // A Result is the outcome of analysing packages.
@@ -155,24 +206,9 @@ type Result struct {
 // Analyze runs the selected rules on pkgs and returns their findings,
 // deduplicated and sorted by position.
 func Analyze(pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Result, error) {
-	rules, err := sel.Rules()
+	analyzers, byAnalyzer, sevs, err := sel.analyzers()
 	if err != nil {
 		return nil, err
-	}
-	cfg := sel.Config
-	if cfg == nil {
-		cfg = config.Default()
-	}
-	opts := cfg.Options()
-	byAnalyzer := make(map[*analysis.Analyzer]*rule.Rule)
-	var analyzers []*analysis.Analyzer
-	for _, r := range all.Rules { // registry order: deterministic
-		if _, ok := rules[r]; !ok {
-			continue
-		}
-		a := r.With(opts)
-		byAnalyzer[a] = r
-		analyzers = append(analyzers, a)
 	}
 	res := &Result{}
 	if len(analyzers) == 0 || len(pkgs) == 0 {
@@ -186,32 +222,45 @@ func Analyze(pkgs []*packages.Package, sel *Selection, log *slog.Logger) (*Resul
 	for _, act := range graph.Roots {
 		r := byAnalyzer[act.Analyzer]
 		if act.Err != nil {
-			if isQuiet(act.Err) {
-				log.Debug("rule skipped", "rule", r.ID, "package", act.Package.ID, "reason", act.Err)
-				continue
-			}
-			var pe *rule.PanicError
-			if errors.As(act.Err, &pe) {
-				log.Error("rule panicked", "rule", pe.Rule, "package", pe.Package, "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))
-			} else {
-				log.Error("rule failed", "rule", r.ID, "package", act.Package.ID, "error", act.Err)
-			}
-			res.Errors = append(res.Errors, fmt.Errorf("%s: %s: %w", act.Package.PkgPath, r.ID, act.Err))
+			res.addError(log, r, act.Package.ID, act.Package.PkgPath, act.Err)
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			posn := act.Package.Fset.Position(d.Pos)
-			key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
-			if seen[key] {
-				continue // the same file analysed in two variants of a package
-			}
-			seen[key] = true
-			sev := rule.Effective(rules[r], d.Category)
-			res.Findings = append(res.Findings, &Finding{Rule: r, Severity: sev, Fset: act.Package.Fset, Diag: d})
-		}
+		res.addFindings(r, sevs[r], act.Package.Fset, act.Diagnostics, seen)
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// addError records and logs the failure of rule r on a package; the
+// quiet failures of a rule that cannot run on ill-typed code are only
+// logged at debug level.
+func (res *Result) addError(log *slog.Logger, r *rule.Rule, id, path string, err error) {
+	if isQuiet(err) {
+		log.Debug("rule skipped", "rule", r.ID, "package", id, "reason", err)
+		return
+	}
+	var pe *rule.PanicError
+	if errors.As(err, &pe) {
+		log.Error("rule panicked", "rule", pe.Rule, "package", pe.Package, "panic", fmt.Sprint(pe.Value), "stack", string(pe.Stack))
+	} else {
+		log.Error("rule failed", "rule", r.ID, "package", id, "error", err)
+	}
+	res.Errors = append(res.Errors, fmt.Errorf("%s: %s: %w", path, r.ID, err))
+}
+
+// addFindings records the diagnostics of rule r (configured at sev),
+// skipping those already seen (the same file analysed in two variants of
+// a package).
+func (res *Result) addFindings(r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, seen map[string]bool) {
+	for _, d := range diags {
+		posn := fset.Position(d.Pos)
+		key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: rule.Effective(sev, d.Category), Fset: fset, Diag: d})
+	}
 }
 
 // isQuiet reports whether a pass error only says the rule could not run

@@ -12,10 +12,36 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// An edit is a text edit as byte offsets in one file.
-type edit struct {
-	start, end int
-	text       []byte
+// An Edit is a text edit as byte offsets in one file.
+type Edit struct {
+	Start, End int
+	Text       []byte
+}
+
+// MergeFixes merges the first suggested fix of each finding (the
+// preferred one) into non-overlapping edits, sorted by offset, per file.
+// A fix whose edits overlap an earlier fix's (or that edits more than one
+// file) is skipped and counted: apply the others and analyse again.
+func MergeFixes(findings []*Finding) (edits map[string][]Edit, applied, skipped int) {
+	edits = make(map[string][]Edit)
+	for _, f := range findings {
+		if len(f.Diag.SuggestedFixes) == 0 {
+			continue
+		}
+		fixEdits, name, ok := FixEdits(f.Fset, f.Diag.SuggestedFixes[0])
+		if !ok {
+			skipped++
+			continue
+		}
+		merged, ok := merge(edits[name], fixEdits)
+		if !ok {
+			skipped++
+			continue
+		}
+		edits[name] = merged
+		applied++
+	}
+	return edits, applied, skipped
 }
 
 // FixedFiles applies the first suggested fix of each finding (the
@@ -26,40 +52,14 @@ func FixedFiles(findings []*Finding, read func(string) ([]byte, error)) (files m
 	if read == nil {
 		read = os.ReadFile
 	}
-	type fileEdits struct {
-		edits []edit
-	}
-	byFile := make(map[string]*fileEdits)
-	for _, f := range findings {
-		if len(f.Diag.SuggestedFixes) == 0 {
-			continue
-		}
-		fix := f.Diag.SuggestedFixes[0]
-		edits, name, ok := offsets(f.Fset, fix)
-		if !ok {
-			skipped++
-			continue
-		}
-		fe := byFile[name]
-		if fe == nil {
-			fe = &fileEdits{}
-			byFile[name] = fe
-		}
-		merged, ok := merge(fe.edits, edits)
-		if !ok {
-			skipped++
-			continue
-		}
-		fe.edits = merged
-		applied++
-	}
+	byFile, applied, skipped := MergeFixes(findings)
 	files = make(map[string][]byte)
-	for name, fe := range byFile {
+	for name, edits := range byFile {
 		src, err := read(name)
 		if err != nil {
 			return nil, 0, 0, err
 		}
-		out, err := apply(src, fe.edits)
+		out, err := Apply(src, edits)
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("%s: %v", name, err)
 		}
@@ -71,10 +71,12 @@ func FixedFiles(findings []*Finding, read func(string) ([]byte, error)) (files m
 	return files, applied, skipped, nil
 }
 
-// offsets converts a fix's edits to byte offsets in its single file.
-func offsets(fset *token.FileSet, fix analysis.SuggestedFix) ([]edit, string, bool) {
+// FixEdits converts a fix's edits to byte offsets in its single file,
+// sorted, and returns the file's name; it reports false for a fix that
+// edits no file or several.
+func FixEdits(fset *token.FileSet, fix analysis.SuggestedFix) ([]Edit, string, bool) {
 	var name string
-	var out []edit
+	var out []Edit
 	for _, e := range fix.TextEdits {
 		tf := fset.File(e.Pos)
 		if tf == nil {
@@ -89,30 +91,33 @@ func offsets(fset *token.FileSet, fix analysis.SuggestedFix) ([]edit, string, bo
 		if !end.IsValid() {
 			end = e.Pos
 		}
-		out = append(out, edit{start: tf.Offset(e.Pos), end: tf.Offset(end), text: e.NewText})
+		if int(e.Pos) < tf.Base() || int(end) > tf.Base()+tf.Size() || end < e.Pos {
+			return nil, "", false // out of the file
+		}
+		out = append(out, Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), Text: e.NewText})
 	}
 	sortEdits(out)
 	return out, name, name != ""
 }
 
-func sortEdits(edits []edit) {
-	slices.SortStableFunc(edits, func(a, b edit) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+func sortEdits(edits []Edit) {
+	slices.SortStableFunc(edits, func(a, b Edit) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 }
 
 // merge adds the edits of one fix to those accepted so far. Identical
 // edits (the same import added by two fixes) are kept once; any other
 // overlap, or two insertions at one offset, rejects the whole fix.
-func merge(accepted, fix []edit) ([]edit, bool) {
-	var add []edit
+func merge(accepted, fix []Edit) ([]Edit, bool) {
+	var add []Edit
 next:
 	for _, e := range fix {
 		for _, a := range accepted {
-			if a.start == e.start && a.end == e.end && bytes.Equal(a.text, e.text) {
+			if a.Start == e.Start && a.End == e.End && bytes.Equal(a.Text, e.Text) {
 				continue next // identical
 			}
-			if e.start < a.end && a.start < e.end || e.start == a.start {
+			if e.Start < a.End && a.Start < e.End || e.Start == a.Start {
 				return accepted, false
 			}
 		}
@@ -123,17 +128,17 @@ next:
 	return out, true
 }
 
-// apply applies sorted, non-overlapping edits to src.
-func apply(src []byte, edits []edit) ([]byte, error) {
+// Apply applies sorted, non-overlapping edits to src.
+func Apply(src []byte, edits []Edit) ([]byte, error) {
 	var out bytes.Buffer
 	last := 0
 	for _, e := range edits {
-		if e.start < last || e.end > len(src) || e.start > e.end {
-			return nil, fmt.Errorf("edit %d-%d out of range or overlapping", e.start, e.end)
+		if e.Start < last || e.End > len(src) || e.Start > e.End {
+			return nil, fmt.Errorf("edit %d-%d out of range or overlapping", e.Start, e.End)
 		}
-		out.Write(src[last:e.start])
-		out.Write(e.text)
-		last = e.end
+		out.Write(src[last:e.Start])
+		out.Write(e.Text)
+		last = e.End
 	}
 	out.Write(src[last:])
 	return out.Bytes(), nil

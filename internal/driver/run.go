@@ -1,0 +1,156 @@
+package driver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"log/slog"
+	"reflect"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A Unit is one parsed and type-checked package, however it was built:
+// the language server makes Units from unsaved buffers and export data.
+// Its syntax and types may be partial (parse or type errors).
+type Unit struct {
+	ID           string // for logs
+	Fset         *token.FileSet
+	Files        []*ast.File
+	OtherFiles   []string
+	IgnoredFiles []string
+	Pkg          *types.Package
+	Info         *types.Info
+	Sizes        types.Sizes
+	TypeErrors   []types.Error
+	Module       *analysis.Module
+	// HasErrors reports parse or type errors: analyzers that do not run
+	// despite errors (RunDespiteErrors) are skipped, with their dependents,
+	// as the go/analysis checker does.
+	HasErrors bool
+	// ReadFile returns the contents of a file as the editor has it, so
+	// that rules reading text (fixutil.Content) see unsaved buffers.
+	ReadFile func(filename string) ([]byte, error)
+}
+
+// Run runs the selected rules on one package in this goroutine: each
+// Analyzer, and each Analyzer it requires, once, in dependency order.
+// No rule uses facts, so none are provided. A rule that fails or panics
+// is logged and recorded in Result.Errors; the other rules' findings are
+// returned all the same. Run stops early, returning ctx.Err(), when ctx
+// is cancelled.
+func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Result, error) {
+	analyzers, byAnalyzer, sevs, err := sel.analyzers()
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	r := &runner{ctx: ctx, unit: u, done: make(map[*analysis.Analyzer]*action)}
+	seen := make(map[string]bool)
+	for _, a := range analyzers {
+		act := r.run(a)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rl := byAnalyzer[a]
+		if act.err != nil {
+			res.addError(log, rl, u.ID, u.Pkg.Path(), act.err)
+			continue
+		}
+		res.addFindings(rl, sevs[rl], u.Fset, act.diags, seen)
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+type runner struct {
+	ctx  context.Context
+	unit *Unit
+	done map[*analysis.Analyzer]*action
+}
+
+// An action is the outcome of one Analyzer on the unit.
+type action struct {
+	result any
+	err    error
+	diags  []analysis.Diagnostic
+}
+
+var errCancelled = errors.New("cancelled")
+
+// run runs a and its prerequisites, once each.
+func (r *runner) run(a *analysis.Analyzer) *action {
+	if act, ok := r.done[a]; ok {
+		return act
+	}
+	act := &action{}
+	r.done[a] = act
+	if r.ctx.Err() != nil {
+		act.err = errCancelled
+		return act
+	}
+	u := r.unit
+	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))
+	var failed []string
+	for _, req := range a.Requires {
+		dep := r.run(req)
+		if dep.err != nil {
+			failed = append(failed, req.Name)
+			continue
+		}
+		resultOf[req] = dep.result
+	}
+	switch {
+	case len(failed) > 0:
+		act.err = fmt.Errorf("failed prerequisites: %v", failed)
+		return act
+	case u.HasErrors && !a.RunDespiteErrors:
+		act.err = fmt.Errorf("analysis skipped due to errors in package")
+		return act
+	}
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         u.Fset,
+		Files:        u.Files,
+		OtherFiles:   u.OtherFiles,
+		IgnoredFiles: u.IgnoredFiles,
+		Pkg:          u.Pkg,
+		TypesInfo:    u.Info,
+		TypesSizes:   u.Sizes,
+		TypeErrors:   u.TypeErrors,
+		Module:       u.Module,
+		ResultOf:     resultOf,
+		Report:       func(d analysis.Diagnostic) { act.diags = append(act.diags, d) },
+		ReadFile:     u.ReadFile,
+
+		// No rule uses facts.
+		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+		ExportObjectFact:  func(types.Object, analysis.Fact) {},
+		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+		ExportPackageFact: func(analysis.Fact) {},
+		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+		AllPackageFacts:   func() []analysis.PackageFact { return nil },
+	}
+	act.result, act.err = runPass(a, pass)
+	if act.err == nil && a.ResultType != nil && act.result != nil {
+		if got := reflect.TypeOf(act.result); got != a.ResultType {
+			act.err = fmt.Errorf("internal error: analyzer %s returned a %v, want %v", a.Name, got, a.ResultType)
+		}
+	}
+	return act
+}
+
+// runPass runs a on pass, turning a panic of an analyzer that is not a
+// rule (rules recover their own, as rule.PanicError) into an error.
+func runPass(a *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("analyzer %s panicked: %v\n%s", a.Name, p, debug.Stack())
+		}
+	}()
+	return a.Run(pass)
+}

@@ -1,0 +1,523 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/server/protocol"
+	"golang.org/x/tools/go/analysis"
+)
+
+// An Overlay is the editor's unsaved contents of an open document.
+type Overlay struct {
+	URI     protocol.DocumentURI
+	Path    string
+	Version int32
+	Content []byte
+}
+
+// A Snapshot is an immutable view of the open documents and the editor's
+// settings at one moment. Everything computed from it is consistent with
+// those contents; a newer snapshot supersedes it.
+type Snapshot struct {
+	c        *Cache
+	overlays map[string]*Overlay
+	settings *config.Settings
+}
+
+// Snapshot returns a snapshot of overlays (by path) and settings, which
+// the caller must not change afterwards.
+func (c *Cache) Snapshot(overlays map[string]*Overlay, settings *config.Settings) *Snapshot {
+	return &Snapshot{c: c, overlays: overlays, settings: settings}
+}
+
+// Cache returns the snapshot's cache.
+func (s *Snapshot) Cache() *Cache { return s.c }
+
+// Overlay returns the open document at path, or nil.
+func (s *Snapshot) Overlay(path string) *Overlay { return s.overlays[path] }
+
+// Overlays returns the open documents.
+func (s *Snapshot) Overlays() map[string]*Overlay { return s.overlays }
+
+// ReadFile returns a file's contents: the editor's buffer for an open
+// document, else the file on disk.
+func (s *Snapshot) ReadFile(name string) ([]byte, error) {
+	if o, ok := s.overlays[name]; ok {
+		return o.Content, nil
+	}
+	return os.ReadFile(name)
+}
+
+// Config returns the configuration for a package in dir: the
+// .gopitfalls.yaml that applies there with the editor's settings over it,
+// and the error of reading the file, if any.
+func (s *Snapshot) Config(dir string) (*config.Config, error) {
+	cfg, err := s.c.FileConfig(dir)
+	return cfg.With(s.settings), err
+}
+
+// A Package is a type-checked and analysed package.
+type Package struct {
+	ID, PkgPath, Name string
+	Dir               string
+	Fset              *token.FileSet
+	Files             []*File
+	Types             *types.Package
+	Info              *types.Info
+	TypeErrors        []types.Error
+	Findings          []*driver.Finding
+	RuleErrors        []error
+	Config            *config.Config
+	ConfigErr         error
+	// Versions are the versions of the open documents it was built from.
+	Versions map[string]int32
+	// Isolated is set for a package type-checked without its imports
+	// (syntax-only mode, or a file outside any module).
+	Isolated bool
+	// Missing lists imports not in the loaded metadata.
+	Missing []string
+	// Skipped says why the package was not analysed, if it was not.
+	Skipped string
+
+	release func()
+}
+
+// File returns the package's file called name, or nil.
+func (p *Package) File(name string) *File {
+	for _, f := range p.Files {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Release releases the syntax of a package that is not cached (see
+// [Snapshot.AnalyzeMetadata]).
+func (p *Package) Release() {
+	if p.release != nil {
+		p.release()
+	}
+}
+
+// result is the memoized analysis of a package for one key.
+type result struct {
+	key  string
+	done chan struct{}
+	pkg  *Package
+	err  error
+}
+
+// PackageFor returns the analysed package that an open file belongs to,
+// loading its metadata first if need be. The result is memoized per
+// package until a file, the settings or the dependencies change.
+func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error) {
+	if o := s.overlays[path]; o != nil && len(o.Content) > MaxFileSize {
+		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d MB: not analysed", filepath.Base(path), MaxFileSize>>20),
+			Versions: map[string]int32{path: o.Version}}, nil
+	}
+	dir := filepath.Dir(path)
+	if s.c.opts.SyntaxOnly {
+		return s.isolated(ctx, path)
+	}
+	v := s.c.View(dir)
+	if v == nil {
+		s.c.log.Info("file outside any module: syntax-level analysis only", "file", path)
+		return s.isolated(ctx, path)
+	}
+	g, _ := v.Graph()
+	m := g.ForFile(path)
+	if m == nil && !v.Loaded("file="+path) {
+		if err := v.Load(ctx, false, "file="+path); err != nil {
+			return nil, err
+		}
+		g, _ = v.Graph()
+		m = g.ForFile(path)
+	}
+	var extra []string
+	if m == nil {
+		// A file the go command does not know (yet): new and unsaved, or
+		// excluded by build constraints. Check it with its directory's
+		// package of the same name, else on its own.
+		if name := s.packageName(path); name != "" {
+			if cands := g.InDir(dir, name); len(cands) > 0 && (strings.HasSuffix(path, "_test.go") || !slices.Contains(cands[0].IgnoredFiles, path)) {
+				m, extra = cands[0], []string{path}
+			}
+		}
+		if m == nil {
+			s.c.log.Info("file in no package of the build: syntax-level analysis only", "file", path)
+			return s.isolated(ctx, path)
+		}
+	}
+	return s.analyze(ctx, v, m, extra, true)
+}
+
+// packageName returns the package clause of a file, or "".
+func (s *Snapshot) packageName(path string) string {
+	src, err := s.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), path, src, parser.PackageClauseOnly)
+	if err != nil || f.Name == nil {
+		return ""
+	}
+	return f.Name.Name
+}
+
+// AnalyzeMetadata analyses a package of v without caching it: for
+// workspace diagnostics. The caller must Release the package.
+func (s *Snapshot) AnalyzeMetadata(ctx context.Context, v *View, m *Metadata) (*Package, error) {
+	return s.analyze(ctx, v, m, nil, false)
+}
+
+// analyze type-checks package m (with extra files) against its
+// dependencies' export data and runs the rules on it.
+func (s *Snapshot) analyze(ctx context.Context, v *View, m *Metadata, extra []string, memo bool) (*Package, error) {
+	g, gen := v.Graph()
+	names := append(slices.Clone(m.GoFiles), extra...)
+	srcs, err := s.readAll(names)
+	if err != nil {
+		return nil, err
+	}
+	cfg, cfgErr := s.Config(m.Dir)
+	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages)), cfg, names, srcs)
+	compute := func(ctx context.Context) (*Package, error) {
+		start := time.Now()
+		files, release := s.parseAll(names, srcs, memo)
+		var missing []string
+		pkg := s.typeCheck(m.PkgPath, m.Name, files, v.importer(g, m, &missing), m.Sizes, goVersion(m))
+		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
+		pkg.Config, pkg.ConfigErr = cfg, cfgErr
+		hasErrors := len(m.Errors) > 0
+		var mod *analysis.Module
+		if m.Module != nil {
+			mod = &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
+		}
+		checked := time.Now()
+		if err := s.runRules(ctx, pkg, mod, hasErrors, false); err != nil {
+			release()
+			return nil, err
+		}
+		s.c.log.Debug("analysed package", "package", m.ID, "files", len(files), "typecheck", checked.Sub(start).Round(time.Microsecond),
+			"rules", time.Since(checked).Round(time.Microsecond), "findings", len(pkg.Findings))
+		return pkg, nil
+	}
+	if !memo {
+		return compute(ctx)
+	}
+	return s.c.memo(ctx, m.ID, key, compute)
+}
+
+// isolated type-checks the package of path's directory and package name
+// with no importer and runs the rules that need no types: syntax-only
+// mode, and files outside any module or build.
+func (s *Snapshot) isolated(ctx context.Context, path string) (*Package, error) {
+	dir := filepath.Dir(path)
+	name := s.packageName(path)
+	test := strings.HasSuffix(path, "_test.go")
+	names := []string{path}
+	if name != "" {
+		ents, _ := os.ReadDir(dir)
+		cands := make(map[string]bool)
+		for _, e := range ents {
+			cands[filepath.Join(dir, e.Name())] = true
+		}
+		for p := range s.overlays {
+			if filepath.Dir(p) == dir {
+				cands[p] = true
+			}
+		}
+		ctxt := build.Default
+		ctxt.OpenFile = func(p string) (io.ReadCloser, error) {
+			src, err := s.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			return io.NopCloser(bytes.NewReader(src)), nil
+		}
+		for p := range cands {
+			base := filepath.Base(p)
+			if p == path || !strings.HasSuffix(base, ".go") || !test && strings.HasSuffix(base, "_test.go") {
+				continue // the file itself, not Go, or a test file for a non-test file
+			}
+			if ok, err := ctxt.MatchFile(dir, base); err != nil || !ok {
+				continue // excluded by build constraints
+			}
+			if s.packageName(p) == name {
+				names = append(names, p)
+			}
+		}
+		slices.Sort(names[1:])
+	}
+	srcs, err := s.readAll(names)
+	if err != nil {
+		return nil, err
+	}
+	cfg, cfgErr := s.Config(dir)
+	id := "isolated:" + dir + ":" + name
+	if test {
+		id += "_test"
+	}
+	key := s.key(id, cfg, names, srcs)
+	return s.c.memo(ctx, id, key, func(ctx context.Context) (*Package, error) {
+		files, release := s.parseAll(names, srcs, true)
+		noImports := importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			return nil, fmt.Errorf("imports are not resolved in syntax-level analysis")
+		})
+		pkgName := name
+		if pkgName == "" {
+			pkgName = "p"
+		}
+		pkg := s.typeCheck(pkgName, pkgName, files, noImports, types.SizesFor("gc", runtime.GOARCH), "")
+		pkg.ID, pkg.Dir, pkg.Isolated, pkg.release = id, dir, true, release
+		pkg.Config, pkg.ConfigErr = cfg, cfgErr
+		if err := s.runRules(ctx, pkg, nil, true, true); err != nil {
+			return nil, err
+		}
+		return pkg, nil
+	})
+}
+
+// readAll reads the contents of files; a file that vanished is an error.
+func (s *Snapshot) readAll(names []string) ([][]byte, error) {
+	srcs := make([][]byte, len(names))
+	for i, name := range names {
+		src, err := s.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", name, err)
+		}
+		srcs[i] = src
+	}
+	return srcs, nil
+}
+
+// key identifies an analysis: the package, the contents of its files and
+// the settings that change what the rules report.
+func (s *Snapshot) key(id string, cfg *config.Config, names []string, srcs [][]byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00", id, cfg.Key(), s.c.opts.SyntaxOnly)
+	for i, name := range names {
+		sum := sha256.Sum256(srcs[i])
+		fmt.Fprintf(h, "%s\x00%x\x00", name, sum)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// parseAll parses files, reusing cached parses. With keep, new parses
+// are cached; else the returned release function frees them.
+func (s *Snapshot) parseAll(names []string, srcs [][]byte, keep bool) ([]*File, func()) {
+	files := make([]*File, len(names))
+	var fresh []*File
+	for i, name := range names {
+		files[i] = s.c.parse(name, srcs[i], keep)
+		if !keep {
+			s.c.mu.Lock()
+			cached := s.c.files[name] == files[i]
+			s.c.mu.Unlock()
+			if !cached {
+				fresh = append(fresh, files[i])
+			}
+		}
+	}
+	return files, func() {
+		for _, f := range fresh {
+			s.c.release(f)
+		}
+	}
+}
+
+// typeCheck type-checks files as package path, recording every error and
+// going on despite them. It never fails: the package may be partial.
+func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importer, sizes types.Sizes, goVersion string) *Package {
+	fset := token.NewFileSet()
+	var toks []*token.File
+	var asts []*ast.File
+	versions := make(map[string]int32)
+	for _, f := range files {
+		if f.AST == nil || f.Tok == nil {
+			continue // not even a package clause
+		}
+		toks = append(toks, f.Tok)
+		asts = append(asts, f.AST)
+		if o := s.overlays[f.Name]; o != nil {
+			versions[f.Name] = o.Version
+		}
+	}
+	for _, f := range files {
+		if o := s.overlays[f.Name]; o != nil {
+			versions[f.Name] = o.Version
+		}
+	}
+	slices.SortFunc(toks, func(a, b *token.File) int { return a.Base() - b.Base() })
+	fset.AddExistingFiles(toks...)
+	pkg := &Package{PkgPath: path, Name: name, Fset: fset, Files: files, Versions: versions}
+	pkg.Info = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		FileVersions: make(map[*ast.File]string),
+	}
+	conf := types.Config{
+		Importer:    imp,
+		Sizes:       sizes,
+		GoVersion:   goVersion,
+		FakeImportC: true,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				pkg.TypeErrors = append(pkg.TypeErrors, te)
+			}
+		},
+	}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				s.c.log.Error("type checker panicked", "package", path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				pkg.TypeErrors = append(pkg.TypeErrors, types.Error{Msg: fmt.Sprint("type checker panicked: ", p)})
+			}
+		}()
+		pkg.Types, _ = conf.Check(path, fset, asts, pkg.Info)
+	}()
+	if pkg.Types == nil {
+		pkg.Types = types.NewPackage(path, name)
+	}
+	return pkg
+}
+
+// runRules runs the selected rules on a checked package.
+func (s *Snapshot) runRules(ctx context.Context, pkg *Package, mod *analysis.Module, listErrors, syntaxOnly bool) error {
+	var asts []*ast.File
+	hasErrors := listErrors || len(pkg.TypeErrors) > 0
+	for _, f := range pkg.Files {
+		if f.AST != nil {
+			asts = append(asts, f.AST)
+		}
+		if f.ParseErr != nil {
+			hasErrors = true
+		}
+	}
+	unit := &driver.Unit{
+		ID: pkg.ID, Fset: pkg.Fset, Files: asts, Pkg: pkg.Types, Info: pkg.Info,
+		Sizes: types.SizesFor("gc", runtime.GOARCH), TypeErrors: pkg.TypeErrors, Module: mod,
+		HasErrors: hasErrors, ReadFile: s.ReadFile,
+	}
+	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Extra: s.c.opts.Extra}
+	res, err := driver.Run(ctx, unit, sel, s.c.log)
+	if err != nil {
+		return err
+	}
+	pkg.Findings, pkg.RuleErrors = res.Findings, res.Errors
+	return nil
+}
+
+// memo returns the result for key of package id, computing it once; only
+// the latest key of each package is kept.
+func (c *Cache) memo(ctx context.Context, id, key string, compute func(context.Context) (*Package, error)) (*Package, error) {
+	for {
+		c.mu.Lock()
+		r, ok := c.results[id]
+		if ok && r.key == key {
+			c.mu.Unlock()
+			select {
+			case <-r.done:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			if isCancel(r.err) && ctx.Err() == nil {
+				continue // the computing caller gave up; compute again
+			}
+			return r.pkg, r.err
+		}
+		r = &result{key: key, done: make(chan struct{})}
+		c.results[id] = r
+		c.mu.Unlock()
+
+		r.pkg, r.err = compute(ctx)
+		close(r.done)
+		if r.err != nil && isCancel(r.err) {
+			c.mu.Lock()
+			if c.results[id] == r {
+				delete(c.results, id)
+			}
+			c.mu.Unlock()
+		}
+		return r.pkg, r.err
+	}
+}
+
+func isCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// Forget drops the analyses and parsed files of packages that hold none
+// of the open files: nobody looks at them any more.
+func (c *Cache) Forget(open map[string]bool) {
+	c.mu.Lock()
+	keepFiles := make(map[string]bool)
+	for id, r := range c.results {
+		select {
+		case <-r.done:
+		default:
+			continue // still computing
+		}
+		used := false
+		if r.pkg != nil {
+			for _, f := range r.pkg.Files {
+				if open[f.Name] {
+					used = true
+					break
+				}
+			}
+		}
+		if !used {
+			delete(c.results, id)
+			continue
+		}
+		for _, f := range r.pkg.Files {
+			keepFiles[f.Name] = true
+		}
+	}
+	var drop []string
+	for name := range c.files {
+		if !keepFiles[name] && !open[name] {
+			drop = append(drop, name)
+		}
+	}
+	c.mu.Unlock()
+	c.forget(drop)
+}
+
+// goVersion returns the Go version of m's module as go/types wants it.
+func goVersion(m *Metadata) string {
+	if m.Module != nil && m.Module.GoVersion != "" {
+		return "go" + m.Module.GoVersion
+	}
+	return ""
+}
