@@ -5,8 +5,7 @@ import { CrashPolicy } from "../../src/crash";
 
 describe("CrashPolicy", () => {
   it("restarts silently a few times, then stops", () => {
-    let now = 0;
-    const p = new CrashPolicy({ maxRestarts: 3, windowMs: 1000 }, () => now);
+    const p = new CrashPolicy({ maxRestarts: 3, windowMs: 1000 }, () => 0);
     assert.deepEqual([p.crashed(), p.crashed(), p.crashed(), p.crashed()], ["restart", "restart", "restart", "stop"]);
     assert.equal(p.count, 4);
   });

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { bundledPath, candidates, discover, installCommand, parseVersion, Probe } from "../../src/discovery";
 
 /** A machine with the given files; `version` answers for the working ones. */
-function machine(files: string[], working: Record<string, string>, over: Partial<Probe> = {}): Probe & { ran: string[] } {
+function machine(files: string[], working: Partial<Record<string, string>>, over: Partial<Probe> = {}): Probe & { ran: string[] } {
   const ran: string[] = [];
   return {
     platform: "linux",
