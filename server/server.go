@@ -57,10 +57,11 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &Server{opts: opts, log: opts.Log, ctx: ctx, pending: make(map[jsonrpc2.ID]context.CancelFunc), exitCode: 1}
+	s := &Server{opts: opts, log: opts.Log, ctx: ctx, pending: make(map[jsonrpc2.ID]context.CancelFunc), exitCode: 1, ready: make(chan struct{})}
 	s.diag = newDiagnoser(s)
 	conn := jsonrpc2.NewConn(ctx, newStream(rwc, opts.Log), s, jsonrpc2.SetLogger(slogLogger{opts.Log}))
 	s.conn = conn
+	close(s.ready) // Handle may run before NewConn returns
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -73,11 +74,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 
 // A Server is the state of one connection.
 type Server struct {
-	opts Options
-	log  *slog.Logger
-	ctx  context.Context // cancelled when the connection ends
-	conn *jsonrpc2.Conn
-	diag *diagnoser
+	opts  Options
+	log   *slog.Logger
+	ctx   context.Context // cancelled when the connection ends
+	conn  *jsonrpc2.Conn
+	ready chan struct{} // closed once conn is set
+	diag  *diagnoser
 
 	mu          sync.Mutex
 	state       int // 0 new, 1 initialized, 2 shut down
@@ -106,6 +108,7 @@ func (s *Server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			}
 		}
 	}()
+	<-s.ready
 	s.log.Debug("received", "method", req.Method, "id", idString(req))
 
 	s.mu.Lock()
