@@ -1,14 +1,33 @@
 # The two commands of the README:
-#   make        build gopitfalls and run it on the example workspace (the main job)
-#   make test   run every test
+#   make        build gopitfalls, run it on the example workspace, and
+#               build the VS Code extension (VSIX) for this machine
+#   make test   run every test: Go (race detector on), the extension's
+#               lint, type check and unit tests, and the end-to-end test
+#               in a real VS Code
 # .ci/run runs `make test`.
+#
+# Other targets: make package (a VSIX for each of the five platforms),
+# make generate (the rule settings of package.json from the notes).
 
 GO ?= go
+NPM ?= npm
 export GOTOOLCHAIN := local
 
-.PHONY: all build example test go-test lint
+# Go packages: npm packages may ship Go files (node_modules is no module).
+GO_PKGS = $$($(GO) list ./... | grep -v /node_modules/)
 
-all: build example
+# The VSIX target of this machine.
+HOST_TARGET := $(shell case "$$(uname -s)-$$(uname -m)" in \
+	Linux-x86_64) echo linux-x64;; Linux-aarch64) echo linux-arm64;; \
+	Darwin-x86_64) echo darwin-x64;; Darwin-arm64) echo darwin-arm64;; \
+	*) echo win32-x64;; esac)
+VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
+E2E_SETUP := extension/test/e2e/setup.sh
+EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore
+
+.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit e2e
+
+all: build example vsix
 
 build:
 	$(GO) build -o gopitfalls .
@@ -18,13 +37,48 @@ build:
 example: build
 	cd testdata/example && ../../gopitfalls check ./... ; status=$$?; test $$status -le 1
 
-test: lint go-test
+# --- the extension ---
+
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+
+dist/extension.js: node_modules/.package-lock.json $(EXT_SOURCES)
+	$(NPM) run -s build
+
+# vsce needs Node >= 22: setup.sh installs Node 24 into the cache.
+vsix: build dist/extension.js
+	NODE24=$$($(E2E_SETUP) node) extension/scripts/package.sh $(HOST_TARGET)
+
+package: build dist/extension.js
+	NODE24=$$($(E2E_SETUP) node) extension/scripts/package.sh
+
+generate: build node_modules/.package-lock.json
+	node extension/scripts/gen-rules.mjs ./gopitfalls
+
+# --- tests ---
+
+test: lint go-test ext-check ext-unit e2e
 
 lint:
 	$(GO) mod download
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^testdata/')); \
 	  if [ -n "$$out" ]; then echo "not gofmt'd:"; echo "$$out"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet $(GO_PKGS)
 
 go-test:
-	$(GO) test -race ./...
+	$(GO) test -race $(GO_PKGS)
+
+# The rule settings are generated from the notes: fail when stale.
+ext-check: build node_modules/.package-lock.json
+	node extension/scripts/gen-rules.mjs --check ./gopitfalls
+	npx --no-install tsc -p . --noEmit
+	npx --no-install eslint .
+
+ext-unit: node_modules/.package-lock.json
+	$(NPM) run -s test:unit
+
+# The gate: the built VSIX in a real VS Code (code-server + Chromium).
+e2e: vsix
+	$(E2E_SETUP)
+	$(NPM) run -s build:e2e
+	node extension/test/e2e/run.mjs --vsix $(VSIX)

@@ -28,4 +28,11 @@ export default tseslint.config(
       globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly" },
     },
   },
+  {
+    // Functions Playwright runs in the page.
+    files: ["extension/test/e2e/ui.mjs"],
+    languageOptions: {
+      globals: { document: "readonly" },
+    },
+  },
 );

@@ -90,17 +90,19 @@ export class Ctx implements vscode.Disposable {
   }
 
   dispose(): void {
+    void this.disposeAsync();
+  }
+
+  /** Stops the server, then lets go of everything (deactivate waits for it). */
+  async disposeAsync(): Promise<void> {
+    if (this.disposed) {
+      return;
+    }
     this.disposed = true;
-    void this.serialize(() => this.doStop());
+    await this.serialize(() => this.doStop()).catch(() => undefined);
     for (const d of this.subscriptions) {
       d.dispose();
     }
-  }
-
-  /** Returns a promise that resolves when the server stopped (for deactivate). */
-  async disposeAsync(): Promise<void> {
-    this.dispose();
-    await this.queue;
   }
 
   private serialize(op: () => Promise<void>): Promise<void> {

@@ -186,6 +186,8 @@ async function startCodeServer(tmp, sc, port, extraEnv) {
         "editor.hover.delay": 300,
         "workbench.colorTheme": "Default Light Modern",
         "chat.disableAIFeatures": true,
+        "workbench.secondarySideBar.defaultVisibility": "hidden",
+        "workbench.layoutControl.enabled": false,
       },
       null,
       2,

@@ -3,13 +3,15 @@
 # clone, and prints nothing but what it does. Idempotent: a second run
 # checks the installed versions and returns in about a second.
 #
+#	extension/test/e2e/setup.sh [node]    (node: Node 24 only, for vsce)
+#
 #	GOPITFALLS_E2E_CACHE (default $HOME/.cache/gopitfalls-e2e)
 #	  node24/       Node 24 (code-server refuses older ones; vsce 4 wants >= 22)
 #	  code-server/  code-server, VS Code as an npm package
 #	  playwright/   playwright-core, the driver of Debian's Chromium
 #
-# Debian packages: chromium (the browser), and libkrb5-dev, g++, make for
-# code-server's native modules. VS Code's own download servers are not
+# Debian packages: chromium (the browser), libkrb5-dev, g++, make for
+# code-server's native modules, and a CJK font for the Chinese screenshots. VS Code's own download servers are not
 # reachable here, so @vscode/test-electron cannot be used.
 set -euo pipefail
 
@@ -25,12 +27,17 @@ flock 9
 
 log() { echo "e2e setup: $*" >&2; }
 
+only_node=false
+[ "${1:-}" = node ] && only_node=true
+
 # Debian packages, only when missing.
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-for p in libkrb5-dev g++ make; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
+if ! $only_node; then
+	command -v chromium >/dev/null || missing+=(chromium)
+	for p in libkrb5-dev g++ make fonts-wqy-microhei; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+	done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
 	log "apt-get install ${missing[*]}"
 	if [ "$(id -u)" -ne 0 ]; then
@@ -54,6 +61,10 @@ if [ "$("$node" --version 2>/dev/null)" != "v$NODE_VERSION" ]; then
 	mkdir -p "$cache/node24"
 	npm install --prefix "$cache/node24" --save-exact --no-audit --no-fund --loglevel=error "node@$NODE_VERSION" >/dev/null
 	"$node" --version >/dev/null
+fi
+if $only_node; then
+	echo "$node"
+	exit 0
 fi
 
 # code-server: native modules are built against Node 24's headers. npm's
