@@ -4,6 +4,7 @@
 // workspace-trust changes; and the session's setting overrides.
 
 import * as os from "node:os";
+import * as readline from "node:readline";
 import * as vscode from "vscode";
 import {
   CloseAction,
@@ -25,6 +26,7 @@ import { findServer } from "./bootstrap";
 import { classifyChange, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
 import { CrashPolicy } from "./crash";
 import { Found } from "./discovery";
+import { parseServerLine } from "./serverlog";
 import { ServerState, Status } from "./status";
 
 export class Ctx implements vscode.Disposable {
@@ -149,6 +151,19 @@ export class Ctx implements vscode.Disposable {
       diagnosticCollectionName: "gopitfalls",
       outputChannel: this.log,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      stdioOptions: {
+        stdout: (input, out) => {
+          lines(input, (l) => {
+            out.info(l);
+          });
+        },
+        stderr: (input, out) => {
+          lines(input, (l) => {
+            const { level, text } = parseServerLine(l);
+            out[level](text);
+          });
+        },
+      },
       initializationOptions: {
         syntaxOnly,
         locale: vscode.env.language,
@@ -285,4 +300,8 @@ export class Ctx implements vscode.Disposable {
 function extensionVersion(ext: vscode.ExtensionContext): string {
   const pkg = ext.extension.packageJSON as { version?: unknown };
   return typeof pkg.version === "string" ? pkg.version : "0.0.0";
+}
+
+function lines(input: NodeJS.ReadableStream, each: (line: string) => void): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on("line", each);
 }
