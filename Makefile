@@ -17,10 +17,11 @@ export GOTOOLCHAIN := local
 GO_PKGS = $$($(GO) list ./... | grep -v /node_modules/)
 
 # The VSIX target of this machine.
-HOST_TARGET := $(shell case "$$(uname -s)-$$(uname -m)" in \
-	Linux-x86_64) echo linux-x64;; Linux-aarch64) echo linux-arm64;; \
-	Darwin-x86_64) echo darwin-x64;; Darwin-arm64) echo darwin-arm64;; \
-	*) echo win32-x64;; esac)
+target.Linux-x86_64 := linux-x64
+target.Linux-aarch64 := linux-arm64
+target.Darwin-x86_64 := darwin-x64
+target.Darwin-arm64 := darwin-arm64
+HOST_TARGET := $(or $(target.$(shell uname -s)-$(shell uname -m)),win32-x64)
 VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
 E2E_SETUP := extension/test/e2e/setup.sh
 EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore

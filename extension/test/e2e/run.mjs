@@ -230,7 +230,11 @@ async function startCodeServer(tmp, sc, port, extraEnv) {
   const out = fs.openSync(logFile, "w");
   const child = spawn(env.node, [env.codeServer, ...flags], { env: e, detached: true, stdio: ["ignore", out, out] });
   fs.closeSync(out);
-  const stop = () => stopGroup(child.pid);
+  running.add(child.pid);
+  const stop = () => {
+    running.delete(child.pid);
+    stopGroup(child.pid);
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -269,6 +273,17 @@ function stopGroup(pid) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The process groups of the code-servers running, stopped on an interrupt too.
+const running = new Set();
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    for (const pid of running) {
+      stopGroup(pid);
+    }
+    process.exit(130);
+  });
+}
 
 async function launchBrowser() {
   return chromium.launch({
