@@ -28,6 +28,27 @@ function pickFile(folder) {
   return files.sort();
 }
 
+/**
+ * Hovers at (x, y) until a hover with text shows: a hover shown earlier
+ * (before a settings change reached the server) is not asked for again
+ * until the mouse leaves.
+ */
+async function hoverUntil(page, x, y, text, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.mouse.move(10, 10);
+    await page.mouse.move(x, y);
+    try {
+      await page.locator(".monaco-hover:visible", { hasText: text }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw e;
+      }
+    }
+  }
+}
+
 export async function runUi({ sc, tmp, folder, startCodeServer, freePort, launchBrowser, shots, log }) {
   const port = await freePort();
   const cs = await startCodeServer(tmp, sc, port, {});
@@ -71,8 +92,7 @@ export async function runUi({ sc, tmp, folder, startCodeServer, freePort, launch
     await shot(page, "squiggle");
 
     // The hover, with the rule's note.
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator(".monaco-hover:visible", { hasText: rule }).first().waitFor({ timeout: 20_000 });
+    await hoverUntil(page, box.x + box.width / 2, box.y + box.height / 2, rule, 30_000);
     await page.waitForTimeout(500);
     await shot(page, "hover");
     if (editorBox) {
@@ -86,9 +106,7 @@ export async function runUi({ sc, tmp, folder, startCodeServer, freePort, launch
     const settings = path.join(folder, ".vscode", "settings.json");
     fs.mkdirSync(path.dirname(settings), { recursive: true });
     fs.writeFileSync(settings, JSON.stringify({ "gopitfalls.language": "zh" }));
-    await page.waitForTimeout(2000);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.locator(".monaco-hover:visible", { hasText: /[\u4e00-\u9fff]/ }).first().waitFor({ timeout: 20_000 });
+    await hoverUntil(page, box.x + box.width / 2, box.y + box.height / 2, /[\u4e00-\u9fff]/, 30_000);
     await page.waitForTimeout(500);
     if (editorBox) {
       await shot(page, "hover-zh", editorBox);
