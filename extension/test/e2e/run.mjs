@@ -12,12 +12,14 @@
 //	untrusted extension-host API test in Restricted Mode with the zh-cn
 //	          display language: syntax-only diagnostics, Chinese hover
 //	ui        Playwright clicks through the workbench and saves screenshots
+//	gopls     coexistence with the Go extension: gopls reports nothing on
+//	          the lines of the planted pitfalls (our findings are not its)
 //
 // Each scenario works on a copy of testdata/example (+ testdata/stubs) in
 // a temporary directory; logs and screenshots go to .e2e/ in the clone.
 // setup.sh must have run (make test does it).
 
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -42,7 +44,7 @@ const opt = (name, dflt) => {
 };
 const vsix = path.resolve(opt("--vsix", path.join(root, "vsix", "gopitfalls-linux-x64.vsix")));
 const suite = path.resolve(opt("--suite", path.join(root, "out", "e2e", "suite", "index.js")));
-const scenarios = args.length > 0 ? args : ["trusted", "untrusted", "ui"];
+const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", "ui"];
 const outDir = path.join(root, ".e2e");
 const shots = path.join(outDir, "screenshots");
 fs.mkdirSync(shots, { recursive: true });
@@ -53,6 +55,7 @@ const SCENARIOS = {
   trusted: { kind: "api", trusted: true, locale: "en" },
   untrusted: { kind: "api", trusted: false, locale: "zh-cn" },
   ui: { kind: "ui", trusted: true, locale: "en" },
+  gopls: { kind: "gopls" },
 };
 
 function log(...a) {
@@ -342,6 +345,57 @@ async function runApi(sc, tmp, folder) {
   }
 }
 
+/**
+ * Runs gopls check (every analyzer gopls runs in the Go extension, down
+ * to hints) on the example: none of its diagnostics may be on a line
+ * with a planted pitfall, or the two extensions would report one problem
+ * twice.
+ */
+function runGopls(folder) {
+  const files = [];
+  const marked = new Set();
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (p.endsWith(".go")) {
+        files.push(p);
+        fs.readFileSync(p, "utf8")
+          .split("\n")
+          .forEach((line, i) => {
+            if (/\/\/ pitfall: /.test(line)) {
+              marked.add(`${path.relative(folder, p)}:${i + 1}`);
+            }
+          });
+      }
+    }
+  };
+  walk(folder);
+  const r = spawnSync(env.gopls, ["check", "-severity=hint", ...files], {
+    cwd: folder,
+    encoding: "utf8",
+    env: { ...process.env, GOPROXY: "off", GOTOOLCHAIN: "local", GOCACHE: goCache },
+    timeout: 120_000,
+  });
+  if (r.error) {
+    throw r.error;
+  }
+  const diags = `${r.stdout}${r.stderr}`
+    .split("\n")
+    .map((l) => /^(.+?):(\d+):\d+(?:-\d+)?: (.*)$/.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => ({ at: `${path.relative(folder, m[1])}:${m[2]}`, message: m[3] }));
+  if (r.status !== 0 && diags.length === 0) {
+    throw new Error(`gopls check failed (${r.status}): ${r.stderr.trim()}`);
+  }
+  const twice = diags.filter((d) => marked.has(d.at));
+  if (twice.length > 0) {
+    throw new Error(`gopls also reports on planted pitfalls: ${twice.map((d) => `${d.at} ${d.message}`).join("; ")}`);
+  }
+  log(`gopls: ${diags.length} finding(s) in ${files.length} files, none on the ${marked.size} lines with planted pitfalls`);
+}
+
 async function main() {
   if (!fs.existsSync(vsix)) {
     throw new Error(`${vsix} is missing: run make vsix`);
@@ -357,7 +411,9 @@ async function main() {
     const start = Date.now();
     try {
       const folder = workspaceCopy(tmp);
-      if (sc.kind === "api") {
+      if (sc.kind === "gopls") {
+        runGopls(folder);
+      } else if (sc.kind === "api") {
         await runApi(sc, tmp, folder);
       } else {
         const { runUi } = await import("./ui.mjs");

@@ -9,6 +9,7 @@
 #	  node24/       Node 24 (code-server refuses older ones; vsce 4 wants >= 22)
 #	  code-server/  code-server, VS Code as an npm package
 #	  playwright/   playwright-core, the driver of Debian's Chromium
+#	  gopls/        gopls, to check that our findings are not also gopls's
 #
 # Debian packages: chromium (the browser), libkrb5-dev, g++, make for
 # code-server's native modules, and a CJK font for the Chinese screenshots. VS Code's own download servers are not
@@ -18,6 +19,7 @@ set -euo pipefail
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
+GOPLS_VERSION=v0.23.0
 
 cache=${GOPITFALLS_E2E_CACHE:-$HOME/.cache/gopitfalls-e2e}
 mkdir -p "$cache"
@@ -100,7 +102,16 @@ if [ "$("$node" -p "require('$pw/package.json').version" 2>/dev/null || true)" !
 		"playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
 fi
 
+# gopls, from the Go module proxy: the coexistence check runs it on the
+# example (the Go extension's server; we never start it in VS Code).
+gopls=$cache/gopls/gopls
+if ! "$gopls" version 2>/dev/null | grep -q "gopls $GOPLS_VERSION\$"; then
+	log "installing gopls@$GOPLS_VERSION"
+	rm -rf "$cache/gopls"
+	(cd "$cache" && GOBIN=$cache/gopls GOTOOLCHAIN=local GOFLAGS= go install "golang.org/x/tools/gopls@$GOPLS_VERSION")
+fi
+
 # What the harness reads.
 cat >"$cache/env.json" <<EOF
-{"node": "$node", "codeServer": "$cs/out/node/entry.js", "playwright": "$pw", "chromium": "$(command -v chromium)"}
+{"node": "$node", "codeServer": "$cs/out/node/entry.js", "playwright": "$pw", "chromium": "$(command -v chromium)", "gopls": "$gopls"}
 EOF
