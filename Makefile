@@ -26,7 +26,7 @@ VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
 E2E_SETUP := extension/test/e2e/setup.sh
 EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore
 
-.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit e2e
+.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit vsix-check e2e
 
 all: build example vsix
 
@@ -58,7 +58,7 @@ generate: build node_modules/.package-lock.json
 
 # --- tests ---
 
-test: lint go-test ext-check ext-unit e2e
+test: lint go-test ext-check ext-unit vsix-check e2e
 
 lint:
 	$(GO) mod download
@@ -77,6 +77,14 @@ ext-check: build node_modules/.package-lock.json
 
 ext-unit: node_modules/.package-lock.json
 	$(NPM) run -s test:unit
+
+# The VSIX holds an executable server and no sources, and stays small.
+vsix-check: vsix
+	@listing=$$(unzip -Z $(VSIX)) || exit 1; \
+	echo "$$listing" | grep -Eq '^-rwx.* extension/bin/gopitfalls(\.exe)?$$' || { echo "$(VSIX): no executable extension/bin/gopitfalls"; exit 1; }; \
+	if echo "$$listing" | grep -E '\.(go|ts|map)$$|node_modules/|testdata/'; then echo "$(VSIX): carries the files above"; exit 1; fi; \
+	size=$$(wc -c < $(VSIX)); test $$size -lt 8000000 || { echo "$(VSIX): $$size bytes, more than 8 MB"; exit 1; }; \
+	echo "$(VSIX): $$(echo "$$listing" | grep -c ' extension/') files, $$size bytes"
 
 # The gate: the built VSIX in a real VS Code (code-server + Chromium).
 e2e: vsix
