@@ -21,7 +21,8 @@ CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 GOPLS_VERSION=v0.23.0
 
-cache=${GOPITFALLS_E2E_CACHE:-$HOME/.cache/gopitfalls-e2e}
+home=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+cache=${GOPITFALLS_E2E_CACHE:-$home/.cache/gopitfalls-e2e}
 mkdir -p "$cache"
 # One setup at a time: other checkouts on this machine share the cache.
 exec 9>"$cache/.lock"
