@@ -7,7 +7,8 @@
 # .ci/run runs `make test`.
 #
 # Other targets: make package (a VSIX for each of the five platforms),
-# make generate (the rule settings of package.json from the notes).
+# make generate (the rule settings of package.json from the notes),
+# make bench (the language server benchmark).
 
 GO ?= go
 NPM ?= npm
@@ -26,7 +27,7 @@ VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
 E2E_SETUP := extension/test/e2e/setup.sh
 EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore
 
-.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit vsix-check e2e
+.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit vsix-check e2e bench
 
 all: build example vsix
 
@@ -91,3 +92,8 @@ e2e: vsix
 	$(E2E_SETUP)
 	$(NPM) run -s build:e2e
 	node extension/test/e2e/run.mjs --vsix $(VSIX)
+
+# The language server benchmark (kratos v0.6.0 from the module proxy, and
+# gopls v0.23.0 for scale); not part of the tests.
+bench:
+	bash server/bench/run.sh

@@ -17,8 +17,9 @@ import (
 const buildDelay = 300 * time.Millisecond
 
 // A diagnoser schedules and publishes diagnostics. Edits mark their
-// files dirty and (re)start a run after a short delay, cancelling the
-// previous run; a run analyses the packages of the dirty files on the
+// files dirty and (re)start a run, cancelling the previous one: at once
+// when no run is under way, else after a short delay (so a burst of
+// keystrokes is analysed once); a run analyses the packages of the dirty files on the
 // latest snapshot and publishes the diagnostics of their open files with
 // the versions they were computed from, unless a newer version exists.
 // Files stay dirty until a run finishes them, so a cancelled run loses
@@ -32,6 +33,7 @@ type diagnoser struct {
 	cancelRun  context.CancelFunc
 	cancelScan context.CancelFunc
 	buildTimer *time.Timer
+	active     int             // runs started and not finished
 	fromDisk   map[string]bool // files whose diagnostics a workspace scan published
 	reported   map[string]bool // rule errors already logged to the client
 	stopped    bool
@@ -48,9 +50,12 @@ func (d *diagnoser) edited(path string, now bool) {
 	d.stamp++
 	d.dirty[path] = d.stamp
 	d.mu.Unlock()
+	d.mu.Lock()
+	busy := d.active > 0
+	d.mu.Unlock()
 	delay := d.s.opts.Delay
-	if now {
-		delay = 0
+	if now || !busy {
+		delay = 0 // leading edge: an edit after a quiet spell runs at once
 	}
 	d.schedule(delay)
 }
@@ -72,7 +77,13 @@ func (d *diagnoser) schedule(delay time.Duration) {
 	for p, st := range d.dirty {
 		items[p] = st
 	}
+	d.active++
 	go func() {
+		defer func() {
+			d.mu.Lock()
+			d.active--
+			d.mu.Unlock()
+		}()
 		if delay > 0 {
 			t := time.NewTimer(delay)
 			select {
@@ -138,6 +149,9 @@ func (d *diagnoser) publishPackage(ctx context.Context, snap *cache.Snapshot, pk
 		d.reportOnce(pkg.Skipped)
 		d.publish(ctx, path, pkg.Versions[path], true, []protocol.Diagnostic{})
 		return
+	}
+	if pkg.LoadErr != nil {
+		d.reportOnce(fmt.Sprintf("%v (showing what the syntax alone shows)", pkg.LoadErr))
 	}
 	if pkg.ConfigErr != nil {
 		s.showOnce(protocol.MessageWarning, fmt.Sprintf("gopitfalls: %v", pkg.ConfigErr))

@@ -40,9 +40,11 @@ func (s *Server) didSave(p *protocol.DidSaveTextDocumentParams) {
 		s.log.Warn("didSave", "error", err)
 		return
 	}
-	switch {
-	case filepath.Base(path) == config.FileName:
+	switch base := filepath.Base(path); {
+	case base == config.FileName:
 		s.diag.configFileChanged()
+	case base == "go.mod" || base == "go.work":
+		s.diag.buildChanged(true) // for clients that do not watch files
 	case isGo(path):
 		// Packages that import this one read its export data: rebuild it.
 		s.diag.buildChanged(false)

@@ -15,6 +15,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -43,6 +44,9 @@ type Options struct {
 	ExtraRules []*rule.Rule
 	// Topics finds the notes that have no rule; nil until rules/topics exists.
 	Topics features.TopicLookup
+	// MaxFileSize is the size above which an open file is not analysed
+	// (its text is kept); 0 means cache.MaxFileSize.
+	MaxFileSize int
 }
 
 // Serve serves one client on rwc until it exits or the connection ends,
@@ -61,7 +65,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s.diag = newDiagnoser(s)
 	conn := jsonrpc2.NewConn(ctx, newStream(rwc, opts.Log), s, jsonrpc2.SetLogger(slogLogger{opts.Log}))
 	s.conn = conn
-	close(s.ready) // Handle may run before NewConn returns
+	close(s.ready) // Handle may use s.conn from now on
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -81,14 +85,13 @@ type Server struct {
 	ready chan struct{} // closed once conn is set
 	diag  *diagnoser
 
-	mu          sync.Mutex
-	state       int // 0 new, 1 initialized, 2 shut down
-	exitCode    int
-	sess        *session.Session
-	cache       *cache.Cache
-	pending     map[jsonrpc2.ID]context.CancelFunc
-	shown       map[string]bool // messages shown to the user once
-	scopeWasAll bool
+	mu       sync.Mutex
+	state    int // 0 new, 1 initialized, 2 shut down
+	exitCode int
+	sess     *session.Session
+	cache    *cache.Cache
+	pending  map[jsonrpc2.ID]context.CancelFunc
+	shown    map[string]bool // messages shown to the user once
 }
 
 const (
@@ -100,6 +103,7 @@ const (
 // Handle implements jsonrpc2.Handler. It runs on the connection's read
 // loop, one message at a time.
 func (s *Server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	<-s.ready
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("handler panicked", "method", req.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
@@ -108,7 +112,6 @@ func (s *Server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			}
 		}
 	}()
-	<-s.ready
 	s.log.Debug("received", "method", req.Method, "id", idString(req))
 
 	s.mu.Lock()
@@ -347,7 +350,7 @@ func (s *Server) initialize(params *protocol.InitializeParams) *protocol.Initial
 	}
 	syntaxOnly := s.opts.SyntaxOnly || opts.SyntaxOnly
 	sess := session.New(params)
-	c := cache.New(cache.Options{Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules})
+	c := cache.New(cache.Options{Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules, MaxFileSize: s.opts.MaxFileSize})
 	sess.SetCache(c)
 	sess.SetSettings(settings)
 	s.mu.Lock()
@@ -391,6 +394,11 @@ func (s *Server) initialized() {
 		}
 	}
 	s.pullSettings()
+	mode := "packages loaded with the go command, dependencies from export data"
+	if s.cache.SyntaxOnly() {
+		mode = "syntax-only mode: rules that need no types, no go command"
+	}
+	s.logMessage(protocol.MessageInfo, "gopitfalls %s serving %s (%s)", s.opts.Version, strings.Join(s.sess.Folders(), ", "), mode)
 	s.diag.settingsChanged()
 }
 

@@ -4,25 +4,21 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
 
-	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/internal/lspclient"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
-	"github.com/sourcegraph/jsonrpc2"
 )
 
 var update = flag.Bool("update", false, "update the golden files")
@@ -232,8 +228,10 @@ func flow(t *testing.T, c *lspclient.Client) {
 	}
 
 	// The quick fix of `n := v.(int)`.
-	line, lineText = lineOf(t, text, "v.(int)")
 	fixDiag := pub.Diagnostics[2]
+	if line, _ := lineOf(t, text, "v.(int)"); fixDiag.Range.Start.Line != line {
+		t.Fatalf("third diagnostic %+v, want the one of v.(int)", fixDiag)
+	}
 	actions := codeActions(t, ctx, c, uri, fixDiag.Range, []protocol.Diagnostic{fixDiag})
 	var fix *protocol.CodeAction
 	for i, a := range actions {
@@ -264,7 +262,6 @@ func flow(t *testing.T, c *lspclient.Client) {
 	if len(pub.Diagnostics) != 2 {
 		t.Errorf("after the fix: %d diagnostics, want 2: %+v", len(pub.Diagnostics), pub.Diagnostics)
 	}
-	_ = lineText
 	if err := c.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -300,8 +297,3 @@ func TestFlowBinary(t *testing.T) {
 		t.Errorf("gopitfalls serve did not exit")
 	}
 }
-
-var _ = fmt.Sprint
-var _ = slices.Contains[[]string]
-var _ = rule.Warning
-var _ = jsonrpc2.ErrClosed

@@ -38,6 +38,9 @@ type Options struct {
 	Env []string
 	// Extra are rules run besides the registry's (a test hook).
 	Extra []*rule.Rule
+	// MaxFileSize is the size above which an open file is not analysed;
+	// 0 means [MaxFileSize].
+	MaxFileSize int
 }
 
 // A Cache is shared by every snapshot of a session.
@@ -61,6 +64,9 @@ type Cache struct {
 func New(opts Options) *Cache {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = MaxFileSize
 	}
 	return &Cache{
 		opts:    opts,

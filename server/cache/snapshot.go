@@ -98,6 +98,9 @@ type Package struct {
 	Missing []string
 	// Skipped says why the package was not analysed, if it was not.
 	Skipped string
+	// LoadErr is why the package's metadata could not be loaded, when it
+	// was analysed in isolation for that reason.
+	LoadErr error
 
 	release func()
 }
@@ -132,8 +135,8 @@ type result struct {
 // loading its metadata first if need be. The result is memoized per
 // package until a file, the settings or the dependencies change.
 func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error) {
-	if o := s.overlays[path]; o != nil && len(o.Content) > MaxFileSize {
-		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d MB: not analysed", filepath.Base(path), MaxFileSize>>20),
+	if o := s.overlays[path]; o != nil && len(o.Content) > s.c.opts.MaxFileSize {
+		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d kB: not analysed", filepath.Base(path), s.c.opts.MaxFileSize>>10),
 			Versions: map[string]int32{path: o.Version}}, nil
 	}
 	dir := filepath.Dir(path)
@@ -149,7 +152,16 @@ func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error
 	m := g.ForFile(path)
 	if m == nil && !v.Loaded("file="+path) {
 		if err := v.Load(ctx, false, "file="+path); err != nil {
-			return nil, err
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			// No go command, a broken go.mod: analyse what the syntax shows.
+			s.c.log.Error("loading packages failed: syntax-level analysis only", "file", path, "error", err)
+			pkg, ierr := s.isolated(ctx, path)
+			if pkg != nil {
+				pkg.LoadErr = err
+			}
+			return pkg, ierr
 		}
 		g, _ = v.Graph()
 		m = g.ForFile(path)

@@ -111,8 +111,9 @@ type View struct {
 	loadMu sync.Mutex // serializes go list runs
 	mu     sync.Mutex
 	graph  *Graph
-	loaded map[string]bool // patterns loaded
-	gen    uint64          // bumped when dependencies' types change
+	loaded map[string]bool      // patterns loaded
+	calls  map[string]*loadCall // go list runs under way
+	gen    uint64               // bumped when dependencies' types change
 
 	exportMu sync.Mutex
 	exports  map[string]*types.Package // by package ID; complete once read
@@ -124,6 +125,7 @@ func newView(c *Cache, root string) *View {
 		c: c, Root: root,
 		graph:   newGraph(map[string]*Metadata{}),
 		loaded:  make(map[string]bool),
+		calls:   make(map[string]*loadCall),
 		exports: make(map[string]*types.Package),
 		from:    make(map[string]string),
 	}
@@ -173,11 +175,48 @@ func (v *View) Loaded(pattern string) bool {
 	return v.loaded[pattern]
 }
 
+// loadTimeout bounds one run of go list (a cold build cache of a large
+// workspace takes minutes).
+const loadTimeout = 10 * time.Minute
+
+// A loadCall is a go list run that callers share.
+type loadCall struct {
+	done chan struct{}
+	err  error
+}
+
 // Load runs go list for patterns (and their dependencies, compiling their
 // export data) and merges the result into the view's metadata. Patterns
 // loaded before are skipped unless force is set.
+//
+// The go command runs on its own, shared by every caller that asks for
+// the same patterns meanwhile: a caller whose ctx ends (an edit cancelled
+// the analysis that needed it) stops waiting, but the load goes on, so
+// that typing while a package loads does not restart the load forever.
 func (v *View) Load(ctx context.Context, force bool, patterns ...string) error {
-	return v.load(ctx, force, false, patterns)
+	key := fmt.Sprint(force, patterns)
+	v.mu.Lock()
+	call, ok := v.calls[key]
+	if !ok {
+		call = &loadCall{done: make(chan struct{})}
+		v.calls[key] = call
+		go func() {
+			lctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			defer cancel()
+			call.err = v.load(lctx, force, false, patterns)
+			v.mu.Lock()
+			delete(v.calls, key)
+			v.mu.Unlock()
+			close(call.done)
+		}()
+	}
+	v.mu.Unlock()
+	select {
+	case <-call.done:
+		return call.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (v *View) load(ctx context.Context, force, replace bool, patterns []string) error {
@@ -378,7 +417,9 @@ func (v *View) exportTypes(g *Graph, id string) (*types.Package, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r, err := gcexportdata.NewReader(f)
+	// go list -export names compiler archives, which NewReader unwraps
+	// (as go/packages does).
+	r, err := gcexportdata.NewReader(f) //lint:ignore SA1019 go list -export gives archives
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", m.ExportFile, err)
 	}

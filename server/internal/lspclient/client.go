@@ -30,6 +30,10 @@ type Client struct {
 	progress []protocol.ProgressParams
 	requests []string // methods of the server's requests
 	changed  chan struct{}
+
+	// OnPublish, if set, is called with each publishDiagnostics as it
+	// arrives (for timing).
+	OnPublish func(p protocol.PublishDiagnosticsParams, at time.Time)
 }
 
 // New connects to a server over rwc.
@@ -63,9 +67,13 @@ func (c *Client) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	}
 	switch req.Method {
 	case "textDocument/publishDiagnostics":
+		at := time.Now()
 		var p protocol.PublishDiagnosticsParams
 		if json.Unmarshal(params, &p) == nil {
 			c.diags[p.URI] = append(c.diags[p.URI], p)
+			if c.OnPublish != nil {
+				c.OnPublish(p, at)
+			}
 		}
 	case "window/logMessage":
 		var p protocol.LogMessageParams
@@ -144,6 +152,23 @@ func (c *Client) Diagnostics(ctx context.Context, uri protocol.DocumentURI, vers
 	return got, idx, err
 }
 
+// DiagnosticsWhere waits for a publication for uri, after the n-th, that
+// satisfies cond, and returns it with its index.
+func (c *Client) DiagnosticsWhere(ctx context.Context, uri protocol.DocumentURI, after int, what string, cond func(protocol.PublishDiagnosticsParams) bool) (protocol.PublishDiagnosticsParams, int, error) {
+	var got protocol.PublishDiagnosticsParams
+	idx := -1
+	err := c.WaitFor(ctx, what, func() bool {
+		for i := after; i < len(c.diags[uri]); i++ {
+			if cond(c.diags[uri][i]) {
+				got, idx = c.diags[uri][i], i+1
+				return true
+			}
+		}
+		return false
+	})
+	return got, idx, err
+}
+
 // Published returns how many diagnostics notifications uri got.
 func (c *Client) Published(uri protocol.DocumentURI) int {
 	c.mu.Lock()
@@ -165,12 +190,24 @@ func (c *Client) Shown() []protocol.LogMessageParams {
 	return append([]protocol.LogMessageParams(nil), c.shown...)
 }
 
+// ShownLocked returns the window/showMessage messages so far; for
+// conditions of WaitFor, which hold the lock.
+func (c *Client) ShownLocked() []protocol.LogMessageParams { return c.shown }
+
 // Progress returns the $/progress notifications so far.
 func (c *Client) Progress() []protocol.ProgressParams {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return append([]protocol.ProgressParams(nil), c.progress...)
 }
+
+// ProgressLocked returns the $/progress notifications so far; for
+// conditions of WaitFor, which hold the lock.
+func (c *Client) ProgressLocked() []protocol.ProgressParams { return c.progress }
+
+// RequestsLocked returns the methods of the server's requests so far;
+// for conditions of WaitFor, which hold the lock.
+func (c *Client) RequestsLocked() []string { return c.requests }
 
 // Requests returns the methods of the server's requests so far.
 func (c *Client) Requests() []string {
@@ -199,10 +236,12 @@ func (c *Client) Initialize(ctx context.Context, root string, locale string, ini
 		"workspaceFolders":      []map[string]any{{"uri": protocol.URIFromPath(root), "name": "root"}},
 		"initializationOptions": initOpts,
 	}
-	var res protocol.InitializeResult
-	if err := c.Conn.Call(ctx, "initialize", params, &res); err != nil {
+	var raw json.RawMessage
+	if err := c.Conn.Call(ctx, "initialize", params, &raw); err != nil {
 		return nil, err
 	}
+	var res protocol.InitializeResult
+	json.Unmarshal(raw, &res) // other servers' capabilities have other shapes: keep what decodes
 	return &res, c.Conn.Notify(ctx, "initialized", struct{}{})
 }
 

@@ -4,10 +4,14 @@ go 1.22
 
 require (
 	github.com/go-kratos/kratos v0.6.0
+	go-common v0.0.0
 	golang.org/x/sync v0.7.0
+	google.golang.org/grpc v1.29.1
 )
 
 replace (
 	github.com/go-kratos/kratos => ../../stubs/kratos
+	go-common => ../../stubs/gocommon
 	golang.org/x/sync => ../../stubs/xsync
+	google.golang.org/grpc => ../../stubs/grpc
 )

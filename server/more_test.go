@@ -1,0 +1,659 @@
+package server_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/server"
+	"github.com/gopitfalls/gopitfalls/server/features"
+	"github.com/gopitfalls/gopitfalls/server/internal/lspclient"
+	"github.com/gopitfalls/gopitfalls/server/protocol"
+	"github.com/sourcegraph/jsonrpc2"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// testRule defines a rule outside the registry, run through the
+// server's ExtraRules hook.
+func testRule(id string, run func(*analysis.Pass, *inspector.Inspector)) *rule.Rule {
+	const note = "# Test rule\n\nSummary.\n\n## Why\n\nWhy.\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When to ignore\n\nNever.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	return rule.Define(rule.Spec{
+		ID: id, Severity: rule.Warning, Since: "v0.0.0", Syntax: true,
+		Notes:    fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			run(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+			return nil
+		},
+	})
+}
+
+// openBasic initializes a client on the basic fixture and opens a file
+// of it (with text instead of its contents, if not empty), returning the
+// URI, the text and the first diagnostics.
+func openBasic(t *testing.T, c *lspclient.Client, rel, text, locale string, initOpts any) (protocol.DocumentURI, string, protocol.PublishDiagnosticsParams) {
+	t.Helper()
+	ctx := ctxFor(t)
+	root := fixture(t, "basic")
+	if _, err := c.Initialize(ctx, root, locale, initOpts); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, filepath.FromSlash(rel))
+	if text == "" {
+		src, _ := os.ReadFile(path)
+		text = string(src)
+	}
+	uri, err := c.Open(ctx, path, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _, err := c.Diagnostics(ctx, uri, version(1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return uri, text, pub
+}
+
+func TestRequestsBeforeInitialize(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	err := c.Conn.Call(ctx, "textDocument/hover", map[string]any{}, nil)
+	if e, ok := err.(*jsonrpc2.Error); !ok || e.Code != protocol.CodeServerNotInitialized {
+		t.Errorf("hover before initialize: %v, want error -32002", err)
+	}
+}
+
+func TestExitWithoutShutdown(t *testing.T) {
+	c, _, code := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, fixture(t, "basic"), "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	c.Conn.Notify(ctx, "exit", nil)
+	select {
+	case got := <-code:
+		if got != 1 {
+			t.Errorf("exit code %d without shutdown, want 1", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not exit")
+	}
+}
+
+// TestBadInput sends what a broken client might: bytes that are not
+// JSON, a message that is neither request nor response, a bad header, an
+// unknown request and an unknown notification. Each gets an error or is
+// ignored, and the server goes on answering.
+func TestBadInput(t *testing.T) {
+	serverEnd, clientEnd := net.Pipe()
+	go server.Serve(context.Background(), serverEnd, server.Options{})
+	t.Cleanup(func() { clientEnd.Close() })
+	r := bufio.NewReader(clientEnd)
+	send := func(body string) {
+		fmt.Fprintf(clientEnd, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	}
+	read := func() map[string]any {
+		t.Helper()
+		clientEnd.SetReadDeadline(time.Now().Add(20 * time.Second))
+		length := 0
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				t.Fatal(err)
+			}
+			if line == "\r\n" {
+				break
+			}
+			if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+				length, _ = strconv.Atoi(strings.TrimSpace(v))
+			}
+		}
+		body := make([]byte, length)
+		io.ReadFull(r, body)
+		var m map[string]any
+		json.Unmarshal(body, &m)
+		return m
+	}
+	code := func(m map[string]any) float64 {
+		e, _ := m["error"].(map[string]any)
+		c, _ := e["code"].(float64)
+		return c
+	}
+	go func() {
+		send(`{"jsonrpc":"2.0","id":1,"method":"initialize",`) // truncated JSON
+		send(`{"jsonrpc":"2.0","foo":1}`)
+		fmt.Fprint(clientEnd, "Bogus-Header\r\n\r\n")
+		send(`{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"capabilities":{}}}`)
+		send(`{"jsonrpc":"2.0","method":"$/unknownNotification","params":{}}`)
+		send(`{"jsonrpc":"2.0","id":3,"method":"workspace/noSuchMethod","params":{}}`)
+		send(`{"jsonrpc":"2.0","id":4,"method":"shutdown"}`)
+	}()
+	if m := read(); code(m) != protocol.CodeParseError {
+		t.Errorf("truncated JSON: %v, want a parse error", m)
+	}
+	if m := read(); code(m) != protocol.CodeInvalidRequest {
+		t.Errorf("neither request nor response: %v, want an invalid request error", m)
+	}
+	if m := read(); m["id"] != 2.0 || m["result"] == nil {
+		t.Errorf("initialize after bad input: %v", m)
+	}
+	if m := read(); m["id"] != 3.0 || code(m) != protocol.CodeMethodNotFound {
+		t.Errorf("unknown method: %v, want method not found", m)
+	}
+	if m := read(); m["id"] != 4.0 || m["error"] != nil {
+		t.Errorf("shutdown: %v", m)
+	}
+}
+
+// TestCancellation cancels a hover that waits for a slow analysis.
+func TestCancellation(t *testing.T) {
+	release := make(chan struct{})
+	slow := testRule("test-slow", func(*analysis.Pass, *inspector.Inspector) { <-release })
+	c, _, _ := startInProcess(t, server.Options{ExtraRules: []*rule.Rule{slow}})
+	defer close(release)
+	ctx := ctxFor(t)
+	root := fixture(t, "basic")
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	uri, err := c.Open(ctx, filepath.Join(root, "svc", "svc.go"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := c.Conn.DispatchCall(ctx, "textDocument/hover", protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: uri}, Position: protocol.Position{Line: 9, Character: 30}}}, jsonrpc2.PickID(jsonrpc2.ID{Num: 99}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	c.Conn.Notify(ctx, "$/cancelRequest", map[string]any{"id": 99})
+	err = w.Wait(ctx, nil)
+	if e, ok := err.(*jsonrpc2.Error); !ok || e.Code != protocol.CodeRequestCancelled {
+		t.Errorf("cancelled hover: %v, want error -32800", err)
+	}
+}
+
+// TestPanickingRule runs a rule that panics next to the registry's: the
+// server logs it, keeps running and publishes the other rules' findings.
+func TestPanickingRule(t *testing.T) {
+	boom := testRule("test-boom", func(_ *analysis.Pass, in *inspector.Inspector) {
+		for range in.PreorderSeq((*ast.TypeAssertExpr)(nil)) {
+			panic("boom")
+		}
+	})
+	c, logs, _ := startInProcess(t, server.Options{ExtraRules: []*rule.Rule{boom}})
+	_, _, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics, want the 3 of unchecked-type-assertion", len(pub.Diagnostics))
+	}
+	if !strings.Contains(logs.String(), "rule panicked") || !c.HasLog("test-boom panicked") {
+		t.Errorf("the panic was not logged")
+	}
+	// Still serving.
+	if h := hover(t, ctxFor(t), c, pub.URI, pub.Diagnostics[0].Range.Start); !strings.Contains(h, "comma-ok") {
+		t.Errorf("hover after a panic: %q", h)
+	}
+}
+
+// TestBrokenCode checks that a syntax error, a type error and a
+// half-typed line leave the other findings in place.
+func TestBrokenCode(t *testing.T) {
+	src, _ := os.ReadFile(fixture(t, "basic", "svc", "svc.go"))
+	for name, extra := range map[string]string{
+		"syntax error":      "\nfunc broken( {\n",
+		"type error":        "\nfunc typo() int { return undefinedThing }\n",
+		"half-typed line":   "\nfunc half(v interface{}) { x := v.(\n}\n",
+		"missing import":    "\nfunc imp() { _ = nosuchpkg.Thing }\n",
+		"unresolved import": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			text := string(src) + extra
+			if name == "unresolved import" {
+				text = strings.Replace(string(src), `import "context"`, "import (\n\t\"context\"\n\t\"example.com/does/not/exist\"\n)", 1) + "\nvar _ = exist.X\n"
+			}
+			c, _, _ := startInProcess(t, server.Options{})
+			_, _, pub := openBasic(t, c, "svc/svc.go", text, "en", nil)
+			if len(pub.Diagnostics) < 3 {
+				t.Errorf("%d diagnostics, want at least the 3 type assertions: %+v", len(pub.Diagnostics), pub.Diagnostics)
+			}
+		})
+	}
+}
+
+func TestOutsideModule(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "loose.go")
+	os.WriteFile(path, []byte("package loose\n\n// 没有 go.mod 的文件\nfunc f(v any) int { return v.(int) }\n"), 0o644)
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, dir, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	uri, _ := c.Open(ctx, path, "")
+	pub, _, err := c.Diagnostics(ctx, uri, version(1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Range.Start != (protocol.Position{Line: 3, Character: 27}) {
+		t.Errorf("diagnostics %+v, want the assertion at 4:28", pub.Diagnostics)
+	}
+	if !strings.Contains(logs.String(), "outside any module") {
+		t.Errorf("no log says the file is outside any module")
+	}
+}
+
+func TestSyntaxOnly(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	_, _, pub := openBasic(t, c, "svc/svc.go", "", "en", map[string]any{"syntaxOnly": true})
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics in syntax-only mode, want 3", len(pub.Diagnostics))
+	}
+	if strings.Contains(logs.String(), "loaded packages") {
+		t.Errorf("syntax-only mode ran the go command:\n%s", logs)
+	}
+}
+
+func TestConfigChange(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, _, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if pub.Diagnostics[0].Severity != protocol.SeverityWarning || !strings.HasSuffix(pub.Diagnostics[0].CodeDescription.Href, "note.en.md") {
+		t.Fatalf("first diagnostics %+v", pub.Diagnostics[0])
+	}
+	n := c.Published(uri)
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"language": "zh", "rules": map[string]string{"unchecked-type-assertion": "error"}}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	_, n, err := c.DiagnosticsWhere(ctx, uri, n, "errors linking to the Chinese note", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 3 && p.Diagnostics[0].Severity == protocol.SeverityError && strings.HasSuffix(p.Diagnostics[0].CodeDescription.Href, "note.zh.md")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"rules": map[string]string{"unchecked-type-assertion": "off", "no-such-rule": "error"}}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if _, _, err = c.DiagnosticsWhere(ctx, uri, n, "an empty list", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 0
+	}); err != nil {
+		t.Errorf("rule turned off: %v", err)
+	}
+	if err := c.WaitFor(ctx, "a message about the unknown rule", func() bool {
+		return len(c.ShownLocked()) > 0
+	}); err != nil || !strings.Contains(c.Shown()[0].Message, "no-such-rule") {
+		t.Errorf("shown %v, want a message about no-such-rule", c.Shown())
+	}
+}
+
+// apply applies a code action to text, sends the change and returns the
+// new text and diagnostics.
+func apply(t *testing.T, c *lspclient.Client, uri protocol.DocumentURI, text string, a protocol.CodeAction, v int32) (string, protocol.PublishDiagnosticsParams) {
+	t.Helper()
+	ctx := ctxFor(t)
+	out, changes, err := lspclient.ApplyEdit(text, uri, a.Edit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := c.Published(uri)
+	if err := c.Change(ctx, uri, v, changes...); err != nil {
+		t.Fatal(err)
+	}
+	pub, _, err := c.Diagnostics(ctx, uri, version(v), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, pub
+}
+
+func TestIgnoreAction(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	uri, text, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	d := pub.Diagnostics[0] // ctx.Value(key{}).(int64), a line with a Chinese comment
+	actions := codeActions(t, ctxFor(t), c, uri, d.Range, []protocol.Diagnostic{d}, protocol.QuickFix)
+	var ignore *protocol.CodeAction
+	for i, a := range actions {
+		if a.Title == "Ignore unchecked-type-assertion on this line" {
+			ignore = &actions[i]
+		}
+	}
+	if ignore == nil {
+		t.Fatalf("no ignore action in %+v", actions)
+	}
+	out, pub := apply(t, c, uri, text, *ignore, 2)
+	golden(t, "svc.go.ignore", out)
+	if len(pub.Diagnostics) != 2 {
+		t.Errorf("after ignoring: %d diagnostics, want 2", len(pub.Diagnostics))
+	}
+}
+
+func TestFixAll(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	uri, text, pub := openBasic(t, c, "svc/svc.go", "", "zh-CN", nil)
+	whole := protocol.Range{End: protocol.Position{Line: 100}}
+	if got := codeActions(t, ctxFor(t), c, uri, whole, nil, protocol.QuickFix); len(got) == 0 || got[0].Kind != protocol.QuickFix {
+		t.Errorf("only quickfix: %+v", got)
+	}
+	actions := codeActions(t, ctxFor(t), c, uri, whole, nil, protocol.SourceFixAll)
+	if len(actions) != 1 || actions[0].Kind != protocol.SourceFixAllPitfall || actions[0].Title != "修复本文件中 gopitfalls 的全部问题" {
+		t.Fatalf("fixAll actions %+v", actions)
+	}
+	out, pub := apply(t, c, uri, text, actions[0], 2)
+	golden(t, "svc.go.fixall", out)
+	if len(pub.Diagnostics) != 1 {
+		t.Errorf("after fixing all: %d diagnostics, want the one without a fix", len(pub.Diagnostics))
+	}
+}
+
+func TestKnowledgeHovers(t *testing.T) {
+	topics := func(id, lang string) (features.Topic, bool) {
+		if id == "interfaces" {
+			return features.Topic{Title: "Interfaces", Summary: "Go interfaces are implicit. More text.", URL: "https://example.com/interfaces"}, true
+		}
+		return features.Topic{}, false
+	}
+	c, _, _ := startInProcess(t, server.Options{Topics: topics})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "app/app.go", "", "en", nil)
+	at := func(needle string, delta int) protocol.Position {
+		line, l := lineOf(t, text, needle)
+		return protocol.Position{Line: line, Character: utf16Col(l, needle) + uint32(delta)}
+	}
+	for _, tc := range []struct {
+		name string
+		pos  protocol.Position
+		want string
+	}{
+		{"go statement", at("go func", 1), "`go` statement"},
+		{"x/sync errgroup", at("errgroup.WithContext", len("errgroup.")), "golang.org/x/sync/errgroup"},
+		{"kratos errgroup by import path", at("kerr.WithContext", len("kerr.")), "never cancels"},
+		{"kratos Group.Go method", at("kg.Go", len("kg.")), "recovers panics"},
+		{"paladin", at("paladin.Init", len("paladin.")), "flag.Parse()"},
+		{"nothing to teach", at("return err", 0), ""},
+	} {
+		got := hover(t, ctx, c, uri, tc.pos)
+		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: hover %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	other := fixture(t, "basic", "svc", "other.go")
+	ouri, _ := c.Open(ctx, other, "")
+	src, _ := os.ReadFile(other)
+	line, l := lineOf(t, string(src), "interface {")
+	if got := hover(t, ctx, c, ouri, protocol.Position{Line: line, Character: utf16Col(l, "interface")}); !strings.Contains(got, "duck typing") || !strings.Contains(got, "https://example.com/interfaces") {
+		t.Errorf("interface hover %q, want the knowledge and the topic", got)
+	}
+}
+
+func TestWorkspaceScope(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}})
+	ctx := ctxFor(t)
+	openBasic(t, c, "app/app.go", "", "en", nil)
+	other := protocol.URIFromPath(fixture(t, "basic", "svc", "other.go"))
+	pub, _, err := c.Diagnostics(ctx, other, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Diagnostics) != 1 || pub.Version != nil {
+		t.Errorf("diagnostics of a file that is not open: %+v", pub)
+	}
+	if err := c.WaitFor(ctx, "progress end", func() bool {
+		for _, p := range c.ProgressLocked() {
+			if m, ok := p.Value.(map[string]any); ok && m["kind"] == "end" {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Error(err)
+	}
+	// Back to open files: the file's diagnostics are cleared.
+	n := c.Published(other)
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if _, _, err := c.DiagnosticsWhere(ctx, other, n, "cleared diagnostics", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 0
+	}); err != nil {
+		t.Errorf("after leaving workspace scope: %v", err)
+	}
+}
+
+func TestFrameworkHovers(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "queue/queue.go", "", "zh-CN", nil)
+	at := func(needle string, delta int) protocol.Position {
+		line, l := lineOf(t, text, needle)
+		return protocol.Position{Line: line, Character: utf16Col(l, needle) + uint32(delta)}
+	}
+	for _, tc := range []struct {
+		name string
+		pos  protocol.Position
+		want string
+	}{
+		{"warden NewClient", at("rpc.NewClient", len("rpc.")), "discovery://default/"},
+		{"warden Dial", at("client.Dial", len("client.")), "context deadline exceeded"},
+		{"databus Messages", at("d.Messages", len("d.")), "Close()"},
+		{"databus Send", at("d.Send", len("d.")), "异步"},
+		{"databus Commit", at("msg.Commit", len("msg.")), "offset"},
+	} {
+		if got := hover(t, ctx, c, uri, tc.pos); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: hover %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	// Framework packages are where the configuration says they are.
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"frameworkImportPrefixes": []string{"go-common/library/"}}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	for i := 0; ; i++ {
+		kratos := hover(t, ctx, c, uri, at("rpc.NewClient", len("rpc.")))
+		gocommon := hover(t, ctx, c, uri, at("d.Send", len("d.")))
+		if kratos == "" && gocommon != "" {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("with only go-common as the framework: kratos hover %q, go-common hover %q", kratos, gocommon)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestNewImport adds an import that the loaded metadata does not have:
+// the server loads it and analyses again with its types.
+func TestNewImport(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "svc/other.go", "", "en", nil)
+	text = strings.Replace(text, "package svc\n", "package svc\n\nimport \"go/ast\"\n\nfunc ident(n ast.Node) (*ast.Ident, error) {\n\tid := n.(*ast.Ident)\n\treturn id, nil\n}\n", 1)
+	n := c.Published(uri)
+	c.Change(ctx, uri, 2, protocol.TextDocumentContentChangeEvent{Text: text})
+	if _, _, err := c.Diagnostics(ctx, uri, version(2), n); err != nil {
+		t.Fatal(err)
+	}
+	// Once go/ast is loaded the assertion has types, and so a fix.
+	line, _ := lineOf(t, text, "n.(*ast.Ident)")
+	if err := c.WaitFor(ctx, "go/ast loaded", func() bool { return strings.Contains(logs.String(), "patterns=[go/ast]") }); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		actions := codeActions(t, ctx, c, uri, protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line, Character: 30}}, nil)
+		if len(actions) == 2 && strings.Contains(actions[0].Title, "return an error") {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("actions %+v, want the fix that needs go/ast's types", actions)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestHugeFile opens a file too large to analyse: its diagnostics are
+// empty, its text is kept, and the server goes on.
+func TestHugeFile(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{MaxFileSize: 256 << 10})
+	var b strings.Builder
+	b.WriteString("package svc\n\nvar huge = []string{\n")
+	for b.Len() < 300<<10 {
+		b.WriteString("\t\"0123456789012345678901234567890123456789\",\n")
+	}
+	b.WriteString("}\n")
+	uri, _, pub := openBasic(t, c, "svc/huge.go", b.String(), "en", nil)
+	if len(pub.Diagnostics) != 0 {
+		t.Errorf("huge file: %d diagnostics", len(pub.Diagnostics))
+	}
+	ctx := ctxFor(t)
+	c.Change(ctx, uri, 2, protocol.TextDocumentContentChangeEvent{Range: &protocol.Range{Start: protocol.Position{Line: 0}, End: protocol.Position{Line: 0, Character: 11}}, Text: "package svc // 改"})
+	if _, _, err := c.Diagnostics(ctx, uri, version(2), 0); err != nil {
+		t.Fatal(err)
+	}
+	if !c.HasLog("not analysed") {
+		t.Errorf("no message says the file is not analysed")
+	}
+}
+
+// TestWatchedFiles changes go.mod on disk (as a client's watcher reports
+// it): the server reloads the packages and analyses the open files again.
+func TestWatchedFiles(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	uri, _, _ := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if err := c.WaitFor(ctx, "registration", func() bool { return slices.Contains(c.RequestsLocked(), "client/registerCapability") }); err != nil {
+		t.Fatal(err)
+	}
+	n := c.Published(uri)
+	c.Conn.Notify(ctx, "workspace/didChangeWatchedFiles", protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{
+		{URI: protocol.URIFromPath(fixture(t, "basic", "go.mod")), Type: protocol.FileChanged},
+	}})
+	if _, _, err := c.Diagnostics(ctx, uri, version(1), n); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(logs.String(), "loaded packages") < 2 {
+		t.Errorf("go.mod changed but the packages were not loaded again")
+	}
+}
+
+// TestLoadFailure makes the go command fail: the open file still gets
+// the findings the syntax shows, and the failure is in the client's log.
+func TestLoadFailure(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{Env: append(os.Environ(), "GOFLAGS=-mod=nonsense")})
+	_, _, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics, want the 3 the syntax shows", len(pub.Diagnostics))
+	}
+	if !c.HasLog("loading packages") {
+		t.Errorf("the load failure is not in the client's log: %+v", c.Logs())
+	}
+}
+
+// TestConfigFile reads .gopitfalls.yaml, with the editor's settings over
+// it, and shows a broken one to the user.
+func TestConfigFile(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	root := fixture(t, "configured")
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	uri, _ := c.Open(ctx, filepath.Join(root, "p", "p.go"), "")
+	if _, _, err := c.DiagnosticsWhere(ctx, uri, 0, "information linking to the Chinese note", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 1 && p.Diagnostics[0].Severity == protocol.SeverityInformation &&
+			strings.HasSuffix(p.Diagnostics[0].CodeDescription.Href, "note.zh.md")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"language": "en"}})
+	c.Conn.Notify(ctx, "workspace/didChangeConfiguration", map[string]any{"settings": nil})
+	if _, _, err := c.DiagnosticsWhere(ctx, uri, 0, "information linking to the English note", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 1 && p.Diagnostics[0].Severity == protocol.SeverityInformation &&
+			strings.HasSuffix(p.Diagnostics[0].CodeDescription.Href, "note.en.md")
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDependentPackage saves a change to a package that an open package
+// imports: the dependent one is checked again against the new export
+// data.
+func TestDependentPackage(t *testing.T) {
+	tmp := t.TempDir()
+	for _, dir := range []string{"stubs", "lsp/basic"} {
+		src, _ := filepath.Abs(filepath.Join("..", "testdata", dir))
+		if err := os.CopyFS(filepath.Join(tmp, dir), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := filepath.Join(tmp, "lsp", "basic")
+	depFile := filepath.Join(root, "dep", "dep.go")
+	useFile := filepath.Join(root, "use", "use.go")
+	os.MkdirAll(filepath.Dir(depFile), 0o755)
+	os.MkdirAll(filepath.Dir(useFile), 0o755)
+	os.WriteFile(depFile, []byte("package dep\n\n// Named has a name.\ntype Named interface{ Name() string }\n\n// Value returns a value.\nfunc Value() any { return nil }\n"), 0o644)
+	os.WriteFile(useFile, []byte("package use\n\nimport \"example.com/lspbasic/dep\"\n\n// F names the value.\nfunc F() string { return dep.Value().(dep.Named).Name() }\n"), 0o644)
+
+	c, _, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	useURI, _ := c.Open(ctx, useFile, "")
+	pub, n, err := c.Diagnostics(ctx, useURI, version(1), 0)
+	if err != nil || len(pub.Diagnostics) != 1 {
+		t.Fatalf("use.go: %+v, %v; want the assertion", pub, err)
+	}
+	depURI, _ := c.Open(ctx, depFile, "")
+	fixed := "package dep\n\n// Named has a name.\ntype Named interface{ Name() string }\n\n// Value returns a value.\nfunc Value() Named { return nil }\n"
+	c.Change(ctx, depURI, 2, protocol.TextDocumentContentChangeEvent{Text: fixed})
+	os.WriteFile(depFile, []byte(fixed), 0o644)
+	c.Conn.Notify(ctx, "textDocument/didSave", protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: depURI}})
+	if _, _, err := c.DiagnosticsWhere(ctx, useURI, n, "use.go cleared", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) == 0
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTypingWhileLoading edits a file while its package loads: every
+// edit cancels the analysis waiting for the load, but not the load, and
+// the last version gets its diagnostics.
+func TestTypingWhileLoading(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	ctx := ctxFor(t)
+	root := fixture(t, "basic")
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "svc", "svc.go")
+	src, _ := os.ReadFile(path)
+	uri, _ := c.Open(ctx, path, "")
+	text := string(src)
+	var v int32 = 1
+	for i := 0; i < 10; i++ {
+		v++
+		text += fmt.Sprintf("\n// edit %d\n", i)
+		c.Change(ctx, uri, v, protocol.TextDocumentContentChangeEvent{Text: text})
+		time.Sleep(10 * time.Millisecond)
+	}
+	pub, _, err := c.Diagnostics(ctx, uri, version(v), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Diagnostics) != 3 {
+		t.Errorf("%d diagnostics, want 3", len(pub.Diagnostics))
+	}
+	if n := strings.Count(logs.String(), "loaded packages"); n != 1 {
+		t.Errorf("the packages were loaded %d times, want once", n)
+	}
+}

@@ -1,0 +1,3 @@
+package p
+
+func f(v any) int { return v.(int) }
