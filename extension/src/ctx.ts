@@ -31,7 +31,7 @@ import { ServerState, Status } from "./status";
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
-  private readonly status = new Status();
+  private readonly status: Status;
   private readonly crash = new CrashPolicy();
   private readonly subscriptions: { dispose(): unknown }[] = [];
   private client: LanguageClient | undefined;
@@ -42,6 +42,9 @@ export class Ctx implements vscode.Disposable {
 
   constructor(private readonly ext: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Go Pitfalls", { log: true });
+    this.status = new Status((line) => {
+      this.log.info(line);
+    });
     this.subscriptions.push(
       this.log,
       this.status,

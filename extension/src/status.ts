@@ -11,7 +11,10 @@ export type ServerState =
 export class Status implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
 
-  constructor() {
+  private last = "";
+
+  /** log gets the item's text whenever it changes. */
+  constructor(private readonly log?: (line: string) => void) {
     this.item = vscode.languages.createLanguageStatusItem("gopitfalls.status", { language: "go" });
     this.item.name = "Go Pitfalls";
     this.set({ kind: "stopped" });
@@ -46,6 +49,11 @@ export class Status implements vscode.Disposable {
         item.severity = vscode.LanguageStatusSeverity.Error;
         item.command = { title: vscode.l10n.t("Show Output"), command: "gopitfalls.showOutput" };
         break;
+    }
+    const line = item.detail ? `${item.text} (${item.detail})` : item.text;
+    if (line !== this.last) {
+      this.last = line;
+      this.log?.(`status: ${line}`);
     }
   }
 

@@ -338,6 +338,7 @@ async function runApi(sc, tmp, folder) {
       await page.screenshot({ path: path.join(outDir, `failure-${sc.name}.png`) }).catch(() => undefined);
       throw new Error(`exit code ${code}; code-server log: ${cs.logFile}`);
     }
+    checkLocalisedLog(sc, tmp);
     return lines;
   } finally {
     await browser.close();
@@ -394,6 +395,35 @@ function runGopls(folder) {
     throw new Error(`gopls also reports on planted pitfalls: ${twice.map((d) => `${d.at} ${d.message}`).join("; ")}`);
   }
   log(`gopls: ${diags.length} finding(s) in ${files.length} files, none on the ${marked.size} lines with planted pitfalls`);
+}
+
+/**
+ * The extension's own strings (vscode.l10n) in the display language: its
+ * log has the status item's text, which must be the bundle's translation.
+ * (The test suite cannot look: its vscode API is not the extension's.)
+ */
+function checkLocalisedLog(sc, tmp) {
+  if (sc.locale === "en") {
+    return;
+  }
+  const bundle = JSON.parse(fs.readFileSync(path.join(root, "l10n", `bundle.l10n.${sc.locale}.json`), "utf8"));
+  const want = bundle[sc.trusted ? "Go Pitfalls" : "Go Pitfalls: syntax only"];
+  const logs = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (e.name === "Go Pitfalls.log") {
+        logs.push(fs.readFileSync(p, "utf8"));
+      }
+    }
+  };
+  walk(path.join(tmp, "user-data", "logs"));
+  if (!logs.some((l) => l.includes(`status: ${want}`))) {
+    throw new Error(`the extension's log has no "status: ${want}": its strings are not in ${sc.locale}`);
+  }
+  log(`${sc.name}: the extension's status reads "${want}"`);
 }
 
 async function main() {

@@ -26,7 +26,7 @@ function report(line: string): void {
   console.log(line);
 }
 
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
+async function step(name: string, fn: () => Promise<void> | void): Promise<void> {
   const start = Date.now();
   try {
     await fn();
@@ -365,6 +365,17 @@ async function untrusted(): Promise<void> {
       const pid = serverPids().at(0);
       return pid !== undefined && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes("-syntax-only");
     }, 30_000);
+  });
+
+  // The extension's own strings (vscode.l10n) are checked by the harness
+  // in its log: this suite's vscode API is not the extension's.
+  await step("the manifest is in Chinese", () => {
+    const zhNls = JSON.parse(fs.readFileSync(path.join(extension().extensionPath, "package.nls.zh-cn.json"), "utf8")) as Record<string, string>;
+    // A localised title is {value, original}.
+    const pkg = extension().packageJSON as { contributes: { commands: { command: string; title: string | { value: string } }[] } };
+    const restart = pkg.contributes.commands.find((c) => c.command === "gopitfalls.restartServer");
+    const title = typeof restart?.title === "object" ? restart.title.value : restart?.title;
+    assert(title === zhNls["command.restartServer"], `Restart Server's title is ${JSON.stringify(restart?.title)}`);
   });
 
   await step("only the rules that need no types report, at their markers", async () => {
