@@ -26,6 +26,7 @@ import { findServer } from "./bootstrap";
 import { classifyChange, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
 import { CrashPolicy } from "./crash";
 import { Found } from "./discovery";
+import { Serial } from "./serial";
 import { parseServerLine } from "./serverlog";
 import { ServerState, Status } from "./status";
 
@@ -36,12 +37,15 @@ export class Ctx implements vscode.Disposable {
   private readonly subscriptions: { dispose(): unknown }[] = [];
   private client: LanguageClient | undefined;
   private server: Found | undefined;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue: Serial;
   private overrides: ServerSettings = {};
   private disposed = false;
 
   constructor(private readonly ext: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Go Pitfalls", { log: true });
+    this.queue = new Serial((e) => {
+      this.log.error("lifecycle", e instanceof Error ? e : String(e));
+    });
     this.status = new Status((line) => {
       this.log.info(line);
     });
@@ -111,11 +115,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   private serialize(op: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(op, op);
-    this.queue = next.catch((e: unknown) => {
-      this.log.error("lifecycle", e instanceof Error ? e : String(e));
-    });
-    return next;
+    return this.queue.run(op);
   }
 
   private setState(s: ServerState): void {
