@@ -1,14 +1,35 @@
 # The two commands of the README:
-#   make        build gopitfalls and run it on the example workspace (the main job)
-#   make test   run every test
+#   make        build gopitfalls, run it on the example workspace, and
+#               build the VS Code extension (VSIX) for this machine
+#   make test   run every test: Go (race detector on), the extension's
+#               lint, type check and unit tests, and the end-to-end test
+#               in a real VS Code
 # .ci/run runs `make test`.
+#
+# Other targets: make package (a VSIX for each of the five platforms),
+# make generate (the rule settings of package.json from the notes),
+# make bench (the language server benchmark).
 
 GO ?= go
+NPM ?= npm
 export GOTOOLCHAIN := local
 
-.PHONY: all build example test go-test lint bench
+# Go packages: npm packages may ship Go files (node_modules is no module).
+GO_PKGS = $$($(GO) list ./... | grep -v /node_modules/)
 
-all: build example
+# The VSIX target of this machine.
+target.Linux-x86_64 := linux-x64
+target.Linux-aarch64 := linux-arm64
+target.Darwin-x86_64 := darwin-x64
+target.Darwin-arm64 := darwin-arm64
+HOST_TARGET := $(or $(target.$(shell uname -s)-$(shell uname -m)),win32-x64)
+VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
+E2E_SETUP := extension/test/e2e/setup.sh
+EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore
+
+.PHONY: all build example vsix package generate test go-test lint ext-check ext-unit vsix-check e2e bench
+
+all: build example vsix
 
 build:
 	$(GO) build -o gopitfalls .
@@ -18,16 +39,59 @@ build:
 example: build
 	cd testdata/example && ../../gopitfalls check ./... ; status=$$?; test $$status -le 1
 
-test: lint go-test
+# --- the extension ---
+
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+
+dist/extension.js: node_modules/.package-lock.json $(EXT_SOURCES)
+	$(NPM) run -s build
+
+# vsce needs Node >= 22: setup.sh installs Node 24 into the cache.
+vsix: build dist/extension.js
+	NODE24=$$($(E2E_SETUP) node) extension/scripts/package.sh $(HOST_TARGET)
+
+package: build dist/extension.js
+	NODE24=$$($(E2E_SETUP) node) extension/scripts/package.sh
+
+generate: build node_modules/.package-lock.json
+	node extension/scripts/gen-rules.mjs ./gopitfalls
+
+# --- tests ---
+
+test: lint go-test ext-check ext-unit vsix-check e2e
 
 lint:
 	$(GO) mod download
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^testdata/')); \
 	  if [ -n "$$out" ]; then echo "not gofmt'd:"; echo "$$out"; exit 1; fi
-	$(GO) vet ./...
+	$(GO) vet $(GO_PKGS)
 
 go-test:
-	$(GO) test -race ./...
+	$(GO) test -race $(GO_PKGS)
+
+# The rule settings are generated from the notes: fail when stale.
+ext-check: build node_modules/.package-lock.json
+	node extension/scripts/gen-rules.mjs --check ./gopitfalls
+	npx --no-install tsc -p . --noEmit
+	npx --no-install eslint .
+
+ext-unit: node_modules/.package-lock.json
+	$(NPM) run -s test:unit
+
+# The VSIX holds an executable server and no sources, and stays small.
+vsix-check: vsix
+	@listing=$$(unzip -Z $(VSIX)) || exit 1; \
+	echo "$$listing" | grep -Eq '^-rwx.* extension/bin/gopitfalls(\.exe)?$$' || { echo "$(VSIX): no executable extension/bin/gopitfalls"; exit 1; }; \
+	if echo "$$listing" | grep -E '\.(go|ts|map)$$|node_modules/|testdata/'; then echo "$(VSIX): carries the files above"; exit 1; fi; \
+	size=$$(wc -c < $(VSIX)); test $$size -lt 8000000 || { echo "$(VSIX): $$size bytes, more than 8 MB"; exit 1; }; \
+	echo "$(VSIX): $$(echo "$$listing" | grep -c ' extension/') files, $$size bytes"
+
+# The gate: the built VSIX in a real VS Code (code-server + Chromium).
+e2e: vsix
+	$(E2E_SETUP)
+	$(NPM) run -s build:e2e
+	node extension/test/e2e/run.mjs --vsix $(VSIX)
 
 # The language server benchmark (kratos v0.6.0 from the module proxy, and
 # gopls v0.23.0 for scale); not part of the tests.

@@ -1,0 +1,310 @@
+// Ctx owns the language client's lifecycle: start, stop, restart and
+// dispose, serialised so that a restart asked for while a start is under
+// way waits for it; the crash policy; the reactions to settings and
+// workspace-trust changes; and the session's setting overrides.
+
+import * as os from "node:os";
+import * as readline from "node:readline";
+import * as vscode from "vscode";
+import {
+  CloseAction,
+  CloseHandlerResult,
+  DidChangeConfigurationNotification,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+  LanguageClient,
+  LanguageClientOptions,
+  ResponseError,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+import { findServer } from "./bootstrap";
+import { classifyChange, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
+import { CrashPolicy } from "./crash";
+import { Found } from "./discovery";
+import { Serial } from "./serial";
+import { parseServerLine } from "./serverlog";
+import { ServerState, Status } from "./status";
+
+export class Ctx implements vscode.Disposable {
+  readonly log: vscode.LogOutputChannel;
+  private readonly status: Status;
+  private readonly crash = new CrashPolicy();
+  private readonly subscriptions: { dispose(): unknown }[] = [];
+  private client: LanguageClient | undefined;
+  private server: Found | undefined;
+  private readonly queue: Serial;
+  private overrides: ServerSettings = {};
+  private disposed = false;
+
+  constructor(private readonly ext: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel("Go Pitfalls", { log: true });
+    this.queue = new Serial((e) => {
+      this.log.error("lifecycle", e instanceof Error ? e : String(e));
+    });
+    this.status = new Status((line) => {
+      this.log.info(line);
+    });
+    this.subscriptions.push(
+      this.log,
+      this.status,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        this.configurationChanged(e);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.log.info("workspace trusted: restarting the server with every rule");
+        void this.restart();
+      }),
+    );
+  }
+
+  /** The binary in use (for `gopitfalls notes`), once found. */
+  get serverBinary(): Found | undefined {
+    return this.server;
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  get syntaxOnly(): boolean {
+    return !vscode.workspace.isTrusted;
+  }
+
+  start(): Promise<void> {
+    return this.serialize(() => this.doStart());
+  }
+
+  stop(): Promise<void> {
+    return this.serialize(() => this.doStop());
+  }
+
+  /** Restarts the server; a restart the user asks for forgives earlier crashes. */
+  restart(): Promise<void> {
+    return this.serialize(async () => {
+      this.crash.reset();
+      await this.doStop();
+      await this.doStart();
+    });
+  }
+
+  /** Sets session-only setting overrides and tells the server. */
+  async override(o: ServerSettings): Promise<void> {
+    this.overrides = { ...this.overrides, ...o };
+    await this.sendConfiguration();
+  }
+
+  dispose(): void {
+    void this.disposeAsync();
+  }
+
+  /** Stops the server, then lets go of everything (deactivate waits for it). */
+  async disposeAsync(): Promise<void> {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    await this.serialize(() => this.doStop()).catch(() => undefined);
+    for (const d of this.subscriptions) {
+      d.dispose();
+    }
+  }
+
+  private serialize(op: () => Promise<void>): Promise<void> {
+    return this.queue.run(op);
+  }
+
+  private setState(s: ServerState): void {
+    this.status.set(s);
+  }
+
+  private async doStart(): Promise<void> {
+    if (this.disposed || this.client) {
+      return;
+    }
+    this.setState({ kind: "starting" });
+    const cfg = readStartConfig(vscode.workspace, os.homedir());
+    const found = await findServer(
+      { extensionPath: this.ext.extensionPath, extensionVersion: extensionVersion(this.ext), log: this.log },
+      cfg,
+    );
+    if (!found) {
+      this.server = undefined;
+      this.setState({ kind: "failed", reason: vscode.l10n.t("no gopitfalls binary; see the output") });
+      return;
+    }
+    this.server = found;
+    const syntaxOnly = this.syntaxOnly;
+    const args = ["serve", "-loglevel", cfg.logLevel];
+    if (syntaxOnly) {
+      args.push("-syntax-only");
+    }
+    const serverOptions: ServerOptions = {
+      command: found.path,
+      args, // the client appends --stdio
+      transport: TransportKind.stdio,
+      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: "file", language: "go" }],
+      diagnosticCollectionName: "gopitfalls",
+      outputChannel: this.log,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      stdioOptions: {
+        stdout: (input, out) => {
+          lines(input, (l) => {
+            out.info(l);
+          });
+        },
+        stderr: (input, out) => {
+          lines(input, (l) => {
+            const { level, text } = parseServerLine(l);
+            out[level](text);
+          });
+        },
+      },
+      initializationOptions: {
+        syntaxOnly,
+        locale: vscode.env.language,
+        ...readServerSettings(vscode.workspace, undefined, this.overrides),
+      },
+      errorHandler: this.errorHandler(),
+      initializationFailedHandler: (e) => {
+        this.log.error("the server failed to initialize", e instanceof Error ? e : String(e));
+        return false;
+      },
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const res = await next(params, token);
+            if (res instanceof ResponseError) {
+              return res;
+            }
+            const answers: unknown[] = res;
+            return params.items.map((item, i): unknown =>
+              item.section === SECTION
+                ? readServerSettings(vscode.workspace, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, this.overrides)
+                : answers[i],
+            );
+          },
+        },
+      },
+    };
+    const client = new LanguageClient("gopitfalls", "Go Pitfalls", serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (this.client !== client) {
+        return; // an old client's last words
+      }
+      if (e.newState === State.Running) {
+        this.setState({ kind: "running", version: found.version, syntaxOnly });
+      } else if (e.newState === State.Starting) {
+        this.setState({ kind: "starting" });
+      }
+    });
+    this.log.info(`starting ${found.path} ${args.join(" ")}${syntaxOnly ? " (Restricted Mode)" : ""}`);
+    try {
+      await client.start();
+      this.setState({ kind: "running", version: found.version, syntaxOnly });
+    } catch (e) {
+      this.log.error("starting the server", e instanceof Error ? e : String(e));
+      this.setState({ kind: "failed", reason: e instanceof Error ? e.message : String(e) });
+      this.client = undefined;
+      await client.dispose().catch(() => undefined);
+    }
+  }
+
+  private async doStop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) {
+      return;
+    }
+    try {
+      if (client.needsStop()) {
+        await client.stop(2000);
+      }
+    } catch (e) {
+      this.log.warn(`stopping the server: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await client.dispose().catch(() => undefined);
+    this.setState({ kind: "stopped" });
+  }
+
+  /** The crash policy, applied to the client. */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (_error, _message, count): ErrorHandlerResult => {
+        // Broken pipes and bad messages: carry on a little, then give up
+        // on this connection (closed() decides what comes next).
+        return count !== undefined && count <= 3 ? { action: ErrorAction.Continue, handled: true } : { action: ErrorAction.Shutdown, handled: true };
+      },
+      closed: (): CloseHandlerResult => {
+        const what = this.crash.crashed();
+        if (what === "restart") {
+          this.log.warn(`the server exited unexpectedly (${this.crash.count} time(s) in the last minutes); restarting it`);
+          return { action: CloseAction.Restart, handled: true };
+        }
+        this.log.error(`the server exited unexpectedly ${this.crash.count} times in the last minutes; not restarting it`);
+        this.setState({ kind: "failed", reason: vscode.l10n.t("crashed {0} times", this.crash.count) });
+        void this.tellCrashed();
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    };
+  }
+
+  private async tellCrashed(): Promise<void> {
+    const showLog = vscode.l10n.t("Show Log");
+    const restart = vscode.l10n.t("Restart");
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t("The Go Pitfalls server crashed {0} times in the last few minutes and was stopped. The log says why.", this.crash.count),
+      showLog,
+      restart,
+    );
+    if (choice === showLog) {
+      this.log.show();
+    } else if (choice === restart) {
+      await this.restart();
+    }
+  }
+
+  private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    switch (classifyChange((s) => e.affectsConfiguration(s))) {
+      case "restart":
+        this.log.info("settings that change how the server starts changed: restarting it");
+        void this.restart();
+        break;
+      case "notify":
+        void this.sendConfiguration();
+        break;
+      case "none":
+        break;
+    }
+  }
+
+  private async sendConfiguration(): Promise<void> {
+    const client = this.client;
+    if (!client || !client.isRunning()) {
+      return;
+    }
+    // The server pulls the section with workspace/configuration (our
+    // middleware answers); the settings ride along for servers that don't.
+    await client.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { [SECTION]: readServerSettings(vscode.workspace, undefined, this.overrides) },
+    });
+  }
+}
+
+/** The extension's version, from its manifest. */
+function extensionVersion(ext: vscode.ExtensionContext): string {
+  const pkg = ext.extension.packageJSON as { version?: unknown };
+  return typeof pkg.version === "string" ? pkg.version : "0.0.0";
+}
+
+function lines(input: NodeJS.ReadableStream, each: (line: string) => void): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on("line", each);
+}
