@@ -7,8 +7,8 @@
 // interface T), assertions guarded by an enclosing comma-ok check or type
 // switch case of the same expression and type, assertions on values whose
 // dynamic type the program fixes by construction (sync.Pool.Get,
-// atomic.Value.Load, container/heap and container/list elements,
-// sync.Map values, the argument of a heap.Interface Push), assertions in
+// atomic.Value.Load, container/heap elements, the argument of a
+// heap.Interface Push), assertions in
 // Must* functions (which panic by design), and reflection code that has
 // checked the type first. In _test.go files it reports at hint severity.
 package uncheckedtypeassertion
@@ -259,26 +259,23 @@ func sameIndex(info *types.Info, a, b ast.Expr) bool {
 }
 
 // hasFixedDynamicType reports whether x is a value whose dynamic type the
-// program fixes by construction: a value taken from a sync.Pool,
-// atomic.Value, container/heap, container/list or container/ring, or a
-// sync.Map, or the argument of a heap.Interface Push method.
+// program fixes by construction, in one place: a value taken from a
+// sync.Pool (its New makes it), an atomic.Value (which panics itself on a
+// Store of another type) or a container/heap, or the argument of a
+// heap.Interface Push method. Values of a sync.Map, a container/list or
+// a cache are not: any code may store any type there, and a wrong one is
+// the pitfall.
 func hasFixedDynamicType(info *types.Info, cur inspector.Cursor, x ast.Expr) bool {
 	x = ast.Unparen(x)
 	switch x := x.(type) {
 	case *ast.CallExpr:
 		return isContainerGet(info, x)
-	case *ast.SelectorExpr:
-		// e.Value of a *list.Element or *ring.Ring
-		if s, ok := info.Selections[x]; ok && s.Kind() == types.FieldVal && x.Sel.Name == "Value" {
-			return typesutil.IsNamed(s.Recv(), "container/list", "Element") ||
-				typesutil.IsNamed(s.Recv(), "container/ring", "Ring")
-		}
 	case *ast.Ident:
 		v, ok := info.ObjectOf(x).(*types.Var)
 		if !ok {
 			return false
 		}
-		return isPushParam(info, cur, v) || isRangeParam(info, cur, v) || isAssignedFromContainer(info, cur, v)
+		return isPushParam(info, cur, v) || isAssignedFromContainer(info, cur, v)
 	}
 	return false
 }
@@ -308,8 +305,7 @@ func isContainerGet(info *types.Info, call *ast.CallExpr) bool {
 		typesutil.IsMethod(fn, "sync/atomic", "Value", "Load"),
 		typesutil.IsMethod(fn, "sync/atomic", "Value", "Swap"),
 		typesutil.IsFunc(fn, "container/heap", "Pop"),
-		typesutil.IsFunc(fn, "container/heap", "Remove"),
-		typesutil.IsMethod(fn, "container/list", "List", "Remove"):
+		typesutil.IsFunc(fn, "container/heap", "Remove"):
 		return true
 	}
 	// h.Pop() on a heap.Interface implementation's own Pop.
@@ -352,31 +348,8 @@ func isPushParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
 	return false
 }
 
-// isRangeParam reports whether v is a parameter of the function literal
-// passed to (*sync.Map).Range.
-func isRangeParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
-	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		lit := c.Node().(*ast.FuncLit)
-		call, ok := c.Parent().Node().(*ast.CallExpr)
-		if !ok || !typesutil.IsMethod(typesutil.Callee(info, call), "sync", "Map", "Range") {
-			continue // not the Range callback
-		}
-		sig, ok := info.TypeOf(lit).(*types.Signature)
-		if !ok {
-			return false
-		}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if sig.Params().At(i) == v {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // isAssignedFromContainer reports whether v is a local variable defined
-// by a sync.Map Load/LoadOrStore/LoadAndDelete/Swap (its value result) or
-// another container read, and never assigned again.
+// by a container read (isContainerGet), and never assigned again.
 func isAssignedFromContainer(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
 	fnCur, ok := enclosingFuncCursor(cur)
 	if !ok {
@@ -415,12 +388,6 @@ func isAssignedFromContainer(info *types.Info, cur inspector.Cursor, v *types.Va
 	call, ok := ast.Unparen(defs[0]).(*ast.CallExpr)
 	if !ok {
 		return false
-	}
-	fn := typesutil.Callee(info, call)
-	for _, m := range []string{"Load", "LoadOrStore", "LoadAndDelete", "Swap"} {
-		if typesutil.IsMethod(fn, "sync", "Map", m) {
-			return true
-		}
 	}
 	return isContainerGet(info, call)
 }

@@ -27,14 +27,14 @@ type LRU struct {
 
 func (c *LRU) Get(k string) int {
 	if e, ok := c.items[k]; ok {
-		return e.Value.(*entry).val // list elements hold what the cache put there
+		return e.Value.(*entry).val // want `unchecked type assertion e.Value.\(\*entry\)`
 	}
 	return 0
 }
 
 func (c *LRU) Oldest() string {
 	e := c.ll.Back()
-	return c.ll.Remove(e).(*entry).key // list.Remove returns the element's value
+	return c.ll.Remove(e).(*entry).key // want `unchecked type assertion c.ll.Remove\(e\).\(\*entry\)`
 }
 
 func (c *LRU) Config() *Config {
@@ -50,13 +50,13 @@ func (c *LRU) Seen(k string) int {
 	if !ok {
 		return 0
 	}
-	return v.(int) // sync.Map values are what the program stored
+	return v.(int) // want `unchecked type assertion v.\(int\)`
 }
 
 func (c *LRU) Keys() []string {
 	var keys []string
 	c.seen.Range(func(k, v any) bool {
-		keys = append(keys, k.(string)) // sync.Map keys are what the program stored
+		keys = append(keys, k.(string)) // want `unchecked type assertion k.\(string\)`
 		return true
 	})
 	return keys
