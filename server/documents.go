@@ -2,13 +2,16 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/features"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
+	"github.com/sourcegraph/jsonrpc2"
 )
 
 func (s *Server) didOpen(p *protocol.DidOpenTextDocumentParams) {
@@ -130,4 +133,32 @@ func (s *Server) codeAction(ctx context.Context, snap *cache.Snapshot, p *protoc
 		return []protocol.CodeAction{}, nil
 	}
 	return features.CodeActions(pkg, path, p, s.env(pkg)), nil
+}
+
+// executeCommand runs protocol.ExplainCommand: it asks the client to show
+// the rule's note (window/showDocument), or, for a client that cannot,
+// shows its address.
+func (s *Server) executeCommand(ctx context.Context, p *protocol.ExecuteCommandParams) (any, error) {
+	if p.Command != protocol.ExplainCommand {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: "unknown command " + p.Command}
+	}
+	var id string
+	if len(p.Arguments) != 1 || json.Unmarshal(p.Arguments[0], &id) != nil {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: p.Command + " takes a rule ID"}
+	}
+	r := all.Lookup(id)
+	if r == nil {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: "unknown rule " + id}
+	}
+	url := r.URL(s.env(nil).Lang)
+	if s.sess.Params().Capabilities.Window.ShowDocument.Support {
+		var res struct {
+			Success bool `json:"success"`
+		}
+		if err := s.conn.Call(ctx, "window/showDocument", protocol.ShowDocumentParams{URI: url, External: true}, &res); err == nil && res.Success {
+			return nil, nil
+		}
+	}
+	s.notify("window/showMessage", protocol.LogMessageParams{Type: protocol.MessageInfo, Message: r.Note(s.env(nil).Lang).Title + ": " + url})
+	return nil, nil
 }

@@ -490,7 +490,7 @@ func TestNewImport(t *testing.T) {
 	}
 	for i := 0; ; i++ {
 		actions := codeActions(t, ctx, c, uri, protocol.Range{Start: protocol.Position{Line: line}, End: protocol.Position{Line: line, Character: 30}}, nil)
-		if len(actions) == 2 && strings.Contains(actions[0].Title, "return an error") {
+		if len(actions) == 3 && strings.Contains(actions[0].Title, "return an error") {
 			break
 		}
 		if i == 50 {
@@ -703,5 +703,35 @@ func TestProgramFacts(t *testing.T) {
 		return p.Version != nil && *p.Version == 2 && len(p.Diagnostics) == 0
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExplainAction checks the "Explain <rule>" action and the command it
+// runs: the client is asked to show the rule's note, in its language.
+func TestExplainAction(t *testing.T) {
+	c, _, _ := startInProcess(t, server.Options{})
+	uri, _, pub := openBasic(t, c, "svc/svc.go", "", "zh-CN", nil)
+	d := pub.Diagnostics[0]
+	actions := codeActions(t, ctxFor(t), c, uri, d.Range, []protocol.Diagnostic{d}, protocol.QuickFix)
+	var explain *protocol.CodeAction
+	for i, a := range actions {
+		if a.Command != nil && a.Command.Command == protocol.ExplainCommand {
+			explain = &actions[i]
+		}
+	}
+	if explain == nil || explain.Title != "查看 unchecked-type-assertion 的说明" {
+		t.Fatalf("no Chinese explain action in %+v", actions)
+	}
+	ctx := ctxFor(t)
+	if err := c.Conn.Call(ctx, "workspace/executeCommand", map[string]any{"command": explain.Command.Command, "arguments": explain.Command.Arguments}, nil); err != nil {
+		t.Fatal(err)
+	}
+	docs := c.Documents()
+	if len(docs) != 1 || !strings.HasSuffix(docs[0].URI, "/rules/uncheckedtypeassertion/note.zh.md") || !docs[0].External {
+		t.Errorf("shown documents %+v, want the zh note", docs)
+	}
+	err := c.Conn.Call(ctx, "workspace/executeCommand", map[string]any{"command": protocol.ExplainCommand, "arguments": []string{"no-such-rule"}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "unknown rule") {
+		t.Errorf("explaining an unknown rule: %v", err)
 	}
 }

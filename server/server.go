@@ -200,6 +200,11 @@ func (s *Server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 			snap := s.sess.Snapshot()
 			s.async(req, func(ctx context.Context) (any, error) { return s.codeAction(ctx, snap, &p) })
 		}
+	case "workspace/executeCommand":
+		var p protocol.ExecuteCommandParams
+		if s.params(req, &p) {
+			s.async(req, func(ctx context.Context) (any, error) { return s.executeCommand(ctx, &p) })
+		}
 	default:
 		if !req.Notif {
 			s.replyErr(req, protocol.CodeMethodNotFound, "method not found: "+req.Method)
@@ -371,6 +376,7 @@ func (s *Server) initialize(params *protocol.InitializeParams) *protocol.Initial
 			CodeActionProvider: &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{
 				protocol.QuickFix, protocol.SourceFixAllPitfall,
 			}},
+			ExecuteCommand: &protocol.ExecuteCommandOptions{Commands: []string{protocol.ExplainCommand}},
 		},
 		ServerInfo: &protocol.ServerInfo{Name: "gopitfalls", Version: s.opts.Version},
 	}

@@ -239,8 +239,8 @@ func flow(t *testing.T, c *lspclient.Client) {
 			fix = &actions[i]
 		}
 	}
-	if fix == nil || len(actions) != 2 {
-		t.Fatalf("actions %+v, want a preferred fix and an ignore action", actions)
+	if fix == nil || len(actions) != 3 {
+		t.Fatalf("actions %+v, want a preferred fix, an ignore action and an explain action", actions)
 	}
 	if dc := fix.Edit.DocumentChanges; len(dc) != 1 || dc[0].TextDocument.Version == nil || *dc[0].TextDocument.Version != 1 {
 		t.Errorf("fix edit %+v, want a versioned document change", fix.Edit)

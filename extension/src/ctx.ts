@@ -23,6 +23,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { findServer } from "./bootstrap";
+import { showNotes } from "./notes";
 import { classifyChange, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
 import { CrashPolicy } from "./crash";
 import { Found } from "./discovery";
@@ -178,6 +179,17 @@ export class Ctx implements vscode.Disposable {
         return false;
       },
       middleware: {
+        // "Explain <rule>" runs the server's gopitfalls.explain, which would
+        // open the note's web address; show the note from the binary
+        // instead, rendered, in the user's language.
+        executeCommand: async (command, args, next): Promise<unknown> => {
+          if (command === EXPLAIN_COMMAND && typeof args[0] === "string") {
+            await showNotes(this.serverBinary?.path, args[0]);
+            return undefined;
+          }
+          const res: unknown = await next(command, args);
+          return res;
+        },
         workspace: {
           configuration: async (params, token, next) => {
             const res = await next(params, token);
@@ -298,6 +310,9 @@ export class Ctx implements vscode.Disposable {
     });
   }
 }
+
+/** The server's command behind the "Explain <rule>" code action. */
+const EXPLAIN_COMMAND = "gopitfalls.explain";
 
 /** The extension's version, from its manifest. */
 function extensionVersion(ext: vscode.ExtensionContext): string {

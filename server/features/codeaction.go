@@ -14,8 +14,8 @@ import (
 
 // codeActionText are the titles of the code actions the server makes.
 var codeActionText = map[string]map[string]string{
-	"en": {"ignore": "Ignore %s on this line", "fixAll": "Fix all gopitfalls findings in this file", "reason": "TODO: why this is safe"},
-	"zh": {"ignore": "在这一行忽略 %s", "fixAll": "修复本文件中 gopitfalls 的全部问题", "reason": "TODO: 说明为什么这里安全"},
+	"en": {"ignore": "Ignore %s on this line", "explain": "Explain %s", "fixAll": "Fix all gopitfalls findings in this file", "reason": "TODO: why this is safe"},
+	"zh": {"ignore": "在这一行忽略 %s", "explain": "查看 %s 的说明", "fixAll": "修复本文件中 gopitfalls 的全部问题", "reason": "TODO: 说明为什么这里安全"},
 }
 
 func actionText(lang, key string) string {
@@ -29,6 +29,8 @@ func actionText(lang, key string) string {
 //   - a quickfix for each suggested fix of each finding there (preferred
 //     when it is the finding's only fix);
 //   - "Ignore <rule> on this line" for each finding there;
+//   - "Explain <rule>" for each finding there, which runs
+//     protocol.ExplainCommand to open the rule's note;
 //   - source.fixAll.gopitfalls, applying the first fix of every finding in
 //     the file whose edits do not overlap another's.
 //
@@ -64,6 +66,11 @@ func CodeActions(pkg *cache.Package, file string, params *protocol.CodeActionPar
 					Diagnostics: []protocol.Diagnostic{d}, Edit: edit,
 				})
 			}
+			title := fmt.Sprintf(actionText(env.Lang, "explain"), fd.Rule.ID)
+			out = append(out, protocol.CodeAction{
+				Title: title, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{d},
+				Command: &protocol.Command{Title: title, Command: protocol.ExplainCommand, Arguments: []any{fd.Rule.ID}},
+			})
 		}
 	}
 	if slices.ContainsFunc(only, func(k protocol.CodeActionKind) bool { return covers(k, protocol.SourceFixAllPitfall) }) {

@@ -90,6 +90,9 @@ type ClientCapabilities struct {
 	} `json:"textDocument"`
 	Window struct {
 		WorkDoneProgress bool `json:"workDoneProgress,omitempty"`
+		ShowDocument     struct {
+			Support bool `json:"support,omitempty"`
+		} `json:"showDocument"`
 	} `json:"window"`
 }
 
@@ -111,7 +114,32 @@ type ServerCapabilities struct {
 	TextDocumentSync   TextDocumentSyncOptions  `json:"textDocumentSync"`
 	HoverProvider      bool                     `json:"hoverProvider,omitempty"`
 	CodeActionProvider *CodeActionOptions       `json:"codeActionProvider,omitempty"`
+	ExecuteCommand     *ExecuteCommandOptions   `json:"executeCommandProvider,omitempty"`
 	Workspace          *WorkspaceServerCapabils `json:"workspace,omitempty"`
+}
+
+// ExecuteCommandOptions list the commands the server executes.
+type ExecuteCommandOptions struct {
+	Commands []string `json:"commands"`
+}
+
+// A Command is a command a code action runs.
+type Command struct {
+	Title     string `json:"title"`
+	Command   string `json:"command"`
+	Arguments []any  `json:"arguments,omitempty"`
+}
+
+// ExecuteCommandParams are the parameters of workspace/executeCommand.
+type ExecuteCommandParams struct {
+	Command   string            `json:"command"`
+	Arguments []json.RawMessage `json:"arguments,omitempty"`
+}
+
+// ShowDocumentParams are the parameters of window/showDocument.
+type ShowDocumentParams struct {
+	URI      string `json:"uri"`
+	External bool   `json:"external,omitempty"`
 }
 
 // WorkspaceServerCapabils are the server's workspace capabilities.
@@ -303,7 +331,11 @@ type CodeAction struct {
 	Diagnostics []Diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool           `json:"isPreferred,omitempty"`
 	Edit        *WorkspaceEdit `json:"edit,omitempty"`
+	Command     *Command       `json:"command,omitempty"`
 }
+
+// ExplainCommand opens the note of the rule named by its one argument.
+const ExplainCommand = "gopitfalls.explain"
 
 // A TextEdit replaces a range with text.
 type TextEdit struct {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,14 +23,15 @@ import (
 type Client struct {
 	Conn *jsonrpc2.Conn
 
-	mu       sync.Mutex
-	settings json.RawMessage
-	diags    map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
-	logs     []protocol.LogMessageParams
-	shown    []protocol.LogMessageParams
-	progress []protocol.ProgressParams
-	requests []string // methods of the server's requests
-	changed  chan struct{}
+	mu        sync.Mutex
+	settings  json.RawMessage
+	diags     map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
+	logs      []protocol.LogMessageParams
+	shown     []protocol.LogMessageParams
+	progress  []protocol.ProgressParams
+	documents []protocol.ShowDocumentParams
+	requests  []string // methods of the server's requests
+	changed   chan struct{}
 
 	// OnPublish, if set, is called with each publishDiagnostics as it
 	// arrives (for timing).
@@ -100,11 +102,23 @@ func (c *Client) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		go conn.Reply(ctx, req.ID, res)
 	case "client/registerCapability", "window/workDoneProgress/create":
 		go conn.Reply(ctx, req.ID, nil)
+	case "window/showDocument":
+		var p protocol.ShowDocumentParams
+		json.Unmarshal(params, &p)
+		c.documents = append(c.documents, p)
+		go conn.Reply(ctx, req.ID, map[string]bool{"success": true})
 	default:
 		if !req.Notif {
 			go conn.ReplyWithError(ctx, req.ID, &jsonrpc2.Error{Code: protocol.CodeMethodNotFound, Message: req.Method})
 		}
 	}
+}
+
+// Documents returns the documents the server asked to show.
+func (c *Client) Documents() []protocol.ShowDocumentParams {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.documents)
 }
 
 // signal wakes the waiters.
@@ -231,7 +245,7 @@ func (c *Client) Initialize(ctx context.Context, root string, locale string, ini
 			"textDocument": map[string]any{
 				"publishDiagnostics": map[string]any{"versionSupport": true, "codeDescriptionSupport": true, "relatedInformation": true},
 			},
-			"window": map[string]any{"workDoneProgress": true},
+			"window": map[string]any{"workDoneProgress": true, "showDocument": map[string]any{"support": true}},
 		},
 		"workspaceFolders":      []map[string]any{{"uri": protocol.URIFromPath(root), "name": "root"}},
 		"initializationOptions": initOpts,

@@ -344,6 +344,23 @@ async function trusted(): Promise<void> {
     await waitFor("the ignored finding to go away", () => ours(uri).length === before - 1, 30_000);
   });
 
+  await step("the Explain action opens the rule's note", async () => {
+    const left = ours();
+    assert(left.length > 0, "no finding left to explain");
+    const [uri, d] = left[0];
+    const code = codeOf(d);
+    const actions = await codeActions(uri, d.range, "quickfix");
+    const explain = actions.find((a) => a.command?.command === "gopitfalls.explain");
+    assert(explain?.command, `no "Explain ${code}" among [${actions.map((a) => a.title).join(", ")}]`);
+    const args: unknown[] = explain.command.arguments ?? [];
+    await vscode.commands.executeCommand(explain.command.command, ...args);
+    const title = en.get(code);
+    assert(title, `no title for ${code}`);
+    await waitFor(`the note of ${code}`, () =>
+      vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === "gopitfalls-note" && doc.getText().includes(title)),
+    );
+  });
+
   await step("Show Notes opens the rendered note", async () => {
     const [id, title] = [...en.entries()][0];
     await vscode.commands.executeCommand("gopitfalls.showNotes", id);
