@@ -27,6 +27,8 @@ import (
 // zero values for the other results), or returns it wrapped with
 // fmt.Errorf; elsewhere it fails the test (t.Fatal) or logs it with the
 // log package the file already imports; with neither, no fix is offered.
+// A Close followed by other closes in the function is logged rather than
+// returned: returning early would leave the rest open.
 // The error is bound to err unless that would change what an err already
 // in scope holds where it is read later, or shadow it; then it gets a name
 // of its own (saveErr).
@@ -50,7 +52,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	q := typesutil.NewQualifier(file, c.pass.Pkg)
 	label := errLabel(call)
 	var hs []handler
-	if typesutil.ReturnsError(results) {
+	if typesutil.ReturnsError(results) && !(isCloseCall(call) && closesAfter(fn, stmt)) {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}
@@ -72,6 +74,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 			}
 		}
 		return hs
+	}
+	if typesutil.ReturnsError(results) && isDeferredLit(fnCur) {
+		return nil // a deferred function's results are discarded
 	}
 	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) {
 		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
@@ -103,6 +108,20 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		break
 	}
 	return hs
+}
+
+// closesAfter reports whether fn closes something else after stmt: then a
+// failed Close must not return early, which would leave the rest open,
+// and its error is logged instead.
+func closesAfter(fn, stmt ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() >= stmt.End() && isCloseCall(call) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // errLabel returns how a wrapped or logged error names the call: the last
