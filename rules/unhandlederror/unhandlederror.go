@@ -166,7 +166,7 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 	if c.inErrorPath(cur, fnCur) {
 		return // best-effort cleanup while another error is handled
 	}
-	if isReleaseMethod(fnCur) && !isCloseCall(call) {
+	if isReleaseMethod(fnCur) && !c.isCloseCall(call) {
 		return // a step of a Close or Shutdown method other than closing: best-effort release
 	}
 	d := analysis.Diagnostic{
@@ -464,10 +464,16 @@ func isReleaseMethod(fnCur inspector.Cursor) bool {
 	return false
 }
 
-// isCloseCall reports whether call closes something: its callee's name
-// (a method, a function or a function value) contains "close" in any case.
-func isCloseCall(call *ast.CallExpr) bool {
-	return strings.Contains(strings.ToLower(shortName(call)), "close")
+// isCloseCall reports whether call closes something: a method or function
+// named Close (or close), or a function kept in a variable or field whose
+// name contains "close" in any case (closeFn, readClose). Business calls
+// such as CloseOrder(ctx, id) are not closes.
+func (c *checker) isCloseCall(call *ast.CallExpr) bool {
+	k := c.calleeKey(call)
+	if k.value {
+		return strings.Contains(strings.ToLower(k.name), "close")
+	}
+	return k.name == "Close" || k.name == "close"
 }
 
 // inErrorPath reports whether the statement at cur is in a block that
@@ -798,7 +804,7 @@ func zeroPhrase(t types.Type) string {
 // demoteRelease demotes to information a finding on a Close that only
 // releases a resource (see closeOnlyReleases).
 func (c *checker) demoteRelease(d *analysis.Diagnostic, call *ast.CallExpr) {
-	if isCloseCall(call) && closeOnlyReleases(c, call, c.calleeKey(call).recv) {
+	if c.isCloseCall(call) && closeOnlyReleases(c, call, c.calleeKey(call).recv) {
 		rule.Demote(d, rule.Information)
 	}
 }

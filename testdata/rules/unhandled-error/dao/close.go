@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sync"
 
 	"github.com/go-kratos/kratos/pkg/log"
 )
@@ -50,6 +51,29 @@ func (c *Conns) Stop() error {
 	return c.db.Close()
 }
 
+// Idle holds idle connections and the requests waiting for one.
+type Idle struct {
+	mu   sync.Mutex
+	idle []net.Conn
+	reqs []chan net.Conn
+}
+
+// Close closes the idle connections under the lock: a failed Close is
+// logged, not returned, so that the rest are closed and the lock released.
+func (p *Idle) Close() error {
+	p.mu.Lock()
+	for _, c := range p.idle {
+		// information: closing a connection only releases it
+		c.Close() // want `error returned by c.Close is not checked`
+	}
+	p.idle = nil
+	for _, r := range p.reqs {
+		close(r)
+	}
+	p.mu.Unlock()
+	return nil
+}
+
 // Archive compresses data into a file created here: both Closes finish
 // writing.
 func Archive(path string, data []byte) error {
@@ -79,6 +103,20 @@ func Head(path string) (string, error) {
 	// information: a file opened for reading
 	f.Close() // want `error returned by f.Close is not checked`
 	return string(buf[:n]), err
+}
+
+// CloseOrder closes an order: business logic, not a resource.
+func (d *Dao) CloseOrder(ctx context.Context, id int64) error {
+	_, err := d.db.Exec(ctx, "UPDATE orders SET closed = 1 WHERE id = ?", id)
+	return err
+}
+
+// Expire closes the expired orders and drops each error: a warning, not a
+// Close that only releases something.
+func (d *Dao) Expire(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		d.CloseOrder(ctx, id) // want `error returned by d.CloseOrder is not checked`
+	}
 }
 
 // --- an err overwritten before it is read, with a deferred reader ---
