@@ -20,7 +20,9 @@ package goerrgroup
 // the same ctx the goroutine used before.
 //
 // Bare returns in the goroutine become `return nil`: the fix does not
-// invent error handling. A goroutine that is a call (`go s.fetch(ctx, id)`)
+// invent error handling. The one exception is the error the goroutine
+// gave up on: `if err != nil { return }` becomes `return err`, so that Wait
+// returns it (the title says so). A goroutine that is a call (`go s.fetch(ctx, id)`)
 // becomes `return s.fetch(ctx, id)` when it returns an error, so Wait now
 // returns that error; the title says so. g.Wait is checked with
 // `if err := g.Wait(); err != nil { return …, err }` where the function
@@ -977,9 +979,11 @@ func isOldLoopSemantics(pass *analysis.Pass, file *ast.File) bool {
 
 // rewriteLit turns `go func(…) { … }(…)` into `g.Go(func() error { … })`:
 // it replaces the head and the tail, removes the Done, and makes every
-// return of the literal return nil. A last statement that drops the error
-// of a call becomes `return call`; rewriteLit then returns the call's
-// function.
+// bare return of the literal return nil, except the return of
+// `if err != nil { return }`, which gave up on the error of a call and now
+// returns it. A last statement that drops the error of a call becomes
+// `return call`. rewriteLit returns the function of the first call whose
+// error the closure now returns, or nil.
 func (f *fixer) rewriteLit(gs *ast.GoStmt, lit *ast.FuncLit, done ast.Stmt, head, indent string, ctxObj *types.Var, renameCtx string) (ast.Expr, bool) {
 	fset := f.pass.Fset
 	body := lit.Body
@@ -997,6 +1001,8 @@ func (f *fixer) rewriteLit(gs *ast.GoStmt, lit *ast.FuncLit, done ast.Stmt, head
 		return nil, false // a statement on the line of the brace
 	}
 	f.add(gs.Pos(), body.Lbrace+1, head)
+	swallowed := f.swallowingReturns(lit)
+	var errCall ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -1004,7 +1010,14 @@ func (f *fixer) rewriteLit(gs *ast.GoStmt, lit *ast.FuncLit, done ast.Stmt, head
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 {
 				at := n.Pos() + token.Pos(len("return"))
-				f.add(at, at, " nil")
+				if sw, ok := swallowed[n]; ok {
+					f.add(at, at, " "+sw.name) // the error the goroutine gave up on
+					if errCall == nil {
+						errCall = sw.call
+					}
+				} else {
+					f.add(at, at, " nil")
+				}
 			}
 		case *ast.Ident:
 			if renameCtx != "" && ctxObj != nil && f.info.Uses[n] == types.Object(ctxObj) {
@@ -1013,18 +1026,115 @@ func (f *fixer) rewriteLit(gs *ast.GoStmt, lit *ast.FuncLit, done ast.Stmt, head
 		}
 		return true
 	})
-	var errCall ast.Expr
 	switch {
 	case len(stmts) > 0 && f.isErrorStatement(stmts[len(stmts)-1]):
 		last := stmts[len(stmts)-1].(*ast.ExprStmt)
 		f.add(last.Pos(), last.Pos(), "return ")
-		errCall = last.X.(*ast.CallExpr).Fun
+		if errCall == nil {
+			errCall = last.X.(*ast.CallExpr).Fun
+		}
 	case len(stmts) == 0 || !isTerminating(stmts[len(stmts)-1]):
 		at := fixutil.LineStart(fset, body.Rbrace)
 		f.add(at, at, indent+"\treturn nil\n")
 	}
 	f.add(body.Rbrace+1, gs.End(), ")")
 	return errCall, true
+}
+
+// A swallow is a bare return that gives up on an error: the name of the
+// error variable, and the function of the call it holds the error of.
+type swallow struct {
+	name string
+	call ast.Expr
+}
+
+// swallowingReturns finds, in the goroutine lit (not in function literals
+// within it), the bare returns of `if err != nil { return }` where err is
+// an error variable of lit assigned from a call by the if's init or by
+// the statement just before the if. As g.Go closures they return err, so
+// that the error reaches Wait.
+func (f *fixer) swallowingReturns(lit *ast.FuncLit) map[*ast.ReturnStmt]swallow {
+	res := map[*ast.ReturnStmt]swallow{}
+	var visit func(list []ast.Stmt)
+	visit = func(list []ast.Stmt) {
+		for i, s := range list {
+			ast.Inspect(s, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // another function's returns
+				case *ast.BlockStmt:
+					visit(n.List)
+					return false
+				case *ast.CaseClause:
+					visit(n.Body)
+					return false
+				case *ast.CommClause:
+					visit(n.Body)
+					return false
+				case *ast.IfStmt:
+					if n != s {
+						return true // nested in another statement: its previous statement is unknown
+					}
+					var prev ast.Stmt
+					if i > 0 {
+						prev = list[i-1]
+					}
+					if sw, ret, ok := f.swallowOf(lit, n, prev); ok {
+						res[ret] = sw
+					}
+				}
+				return true
+			})
+		}
+	}
+	visit(lit.Body.List)
+	return res
+}
+
+// swallowOf reports whether ifs is `if err != nil { return }` giving up
+// on the error of a call assigned by its init or by prev, and returns it.
+func (f *fixer) swallowOf(lit *ast.FuncLit, ifs *ast.IfStmt, prev ast.Stmt) (swallow, *ast.ReturnStmt, bool) {
+	if ifs.Else != nil || len(ifs.Body.List) != 1 {
+		return swallow{}, nil, false
+	}
+	ret, ok := ifs.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 0 {
+		return swallow{}, nil, false
+	}
+	b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return swallow{}, nil, false
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isNil(f.info, x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || !isNil(f.info, y) {
+		return swallow{}, nil, false
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || !typesutil.IsError(v.Type()) || v.Pos() < lit.Pos() || v.Pos() > lit.End() {
+		return swallow{}, nil, false // not an error variable of the goroutine
+	}
+	assign := ifs.Init
+	if assign == nil {
+		assign = prev
+	}
+	as, ok := assign.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return swallow{}, nil, false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return swallow{}, nil, false
+	}
+	for _, l := range as.Lhs {
+		if typesutil.ObjectOf(f.info, l) == types.Object(v) {
+			return swallow{name: id.Name, call: call.Fun}, ret, true
+		}
+	}
+	return swallow{}, nil, false
 }
 
 // isErrorStatement reports whether s is a call statement whose only

@@ -7,35 +7,39 @@
 //
 //   - warning, for a fan-out: a go statement inside a finite loop (a
 //     range over a slice, array, map, string, integer or function, or a
-//     for loop with a condition) of the same function, where that function
-//     joins the goroutines after the loop: it calls Wait on a
-//     sync.WaitGroup that the loop or the goroutine uses, or it receives
-//     from (or ranges over) a channel that the goroutine sends on. That is
-//     the shape errgroup exists for: a set of subtasks whose results the
-//     function waits for, where the first error should be returned.
-//   - warning, for a goroutine that drops an error it gets: `go f()` where
-//     f returns an error, or a function literal whose body calls a
-//     function returning an error as a statement, or assigns a call's error
-//     to a variable that nothing reads afterwards.
-//   - information, for every other go statement, for a fan-out whose
-//     goroutines call nothing that returns an error (only a panic is at
-//     stake there, and errgroup would merely be tidier), and for every go
+//     for loop with a condition) of the same function, whether or not the
+//     function joins the goroutines after the loop (calls Wait on a
+//     sync.WaitGroup that the loop or the goroutine uses, or receives from
+//     or ranges over a channel that the goroutine sends on) and whether or
+//     not errors are involved. A joined fan-out is the shape errgroup
+//     exists for; in an unjoined one (fire-and-forget tasks, a worker
+//     pool) nothing in the function learns how the goroutines end. The
+//     message says which.
+//   - warning, for a goroutine that drops an error it gets, wherever it
+//     is: `go f()` where f returns an error, or a function literal whose
+//     body calls a function returning an error as a statement, assigns a
+//     call's error to a variable that nothing reads afterwards, or reads it
+//     only to give up silently (`if err != nil { return }` with nothing
+//     else in the branch, or `if err == nil { … }` without an else).
+//   - information, for every other go statement (one goroutine, or one
+//     per connection or message, that drops no error), and for every go
 //     statement in a _test.go file (tests start goroutines to exercise
 //     concurrency).
 //
 // A dropped error does not count for fmt printing, writes to a
 // strings.Builder, bytes.Buffer or hash, a no-argument Close and
-// CloseWithError: their errors are conventionally ignored.
+// CloseWithError: their errors are conventionally ignored. An error
+// check whose branch does anything besides giving up (logs or sends the
+// error, counts the failure, falls back) handles the error.
 //
 // It deliberately does not call these fan-outs: a go statement in an
 // infinite loop (`for { conn, err := l.Accept(); …; go handle(conn) }`) or
 // in a range over a channel (a per-connection or per-message goroutine,
-// not a set of results anyone collects), and a loop that starts workers
-// and returns, leaving their WaitGroup to another method (background
-// workers, as kratos's fanout and pipeline start them). Calls to errgroup's
-// g.Go (x/sync or kratos) are not go statements and are never reported.
-// It does not look into the body of a named function started with go:
-// the unhandled-error rule reports a dropped error where it is dropped.
+// not a set of results anyone collects); they are information unless the
+// goroutine drops an error. Calls to errgroup's g.Go (x/sync or kratos) are
+// not go statements and are never reported. It does not look into the
+// body of a named function started with go: the unhandled-error rule
+// reports a dropped error where it is dropped.
 //
 // The fix rewrites a fan-out joined by a sync.WaitGroup, and a
 // fire-and-forget loop of short tasks, to errgroup (see fix.go).
@@ -93,18 +97,21 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		}
 		errs := drop != "" || getsError(info, gs)
 		switch {
-		case l.join != nil && !errs:
-			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s; a panic in one crashes the process", l.join.describe())
-			rule.Demote(&d, rule.Information) // nothing to lose but panics: errgroup is only tidier
 		case l.join != nil && drop != "":
 			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s drop the error of %s; use errgroup so it reaches the caller", l.join.describe(), drop)
-		case l.join != nil:
+		case l.join != nil && errs:
 			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s; use errgroup, which returns the first error", l.join.describe())
+		case l.join != nil:
+			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s; a panic in one crashes the process", l.join.describe())
+		case l.fan.Valid() && drop != "":
+			d.Message = fmt.Sprintf("goroutines fanned out in a loop drop the error of %s; nothing here waits for them and the error reaches no one", drop)
+		case l.fan.Valid():
+			d.Message = "goroutines fanned out in a loop; nothing here waits for them or learns whether they fail"
 		case drop != "":
 			d.Message = fmt.Sprintf("goroutine drops the error of %s; no one sees it fail", drop)
 		default:
 			d.Message = fmt.Sprintf("go %s: a panic in the goroutine crashes the process and its errors reach no one", callName(gs.Call))
-			rule.Demote(&d, rule.Information)
+			rule.Demote(&d, rule.Information) // one goroutine, or one per connection or message, that drops no error
 		}
 		if strings.HasSuffix(pass.Fset.File(gs.Pos()).Name(), "_test.go") {
 			rule.Demote(&d, rule.Information) // tests start goroutines to exercise concurrency
@@ -439,18 +446,84 @@ func readAfter(info *types.Info, lit *ast.FuncLit, v *types.Var, as *ast.AssignS
 		}
 		return true
 	})
+	swallowed := swallowingChecks(info, lit.Body, v)
 	read := false
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok || read {
 			return !read
 		}
-		if id.Pos() >= from && info.Uses[id] == v && !assigned[id] && !inNode(id, as) {
+		if id.Pos() >= from && info.Uses[id] == v && !assigned[id] && !swallowed[id] && !inNode(id, as) {
 			read = true
 		}
 		return true
 	})
 	return read
+}
+
+// swallowingChecks returns the mentions of v in body that look at the
+// error only to give up silently: the v of `if v != nil { return }` (or
+// continue or break, with nothing else in the branch), and of
+// `if v == nil { … }` without an else. Such a check reads v, but the
+// error goes no further than the goroutine.
+func swallowingChecks(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*ast.Ident]bool {
+	ids := map[*ast.Ident]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		id, op := nilComparison(info, ifs.Cond, v)
+		switch {
+		case id == nil:
+			// not a comparison of v with nil
+		case op == token.NEQ && ifs.Else == nil && onlyGivesUp(ifs.Body):
+			ids[id] = true
+		case op == token.EQL && ifs.Else == nil:
+			ids[id] = true
+		}
+		return true
+	})
+	return ids
+}
+
+// nilComparison returns the identifier of v in cond when cond is `v != nil`
+// or `v == nil` (either way round), and the operator.
+func nilComparison(info *types.Info, cond ast.Expr, v *types.Var) (*ast.Ident, token.Token) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.NEQ && b.Op != token.EQL) {
+		return nil, 0
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isNil(info, x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || info.Uses[id] != v || !isNil(info, y) {
+		return nil, 0
+	}
+	return id, b.Op
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// onlyGivesUp reports whether block is only a bare return, a continue or
+// a break: it leaves without telling anyone why.
+func onlyGivesUp(block *ast.BlockStmt) bool {
+	if len(block.List) != 1 {
+		return false
+	}
+	switch s := block.List[0].(type) {
+	case *ast.ReturnStmt:
+		return len(s.Results) == 0
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE || s.Tok == token.BREAK
+	}
+	return false
 }
 
 // inNode reports whether id lies within n.

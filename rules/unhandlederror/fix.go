@@ -27,6 +27,9 @@ import (
 // zero values for the other results), or returns it wrapped with
 // fmt.Errorf; elsewhere it fails the test (t.Fatal) or logs it with the
 // log package the file already imports; with neither, no fix is offered.
+// A failed Close is returned only when a return statement follows it
+// directly; elsewhere it is logged: returning early would skip what the
+// function still had to do (close the rest, unlock, count the release).
 // The error is bound to err unless that would change what an err already
 // in scope holds where it is read later, or shadow it; then it gets a name
 // of its own (saveErr).
@@ -50,7 +53,8 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	q := typesutil.NewQualifier(file, c.pass.Pkg)
 	label := errLabel(call)
 	var hs []handler
-	if typesutil.ReturnsError(results) {
+	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt)
+	if typesutil.ReturnsError(results) && !releasing {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}
@@ -72,6 +76,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 			}
 		}
 		return hs
+	}
+	if typesutil.ReturnsError(results) && isDeferredLit(fnCur) {
+		return nil // a deferred function's results are discarded
 	}
 	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) {
 		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
@@ -103,6 +110,57 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		break
 	}
 	return hs
+}
+
+// returnsNext reports whether stmt, a statement of fn, is followed
+// directly by a return statement in its block that closes nothing itself.
+// Only then may a failed Close return early: anywhere else the return
+// would skip what the function still had to do (close the rest, unlock,
+// count the release).
+func (c *checker) returnsNext(fn, stmt ast.Node) bool {
+	var ret *ast.ReturnStmt
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if ret != nil {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i, s := range list {
+			if s == stmt && i+1 < len(list) {
+				ret, _ = list[i+1].(*ast.ReturnStmt)
+				return false
+			}
+		}
+		return true
+	})
+	if ret == nil {
+		return false
+	}
+	closes := false
+	ast.Inspect(ret, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && (c.isCloseCall(call) || c.isBuiltinClose(call)) {
+			closes = true // return c.db.Close()
+		}
+		return !closes
+	})
+	return !closes
+}
+
+// isBuiltinClose reports whether call is close(ch).
+func (c *checker) isBuiltinClose(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != "close" {
+		return false
+	}
+	_, ok = c.info.Uses[id].(*types.Builtin)
+	return ok
 }
 
 // errLabel returns how a wrapped or logged error names the call: the last

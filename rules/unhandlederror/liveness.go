@@ -24,7 +24,6 @@ type funcFlow struct {
 	// writes holds the identifiers that cfg lists as nodes of their own but
 	// that are assigned, not read: range keys and values, select receives.
 	writes map[*ast.Ident]bool
-	defers bool // the function has a defer statement
 }
 
 type nodePos struct {
@@ -57,8 +56,6 @@ func (c *checker) flowOf(fn ast.Node) *funcFlow {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false // another function
-			case *ast.DeferStmt:
-				f.defers = true
 			case *ast.RangeStmt:
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := e.(*ast.Ident); ok {
@@ -91,9 +88,17 @@ func mayReturn(call *ast.CallExpr) bool {
 // nearest statement that overwrites it on some path (nil when every path
 // leaves the function or v's scope without reading it).
 //
-// It answers "may be read" whenever it cannot tell: v is captured by a
-// closure or has its address taken, v is a named result of a function
-// with a defer, or stmt is not in the graph.
+// A function literal deferred by the function itself (`defer func() {
+// if err != nil { … } }()`) reads v only when the function returns: at a
+// return statement, or when the body falls off its end. A named result is
+// assigned by `return x, y` before the deferred function runs, so the
+// value it held before is dead all the same; a bare return, or a plain
+// variable, hands the current value to the deferred function. (A panic
+// runs the deferred function too; a value overwritten on the normal path
+// is lost whatever a panic would have shown.)
+//
+// It answers "may be read" whenever it cannot tell: v is captured by any
+// other closure or has its address taken, or stmt is not in the graph.
 func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool, over ast.Node) {
 	if f == nil {
 		return true, nil
@@ -103,10 +108,8 @@ func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool
 		return true, nil
 	}
 	named := c.isNamedResult(f.fn, v)
-	if named && f.defers {
-		return true, nil // a deferred function may read or set it
-	}
-	if c.escapes(f.body, v) {
+	escapes, deferred := c.captures(f.body, v)
+	if escapes {
 		return true, nil
 	}
 
@@ -121,6 +124,9 @@ func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool
 		queue = queue[1:]
 		killed := false
 		for _, n := range it.b.Nodes[it.from:] {
+			if _, ok := n.(*ast.ReturnStmt); ok && deferred && !named {
+				return true, nil // the deferred function reads v after the return
+			}
 			read, write := c.effect(f, v, named, n)
 			if read {
 				return true, nil
@@ -135,6 +141,9 @@ func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool
 		}
 		if killed {
 			continue
+		}
+		if deferred && fallsOffEnd(it.b) {
+			return true, nil // the function returns here, and the deferred function reads v
 		}
 		for _, s := range it.b.Succs {
 			if !visited[s] {
@@ -215,33 +224,74 @@ func (c *checker) mentions(n ast.Node, v *types.Var) bool {
 	return found
 }
 
-// escapes reports whether v is captured by a function literal in body or
-// has its address taken, so that it may be read where the graph cannot see.
-func (c *checker) escapes(body *ast.BlockStmt, v *types.Var) bool {
-	found := false
+// fallsOffEnd reports whether control leaves the function at the end of
+// block b without a return statement: b has no successors and does not
+// end in a return or a call that does not return (panic).
+func fallsOffEnd(b *cfg.Block) bool {
+	if len(b.Succs) > 0 || b.Return() != nil {
+		return false
+	}
+	if len(b.Nodes) > 0 {
+		if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !mayReturn(call) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// captures reports how v may be read where the graph cannot see:
+// escapes, when a function literal in body other than one the function
+// defers mentions it, or its address is taken (outside such a deferred
+// literal); deferred, when a function literal that body defers directly
+// mentions it, and so reads it when the function returns.
+func (c *checker) captures(body *ast.BlockStmt, v *types.Var) (escapes, deferred bool) {
 	var walk func(n ast.Node, inLit bool)
 	walk = func(n ast.Node, inLit bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
-			if found {
+			if escapes {
 				return false
 			}
 			switch n := n.(type) {
+			case *ast.DeferStmt:
+				if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && !inLit {
+					if c.mentionsDeep(lit, v) {
+						deferred = true // runs after the function returns
+					}
+					for _, a := range n.Call.Args {
+						walk(a, inLit)
+					}
+					return false
+				}
 			case *ast.FuncLit:
 				walk(n.Body, true)
 				return false
 			case *ast.UnaryExpr:
 				if n.Op == token.AND && c.mentions(n.X, v) {
-					found = true
+					escapes = true
 				}
 			case *ast.Ident:
 				if inLit && c.info.ObjectOf(n) == v {
-					found = true
+					escapes = true
 				}
 			}
 			return true
 		})
 	}
 	walk(body, false)
+	return escapes, deferred
+}
+
+// mentionsDeep reports whether v occurs in n, function literals included.
+func (c *checker) mentionsDeep(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+			found = true
+		}
+		return !found
+	})
 	return found
 }
 

@@ -5,12 +5,26 @@
 //
 // It reports three shapes:
 //
-//   - a call that returns an error, used as a statement: f(), x.Save(ctx, v);
+//   - a call that returns an error, used as a statement: f(), x.Save(ctx, v),
+//     d.db.Close();
 //   - v, _ := f() where the blank takes the error and v is used later;
 //   - an error variable whose value is never read: err := f() followed by
 //     err = g() (or w, err := g()) with no check between, or by the end of
 //     the function or of err's scope. This uses go/cfg on the function
-//     body, so that a read on any path counts (see liveness.go).
+//     body, so that a read on any path counts (see liveness.go). A
+//     function literal the function defers reads the variables it mentions
+//     only when the function returns, so an err overwritten before any
+//     return is lost even when `defer func() { if err != nil { … } }()`
+//     looks at it.
+//
+// A Close dropped as a statement is reported: SPEC exempts only
+// `defer x.Close()`. A Close that only releases a resource whose work is
+// done (a response body, rows, a pooled connection, a listener, a client,
+// a file opened for reading) is reported at information severity; one
+// that finishes writing (compress and archive writers, an io.WriteCloser,
+// a file created or opened for writing in the same function) is a
+// warning. Closes of io.Pipe ends, which always return nil, are not
+// reported.
 //
 // What it deliberately leaves alone, because a service team would not
 // change the code for it:
@@ -18,21 +32,24 @@
 //   - `_ = f()` and `_, _ = f()`: the drop is explicit;
 //   - calls in the exclusions table (table.go, the one place for that
 //     policy): calls documented never to fail (bytes.Buffer and
-//     strings.Builder writes, hash writes, math/rand reads, databus Commit),
-//     writes to quiet sinks (standard output and error, buffers, bufio and
-//     tabwriter writers whose errors surface at Flush, an
-//     http.ResponseWriter whose client has gone), Close of a resource
-//     whose work is done (response bodies, rows, connections; but not
-//     compress/archive writers, io.WriteClosers or files opened for
-//     writing, whose Close finishes writing), connection deadlines, and
-//     parsers given constants;
-//   - calls made by defer, directly or in a deferred function literal,
-//     and calls that are steps of a Close, Shutdown or Stop method:
-//     cleanup whose error has nowhere to go;
+//     strings.Builder writes, hash writes, math/rand reads), writes to
+//     quiet sinks (standard output and error, buffers, bufio and tabwriter
+//     writers whose errors surface at Flush, an http.ResponseWriter: the
+//     status is sent, so a failed write can only mean the client has gone,
+//     and nothing is left to tell it), Shutdown, os.Remove, connection
+//     deadlines, and parsers given constants;
+//   - calls made by defer, directly or in a deferred function literal;
+//   - the steps of a Close, Shutdown or Stop method other than closing
+//     something: best-effort release whose error has nowhere to go (a
+//     Close inside them is reported: a Dao's Close is the last place its
+//     pools' failures can be logged);
 //   - best-effort cleanup on an error path: statements inside
 //     `if err != nil { … }` (or its `else` for `err == nil`), or inside a
 //     nested block that ends by returning a non-nil error, such as
-//     tx.Rollback() or os.Remove(tmp) before `return err`;
+//     tx.Rollback(), f.Close() or os.Remove(tmp) before `return err`. The
+//     error being returned is the one that matters; a second one from the
+//     cleanup has nowhere to go. This includes Close: `if err != nil {
+//     f.Close(); return err }` is not reported;
 //   - `v, _ := f()` when every later use of v only formats or logs it, or
 //     when the next statement checks v against its zero value;
 //   - generated files.
@@ -149,14 +166,15 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 	if c.inErrorPath(cur, fnCur) {
 		return // best-effort cleanup while another error is handled
 	}
-	if isReleaseMethod(fnCur) {
-		return // a step of a Close or Shutdown method: best-effort release
+	if isReleaseMethod(fnCur) && !c.isCloseCall(call) {
+		return // a step of a Close or Shutdown method other than closing: best-effort release
 	}
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("error returned by %s is not checked", c.calleeName(call)),
 	}
+	c.demoteRelease(&d, call)
 	c.demoteInTests(&d)
 	d.SuggestedFixes = c.fixDroppedCall(file, cur, fnCur, stmt, call, res, errAt)
 	c.pass.Report(d)
@@ -402,6 +420,7 @@ func (c *checker) lostError(file *ast.File, cur, fnCur inspector.Cursor, stmt as
 				t.id.Name, name, c.pass.Fset.Position(over.Pos()).Line)
 		}
 		d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: msg}
+		c.demoteRelease(&d, t.call)
 		c.demoteInTests(&d)
 		if st, ok := stmt.(ast.Stmt); ok {
 			d.SuggestedFixes = c.fixLost(file, cur, fnCur, st, t.call, t.id.Name)
@@ -443,6 +462,18 @@ func isReleaseMethod(fnCur inspector.Cursor) bool {
 		return true
 	}
 	return false
+}
+
+// isCloseCall reports whether call closes something: a method or function
+// named Close (or close), or a function kept in a variable or field whose
+// name contains "close" in any case (closeFn, readClose). Business calls
+// such as CloseOrder(ctx, id) are not closes.
+func (c *checker) isCloseCall(call *ast.CallExpr) bool {
+	k := c.calleeKey(call)
+	if k.value {
+		return strings.Contains(strings.ToLower(k.name), "close")
+	}
+	return k.name == "Close" || k.name == "close"
 }
 
 // inErrorPath reports whether the statement at cur is in a block that
@@ -768,6 +799,14 @@ func zeroPhrase(t types.Type) string {
 		}
 	}
 	return "a zero value"
+}
+
+// demoteRelease demotes to information a finding on a Close that only
+// releases a resource (see closeOnlyReleases).
+func (c *checker) demoteRelease(d *analysis.Diagnostic, call *ast.CallExpr) {
+	if c.isCloseCall(call) && closeOnlyReleases(c, call, c.calleeKey(call).recv) {
+		rule.Demote(d, rule.Information)
+	}
 }
 
 func (c *checker) demoteInTests(d *analysis.Diagnostic) {

@@ -48,7 +48,7 @@ outer:
 		if i%2 == 0 {
 			n++
 			wg.Add(1)
-			go func(j Job) { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+			go func(j Job) { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of run; use errgroup`
 				defer wg.Done()
 				if err := run(ctx, j); err != nil {
 					return
@@ -104,7 +104,7 @@ func Retry(ctx context.Context, jobs []Job) error {
 // Notify fires and forgets one short task per job.
 func Notify(ctx context.Context, jobs []Job) {
 	for _, j := range jobs {
-		go func() { // want `goroutine drops the error of run; no one sees it fail`
+		go func() { // want `goroutines fanned out in a loop drop the error of run; nothing here waits for them and the error reaches no one`
 			run(context.Background(), j)
 		}()
 	}

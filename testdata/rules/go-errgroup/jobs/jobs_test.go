@@ -20,3 +20,10 @@ func TestParallel(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestFireAndForget(t *testing.T) {
+	for _, j := range []Job{{ID: 1}, {ID: 2}} {
+		// information only: tests start goroutines to exercise concurrency
+		go run(context.Background(), j) // want `goroutines fanned out in a loop drop the error of run; nothing here waits for them`
+	}
+}

@@ -17,7 +17,7 @@ func (s *Service) Legacy(ctx context.Context, uids []int64) error {
 	var wg sync.WaitGroup
 	for _, uid := range uids {
 		wg.Add(1)
-		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of s.dao.DelCache; use errgroup`
 			defer wg.Done()
 			if err := s.dao.DelCache(ctx, uid); err != nil {
 				return

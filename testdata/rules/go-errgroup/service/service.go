@@ -20,7 +20,7 @@ func (s *Service) Accounts(ctx context.Context, uids []int64) (map[int64]*Accoun
 	var wg sync.WaitGroup
 	for _, uid := range uids {
 		wg.Add(1)
-		go func(uid int64) { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+		go func(uid int64) { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of s.dao.Account; use errgroup`
 			defer wg.Done()
 			a, err := s.dao.Account(ctx, uid)
 			if err != nil {
@@ -38,7 +38,7 @@ func (s *Service) Accounts(ctx context.Context, uids []int64) (map[int64]*Accoun
 // Purge deletes cache entries without waiting: each error is dropped.
 func (s *Service) Purge(ctx context.Context, uids []int64) error {
 	for _, uid := range uids {
-		go s.dao.DelCache(ctx, uid) // want `goroutine drops the error of s.dao.DelCache; no one sees it fail`
+		go s.dao.DelCache(ctx, uid) // want `goroutines fanned out in a loop drop the error of s.dao.DelCache; nothing here waits for them`
 	}
 	return nil
 }
@@ -85,7 +85,7 @@ func (s *Service) SaveLater(a *Account) {
 
 // Refresh assigns an err that nothing reads.
 func (s *Service) Refresh(ctx context.Context, uid int64) {
-	go func() { // want `goroutine drops the error of s.dao.SetCache`
+	go func() { // want `goroutine drops the error of s.dao.Account`
 		a, err := s.dao.Account(ctx, uid)
 		if err != nil {
 			return

@@ -1,5 +1,6 @@
-// Package worker holds long-running goroutines: servers, consumers and
-// workers, which the rule only points out.
+// Package worker holds long-running goroutines: servers and consumers,
+// which the rule only points out, and worker pools started in a counted
+// loop, which are fan-outs.
 package worker
 
 import (
@@ -50,12 +51,12 @@ func (s *Server) Select(conns <-chan net.Conn) {
 func (s *Server) Start() {
 	for i := 0; i < s.n; i++ {
 		s.wg.Add(1)
-		// information only: waited for in Close, not here
-		go s.consume() // want `go s.consume\(\): a panic`
+		// a worker pool is a fan-out: waited for in Close, but a panic still crashes the process
+		go s.consume() // want `goroutines fanned out in a loop; nothing here waits for them or learns whether they fail`
 	}
 	for i := 0; i < s.n; i++ {
-		// information only: a worker with an endless loop
-		go func() { // want `go func literal: a panic`
+		// a fan-out of endless workers
+		go func() { // want `goroutines fanned out in a loop; nothing here waits for them`
 			for {
 				select {
 				case <-s.quit:

@@ -59,7 +59,7 @@ func (s *Service) Consume(ctx context.Context) {
 				log.Error("bad key %q: %v", msg.Key, err)
 				continue
 			}
-			msg.Commit() // databus Commit never fails
+			msg.Commit() // want `error returned by msg.Commit is not checked`
 			log.Info("consumed %d", st.UID)
 		}
 	}()
@@ -130,7 +130,8 @@ func (s *Service) Fetch(url string) ([]byte, error) {
 		return nil, err
 	}
 	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()              // closing a body that was read
+	// information: closing a body that was read only releases it
+	resp.Body.Close()              // want `error returned by resp.Body.Close is not checked`
 	io.Copy(io.Discard, resp.Body) // draining is best effort
 	return body, err
 }
@@ -144,10 +145,12 @@ func (s *Service) Close() {
 
 func (s *Service) Stop(ctx context.Context, srv *http.Server, conn net.Conn, rows *sql.Rows) {
 	conn.SetDeadline(time.Now().Add(time.Second)) // a closed connection fails the next Read anyway
-	rows.Close()                                  // rows whose work is done
-	conn.Close()                                  // a connection being abandoned
-	srv.Shutdown(ctx)                             // graceful stop at the end of the server's life
-	host, _ := os.Hostname()                      // does not fail in practice
+	// information: rows whose work is done
+	rows.Close() // want `error returned by rows.Close is not checked`
+	// information: a connection being abandoned
+	conn.Close()             // want `error returned by conn.Close is not checked`
+	srv.Shutdown(ctx)        // graceful stop at the end of the server's life
+	host, _ := os.Hostname() // does not fail in practice
 	log.Info("%s stopped", host)
 }
 

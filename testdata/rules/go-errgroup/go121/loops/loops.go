@@ -34,7 +34,7 @@ func Load(ctx context.Context, ids []int64) error {
 // Touch starts a call per element and never waits.
 func Touch(ctx context.Context, ids []int64) error {
 	for i := 0; i < len(ids); i++ {
-		go fetch(ctx, ids[i]) // want `goroutine drops the error of fetch`
+		go fetch(ctx, ids[i]) // want `goroutines fanned out in a loop drop the error of fetch`
 	}
 	return nil
 }
