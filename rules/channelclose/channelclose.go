@@ -20,9 +20,41 @@
 //   - a send (or a select send case) on a channel a feasible path has
 //     already closed;
 //   - a receive without ok (v := <-ch, <-ch, or a select case) in a loop
-//     that nothing leaves, on a channel that the package closes somewhere
-//     (the same local, package variable or struct field): once it is
-//     closed, the receive yields zero values at once, forever.
+//     that nothing leaves: once the channel is closed, the receive yields
+//     zero values at once, forever. This includes channels whose closing
+//     the package cannot see — parameters, call results (a databus
+//     Messages()), exported fields — unless the channel is known never to
+//     be closed (below).
+//
+// A receive loop cannot spin, and is left alone, when no channel the
+// receive may get can be closed. The package's channel values and
+// channel variables are joined into webs of what may hold the same
+// channel (φs, conversions, stores and loads of a local, a package
+// variable or a struct field — one web per field, for all struct values
+// — and the arguments and parameters of the package's own unexported
+// functions and function literals that are only ever called directly).
+// A web is never closed when the package closes none of it and
+//
+//   - it holds only time channels: time.Tick, time.After, a Ticker's or
+//     Timer's C (receive-only; the time package never closes them), or
+//   - its channel is registered with signal.Notify, or
+//   - every channel in it is made by make in this package and never
+//     leaves the web: it is only received from, sent on, compared,
+//     measured with len or cap, stored in unexported variables or
+//     fields of the package, or passed to such a function. Anything
+//     else — passing it to another function, returning it, storing it
+//     in a slice or map, sending it on a channel, converting it to an
+//     interface, taking a variable's address other than to load or
+//     store — lets code we do not see close it. Nor may the web take a
+//     channel from such code: a parameter of an exported function or
+//     of a method, a call result, an element, an exported variable or
+//     field, another package's field. (A web with no channel at all is
+//     nil: the receive blocks forever.)
+//
+// So a worker's `for { <-s.wake }` on an unexported field that New makes
+// and nothing closes or hands out is left alone, but the same loop over
+// a parameter, over a field that Close closes, or over a channel passed
+// to another package is reported.
 //
 // A path is feasible unless its branch conditions contradict each other:
 // closes under `if c` and `if !c`, or a second close behind `if !closed`
@@ -35,8 +67,7 @@
 // goroutine: the analysis stays within one function), for v := range ch
 // and receives with ok, loops with another way out (a ctx.Done() case
 // that returns, a break, a return on the zero value), and receive loops
-// on channels the package never closes (tickers, channels from calls or
-// parameters, whose closing it cannot see). Packages that do not
+// on channels that are never closed (above). Packages that do not
 // type-check get no SSA form and therefore no findings.
 package channelclose
 
@@ -99,8 +130,7 @@ type checker struct {
 	pass     *analysis.Pass
 	syntax   *ssapath.Syntax
 	globals  *ssapath.Globals
-	closed   map[any]bool // keys (see chanKey) of the channels the package closes
-	bindings map[*ssa.FreeVar]ssa.Value
+	webs     *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
 }
 
@@ -114,44 +144,13 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:     pass,
 		syntax:   ssapath.NewSyntax(in),
 		globals:  ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs),
-		closed:   make(map[any]bool),
-		bindings: make(map[*ssa.FreeVar]ssa.Value),
+		webs:     buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs)),
 		reported: make(map[token.Pos]bool),
 	}
-	c.scanPackage(ssainput.SrcFuncs)
 	for _, fn := range ssainput.SrcFuncs {
 		c.checkFunc(fn)
 	}
 	return nil
-}
-
-// scanPackage records what every function of the package closes, and the
-// variables closures capture.
-func (c *checker) scanPackage(funcs []*ssa.Function) {
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if mc, ok := instr.(*ssa.MakeClosure); ok {
-					if lit, ok := mc.Fn.(*ssa.Function); ok {
-						for i, fv := range lit.FreeVars {
-							if i < len(mc.Bindings) {
-								c.bindings[fv] = mc.Bindings[i]
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if ch, ok := closeArg(instr); ok {
-					c.closed[c.chanKey(ch)] = true
-				}
-			}
-		}
-	}
 }
 
 // closeArg returns the channel closed by a call, deferred call or go
@@ -166,32 +165,6 @@ func closeArg(instr ssa.Instruction) (ssa.Value, bool) {
 		return nil, false
 	}
 	return common.Args[0], true
-}
-
-// chanKey names a channel as the package's code refers to it: a struct
-// field (of any struct value), a package-level or local variable (seen
-// through closures' captures), or a register value.
-func (c *checker) chanKey(v ssa.Value) any {
-	v = ssapath.Unconvert(v)
-	if fv := ssapath.FieldVar(v); fv != nil {
-		return fv
-	}
-	if l, ok := ssapath.ValueLoc(v); ok && l.Path == "" {
-		root := l.Root
-		for i := 0; i < 10; i++ {
-			fv, ok := root.(*ssa.FreeVar)
-			if !ok {
-				break
-			}
-			b, ok := c.bindings[fv]
-			if !ok {
-				break
-			}
-			root = b
-		}
-		return root
-	}
-	return v
 }
 
 func (c *checker) checkFunc(fn *ssa.Function) {
@@ -301,14 +274,34 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 
 	// A receive loop that spins once the channel is closed.
 	for _, op := range recvs {
-		if !c.closed[c.chanKey(op.ch)] {
-			continue // nothing in the package closes this channel
+		if c.webs.neverClosed(op.ch) {
+			continue // no channel it may hold can be closed: the receive blocks, it cannot spin
 		}
 		if !f.InEndlessLoop(op.instr.Block()) {
 			continue // not in a loop, or the loop has a way out
 		}
 		c.reportSpin(fn, op)
 	}
+}
+
+// withInit returns funcs and the package initializer with its function
+// literals, which hold the initializers of package-level variables.
+func withInit(pkg *ssa.Package, funcs []*ssa.Function) []*ssa.Function {
+	all := append([]*ssa.Function(nil), funcs...)
+	if pkg == nil {
+		return all
+	}
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		all = append(all, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return all
 }
 
 // line returns the line of pos.
