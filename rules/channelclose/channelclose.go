@@ -24,7 +24,12 @@
 //     zero values at once, forever. This includes channels whose closing
 //     the package cannot see — parameters, call results (a databus
 //     Messages()), exported fields — unless the channel is known never to
-//     be closed (below).
+//     be closed (below). Such a loop is a warning when the channel is
+//     known to be closed somewhere — the package closes it, or it is a
+//     databus consumer's Messages(), which Close closes — and information
+//     when its closing is out of sight (a parameter, another call's
+//     result): the loop cannot end either way, but whether it spins
+//     depends on code the rule does not see.
 //
 // A receive loop cannot spin, and is left alone, when no channel the
 // receive may get can be closed. The package's channel values and
@@ -61,6 +66,11 @@
 // after `closed = true`, are not on one path. A path ends at a call that
 // never returns (os.Exit, log.Fatal*, t.Fatal*, the package's own
 // wrappers of them) or a panic.
+//
+// The fixes make a nil channel where it is declared (see makefix), delete
+// a second close that always follows the first (with an if it leaves
+// empty, when its condition has no side effects), and rewrite a spinning
+// loop to range over the channel or to stop when it is closed.
 //
 // It leaves alone closes in different branches, closes inside function
 // literals (sync.Once's once.Do(func() { close(ch) }), a closer
@@ -134,7 +144,7 @@ type checker struct {
 	reported map[token.Pos]bool
 }
 
-func run(pass *analysis.Pass, _ *rule.Options) error {
+func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ssainput := ssautil.Of(pass)
 	if ssainput == nil {
@@ -144,7 +154,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:     pass,
 		syntax:   ssapath.NewSyntax(in),
 		globals:  ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs),
-		webs:     buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs)),
+		webs:     buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) }),
 		reported: make(map[token.Pos]bool),
 	}
 	for _, fn := range ssainput.SrcFuncs {
@@ -356,6 +366,9 @@ func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 		case *ast.SelectorExpr:
 			if src.Kind == ssapath.NilLocal {
 				fix, ok = makefix.ForField(c.pass, x)
+				if lit, isLit := ssapath.LiteralOf(src.Loc); !ok && isLit {
+					fix, ok = makefix.ForLiteral(c.pass, lit, x) // the struct is built by a literal, not where x is declared
+				}
 			}
 		}
 		if ok {
@@ -377,7 +390,7 @@ func (c *checker) reportDoubleClose(f *ssapath.Func, s1, s2 *closeSite) {
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
 	if s1 != s2 && dominates(f, s1.instr, s2.instr) && !changedBetween(f, s1, s2.instr) {
-		if fix, ok := c.deleteStmt(s2.cur, fmt.Sprintf("Remove the second close(%s)", ch)); ok {
+		if fix, ok := c.deleteStmt(s2.cur, fmt.Sprintf("Remove the second close(%s)", ch), fmt.Sprintf("Remove the second close(%s) and the if around it", ch)); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -411,7 +424,7 @@ func (c *checker) reportDeferClose(f *ssapath.Func, d, s *closeSite) {
 	// Without the defer, the channel is still closed on every path that
 	// returns: the explicit close follows the defer in straight-line code.
 	if d.instr.Block() == s.instr.Block() && f.Index(d.instr) < f.Index(s.instr) && !changedBetween(f, d, s.instr) {
-		if fix, ok := c.deleteStmt(d.cur, fmt.Sprintf("Remove the deferred close(%s)", ch)); ok {
+		if fix, ok := c.deleteStmt(d.cur, fmt.Sprintf("Remove the deferred close(%s)", ch), fmt.Sprintf("Remove the deferred close(%s) and the if around it", ch)); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -434,8 +447,27 @@ func (c *checker) reportSpin(fn *ssa.Function, op chanOp) {
 		End:     recv.End(),
 		Message: fmt.Sprintf("receive from %s without ok in a loop with no exit; once %s is closed the loop spins on zero values", ch, ch),
 	}
+	if !c.webs.seenClosed(op.ch) {
+		// Whoever owns the channel may close it, or may not: the loop
+		// cannot end, but whether it spins is out of sight.
+		rule.Demote(&d, rule.Information)
+	}
 	d.SuggestedFixes = c.spinFixes(cur, recv)
 	c.report(d)
+}
+
+// isMessages reports whether c calls a databus consumer's Messages,
+// whose channel Close closes.
+func isMessages(opts *rule.Options, c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Name() != "Messages" || fn.Pkg == nil || fn.Signature.Recv() == nil {
+		return false
+	}
+	if opts == nil || !opts.FrameworkPackage(fn.Pkg.Pkg.Path(), "queue/databus") {
+		return false
+	}
+	n := typesutil.NamedOf(fn.Signature.Recv().Type())
+	return n != nil && n.Obj().Name() == "Databus"
 }
 
 // hasOK reports whether the receive at cur assigns a second, non-blank
@@ -486,51 +518,36 @@ func changedBetween(f *ssapath.Func, s *closeSite, to ssa.Instruction) bool {
 }
 
 // deleteStmt deletes the statement (close(ch) or defer close(ch)) that
-// holds the call at cur, with its line, when it is alone on its lines.
-func (c *checker) deleteStmt(cur inspector.Cursor, title string) (analysis.SuggestedFix, bool) {
+// holds the call at cur, with its lines, and an if it leaves empty (see
+// makefix.DeleteStmts); title and prunedTitle name the fix without and
+// with the if.
+func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	stmtCur := cur.Parent()
-	switch stmtCur.Node().(type) {
+	stmt, ok := cur.Parent().Node().(ast.Stmt)
+	if !ok {
+		return none, false
+	}
+	switch stmt.(type) {
 	case *ast.ExprStmt, *ast.DeferStmt:
 	default:
 		return none, false // the call is part of a larger statement
-	}
-	switch stmtCur.ParentEdgeKind() {
-	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
-	default:
-		return none, false // not an element of a statement list
-	}
-	stmt := stmtCur.Node()
-	fset := c.pass.Fset
-	if prev, ok := stmtCur.PrevSibling(); ok && c.line(prev.Node().End()) == c.line(stmt.Pos()) {
-		return none, false // shares its line
-	}
-	if next, ok := stmtCur.NextSibling(); ok && c.line(next.Node().Pos()) == c.line(stmt.End()) {
-		return none, false // shares its line
 	}
 	file := fixutil.FileOf(c.pass.Files, stmt.Pos())
 	if file == nil {
 		return none, false
 	}
-	text, ok := fixutil.Text(c.pass, file, fixutil.LineStart(fset, stmt.Pos()), stmt.Pos())
-	if !ok || !isBlank(text) {
-		return none, false // something precedes it on its line
+	edits, pruned, ok := makefix.DeleteStmts(c.pass, file, []ast.Stmt{stmt})
+	if !ok {
+		return none, false
 	}
-	edits := []analysis.TextEdit{{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, stmt.End())}}
 	edits, laid := makefix.Layout(c.pass, file, edits)
 	if !laid {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
-}
-
-func isBlank(s string) bool {
-	for _, r := range s {
-		if r != ' ' && r != '\t' {
-			return false
-		}
+	if pruned {
+		title = prunedTitle
 	}
-	return true
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 
 // --- the receive loop fixes ---

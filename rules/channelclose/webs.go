@@ -20,9 +20,11 @@ import (
 // package-level variable (*ssa.Global), or a struct field (*types.Var,
 // one node for the field of every struct value).
 type webs struct {
-	pkg    *types.Package
-	parent map[any]any
-	flags  map[any]webFlags
+	pkg *types.Package
+	// closing reports whether a call returns a channel its owner closes.
+	closing func(*ssa.CallCommon) bool
+	parent  map[any]any
+	flags   map[any]webFlags
 }
 
 // webFlags say where the channels of a web come from and where they go.
@@ -47,6 +49,9 @@ const (
 	closed
 	// notified: the channel is registered with signal.Notify.
 	notified
+	// closes: some channel is one that its owner is known to close: a
+	// databus consumer's Messages(), closed by Close().
+	closes
 )
 
 // A varNode is a variable (local, captured or package-level) that holds
@@ -101,6 +106,10 @@ func (w *webs) neverClosed(v ssa.Value) bool {
 	return true
 }
 
+// seenClosed reports whether some channel of the web of v is known to be
+// closed: the package closes it, or its owner does (databus Messages()).
+func (w *webs) seenClosed(v ssa.Value) bool { return w.flagsOf(v)&(closed|closes) != 0 }
+
 // isChan reports whether t is a channel type.
 func isChan(t types.Type) bool {
 	if t == nil {
@@ -123,8 +132,8 @@ func isChanPtr(t types.Type) bool {
 // buildWebs joins the channel values and variables of funcs (the
 // package's source functions with their function literals, and the
 // package initializer) into webs.
-func buildWebs(pkg *types.Package, funcs []*ssa.Function) *webs {
-	w := &webs{pkg: pkg, parent: make(map[any]any), flags: make(map[any]webFlags)}
+func buildWebs(pkg *types.Package, funcs []*ssa.Function, closing func(*ssa.CallCommon) bool) *webs {
+	w := &webs{pkg: pkg, closing: closing, parent: make(map[any]any), flags: make(map[any]webFlags)}
 	visible := calledOnly(pkg, funcs)
 	for _, fn := range funcs {
 		for i, p := range fn.Params {
@@ -190,6 +199,10 @@ func (w *webs) origin(instr ssa.Instruction) {
 	case *ssa.Call:
 		if isTimeChanCall(v.Common()) {
 			w.mark(v, timer)
+			return
+		}
+		if w.closing != nil && w.closing(v.Common()) {
+			w.mark(v, foreign|closes)
 			return
 		}
 		w.mark(v, foreign)
