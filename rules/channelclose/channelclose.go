@@ -20,9 +20,46 @@
 //   - a send (or a select send case) on a channel a feasible path has
 //     already closed;
 //   - a receive without ok (v := <-ch, <-ch, or a select case) in a loop
-//     that nothing leaves, on a channel that the package closes somewhere
-//     (the same local, package variable or struct field): once it is
-//     closed, the receive yields zero values at once, forever.
+//     that nothing leaves: once the channel is closed, the receive yields
+//     zero values at once, forever. This includes channels whose closing
+//     the package cannot see — parameters, call results (a databus
+//     Messages()), exported fields — unless the channel is known never to
+//     be closed (below). Such a loop is a warning when the channel is
+//     known to be closed somewhere — the package closes it, or it is a
+//     databus consumer's Messages(), which Close closes — and information
+//     when its closing is out of sight (a parameter, another call's
+//     result): the loop cannot end either way, but whether it spins
+//     depends on code the rule does not see.
+//
+// A receive loop cannot spin, and is left alone, when no channel the
+// receive may get can be closed. The package's channel values and
+// channel variables are joined into webs of what may hold the same
+// channel (φs, conversions, stores and loads of a local, a package
+// variable or a struct field — one web per field, for all struct values
+// — and the arguments and parameters of the package's own unexported
+// functions and function literals that are only ever called directly).
+// A web is never closed when the package closes none of it and
+//
+//   - it holds only time channels: time.Tick, time.After, a Ticker's or
+//     Timer's C (receive-only; the time package never closes them), or
+//   - its channel is registered with signal.Notify, or
+//   - every channel in it is made by make in this package and never
+//     leaves the web: it is only received from, sent on, compared,
+//     measured with len or cap, stored in unexported variables or
+//     fields of the package, or passed to such a function. Anything
+//     else — passing it to another function, returning it, storing it
+//     in a slice or map, sending it on a channel, converting it to an
+//     interface, taking a variable's address other than to load or
+//     store — lets code we do not see close it. Nor may the web take a
+//     channel from such code: a parameter of an exported function or
+//     of a method, a call result, an element, an exported variable or
+//     field, another package's field. (A web with no channel at all is
+//     nil: the receive blocks forever.)
+//
+// So a worker's `for { <-s.wake }` on an unexported field that New makes
+// and nothing closes or hands out is left alone, but the same loop over
+// a parameter, over a field that Close closes, or over a channel passed
+// to another package is reported.
 //
 // A path is feasible unless its branch conditions contradict each other:
 // closes under `if c` and `if !c`, or a second close behind `if !closed`
@@ -30,13 +67,17 @@
 // never returns (os.Exit, log.Fatal*, t.Fatal*, the package's own
 // wrappers of them) or a panic.
 //
+// The fixes make a nil channel where it is declared (see makefix), delete
+// a second close that always follows the first (with an if it leaves
+// empty, when its condition has no side effects), and rewrite a spinning
+// loop to range over the channel or to stop when it is closed.
+//
 // It leaves alone closes in different branches, closes inside function
 // literals (sync.Once's once.Do(func() { close(ch) }), a closer
 // goroutine: the analysis stays within one function), for v := range ch
 // and receives with ok, loops with another way out (a ctx.Done() case
 // that returns, a break, a return on the zero value), and receive loops
-// on channels the package never closes (tickers, channels from calls or
-// parameters, whose closing it cannot see). Packages that do not
+// on channels that are never closed (above). Packages that do not
 // type-check get no SSA form and therefore no findings.
 package channelclose
 
@@ -99,12 +140,11 @@ type checker struct {
 	pass     *analysis.Pass
 	syntax   *ssapath.Syntax
 	globals  *ssapath.Globals
-	closed   map[any]bool // keys (see chanKey) of the channels the package closes
-	bindings map[*ssa.FreeVar]ssa.Value
+	webs     *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
 }
 
-func run(pass *analysis.Pass, _ *rule.Options) error {
+func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ssainput := ssautil.Of(pass)
 	if ssainput == nil {
@@ -114,44 +154,13 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:     pass,
 		syntax:   ssapath.NewSyntax(in),
 		globals:  ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs),
-		closed:   make(map[any]bool),
-		bindings: make(map[*ssa.FreeVar]ssa.Value),
+		webs:     buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) }),
 		reported: make(map[token.Pos]bool),
 	}
-	c.scanPackage(ssainput.SrcFuncs)
 	for _, fn := range ssainput.SrcFuncs {
 		c.checkFunc(fn)
 	}
 	return nil
-}
-
-// scanPackage records what every function of the package closes, and the
-// variables closures capture.
-func (c *checker) scanPackage(funcs []*ssa.Function) {
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if mc, ok := instr.(*ssa.MakeClosure); ok {
-					if lit, ok := mc.Fn.(*ssa.Function); ok {
-						for i, fv := range lit.FreeVars {
-							if i < len(mc.Bindings) {
-								c.bindings[fv] = mc.Bindings[i]
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if ch, ok := closeArg(instr); ok {
-					c.closed[c.chanKey(ch)] = true
-				}
-			}
-		}
-	}
 }
 
 // closeArg returns the channel closed by a call, deferred call or go
@@ -166,32 +175,6 @@ func closeArg(instr ssa.Instruction) (ssa.Value, bool) {
 		return nil, false
 	}
 	return common.Args[0], true
-}
-
-// chanKey names a channel as the package's code refers to it: a struct
-// field (of any struct value), a package-level or local variable (seen
-// through closures' captures), or a register value.
-func (c *checker) chanKey(v ssa.Value) any {
-	v = ssapath.Unconvert(v)
-	if fv := ssapath.FieldVar(v); fv != nil {
-		return fv
-	}
-	if l, ok := ssapath.ValueLoc(v); ok && l.Path == "" {
-		root := l.Root
-		for i := 0; i < 10; i++ {
-			fv, ok := root.(*ssa.FreeVar)
-			if !ok {
-				break
-			}
-			b, ok := c.bindings[fv]
-			if !ok {
-				break
-			}
-			root = b
-		}
-		return root
-	}
-	return v
 }
 
 func (c *checker) checkFunc(fn *ssa.Function) {
@@ -301,14 +284,34 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 
 	// A receive loop that spins once the channel is closed.
 	for _, op := range recvs {
-		if !c.closed[c.chanKey(op.ch)] {
-			continue // nothing in the package closes this channel
+		if c.webs.neverClosed(op.ch) {
+			continue // no channel it may hold can be closed: the receive blocks, it cannot spin
 		}
 		if !f.InEndlessLoop(op.instr.Block()) {
 			continue // not in a loop, or the loop has a way out
 		}
 		c.reportSpin(fn, op)
 	}
+}
+
+// withInit returns funcs and the package initializer with its function
+// literals, which hold the initializers of package-level variables.
+func withInit(pkg *ssa.Package, funcs []*ssa.Function) []*ssa.Function {
+	all := append([]*ssa.Function(nil), funcs...)
+	if pkg == nil {
+		return all
+	}
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		all = append(all, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return all
 }
 
 // line returns the line of pos.
@@ -363,6 +366,9 @@ func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 		case *ast.SelectorExpr:
 			if src.Kind == ssapath.NilLocal {
 				fix, ok = makefix.ForField(c.pass, x)
+				if lit, isLit := ssapath.LiteralOf(src.Loc); !ok && isLit {
+					fix, ok = makefix.ForLiteral(c.pass, lit, x) // the struct is built by a literal, not where x is declared
+				}
 			}
 		}
 		if ok {
@@ -384,7 +390,7 @@ func (c *checker) reportDoubleClose(f *ssapath.Func, s1, s2 *closeSite) {
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
 	if s1 != s2 && dominates(f, s1.instr, s2.instr) && !changedBetween(f, s1, s2.instr) {
-		if fix, ok := c.deleteStmt(s2.cur, fmt.Sprintf("Remove the second close(%s)", ch)); ok {
+		if fix, ok := c.deleteStmt(s2.cur, fmt.Sprintf("Remove the second close(%s)", ch), fmt.Sprintf("Remove the second close(%s) and the if around it", ch)); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -418,7 +424,7 @@ func (c *checker) reportDeferClose(f *ssapath.Func, d, s *closeSite) {
 	// Without the defer, the channel is still closed on every path that
 	// returns: the explicit close follows the defer in straight-line code.
 	if d.instr.Block() == s.instr.Block() && f.Index(d.instr) < f.Index(s.instr) && !changedBetween(f, d, s.instr) {
-		if fix, ok := c.deleteStmt(d.cur, fmt.Sprintf("Remove the deferred close(%s)", ch)); ok {
+		if fix, ok := c.deleteStmt(d.cur, fmt.Sprintf("Remove the deferred close(%s)", ch), fmt.Sprintf("Remove the deferred close(%s) and the if around it", ch)); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -441,8 +447,27 @@ func (c *checker) reportSpin(fn *ssa.Function, op chanOp) {
 		End:     recv.End(),
 		Message: fmt.Sprintf("receive from %s without ok in a loop with no exit; once %s is closed the loop spins on zero values", ch, ch),
 	}
+	if !c.webs.seenClosed(op.ch) {
+		// Whoever owns the channel may close it, or may not: the loop
+		// cannot end, but whether it spins is out of sight.
+		rule.Demote(&d, rule.Information)
+	}
 	d.SuggestedFixes = c.spinFixes(cur, recv)
 	c.report(d)
+}
+
+// isMessages reports whether c calls a databus consumer's Messages,
+// whose channel Close closes.
+func isMessages(opts *rule.Options, c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Name() != "Messages" || fn.Pkg == nil || fn.Signature.Recv() == nil {
+		return false
+	}
+	if opts == nil || !opts.FrameworkPackage(fn.Pkg.Pkg.Path(), "queue/databus") {
+		return false
+	}
+	n := typesutil.NamedOf(fn.Signature.Recv().Type())
+	return n != nil && n.Obj().Name() == "Databus"
 }
 
 // hasOK reports whether the receive at cur assigns a second, non-blank
@@ -493,51 +518,36 @@ func changedBetween(f *ssapath.Func, s *closeSite, to ssa.Instruction) bool {
 }
 
 // deleteStmt deletes the statement (close(ch) or defer close(ch)) that
-// holds the call at cur, with its line, when it is alone on its lines.
-func (c *checker) deleteStmt(cur inspector.Cursor, title string) (analysis.SuggestedFix, bool) {
+// holds the call at cur, with its lines, and an if it leaves empty (see
+// makefix.DeleteStmts); title and prunedTitle name the fix without and
+// with the if.
+func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	stmtCur := cur.Parent()
-	switch stmtCur.Node().(type) {
+	stmt, ok := cur.Parent().Node().(ast.Stmt)
+	if !ok {
+		return none, false
+	}
+	switch stmt.(type) {
 	case *ast.ExprStmt, *ast.DeferStmt:
 	default:
 		return none, false // the call is part of a larger statement
-	}
-	switch stmtCur.ParentEdgeKind() {
-	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
-	default:
-		return none, false // not an element of a statement list
-	}
-	stmt := stmtCur.Node()
-	fset := c.pass.Fset
-	if prev, ok := stmtCur.PrevSibling(); ok && c.line(prev.Node().End()) == c.line(stmt.Pos()) {
-		return none, false // shares its line
-	}
-	if next, ok := stmtCur.NextSibling(); ok && c.line(next.Node().Pos()) == c.line(stmt.End()) {
-		return none, false // shares its line
 	}
 	file := fixutil.FileOf(c.pass.Files, stmt.Pos())
 	if file == nil {
 		return none, false
 	}
-	text, ok := fixutil.Text(c.pass, file, fixutil.LineStart(fset, stmt.Pos()), stmt.Pos())
-	if !ok || !isBlank(text) {
-		return none, false // something precedes it on its line
+	edits, pruned, ok := makefix.DeleteStmts(c.pass, file, []ast.Stmt{stmt})
+	if !ok {
+		return none, false
 	}
-	edits := []analysis.TextEdit{{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, stmt.End())}}
 	edits, laid := makefix.Layout(c.pass, file, edits)
 	if !laid {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
-}
-
-func isBlank(s string) bool {
-	for _, r := range s {
-		if r != ' ' && r != '\t' {
-			return false
-		}
+	if pruned {
+		title = prunedTitle
 	}
-	return true
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 
 // --- the receive loop fixes ---

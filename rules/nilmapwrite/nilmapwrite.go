@@ -12,7 +12,11 @@
 //     &S{…}, new(S)) that is not set on some path from the struct's
 //     creation to the write, before the struct (or the field's address)
 //     is handed to code that could set it: a call that gets it, a
-//     closure, a store elsewhere;
+//     closure, a send; once its address is stored elsewhere (a map, a
+//     field), a later call or a store through an unknown pointer may set
+//     it too. This includes a struct that reaches the write through a
+//     pointer merged with others: `b, ok := m[k]; if !ok { b = &T{…} };
+//     b.f[k] = v` with no f in the literal;
 //   - an unexported package-level map (or a map field of one) that the
 //     package never initializes, assigns or takes the address of.
 //
@@ -22,7 +26,17 @@
 // make(…) }` or `if m != nil`. A path ends at a call that never returns:
 // os.Exit, log.Fatal*, t.Fatal* and the package's own functions that
 // always end in one. Conditions are compared, not computed: a map made
-// only `if i == 0`, on a loop's first iteration, is still reported.
+// only `if i == 0`, on a loop's first iteration, is still reported. The
+// one piece of arithmetic it knows is about lengths: len(x) > 0 (and
+// len(x) != 0, len(x) >= 1, and the negations len(x) == 0, len(x) < 1)
+// of a slice or string x holds inside `for … := range x` and inside
+// `for i := 0; i < len(x); i++`, so a map made only for a non-empty x
+// and written in a loop over the same x is not reported. Ranges over
+// maps, channels and integers are not correlated with lengths.
+//
+// The fix makes the map where it is declared (or adds it to the literal
+// that builds the struct), taking over a later make that would make it
+// again on the same path, and the if left empty by that (see makefix).
 //
 // It leaves alone what it cannot prove nil: parameters, results of calls,
 // fields of structs built elsewhere, maps captured by closures (the
@@ -165,7 +179,13 @@ func suggestFix(pass *analysis.Pass, x ast.Expr, src ssapath.NilSource) (analysi
 		if src.Kind != ssapath.NilLocal {
 			return analysis.SuggestedFix{}, false // a package variable's field: where to make it is a design choice
 		}
-		return makefix.ForField(pass, x)
+		if fix, ok := makefix.ForField(pass, x); ok {
+			return fix, true
+		}
+		if lit, ok := ssapath.LiteralOf(src.Loc); ok {
+			return makefix.ForLiteral(pass, lit, x) // the struct is built by a literal, not where x is declared
+		}
+		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{}, false
 }

@@ -8,6 +8,16 @@
 // the one that leaves the value nil, nothing compares the variable with
 // nil or assigns nil to it (making it would change what those see), and
 // the edited file is still in gofmt's layout.
+//
+// A value made at its declaration is not made again: a later `m =
+// make(…)` that nothing can tell from the declaration's make (nothing
+// refers to m between them, and it is in no loop or function literal
+// that the declaration is not in) is deleted, its arguments moving to the
+// declaration when they have the same value there (constants, len of an
+// unchanged variable); an if it leaves empty goes too (DeleteStmts).
+// When such a make cannot go (a channel's buffer size computed after the
+// declaration, a variable it would leave unused), there is no fix. A
+// later make after a use of m resets it and stays.
 package makefix
 
 import (
@@ -82,8 +92,12 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 		if !ok || len(gd.Specs) != 1 || gd.Lparen.IsValid() {
 			return none, false // a var group, or a declaration outside a statement list
 		}
-		edits = []analysis.TextEdit{{Pos: ds.Pos(), End: p.Type.End(), NewText: []byte(name + " := make(" + typ + ")")}}
-		title = fmt.Sprintf("Declare %s with make(%s)", name, typ)
+		mk, later, ok := makeArgs(pass, file, scope[0], target{base: obj}, ds, typ)
+		if !ok {
+			return none, false
+		}
+		edits = append([]analysis.TextEdit{{Pos: ds.Pos(), End: p.Type.End(), NewText: []byte(name + " := make(" + mk + ")")}}, later...)
+		title = fmt.Sprintf("Declare %s with make(%s)", name, mk)
 	case *ast.AssignStmt:
 		// m := map[K]V(nil) → m := make(map[K]V)
 		if p.Tok != token.DEFINE || len(p.Lhs) != 1 || len(p.Rhs) != 1 || pkgLevel {
@@ -97,16 +111,68 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 			return none, false
 		}
 		typ := exprText(pass, file, conv.Fun)
-		edits = []analysis.TextEdit{{Pos: p.Rhs[0].Pos(), End: p.Rhs[0].End(), NewText: []byte("make(" + typ + ")")}}
-		title = fmt.Sprintf("Declare %s with make(%s)", name, typ)
+		mk, later, ok := makeArgs(pass, file, scope[0], target{base: obj}, p, typ)
+		if !ok {
+			return none, false
+		}
+		edits = append([]analysis.TextEdit{{Pos: p.Rhs[0].Pos(), End: p.Rhs[0].End(), NewText: []byte("make(" + mk + ")")}}, later...)
+		title = fmt.Sprintf("Declare %s with make(%s)", name, mk)
 	default:
 		return none, false
 	}
-	edits, ok := Layout(pass, file, edits)
+	edits, ok := Layout(pass, file, sortEdits(edits))
 	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// makeArgs returns what to make t with at its declaration decl (the
+// type typ, and the arguments of the makes it takes over), and the edits
+// that delete the later makes this makes redundant (see laterMakes).
+func makeArgs(pass *analysis.Pass, file *ast.File, fn ast.Node, t target, decl ast.Stmt, typ string) (string, []analysis.TextEdit, bool) {
+	redundant, args, ok := laterMakes(pass, fn, t, decl.Pos(), decl.End(), isMapType(t))
+	if !ok {
+		return "", nil, false
+	}
+	mk := typ
+	if args != "" {
+		mk += ", " + args
+	}
+	if len(redundant) == 0 {
+		return mk, nil, true
+	}
+	edits, _, ok := DeleteStmts(pass, file, redundant)
+	if !ok {
+		return "", nil, false // a later make that cannot go: it would make the value twice
+	}
+	return mk, edits, true
+}
+
+// isMapType reports whether t is a map.
+func isMapType(t target) bool {
+	typ := t.base.Type()
+	for _, f := range t.path {
+		if p, ok := typ.Underlying().(*types.Pointer); ok {
+			typ = p.Elem()
+		}
+		st, ok := typ.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		found := false
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == f {
+				typ, found = st.Field(i).Type(), true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	_, ok := typ.Underlying().(*types.Map)
+	return ok
 }
 
 // ForField returns a fix that makes the field path sel (x.f, x.f.g) of
@@ -182,8 +248,16 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 	if !inStmtList(path, stmt) {
 		return none, false
 	}
+	fn := enclosingFunc(path)
+	if fn == nil {
+		return none, false
+	}
+	mk, later, ok := makeArgs(pass, file, fn, target{base: obj, path: fields}, stmt, typ)
+	if !ok {
+		return none, false
+	}
 	if lit != nil && len(fields) == 1 {
-		if fix, ok := addToLiteral(pass, file, lit, fields[0], typ); ok {
+		if fix, ok := addToLiteral(pass, file, lit, fields[0], mk, later); ok {
 			return fix, true
 		}
 	}
@@ -194,11 +268,57 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
 	at := lineEnd(pass.Fset, stmt.End())
-	edits, ok := Layout(pass, file, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + typ + ")")}})
+	edits := append([]analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + mk + ")")}}, later...)
+	edits, ok = Layout(pass, file, sortEdits(edits))
 	if !ok {
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: fmt.Sprintf("Make %s after declaring %s", lhs, base.Name), TextEdits: edits}, true
+}
+
+// ForLiteral returns a fix that makes the field sel.Sel (a map or
+// channel) in the keyed composite literal whose opening brace is at
+// lbrace, the struct that sel reads on some path: `f: make(T)` added to
+// `&T{…}` in b := m[k]; if !ok { b = &T{…} }; b.f[k] = v.
+func ForLiteral(pass *analysis.Pass, lbrace token.Pos, sel *ast.SelectorExpr) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	info := pass.TypesInfo
+	if selection, ok := info.Selections[sel]; !ok || selection.Kind() != types.FieldVal || len(selection.Index()) != 1 {
+		return none, false // a method, a qualified name or a promoted field
+	}
+	file := fixutil.FileOf(pass.Files, lbrace)
+	if file == nil || fixutil.FileOf(pass.Files, sel.Pos()) != file {
+		return none, false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, lbrace, lbrace)
+	var lit *ast.CompositeLit
+	for _, n := range path {
+		if cl, ok := n.(*ast.CompositeLit); ok && cl.Lbrace == lbrace {
+			lit = cl
+			break
+		}
+	}
+	if lit == nil {
+		return none, false
+	}
+	// The literal must build the struct whose field sel reads.
+	lt := info.TypeOf(lit)
+	xt := info.TypeOf(sel.X)
+	if lt == nil || xt == nil {
+		return none, false
+	}
+	if p, ok := xt.Underlying().(*types.Pointer); ok {
+		xt = p.Elem()
+	}
+	if !types.Identical(lt, xt) {
+		return none, false
+	}
+	q := typesutil.NewQualifier(file, pass.Pkg)
+	typ, ok := q.TypeString(info.TypeOf(sel))
+	if !ok {
+		return none, false // the type names a package the file does not import
+	}
+	return addToLiteral(pass, file, lit, sel.Sel.Name, typ, nil)
 }
 
 // isNewCall reports whether e is a call of the builtin new.
@@ -213,7 +333,7 @@ func isNewCall(info *types.Info, e ast.Expr) bool {
 
 // addToLiteral adds `field: make(typ)` to a keyed (or empty) composite
 // literal.
-func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, field, typ string) (analysis.SuggestedFix, bool) {
+func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, field, typ string, later []analysis.TextEdit) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	for _, elt := range lit.Elts {
 		if _, ok := elt.(*ast.KeyValueExpr); !ok {
@@ -239,8 +359,8 @@ func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, fi
 		indent := fixutil.Indent(fset, last.Pos())
 		edit = analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + kv + ",\n")}
 	}
-	edits := []analysis.TextEdit{edit}
-	edits, ok := Layout(pass, file, edits)
+	edits := append([]analysis.TextEdit{edit}, later...)
+	edits, ok := Layout(pass, file, sortEdits(edits))
 	if !ok {
 		return none, false
 	}

@@ -10,7 +10,12 @@
 // c false at another is not a path. Conditions are compared as SSA
 // values, and loads of the same memory location (x.debug, a package
 // variable) count as the same value until something stores to it. That
-// is all it knows about values; it has no arithmetic.
+// is nearly all it knows about values; its only arithmetic is that a
+// slice's or string's length is never negative: len(x) == 0 is the
+// negation of 0 < len(x), and i < len(x) for a loop index i that starts
+// at a constant ≥ 0 (a range loop's, or i := 0; …; i++) implies
+// 0 < len(x). Along an edge into a φ, what holds for the edge's value
+// (or the locations it roots) holds for the φ.
 //
 // Every query stays within one function and is bounded: a search that
 // would explore too many (block, facts) states gives up and answers no,
@@ -36,6 +41,11 @@ type term struct {
 	c   string    // the constant's type and value, when isConst
 
 	isLoc, isConst bool
+
+	// lenOf: the term is len(x) of the slice or string x that v or loc
+	// describes (a slice's length does not change while it is the same
+	// value; see lenTerm).
+	lenOf bool
 }
 
 // termOf returns the term of v, looking through conversions that keep
@@ -51,8 +61,124 @@ func termOf(v ssa.Value) term {
 				return term{loc: l, isLoc: true}
 			}
 		}
+	case *ssa.Call:
+		if t, ok := lenTerm(v); ok {
+			return t
+		}
 	}
 	return term{v: v}
+}
+
+// lenTerm returns the term len(x) for a call of the builtin len on a
+// slice or string x: every len(items) of the same items is one term,
+// like the loads of one location.
+func lenTerm(call *ssa.Call) (term, bool) {
+	c := call.Common()
+	if b, ok := c.Value.(*ssa.Builtin); !ok || b.Name() != "len" || len(c.Args) != 1 {
+		return term{}, false
+	}
+	switch u := c.Args[0].Type().Underlying().(type) {
+	case *types.Slice:
+	case *types.Basic:
+		if u.Info()&types.IsString == 0 {
+			return term{}, false
+		}
+	default:
+		return term{}, false // a map's or channel's length changes without a store
+	}
+	t := termOf(c.Args[0])
+	if t.isConst || t.lenOf {
+		return term{}, false
+	}
+	t.lenOf = true
+	return t, true
+}
+
+// The int constants 0 and 1, as terms.
+var (
+	zeroTerm = term{c: "int:0", isConst: true}
+	oneTerm  = term{c: "int:1", isConst: true}
+)
+
+// canonLen rewrites a fact about a length and 0 or 1 into one about
+// 0 < len(x): len(x) == 0 and len(x) < 1 are its negation (lengths are
+// never negative), so that `if len(x) == 0 { return }` and `if len(x) >
+// 0` say the same thing.
+func canonLen(f fact) fact {
+	c := f.c
+	switch {
+	case c.op == token.EQL && c.x.lenOf && c.y == zeroTerm, // len(x) == 0
+		c.op == token.LSS && c.x.lenOf && c.y == oneTerm: // len(x) < 1
+		return fact{cond{x: zeroTerm, y: c.x, op: token.LSS}, !f.val}
+	}
+	return f
+}
+
+// implied returns a fact that f implies, if any: i < len(x) for an index
+// i that is never negative — a range loop's or a counting loop's — means
+// 0 < len(x): the body of `for _, v := range x` runs only if x is not
+// empty.
+func implied(f fact) (fact, bool) {
+	if !f.val || f.c.op != token.LSS || !f.c.y.lenOf || f.c.x.isConst || f.c.x.isLoc || f.c.x.lenOf {
+		return fact{}, false
+	}
+	if !nonNegIndex(f.c.x.v) {
+		return fact{}, false
+	}
+	return fact{cond{x: zeroTerm, y: f.c.y, op: token.LSS}, true}, true
+}
+
+// nonNegIndex reports whether v is a loop index that is never negative:
+// go/ssa's range index (i+1 with i starting at -1) or a counter starting
+// at a constant ≥ 0 and only incremented (for i := 0; …; i++).
+func nonNegIndex(v ssa.Value) bool {
+	intConst := func(v ssa.Value) (int64, bool) {
+		c, ok := v.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		return constant.Int64Val(c.Value)
+	}
+	// incr reports whether x is phi + c with c ≥ 1.
+	incr := func(x ssa.Value, phi *ssa.Phi) (int64, bool) {
+		b, ok := x.(*ssa.BinOp)
+		if !ok || b.Op != token.ADD || b.X != ssa.Value(phi) {
+			return 0, false
+		}
+		c, ok := intConst(b.Y)
+		return c, ok && c >= 1
+	}
+	switch v := v.(type) {
+	case *ssa.BinOp: // i+c, i a φ of constants ≥ -c and of i+c itself
+		phi, ok := v.X.(*ssa.Phi)
+		if !ok {
+			return false
+		}
+		c, ok := incr(v, phi)
+		if !ok {
+			return false
+		}
+		for _, e := range phi.Edges {
+			if e == ssa.Value(v) {
+				continue
+			}
+			if k, ok := intConst(e); !ok || k < -c {
+				return false
+			}
+		}
+		return true
+	case *ssa.Phi: // a φ of constants ≥ 0 and of itself plus c ≥ 1
+		for _, e := range v.Edges {
+			if _, ok := incr(e, v); ok {
+				continue
+			}
+			if k, ok := intConst(e); !ok || k < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // constKey spells a constant so that equal constants of the same type
@@ -91,6 +217,10 @@ type Facts []fact
 
 // condOf normalizes the branch condition v, which is known to be val.
 func condOf(v ssa.Value, val bool) fact {
+	return canonLen(condOf1(v, val))
+}
+
+func condOf1(v ssa.Value, val bool) fact {
 	for {
 		u, ok := v.(*ssa.UnOp)
 		if !ok || u.Op != token.NOT {
@@ -150,8 +280,20 @@ func (fs Facts) contradicts(f fact) bool {
 	return false
 }
 
-// with returns fs and f, or false if f contradicts fs.
+// with returns fs and f (and what f implies), or false if f
+// contradicts fs.
 func (fs Facts) with(f fact) (Facts, bool) {
+	out, ok := fs.with1(f)
+	if !ok {
+		return nil, false
+	}
+	if g, ok := implied(f); ok {
+		return out.with1(g)
+	}
+	return out, true
+}
+
+func (fs Facts) with1(f fact) (Facts, bool) {
 	if fs.contradicts(f) {
 		return nil, false
 	}
@@ -194,6 +336,44 @@ func (fs Facts) without(killed func(t term) bool) Facts {
 	}
 	if out == nil {
 		return fs
+	}
+	return out
+}
+
+// renamed returns the facts that mention the value from (as a register,
+// or as the root of a location), with to in its place; a fact whose other
+// side killed says changes is left out.
+func (fs Facts) renamed(from, to ssa.Value, killed func(term) bool) Facts {
+	if from == nil {
+		return nil
+	}
+	if _, isConst := from.(*ssa.Const); isConst {
+		return nil // (constant edges are handled by phiFacts)
+	}
+	rename := func(t term) (term, bool) {
+		switch {
+		case t.isConst:
+		case t.isLoc && t.loc.Root == from:
+			t.loc.Root = to
+			return t, true
+		case !t.isLoc && t.v == from:
+			t.v = to
+			return t, true
+		}
+		return t, false
+	}
+	var out Facts
+	for _, f := range fs {
+		x, okx := rename(f.c.x)
+		y, oky := rename(f.c.y)
+		if !okx && !oky {
+			continue // not about from
+		}
+		if !okx && killed(x) || f.c.op != 0 && !oky && killed(y) {
+			continue // the other side changes here too
+		}
+		f.c.x, f.c.y = x, y
+		out = append(out, f)
 	}
 	return out
 }

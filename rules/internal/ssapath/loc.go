@@ -130,3 +130,17 @@ func FieldVar(v ssa.Value) *types.Var {
 	}
 	return s.Field(idx).Origin()
 }
+
+// LiteralOf returns the position of the opening brace of the composite
+// literal that allocates the root of l, when l is one field of it (the
+// struct of &T{…}, or a local T{…} that lives in memory).
+func LiteralOf(l Loc) (token.Pos, bool) {
+	a, ok := l.Root.(*ssa.Alloc)
+	if !ok || !a.Pos().IsValid() {
+		return token.NoPos, false
+	}
+	if fields, ok := l.Fields(); !ok || len(fields) != 1 {
+		return token.NoPos, false
+	}
+	return a.Pos(), true
+}

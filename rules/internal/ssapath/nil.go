@@ -104,10 +104,26 @@ func (f *Func) nilAt(v ssa.Value, facts Facts, visited map[*ssa.Phi]bool, depth 
 		if _, ok := l.Fields(); !ok {
 			break // through a pointer stored in memory: unknown
 		}
-		switch l.Root.(type) {
+		switch root := l.Root.(type) {
 		case *ssa.Alloc:
 			if depth < 3 && f.memNil(l, v, depth+1) {
 				return NilSource{Kind: NilLocal, Loc: l, Always: !f.everWritten(l)}, true
+			}
+		case *ssa.Phi:
+			// p.f where p is one of several pointers, some to a struct
+			// built here: b := m[k]; if !ok { b = &T{…} }; b.f.
+			if depth >= 3 || l.Path == "" {
+				break
+			}
+			for _, e := range root.Edges {
+				alloc, ok := Unconvert(e).(*ssa.Alloc)
+				if !ok || alloc.Parent() != f.Fn {
+					continue // not a struct built here
+				}
+				al := Loc{Root: alloc, Path: l.Path}
+				if f.memNilVia(al, root, v, depth+1) {
+					return NilSource{Kind: NilLocal, Loc: al}, true
+				}
 			}
 		case *ssa.Global:
 			if f.Globals != nil && f.Globals.NeverSet(l) {
@@ -122,19 +138,58 @@ func (f *Func) nilAt(v ssa.Value, facts Facts, visited map[*ssa.Phi]bool, depth 
 // function) still holds its zero value on some feasible path from the
 // allocation to at.
 func (f *Func) memNil(l Loc, at ssa.Instruction, depth int) bool {
+	return f.memNilVia(l, nil, at, depth)
+}
+
+// memNilVia is memNil where at may read l through the φ alias (nil for
+// none): a pointer merged from the allocation and others (b := m[k]; if
+// !ok { b = &T{…} }; b.f). Every edge into the φ's block that the
+// allocation can reach must carry the allocation, so that on such a path
+// the φ is the allocation; stores and escapes through the φ count as
+// well as through the allocation, the merge itself does not.
+//
+// Until a store, or an escape of l's address, the location holds nil.
+// An address stored in memory (a variable, a field, a map) is an escape
+// whose effect comes later: a call from there on, or a store through a
+// pointer whose target we do not know, may set l.
+func (f *Func) memNilVia(l Loc, alias *ssa.Phi, at ssa.Instruction, depth int) bool {
 	alloc, ok := l.Root.(*ssa.Alloc)
-	if !ok || alloc.Parent() != f.Fn {
+	if !ok || alloc.Parent() != f.Fn || alloc.Block() == nil {
 		return false
 	}
-	ri := f.root(alloc)
+	locs := []Loc{l}
+	ris := []*rootInfo{f.root(alloc)}
+	if alias != nil {
+		if alias.Block() == nil || l.Path == "" {
+			return false
+		}
+		for i, p := range alias.Block().Preds {
+			if i >= len(alias.Edges) {
+				return false
+			}
+			if Unconvert(alias.Edges[i]) != ssa.Value(alloc) && f.reachable(alloc.Block(), p) {
+				return false // the allocation may reach the φ as another pointer's value
+			}
+		}
+		locs = append(locs, Loc{Root: alias, Path: l.Path})
+		ris = append(ris, f.root(alias))
+	}
 	fixed := f.fixedLoc(l) // no function sets the field on a struct it did not allocate
 	stop := func(instr ssa.Instruction) bool {
 		if !fixed { // (when fixed, only a store here can set it)
-			if ri.escapesAt(instr, l) {
-				return true // code we do not see may set it from here on
-			}
-			if _, ok := isCall(instr); ok && f.escapedBefore(l, instr) {
-				return true // a call after it escaped
+			for i, m := range locs {
+				if instr != ssa.Instruction(alias) && ris[i].escapesAt(instr, m) && !isMemStore(instr) {
+					return true // code we do not see may set it from here on
+				}
+				if !f.escapedBeforeBut(m, instr, alias) {
+					continue // not escaped yet
+				}
+				if _, ok := isCall(instr); ok {
+					return true // a call after it escaped
+				}
+				if st, ok := instr.(*ssa.Store); ok && !knownAddr(st.Addr) {
+					return true // a store to an unknown place after it escaped
+				}
 			}
 		}
 		st, ok := instr.(*ssa.Store)
@@ -142,25 +197,64 @@ func (f *Func) memNil(l Loc, at ssa.Instruction, depth int) bool {
 			return false
 		}
 		sl, ok := AddrLoc(st.Addr)
-		if !ok || !sl.overlaps(l) {
+		if !ok {
 			return false
 		}
-		switch {
-		case sl == l:
-			return !IsNilConst(st.Val)
-		case sl.contains(l):
-			return !f.fieldNil(st.Val, l.Path[len(sl.Path):], st, depth)
+		for _, m := range locs {
+			if !sl.overlaps(m) {
+				continue
+			}
+			switch {
+			case sl == m:
+				if !IsNilConst(st.Val) {
+					return true
+				}
+			case sl.contains(m):
+				if !f.fieldNil(st.Val, m.Path[len(sl.Path):], st, depth) {
+					return true
+				}
+			default:
+				return true // a part of it: not a map or channel after all
+			}
 		}
-		return true // a part of l: not a map or channel after all
+		return false
 	}
-	// Until a store, the location holds nil: a branch on l == nil
-	// takes its true side.
+	// Until a store, the location holds nil: a branch on l == nil takes
+	// its true side.
+	// (On the edge into the φ, what holds for l holds for the φ's l.)
 	var seed Facts
 	if v, ok := at.(ssa.Value); ok {
-		seed = Facts{{c: cond{x: term{loc: l, isLoc: true}, y: term{c: constKey(ssa.NewConst(nil, v.Type())), isConst: true}, op: token.EQL}, val: true}}
+		nilc := term{c: constKey(ssa.NewConst(nil, v.Type())), isConst: true}
+		seed = Facts{{c: cond{x: term{loc: l, isLoc: true}, y: nilc, op: token.EQL}, val: true}}
 	}
 	found, _ := f.reach(alloc, seed, func(instr ssa.Instruction) bool { return instr == at }, stop)
 	return found
+}
+
+// isMemStore reports whether instr is a store or a map update: where an
+// address escapes into memory, not yet to code.
+func isMemStore(instr ssa.Instruction) bool {
+	switch instr.(type) {
+	case *ssa.Store, *ssa.MapUpdate:
+		return true
+	}
+	return false
+}
+
+// knownAddr reports whether addr is a location we follow: a field path
+// of a local, captured or package-level variable, not through a pointer
+// loaded from memory.
+func knownAddr(addr ssa.Value) bool {
+	l, ok := AddrLoc(addr)
+	if !ok {
+		return false
+	}
+	switch l.Root.(type) {
+	case *ssa.Alloc, *ssa.Global, *ssa.FreeVar:
+		_, noDeref := l.Fields()
+		return noDeref
+	}
+	return false
 }
 
 // fieldNil reports whether the field path of the struct value v, stored

@@ -116,7 +116,11 @@ func (f *Func) root(r ssa.Value) *rootInfo {
 						add(u, path+"*") // a pointer stored in the location: writes through it change p.f.*
 					}
 				} // a receive or arithmetic: no write
-			case *ssa.Field, *ssa.DebugRef, *ssa.BinOp, *ssa.If, *ssa.MapUpdate, *ssa.Lookup, *ssa.Range:
+			case *ssa.MapUpdate:
+				if u.Value == x || u.Key == x {
+					ri.escapes[u] = append(ri.escapes[u], path) // stored in a map: others may write through it
+				} // (writing a map held here writes no location of the root)
+			case *ssa.Field, *ssa.DebugRef, *ssa.BinOp, *ssa.If, *ssa.Lookup, *ssa.Range:
 				// reads and comparisons do not write
 			case *ssa.Store:
 				if u.Val == x {
@@ -150,6 +154,11 @@ func (f *Func) escaped(l Loc) bool {
 // write l when instr runs: l is shared, or something that reaches l
 // escapes at an instruction from which instr can be reached.
 func (f *Func) escapedBefore(l Loc, instr ssa.Instruction) bool {
+	return f.escapedBeforeBut(l, instr, nil)
+}
+
+// escapedBeforeBut is escapedBefore, disregarding an escape at but.
+func (f *Func) escapedBeforeBut(l Loc, instr, but ssa.Instruction) bool {
 	switch l.Root.(type) {
 	case *ssa.FreeVar, *ssa.Global:
 		return f.escaped(l)
@@ -157,8 +166,8 @@ func (f *Func) escapedBefore(l Loc, instr ssa.Instruction) bool {
 	ri := f.root(l.Root)
 	b := instr.Block()
 	for e := range ri.escapes {
-		if !ri.escapesAt(e, l) || e.Block() == nil {
-			continue // another part of the root escapes there
+		if e == but || !ri.escapesAt(e, l) || e.Block() == nil {
+			continue // another part of the root escapes there, or disregarded
 		}
 		if e.Block() == b && f.Index(e) < f.Index(instr) {
 			return true
@@ -237,11 +246,17 @@ func (f *Func) mayWrite(l Loc, instr ssa.Instruction) bool {
 	if f.fixedLoc(l) {
 		return false // set only when its struct is built: no call changes it
 	}
-	if f.root(r).escapesAt(instr, l) {
+	if f.root(r).escapesAt(instr, l) && !isMemStore(instr) {
 		return true
 	}
-	if _, isc := isCall(instr); isc && f.escapedBefore(l, instr) {
-		return true
+	if !f.escapedBefore(l, instr) {
+		return false
+	}
+	if _, isc := isCall(instr); isc {
+		return true // code we do not see may write it from here on
+	}
+	if st, ok := instr.(*ssa.Store); ok && !knownAddr(st.Addr) {
+		return true // a store through a pointer that may point to it
 	}
 	return false
 }
@@ -463,11 +478,24 @@ func phiFacts(facts Facts, p, s *ssa.BasicBlock, kills func(term, *ssa.Phi) bool
 		if !ok {
 			break // φs come first
 		}
+		var copies Facts
+		if pi >= 0 && pi < len(phi.Edges) {
+			copies = facts.renamed(Unconvert(phi.Edges[pi]), phi, func(t term) bool { return kills(t, phi) })
+		}
 		if len(facts) > 0 {
 			facts = facts.without(func(t term) bool { return kills(t, phi) })
 		}
 		if pi < 0 || pi >= len(phi.Edges) {
 			continue // p is not a predecessor of s
+		}
+		// On this edge the φ is its edge value: what is known about the
+		// value (or the locations it roots) holds for the φ.
+		if len(copies) > 0 {
+			for _, cf := range copies {
+				if fs, ok := facts.with(cf); ok {
+					facts = fs
+				}
+			}
 		}
 		c, ok := phi.Edges[pi].(*ssa.Const)
 		if !ok {

@@ -116,7 +116,7 @@ func (s *Server) StopCase() {
 // NeverClosed receives from a channel nothing closes.
 func (s *Server) NeverClosed() {
 	for {
-		ok := <-s.ready // nothing in the package closes ready
+		ok := <-s.ready // nothing in the package makes or closes ready: the receive blocks
 		log.Println(ok)
 	}
 }
