@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-// Receive loops over channels that are never closed: the receive blocks
-// until a value comes, so the loop cannot spin.
+// Receive loops over channels that are never closed. Time and signal
+// channels are closed by nobody: the receive blocks until a value comes,
+// so the loop cannot spin. Channels the package makes and never closes
+// today are reported at information: the loop has no way to end.
 
 // Tick receives from time.Tick.
 func Tick() {
@@ -68,21 +70,21 @@ func (q *Queue) Push(s string) {
 
 func (q *Queue) loop() {
 	for {
-		s := <-q.in // q.in is made by NewQueue, never closed and never handed out
+		s := <-q.in // information: made by NewQueue, never closed today; the loop cannot end // want `receive from q.in without ok in a loop with no exit`
 		log.Println(s)
 	}
 }
 
 func (q *Queue) waker() {
 	for {
-		<-q.wake // never closed either
+		<-q.wake // information: never closed today // want `receive from q.wake without ok`
 		log.Println("woken")
 	}
 }
 
 func global() {
 	for {
-		log.Println(<-queued) // an unexported package variable made at init, never closed
+		log.Println(<-queued) // information: made at init, never closed today // want `receive from queued without ok`
 	}
 }
 
@@ -95,14 +97,14 @@ func Keep() {
 		}
 	}()
 	for {
-		log.Println(<-ch) // made here, captured by the sender, never closed
+		log.Println(<-ch) // information: made here, never closed today // want `receive from ch without ok`
 	}
 }
 
 // feed is called only by Start, with a channel Start made.
 func feed(ch chan int) {
 	for {
-		log.Println(<-ch) // every caller passes a channel that nothing closes
+		log.Println(<-ch) // information: every caller's channel is never closed today // want `receive from ch without ok`
 	}
 }
 
