@@ -30,7 +30,8 @@ import (
 //  2. the constant's name or value names the service the code around the
 //     dial names: the variable or field that receives the connection
 //     (passportConn), the constant holding the address (passportAddr),
-//     or the function that dials (newPassportClient), against
+//     or the function that dials when its name says it makes a client
+//     or connection (newPassportClient, dialPassport), against
 //     passportAppID or an ID whose service part is passport
 //     ("main.account.passport-service");
 //  3. the kratos api/client.go template: an AppID (or DiscoveryID)
@@ -246,8 +247,8 @@ func (c *checker) namedID(decl *ast.FuncDecl, dest, target ast.Expr) *types.Cons
 			addWord(e.Sel.Name)
 		}
 	}
-	if decl != nil {
-		addWord(decl.Name.Name)
+	if decl != nil && isDialerName(decl.Name.Name) {
+		addWord(decl.Name.Name) // newPassportClient, dialPassport; not NewAccount, which may dial anything
 	}
 	if len(words) == 0 || pass.Pkg == nil {
 		return nil
@@ -400,6 +401,18 @@ func serviceWord(name string) string {
 		}
 	}
 	return strings.Join(out, "")
+}
+
+// isDialerName reports whether a function's name says that it makes one
+// client or connection: newPassportClient, dialPassport, NewAccountConn.
+func isDialerName(name string) bool {
+	for _, w := range splitWords(name) {
+		switch w {
+		case "dial", "connect", "client", "conn", "connection", "cc":
+			return true
+		}
+	}
+	return false
 }
 
 // idNamePrefix reports whether name is named as an application ID (ends
