@@ -16,8 +16,14 @@
 //     Unlock of the same mutex, a deferred Unlock, or a call whose name
 //     says it unlocks (s.unlock()). Paths that end in panic, os.Exit,
 //     log.Fatal or t.Fatal do not count;
-//   - a Lock of a mutex on a path where the same mutex is still locked
-//     (an RLock after an RLock is left alone);
+//   - a Lock of a mutex on a path where the same mutex is still locked,
+//     also when its Unlock is deferred (a deferred Unlock runs only when
+//     the function returns, so it never releases the lock for a Lock
+//     below it, nor for the next iteration of a loop that defers it). An
+//     RLock while the read lock is held is reported at information
+//     severity: it blocks only when a writer calls Lock in between, but
+//     then it blocks for good (sync.RWMutex forbids recursive read
+//     locking);
 //   - a send on a channel made unbuffered in the function before any
 //     goroutine or function could have got hold of it (the channel has
 //     not been captured by a function literal, passed, stored or
@@ -66,6 +72,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,7 +122,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 			g:       g,
 			events:  make(map[ast.Node][]event),
 			file:    fixutil.FileOf(pass.Files, cur.Node().Pos()),
-			doubles: make(map[*ast.CallExpr]bool),
+			doubles: make(map[*ast.CallExpr]int),
 		}
 		if fd, ok := cur.Node().(*ast.FuncDecl); ok {
 			f.decl = fd
@@ -174,7 +181,8 @@ type function struct {
 	decl    *ast.FuncDecl // nil for a literal
 	file    *ast.File
 	events  map[ast.Node][]event
-	doubles map[*ast.CallExpr]bool // second Locks reported
+	doubles map[*ast.CallExpr]int // second Locks found: index in found
+	found   []foundDouble         // in the order found
 
 	// Computed by scan.
 	sites       []*site
@@ -330,11 +338,23 @@ type double struct {
 	call *ast.CallExpr
 	lc   syncflow.LockCall
 	self bool // the site itself, on the next loop iteration
+	// read is an RLock while the site's read lock is held: it blocks
+	// only when a writer waits in between.
+	read bool
+	// deferred is the defer statement whose release the path went
+	// through: the lock is held until the function returns.
+	deferred ast.Node
 }
 
-// follow walks the paths from s until the lock is released.
+// follow walks the paths from s until the lock is released. A deferred
+// release ends a path for the question whether a return leaves the lock
+// held, but the lock stays held until the function returns: the paths
+// from each such defer statement are walked again for a second Lock,
+// until an explicit release.
 func (f *function) follow(s *site) *walk {
 	w := new(walk)
+	var deferred ast.Node // the defer statement of the second walks, nil in the first
+	var defers []ast.Node // deferred releases met in the first walk
 	// process handles the events of node n from index i; it reports
 	// whether the path goes on.
 	process := func(n ast.Node, evs []event, i int) bool {
@@ -343,18 +363,36 @@ func (f *function) follow(s *site) *walk {
 			lc := ev.lc
 			switch {
 			case lc.Op.IsRelease():
-				if syncflow.Covers(lc, s.lc.Key, s.lc.Op) {
-					w.releases = append(w.releases, release{n, ev})
+				if !syncflow.Covers(lc, s.lc.Key, s.lc.Op) {
+					continue // another mutex
+				}
+				if !ev.deferred {
+					if deferred == nil {
+						w.releases = append(w.releases, release{n, ev})
+					}
 					return false
 				}
+				if deferred == nil {
+					w.releases = append(w.releases, release{n, ev})
+					if !slices.Contains(defers, n) {
+						defers = append(defers, n)
+					}
+					return false
+				}
+				// Deferred again: still held until the function returns.
 			case ev.deferred:
 			case lc.Key == s.lc.Key && lc.Op.IsAcquire():
 				if s.read && lc.Op == syncflow.RLock {
-					continue // read locks may be shared (if no writer waits)
+					w.doubles = append(w.doubles, double{call: lc.Call, lc: lc, self: lc.Call == s.lc.Call, read: true, deferred: deferred})
+					continue // the path goes on: a later Lock still blocks for good
 				}
-				w.doubles = append(w.doubles, double{lc.Call, lc, lc.Call == s.lc.Call})
+				w.doubles = append(w.doubles, double{call: lc.Call, lc: lc, self: lc.Call == s.lc.Call, deferred: deferred})
 				return false
 			}
+		}
+		if deferred != nil {
+			_, ret := n.(*ast.ReturnStmt)
+			return !ret // the deferred release runs at the return
 		}
 		if _, ok := n.(*ast.DeferStmt); ok {
 			w.defers = true
@@ -369,6 +407,14 @@ func (f *function) follow(s *site) *walk {
 	if s.from != nil || process(s.node, f.eventsOf(s.node), s.index+1) {
 		f.walkFlags(s.loc, s.from, visit)
 	}
+	for _, d := range defers {
+		l, ok := f.g.Loc(d)
+		if !ok {
+			continue // not a node of the graph
+		}
+		deferred = d
+		f.walkFlags(l, nil, visit)
+	}
 	return w
 }
 
@@ -378,7 +424,7 @@ func (f *function) checkLocks() {
 		w := f.follow(s)
 		again := false
 		for _, d := range w.doubles {
-			f.reportDouble(s, d)
+			f.addDouble(s, d)
 			again = again || d.self
 		}
 		if again {
@@ -399,6 +445,9 @@ func (f *function) checkLocks() {
 		}
 		w.returns = leaks
 		f.reportHeld(s, w)
+	}
+	for _, fd := range f.found {
+		f.reportDouble(fd.s, fd.d)
 	}
 }
 
@@ -755,17 +804,43 @@ func describe(lc syncflow.LockCall) string {
 
 func (f *function) line(pos token.Pos) int { return f.pass.Fset.Position(pos).Line }
 
-func (f *function) reportDouble(s *site, d double) {
-	if f.doubles[d.call] {
-		return // already reported from another site
+// A foundDouble is a second Lock and the lock site it follows.
+type foundDouble struct {
+	s *site
+	d double
+}
+
+// addDouble records the second Lock d of the mutex of s, unless it was
+// found already from another site; a Lock that blocks for good wins over
+// a recursive RLock, which blocks only when a writer waits.
+func (f *function) addDouble(s *site, d double) {
+	if i, ok := f.doubles[d.call]; ok {
+		if f.found[i].d.read && !d.read {
+			f.found[i] = foundDouble{s, d}
+		}
+		return
 	}
-	f.doubles[d.call] = true
+	f.doubles[d.call] = len(f.found)
+	f.found = append(f.found, foundDouble{s, d})
+}
+
+func (f *function) reportDouble(s *site, d double) {
 	mu := types.ExprString(s.lc.Mutex)
+	release := s.lc.Op.Release()
 	var msg string
 	switch {
+	case d.self && d.deferred != nil:
+		msg = fmt.Sprintf("%s runs again on the next loop iteration while %s is still locked: the deferred %s runs only when the function returns",
+			describe(d.lc), mu, release)
 	case d.self:
 		msg = fmt.Sprintf("%s runs again on the next loop iteration while %s is still locked: a path through the loop skips the %s",
-			describe(d.lc), mu, s.lc.Op.Release())
+			describe(d.lc), mu, release)
+	case d.read:
+		msg = fmt.Sprintf("%s can block forever: this goroutine already holds the read lock %s from line %d, and once a writer waits in Lock new read locks wait too (sync.RWMutex forbids recursive read locking)",
+			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
+	case s.read && d.deferred != nil:
+		msg = fmt.Sprintf("%s blocks forever: this goroutine still holds the read lock %s from line %d, whose deferred %s runs only when the function returns",
+			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()), release)
 	case s.read:
 		msg = fmt.Sprintf("%s blocks forever: this goroutine still holds the read lock %s from line %d",
 			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
@@ -774,17 +849,31 @@ func (f *function) reportDouble(s *site, d double) {
 		if kind == "sync.Locker" {
 			kind = "a lock"
 		}
-		msg = fmt.Sprintf("%s blocks forever: %s is already locked by %s on line %d and %s is not reentrant",
-			describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), kind)
+		if d.deferred != nil {
+			msg = fmt.Sprintf("%s blocks forever: %s is still locked by %s on line %d, whose deferred %s runs only when the function returns, and %s is not reentrant",
+				describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), release, kind)
+		} else {
+			msg = fmt.Sprintf("%s blocks forever: %s is already locked by %s on line %d and %s is not reentrant",
+				describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), kind)
+		}
 	}
-	f.pass.Report(analysis.Diagnostic{
+	diag := analysis.Diagnostic{
 		Pos:     d.call.Pos(),
 		End:     d.call.End(),
 		Message: msg,
 		Related: []analysis.RelatedInformation{{
 			Pos: s.lc.Call.Pos(), End: s.lc.Call.End(), Message: mu + " is locked here",
 		}},
-	})
+	}
+	if d.deferred != nil {
+		diag.Related = append(diag.Related, analysis.RelatedInformation{
+			Pos: d.deferred.Pos(), End: d.deferred.End(), Message: "unlocked only when the function returns",
+		})
+	}
+	if d.read {
+		rule.Demote(&diag, rule.Information) // it blocks only when a writer waits in between
+	}
+	f.pass.Report(diag)
 }
 
 // isImplicit reports whether ret is the return go/cfg adds where control

@@ -17,7 +17,10 @@
 //     Init panics without -conf or a driver (go-common's asks its config
 //     center instead, so it is not reported there).
 //   - a call of paladin.Init, or of a function that returns its error,
-//     whose error is dropped. The fix checks it (panic, return or t.Fatal).
+//     whose error is dropped: as a statement, assigned to _, or kept in a
+//     variable that no path reads before it is overwritten or the
+//     function ends (`err := paladin.Init(); …; err = run()`). The fix
+//     checks it (panic, return or t.Fatal).
 //
 // Order is decided on each function's control-flow graph (go/cfg): a use
 // is reported when some path from the function's entry reaches it without
@@ -148,6 +151,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	c.collect()
 	c.summarise()
 	c.checkDroppedErrors()
+	c.checkLostErrors()
 	if len(pass.TypeErrors) > 0 {
 		// Half-typed code (an editor buffer): an Init or a flag.Parse may
 		// not be recognised. Give no facts, so that importers know

@@ -25,6 +25,7 @@ type checker struct {
 	encl          map[int32]ast.Node // ident cursor index → innermost enclosing function
 	noReturn      map[*types.Func]int8
 	derefs        map[*types.Func]int8
+	derefVia      map[*types.Func]string // what a method that derefs its receiver reads through it
 	findings      map[ast.Expr]*finding
 	nonNilResults map[resultKey]bool
 	moves         map[*assignment]*move
@@ -49,6 +50,7 @@ func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector
 		encl:          make(map[int32]ast.Node),
 		noReturn:      make(map[*types.Func]int8),
 		derefs:        make(map[*types.Func]int8),
+		derefVia:      make(map[*types.Func]string),
 		findings:      make(map[ast.Expr]*finding),
 		nonNilResults: make(map[resultKey]bool),
 		unchecked:     make(map[*assignment][]uncheckedUse),

@@ -65,6 +65,9 @@ func (c *checker) panicUse(cur inspector.Cursor, v *types.Var, depth int) (ast.E
 			if depth < maxMethodDepth && c.derefsReceiver(m, depth+1) {
 				return sel, true // the method dereferences its receiver first thing
 			}
+			if c.importsDeref(m) {
+				return sel, true // a method of another package whose fact says it does
+			}
 			if c.isKnownDeref(m) {
 				return sel, true // a method of another package known to dereference its receiver
 			}
@@ -152,7 +155,8 @@ func (c *checker) computeDerefsReceiver(m *types.Func, depth int) bool {
 				if c.guardedByShortCircuit(cur, part, recv) {
 					continue // evaluated only sometimes
 				}
-				if _, ok := c.panicUse(cur, recv, depth); ok {
+				if use, ok := c.panicUse(cur, recv, depth); ok {
+					c.derefVia[m] = types.ExprString(use)
 					return true
 				}
 			}
@@ -162,6 +166,62 @@ func (c *checker) computeDerefsReceiver(m *types.Func, depth int) bool {
 		}
 	}
 	return false
+}
+
+// A derefFact is exported for each exported method of the package with a
+// pointer receiver that dereferences its receiver in its leading
+// straight-line statements, before any comparison of it with nil (see
+// derefsReceiver): calling it on a nil pointer panics. Packages that call
+// the method import it, so that `it, err := d.Item(id); it.Normalize()`
+// is reported where Normalize is declared in another package of the
+// module. Nil-safe methods, such as generated protobuf getters that test
+// `m != nil` first, get no fact.
+type derefFact struct {
+	Via string // the expression that dereferences the receiver: "i.Title"
+}
+
+func (*derefFact) AFact() {}
+
+func (f *derefFact) String() string { return "derefs its receiver: " + f.Via }
+
+// exportDerefFacts exports a derefFact for each exported method of the
+// package that dereferences its pointer receiver. Methods of a main
+// package or a _test.go file are called by no other package.
+func (c *checker) exportDerefFacts() {
+	if c.pass.Pkg == nil || c.pass.Pkg.Name() == "main" {
+		return
+	}
+	for _, f := range c.pass.Files {
+		if strings.HasSuffix(c.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue // only the package's own tests call these
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil || !fd.Name.IsExported() {
+				continue // not an exported method with a body
+			}
+			m, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok || m.Signature().Recv() == nil {
+				continue // ill-typed
+			}
+			if _, ptr := types.Unalias(m.Signature().Recv().Type()).(*types.Pointer); !ptr {
+				continue // a value receiver: the caller dereferences
+			}
+			if c.derefsReceiver(m, 1) {
+				c.pass.ExportObjectFact(m, &derefFact{Via: c.derefVia[m]})
+			}
+		}
+	}
+}
+
+// importsDeref reports whether m, a method of another package, has a
+// derefFact: that package was analysed and m dereferences its receiver.
+func (c *checker) importsDeref(m *types.Func) bool {
+	m = m.Origin()
+	if m.Pkg() == nil || m.Pkg() == c.pass.Pkg {
+		return false
+	}
+	return c.pass.ImportObjectFact(m, new(derefFact))
 }
 
 // comparesWithNil reports whether n compares v with nil anywhere.

@@ -43,17 +43,23 @@
 // panics only if its body dereferences the receiver. Generated protobuf
 // getters (`func (m *Reply) GetName() string { if m != nil { … } }`) are
 // nil-safe by design. So a pointer-receiver call is reported only when
-// the method is declared in the package being analysed and its body
-// dereferences the receiver in its leading straight-line statements
-// before any comparison of the receiver with nil (directly or through
-// another such method). Methods of other packages are reported only when
-// listed in derefAPIs, a table of pointer-receiver methods read from
-// their sources to dereference the receiver (database/sql, net/http
-// Request and Client, net/url.URL, regexp, math/big.Int, bufio,
-// encoding/json, strings.Builder, time.Timer, grpc ClientConn, zap
-// loggers, bbolt, the framework's database/sql, paladin and warden):
-// their bodies are not available without facts, and guessing would flag
-// every nil-safe getter and every *os.File method (which check for nil).
+// its body dereferences the receiver in its leading straight-line
+// statements before any comparison of the receiver with nil (directly or
+// through another such method). For a method declared in the package the
+// rule reads its body; for an exported method of another package it
+// imports the fact (derefFact) that the rule exported when it analysed
+// that package, so a method of the module's model package
+// (model.Item.Normalize reading i.Title) is followed across packages
+// wherever the driver analyses dependencies from source (gopitfalls
+// check; the language server does for main packages only). Methods of
+// packages without facts (dependencies loaded from export data) are
+// reported only when listed in derefAPIs, a table of pointer-receiver
+// methods read from their sources to dereference the receiver
+// (database/sql, net/http Request and Client, net/url.URL, regexp,
+// math/big.Int, bufio, encoding/json, strings.Builder, time.Timer, grpc
+// ClientConn, zap loggers, bbolt, the framework's database/sql, paladin
+// and warden): guessing would flag every nil-safe getter and every
+// *os.File method (which check for nil).
 //
 // Function literals run when they are called, not where they are
 // written: a use inside a literal is considered only when the literal is
@@ -122,7 +128,9 @@ var Rule = rule.Define(rule.Spec{
 	Notes:    notes,
 	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	// derefFact: exported methods that dereference their pointer receiver.
+	FactTypes: []analysis.Fact{new(derefFact)},
+	Run:       run,
 })
 
 // Analyzer is the rule's analyzer with the default options.
@@ -131,6 +139,7 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newChecker(pass, opts, in)
+	c.exportDerefFacts()
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		a, ok := c.assignmentOf(cur)
 		if !ok {

@@ -6,8 +6,10 @@
 //     a constant that holds one) instead of "discovery://default/<appid>":
 //     the client keeps calling the instances it was given while the
 //     service behind them is redeployed, scaled or moved, so releases are
-//     not smooth. The fix dials "discovery://default/" + AppID when an
-//     AppID-like string constant is in scope.
+//     not smooth. The fix dials "discovery://default/" + an application
+//     ID constant only when that constant is tied to the dialled service
+//     (see appid.go): a wrong ID would point the client at another
+//     service, so with no tie there is no fix.
 //  2. A program (a main package) that dials discovery:// through warden,
 //     in main or anywhere main reaches by static calls or package
 //     initialisation, while no package of the program registers the
@@ -366,82 +368,11 @@ func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string
 		if pass.Pkg.Name() == "main" {
 			rule.Demote(&d, rule.Hint) // tools and examples point at one address on purpose
 		}
-		if fix, ok := c.appIDFix(target); ok {
+		if fix, ok := c.appIDFix(call, target); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
 	}
-}
-
-// appIDFix replaces a fixed target with "discovery://default/" + AppID
-// when an AppID-like string constant is in scope at the target.
-func (c *checker) appIDFix(target ast.Expr) (analysis.SuggestedFix, bool) {
-	obj := appIDConst(c.pass.Pkg, target.Pos())
-	if obj == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	expr := `"discovery://default/" + ` + obj.Name()
-	file := fixutil.FileOf(c.pass.Files, target.Pos())
-	if file == nil {
-		return analysis.SuggestedFix{}, false
-	}
-	edits, ok := fixutil.GofmtEdits(c.pass, file, analysis.TextEdit{Pos: target.Pos(), End: target.End(), NewText: []byte(expr)})
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
-	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Dial %s (%s) through discovery instead of the fixed address", expr, constant.StringVal(obj.Val())),
-		TextEdits: edits,
-	}, true
-}
-
-// appIDConst returns the innermost string constant visible at pos whose
-// name says it is an application's discovery ID and whose value looks
-// like one, or nil: AppID (in any case) first, then DiscoveryID. Those
-// are the names of the api/client.go convention, where the package of a
-// service's API declares the ID its client dials; a constant named
-// passportAppID in a dao with several clients could be another target's.
-func appIDConst(pkg *types.Package, pos token.Pos) *types.Const {
-	if pkg == nil {
-		return nil
-	}
-	for scope := pkg.Scope().Innermost(pos); scope != nil && scope != types.Universe; scope = scope.Parent() {
-		var best []*types.Const
-		bestRank := 0
-		for _, name := range scope.Names() {
-			r := idRank(name)
-			if r == 0 || bestRank != 0 && r > bestRank {
-				continue // not an ID's name, or a worse one
-			}
-			k, ok := scope.Lookup(name).(*types.Const)
-			if !ok || k.Val().Kind() != constant.String || !isAppID(constant.StringVal(k.Val())) {
-				continue // not a string constant holding an ID
-			}
-			if !typesutil.InScope(pkg, pos, name, k) {
-				continue // declared below pos, or shadowed at pos
-			}
-			if r < bestRank || bestRank == 0 {
-				best, bestRank = nil, r
-			}
-			best = append(best, k)
-		}
-		if len(best) > 0 {
-			return best[0] // names sort: AppID before appID
-		}
-	}
-	return nil
-}
-
-// idRank ranks a constant's name as an application ID: 1 for AppID in
-// any case, 2 for DiscoveryID, 0 for other names.
-func idRank(name string) int {
-	switch strings.ToLower(strings.TrimLeft(name, "_")) {
-	case "appid":
-		return 1
-	case "discoveryid":
-		return 2
-	}
-	return 0
 }
 
 // isAppID reports whether s looks like a discovery application ID such as

@@ -21,3 +21,11 @@ func TestLoad(t *testing.T) {
 		t.Skip("no config")
 	}
 }
+
+func TestWatch(t *testing.T) {
+	err := paladin.Init() // want `error of paladin.Init is overwritten at line 27 before it is checked`
+	err = InitAndWatch()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

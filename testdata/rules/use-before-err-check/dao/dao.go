@@ -31,10 +31,10 @@ func (b Base) Age(now int64) int64 { return now - b.Created }
 func (u User) Display() string { return fmt.Sprintf("%d:%s", u.ID, u.Name) }
 
 // Key has a pointer receiver and reads u.ID first thing.
-func (u *User) Key() string { return "user:" + strconv.FormatInt(u.ID, 10) }
+func (u *User) Key() string { return "user:" + strconv.FormatInt(u.ID, 10) } // want Key:"derefs its receiver"
 
 // CacheKey calls Key, which dereferences the receiver.
-func (u *User) CacheKey() string {
+func (u *User) CacheKey() string { // want CacheKey:"derefs its receiver"
 	k := u.Key()
 	return "v1:" + k
 }
@@ -67,7 +67,7 @@ type Dao struct {
 }
 
 // User returns the user id, or nil and an error.
-func (d *Dao) User(ctx context.Context, id int64) (*User, error) {
+func (d *Dao) User(ctx context.Context, id int64) (*User, error) { // want User:"derefs its receiver"
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	u, ok := d.users[id]
@@ -78,7 +78,7 @@ func (d *Dao) User(ctx context.Context, id int64) (*User, error) {
 }
 
 // Profile always returns a non-nil user, with an error when it is a default.
-func (d *Dao) Profile(ctx context.Context, id int64) (*User, error) {
+func (d *Dao) Profile(ctx context.Context, id int64) (*User, error) { // want Profile:"derefs its receiver"
 	if u, ok := d.users[id]; ok {
 		return u, nil
 	}
@@ -86,7 +86,7 @@ func (d *Dao) Profile(ctx context.Context, id int64) (*User, error) {
 }
 
 // IDs returns the user ids.
-func (d *Dao) IDs(ctx context.Context) ([]int64, error) {
+func (d *Dao) IDs(ctx context.Context) ([]int64, error) { // want IDs:"derefs its receiver"
 	if len(d.ids) == 0 {
 		return nil, ErrNotFound
 	}
@@ -94,7 +94,7 @@ func (d *Dao) IDs(ctx context.Context) ([]int64, error) {
 }
 
 // Index returns the name index.
-func (d *Dao) Index(ctx context.Context) (map[string]int64, error) {
+func (d *Dao) Index(ctx context.Context) (map[string]int64, error) { // want Index:"derefs its receiver"
 	if d.byKey == nil {
 		return nil, ErrNotFound
 	}
@@ -102,7 +102,7 @@ func (d *Dao) Index(ctx context.Context) (map[string]int64, error) {
 }
 
 // Window returns a fixed window.
-func (d *Dao) Window(ctx context.Context) (*[4]int64, error) {
+func (d *Dao) Window(ctx context.Context) (*[4]int64, error) { // want Window:"derefs its receiver"
 	if len(d.ids) < 4 {
 		return nil, ErrNotFound
 	}
@@ -112,7 +112,7 @@ func (d *Dao) Window(ctx context.Context) (*[4]int64, error) {
 }
 
 // Scorer returns the scoring function.
-func (d *Dao) Scorer(ctx context.Context) (func(*User) int64, error) {
+func (d *Dao) Scorer(ctx context.Context) (func(*User) int64, error) { // want Scorer:"derefs its receiver"
 	if d.users == nil {
 		return nil, ErrNotFound
 	}
@@ -128,14 +128,14 @@ func (d *Dao) Settings(ctx context.Context) (Settings, error) {
 }
 
 // Lookup forwards the results of another call.
-func (d *Dao) Lookup(ctx context.Context, id int64) (*User, error) {
+func (d *Dao) Lookup(ctx context.Context, id int64) (*User, error) { // want Lookup:"derefs its receiver"
 	return d.User(ctx, id)
 }
 
 // --- positives: the callee is in this package and returns nil on failure ---
 
 // UserName reads a field before the check.
-func (d *Dao) UserName(ctx context.Context, id int64) (string, error) {
+func (d *Dao) UserName(ctx context.Context, id int64) (string, error) { // want UserName:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	name := u.Name // want `u used before err is checked; u is nil when d.User fails`
 	if err != nil {
@@ -145,7 +145,7 @@ func (d *Dao) UserName(ctx context.Context, id int64) (string, error) {
 }
 
 // DisplayName calls a value-receiver method through the pointer.
-func (d *Dao) DisplayName(ctx context.Context, id int64) (string, error) {
+func (d *Dao) DisplayName(ctx context.Context, id int64) (string, error) { // want DisplayName:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	// The display form is what the page shows.
 	s := u.Display() // want `u used before err is checked; u is nil when d.User fails`
@@ -157,7 +157,7 @@ func (d *Dao) DisplayName(ctx context.Context, id int64) (string, error) {
 }
 
 // KeyOf calls a pointer-receiver method whose body dereferences u.
-func (d *Dao) KeyOf(ctx context.Context, id int64) (string, error) {
+func (d *Dao) KeyOf(ctx context.Context, id int64) (string, error) { // want KeyOf:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	k := u.CacheKey() // want `u used before err is checked; u is nil when d.User fails`
 	if err != nil {
@@ -167,7 +167,7 @@ func (d *Dao) KeyOf(ctx context.Context, id int64) (string, error) {
 }
 
 // Age calls a method promoted through an embedded value field.
-func (d *Dao) Age(ctx context.Context, id, now int64) (int64, error) {
+func (d *Dao) Age(ctx context.Context, id, now int64) (int64, error) { // want Age:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	age := u.Age(now) // want `u used before err is checked`
 	if err != nil {
@@ -177,7 +177,7 @@ func (d *Dao) Age(ctx context.Context, id, now int64) (int64, error) {
 }
 
 // FirstID indexes a nil slice.
-func (d *Dao) FirstID(ctx context.Context) (int64, error) {
+func (d *Dao) FirstID(ctx context.Context) (int64, error) { // want FirstID:"derefs its receiver"
 	ids, err := d.IDs(ctx)
 	first := ids[0] // want `ids used before err is checked; ids is nil when d.IDs fails`
 	if err != nil {
@@ -187,7 +187,7 @@ func (d *Dao) FirstID(ctx context.Context) (int64, error) {
 }
 
 // Remember writes to a nil map.
-func (d *Dao) Remember(ctx context.Context, name string, id int64) error {
+func (d *Dao) Remember(ctx context.Context, name string, id int64) error { // want Remember:"derefs its receiver"
 	idx, err := d.Index(ctx)
 	idx[name] = id // want `idx used before err is checked; idx is nil when d.Index fails`
 	if err != nil {
@@ -197,7 +197,7 @@ func (d *Dao) Remember(ctx context.Context, name string, id int64) error {
 }
 
 // Bump increments an element of a nil map.
-func (d *Dao) Bump(ctx context.Context, name string) error {
+func (d *Dao) Bump(ctx context.Context, name string) error { // want Bump:"derefs its receiver"
 	var idx, err = d.Index(ctx)
 	idx[name]++ // want `idx used before err is checked`
 	if err != nil {
@@ -207,7 +207,7 @@ func (d *Dao) Bump(ctx context.Context, name string) error {
 }
 
 // Copy dereferences the pointer.
-func (d *Dao) Copy(ctx context.Context, id int64) (User, error) {
+func (d *Dao) Copy(ctx context.Context, id int64) (User, error) { // want Copy:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	cp := *u // want `u used before err is checked; u is nil when d.User fails`
 	if err != nil {
@@ -217,7 +217,7 @@ func (d *Dao) Copy(ctx context.Context, id int64) (User, error) {
 }
 
 // Third indexes through a pointer to an array.
-func (d *Dao) Third(ctx context.Context) (int64, error) {
+func (d *Dao) Third(ctx context.Context) (int64, error) { // want Third:"derefs its receiver"
 	w, err := d.Window(ctx)
 	x := w[2] // want `w used before err is checked`
 	if err != nil {
@@ -227,7 +227,7 @@ func (d *Dao) Third(ctx context.Context) (int64, error) {
 }
 
 // Score calls a nil func.
-func (d *Dao) Score(ctx context.Context, u *User) (int64, error) {
+func (d *Dao) Score(ctx context.Context, u *User) (int64, error) { // want Score:"derefs its receiver"
 	score, err := d.Scorer(ctx)
 	s := score(u) // want `score used before err is checked`
 	if err != nil {
@@ -237,14 +237,14 @@ func (d *Dao) Score(ctx context.Context, u *User) (int64, error) {
 }
 
 // NameOrErr returns a field together with the error: it panics first.
-func (d *Dao) NameOrErr(ctx context.Context, id int64) (string, error) {
+func (d *Dao) NameOrErr(ctx context.Context, id int64) (string, error) { // want NameOrErr:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	return u.Name, err // want `u used before err is checked`
 }
 
 // Forwarded goes through Lookup, which forwards another call's results:
 // the rule cannot tell, so it says "may be nil".
-func (d *Dao) Forwarded(ctx context.Context, id int64) (int64, error) {
+func (d *Dao) Forwarded(ctx context.Context, id int64) (int64, error) { // want Forwarded:"derefs its receiver"
 	u, err := d.Lookup(ctx, id)
 	uid := u.ID // want `u used before err is checked; u may be nil when d.Lookup fails`
 	if err != nil {
@@ -256,7 +256,7 @@ func (d *Dao) Forwarded(ctx context.Context, id int64) (int64, error) {
 // --- negatives a naive checker would flag ---
 
 // ProfileName: Profile never returns nil, even when it fails.
-func (d *Dao) ProfileName(ctx context.Context, id int64) string {
+func (d *Dao) ProfileName(ctx context.Context, id int64) string { // want ProfileName:"derefs its receiver"
 	p, err := d.Profile(ctx, id)
 	name := p.Name // Profile returns &User{…} on every failing path
 	if err != nil {
@@ -266,7 +266,7 @@ func (d *Dao) ProfileName(ctx context.Context, id int64) string {
 }
 
 // SafeName calls nil-safe pointer methods before the check.
-func (d *Dao) SafeName(ctx context.Context, id int64) (string, error) {
+func (d *Dao) SafeName(ctx context.Context, id int64) (string, error) { // want SafeName:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	name := u.GetName() // GetName checks u == nil
 	ok := u.Valid()     // Valid checks u != nil
@@ -279,7 +279,7 @@ func (d *Dao) SafeName(ctx context.Context, id int64) (string, error) {
 }
 
 // KeyFunc takes a method value: it binds the pointer and calls nothing.
-func (d *Dao) KeyFunc(ctx context.Context, id int64) (func() string, error) {
+func (d *Dao) KeyFunc(ctx context.Context, id int64) (func() string, error) { // want KeyFunc:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	f := u.Key // a method value with a pointer receiver does not dereference
 	if err != nil {
@@ -289,7 +289,7 @@ func (d *Dao) KeyFunc(ctx context.Context, id int64) (func() string, error) {
 }
 
 // Count uses the slice and the map in ways that cannot panic.
-func (d *Dao) Count(ctx context.Context) (int, error) {
+func (d *Dao) Count(ctx context.Context) (int, error) { // want Count:"derefs its receiver"
 	ids, err := d.IDs(ctx)
 	n := len(ids) // len of a nil slice is 0
 	for range ids {
@@ -325,7 +325,7 @@ func Parse(s string) (int, error) {
 }
 
 // Lookup2 uses u only after the check.
-func (d *Dao) Lookup2(ctx context.Context, id int64) (string, error) {
+func (d *Dao) Lookup2(ctx context.Context, id int64) (string, error) { // want Lookup2:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	if err != nil {
 		return "", err
@@ -334,7 +334,7 @@ func (d *Dao) Lookup2(ctx context.Context, id int64) (string, error) {
 }
 
 // NameIfFound uses u inside the err == nil branch.
-func (d *Dao) NameIfFound(ctx context.Context, id int64) string {
+func (d *Dao) NameIfFound(ctx context.Context, id int64) string { // want NameIfFound:"derefs its receiver"
 	if u, err := d.User(ctx, id); err == nil {
 		return u.Name // err == nil here
 	}
@@ -349,7 +349,7 @@ func First[T any](get func() (T, error)) (T, error) {
 }
 
 // Build fills a result allocated first thing, and returns it on failure too.
-func (d *Dao) Build(ctx context.Context, id int64) (res *User, err error) {
+func (d *Dao) Build(ctx context.Context, id int64) (res *User, err error) { // want Build:"derefs its receiver"
 	res = &User{ID: id}
 	if d.users == nil {
 		err = ErrNotFound
@@ -362,7 +362,7 @@ func (d *Dao) Build(ctx context.Context, id int64) (res *User, err error) {
 func newUser(id int64) *User { return &User{ID: id} }
 
 // Fresh returns a variable that always holds a new user.
-func (d *Dao) Fresh(ctx context.Context, id int64) (*User, error) {
+func (d *Dao) Fresh(ctx context.Context, id int64) (*User, error) { // want Fresh:"derefs its receiver"
 	u := newUser(id)
 	if _, ok := d.users[id]; !ok {
 		return u, ErrNotFound
@@ -371,7 +371,7 @@ func (d *Dao) Fresh(ctx context.Context, id int64) (*User, error) {
 }
 
 // Built uses results that are never nil, even on failure.
-func (d *Dao) Built(ctx context.Context, id int64) (int64, error) {
+func (d *Dao) Built(ctx context.Context, id int64) (int64, error) { // want Built:"derefs its receiver"
 	b, err := d.Build(ctx, id)
 	n := b.ID // Build allocates res before anything can return
 	f, err2 := d.Fresh(ctx, id)
@@ -384,7 +384,7 @@ func (d *Dao) Built(ctx context.Context, id int64) (int64, error) {
 
 // Summary has two uses before the check and an unrelated statement
 // between them: both uses move, the statement stays.
-func (d *Dao) Summary(ctx context.Context, id int64) (string, error) {
+func (d *Dao) Summary(ctx context.Context, id int64) (string, error) { // want Summary:"derefs its receiver"
 	u, err := d.User(ctx, id)
 	name := u.Name // want `u used before err is checked; u is nil when d.User fails`
 	prefix := "user"
@@ -397,7 +397,7 @@ func (d *Dao) Summary(ctx context.Context, id int64) (string, error) {
 
 // Notes is the team notes' example; the comment above the check moves
 // with the check, not with the use.
-func (d *Dao) Notes(ctx context.Context, id int64) error {
+func (d *Dao) Notes(ctx context.Context, id int64) error { // want Notes:"derefs its receiver"
 	res, err := d.User(ctx, id)
 	fmt.Println(res.Name) // want `res used before err is checked`
 	// fmt.Println(res.xxx) res可能为nil

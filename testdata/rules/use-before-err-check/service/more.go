@@ -13,7 +13,7 @@ import (
 // --- positives ---
 
 // GoCommonFatal relies on go-common's log.Fatal, which does not exit either.
-func (s *Service) GoCommonFatal(ctx context.Context, mid int64) string {
+func (s *Service) GoCommonFatal(ctx context.Context, mid int64) string { // want GoCommonFatal:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		gclog.Fatal("user %d: %v", mid, err)
@@ -22,7 +22,7 @@ func (s *Service) GoCommonFatal(ctx context.Context, mid int64) string {
 }
 
 // OnlyOnSuccess does work when err == nil, then uses u on every path.
-func (s *Service) OnlyOnSuccess(ctx context.Context, mid int64) string {
+func (s *Service) OnlyOnSuccess(ctx context.Context, mid int64) string { // want OnlyOnSuccess:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err == nil {
 		s.remember(u)
@@ -45,7 +45,7 @@ func subscribe(ctx context.Context) (chan int, error) {
 }
 
 // InSelect uses the result in a select case before the check.
-func (s *Service) InSelect(ctx context.Context, mid int64, done <-chan struct{}) error {
+func (s *Service) InSelect(ctx context.Context, mid int64, done <-chan struct{}) error { // want InSelect:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	select {
 	case <-done:
@@ -97,7 +97,7 @@ func (s *Service) SliceMethod(ctx context.Context) (int, error) {
 }
 
 // ElseBranch uses u in the else branch of the check.
-func (s *Service) ElseBranch(ctx context.Context, mid int64) string {
+func (s *Service) ElseBranch(ctx context.Context, mid int64) string { // want ElseBranch:"derefs its receiver"
 	if u, err := s.dao.User(ctx, mid); err != nil {
 		return ""
 	} else {
@@ -106,7 +106,7 @@ func (s *Service) ElseBranch(ctx context.Context, mid int64) string {
 }
 
 // NestedCheck checks err inside the branch and returns on every path.
-func (s *Service) NestedCheck(ctx context.Context, mid int64) (string, error) {
+func (s *Service) NestedCheck(ctx context.Context, mid int64) (string, error) { // want NestedCheck:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		if err == dao.ErrNotFound {
@@ -118,7 +118,7 @@ func (s *Service) NestedCheck(ctx context.Context, mid int64) (string, error) {
 }
 
 // AddressTaken lets another function fill u.
-func (s *Service) AddressTaken(ctx context.Context, mid int64) string {
+func (s *Service) AddressTaken(ctx context.Context, mid int64) string { // want AddressTaken:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	fill(&u) // u may be replaced through the pointer
 	_ = err
@@ -132,7 +132,7 @@ func fill(u **dao.User) {
 }
 
 // FieldTarget assigns into a field, which the rule does not track.
-func (s *Service) FieldTarget(ctx context.Context, mid int64) error {
+func (s *Service) FieldTarget(ctx context.Context, mid int64) error { // want FieldTarget:"derefs its receiver"
 	var holder struct{ u *dao.User }
 	var err error
 	holder.u, err = s.dao.User(ctx, mid)
@@ -141,7 +141,7 @@ func (s *Service) FieldTarget(ctx context.Context, mid int64) error {
 }
 
 // DeadUse follows a return.
-func (s *Service) DeadUse(ctx context.Context, mid int64) string {
+func (s *Service) DeadUse(ctx context.Context, mid int64) string { // want DeadUse:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		return ""

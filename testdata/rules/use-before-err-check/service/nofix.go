@@ -11,7 +11,7 @@ import (
 // offered (this file has no .golden).
 
 // NameForCheck: the check's body returns the variable the use declares.
-func (s *Service) NameForCheck(ctx context.Context, mid int64) (string, error) {
+func (s *Service) NameForCheck(ctx context.Context, mid int64) (string, error) { // want NameForCheck:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	name := u.Name // want `u used before err is checked`
 	if err != nil {
@@ -22,7 +22,7 @@ func (s *Service) NameForCheck(ctx context.Context, mid int64) (string, error) {
 
 // Interleaved: a call between the use and the check would run in
 // another order.
-func (s *Service) Interleaved(ctx context.Context, mid int64) error {
+func (s *Service) Interleaved(ctx context.Context, mid int64) error { // want Interleaved:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	log.Info("user %s", u.Name) // want `u used before err is checked`
 	s.remember(nil)
@@ -33,7 +33,7 @@ func (s *Service) Interleaved(ctx context.Context, mid int64) error {
 }
 
 // ReadsCounter: the statement jumped over writes what the use reads.
-func (s *Service) ReadsCounter(ctx context.Context, mid int64, n int64) (int64, error) {
+func (s *Service) ReadsCounter(ctx context.Context, mid int64, n int64) (int64, error) { // want ReadsCounter:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	total := u.ID + n // want `u used before err is checked`
 	n++
@@ -44,7 +44,7 @@ func (s *Service) ReadsCounter(ctx context.Context, mid int64, n int64) (int64, 
 }
 
 // WithElse: the check has an else branch.
-func (s *Service) WithElse(ctx context.Context, mid int64) string {
+func (s *Service) WithElse(ctx context.Context, mid int64) string { // want WithElse:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	fmt.Println(u.ID) // want `u used before err is checked`
 	if err != nil {
@@ -55,7 +55,7 @@ func (s *Service) WithElse(ctx context.Context, mid int64) string {
 }
 
 // NamedResult: the moved statement sets a result that a bare return reads.
-func (s *Service) NamedResult(ctx context.Context, mid int64) (name string, err error) {
+func (s *Service) NamedResult(ctx context.Context, mid int64) (name string, err error) { // want NamedResult:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	name = u.Name // want `u used before err is checked`
 	if err != nil {
@@ -65,7 +65,7 @@ func (s *Service) NamedResult(ctx context.Context, mid int64) (name string, err 
 }
 
 // Floating: a comment of its own between the use and the check.
-func (s *Service) Floating(ctx context.Context, mid int64) error {
+func (s *Service) Floating(ctx context.Context, mid int64) error { // want Floating:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	fmt.Println(u.Name) // want `u used before err is checked`
 
@@ -78,7 +78,7 @@ func (s *Service) Floating(ctx context.Context, mid int64) error {
 }
 
 // ErrorsIs: the check is not err != nil, so moving below it proves nothing.
-func (s *Service) ErrorsIs(ctx context.Context, mid int64) error {
+func (s *Service) ErrorsIs(ctx context.Context, mid int64) error { // want ErrorsIs:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	fmt.Println(u.Name) // want `u used before err is checked`
 	if err != nil && err != context.Canceled {

@@ -1,5 +1,6 @@
-// Package service calls the dao from another package: the rule cannot
-// see the callees' bodies, so results "may be nil".
+// Package service calls the dao from another package: the rule knows
+// from facts which of the dao's methods dereference their receiver, but
+// not what the dao returns when it fails, so results "may be nil".
 package service
 
 import (
@@ -28,7 +29,7 @@ type Service struct {
 // --- positives ---
 
 // Greeting logs a field before the check (the notes' example).
-func (s *Service) Greeting(ctx context.Context, mid int64) (string, error) {
+func (s *Service) Greeting(ctx context.Context, mid int64) (string, error) { // want Greeting:"derefs its receiver"
 	res, err := s.dao.User(ctx, mid)
 	log.Info("load user %d: %s", mid, res.Name) // want `res used before err is checked; res may be nil when s.dao.User fails`
 	if err != nil {
@@ -48,7 +49,7 @@ func Fetch(url string) ([]byte, error) {
 }
 
 // Level logs in a nested block before the check.
-func (s *Service) Level(ctx context.Context, mid int64) (int32, error) {
+func (s *Service) Level(ctx context.Context, mid int64) (int32, error) { // want Level:"derefs its receiver"
 	reply, err := s.account.Info(ctx, mid)
 	if s.verbose {
 		// Only in verbose mode.
@@ -71,7 +72,7 @@ func Reader(open func() (io.ReadCloser, error)) error {
 }
 
 // Condition reads a field in the condition, before err.
-func (s *Service) Condition(ctx context.Context, mid int64) error {
+func (s *Service) Condition(ctx context.Context, mid int64) error { // want Condition:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if u.ID == 0 || err != nil { // want `u used before err is checked`
 		return errors.New("no user")
@@ -80,7 +81,7 @@ func (s *Service) Condition(ctx context.Context, mid int64) error {
 }
 
 // Kind switches on a field before the check.
-func (s *Service) Kind(ctx context.Context, mid int64) string {
+func (s *Service) Kind(ctx context.Context, mid int64) string { // want Kind:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	switch u.Name { // want `u used before err is checked`
 	case "":
@@ -93,7 +94,7 @@ func (s *Service) Kind(ctx context.Context, mid int64) string {
 }
 
 // Cleanup defers a func that runs on the error return too.
-func (s *Service) Cleanup(ctx context.Context, mid int64) error {
+func (s *Service) Cleanup(ctx context.Context, mid int64) error { // want Cleanup:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	defer func() {
 		s.names[u.ID] = u.Name // want `u used in a func deferred before err is checked, which also runs when s.dao.User fails; u may be nil when s.dao.User fails`
@@ -105,7 +106,7 @@ func (s *Service) Cleanup(ctx context.Context, mid int64) error {
 }
 
 // Async starts a goroutine before the check.
-func (s *Service) Async(ctx context.Context, mid int64) error {
+func (s *Service) Async(ctx context.Context, mid int64) error { // want Async:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	go func() {
 		fmt.Println(u.Name) // want `u used in a goroutine started before err is checked`
@@ -117,7 +118,7 @@ func (s *Service) Async(ctx context.Context, mid int64) error {
 }
 
 // Immediate calls a func literal on the spot.
-func (s *Service) Immediate(ctx context.Context, mid int64) error {
+func (s *Service) Immediate(ctx context.Context, mid int64) error { // want Immediate:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	name := func() string {
 		return u.Name // want `u used before err is checked`
@@ -142,7 +143,7 @@ func (s *Service) Handler() http.HandlerFunc {
 }
 
 // LogOnly checks err but the branch falls through.
-func (s *Service) LogOnly(ctx context.Context, mid int64) string {
+func (s *Service) LogOnly(ctx context.Context, mid int64) string { // want LogOnly:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		log.Error("load user %d: %v", mid, err)
@@ -151,7 +152,7 @@ func (s *Service) LogOnly(ctx context.Context, mid int64) string {
 }
 
 // Config relies on kratos log.Fatal, which does not exit.
-func (s *Service) Config(ctx context.Context) {
+func (s *Service) Config(ctx context.Context) { // want Config:"derefs its receiver"
 	ids, err := s.dao.IDs(ctx)
 	if err != nil {
 		log.Fatal("load ids: %v", err)
@@ -160,7 +161,7 @@ func (s *Service) Config(ctx context.Context) {
 }
 
 // Overwritten loses the first err.
-func (s *Service) Overwritten(ctx context.Context, mid int64) (string, error) {
+func (s *Service) Overwritten(ctx context.Context, mid int64) (string, error) { // want Overwritten:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	ids, err := s.dao.IDs(ctx)
 	if err != nil {
@@ -185,7 +186,7 @@ func (s *Service) Loop(ctx context.Context, mids []int64) int64 {
 // --- negatives a naive checker would flag ---
 
 // AfterCheck uses the result after a check that returns.
-func (s *Service) AfterCheck(ctx context.Context, mid int64) (string, error) {
+func (s *Service) AfterCheck(ctx context.Context, mid int64) (string, error) { // want AfterCheck:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		return "", err
@@ -194,7 +195,7 @@ func (s *Service) AfterCheck(ctx context.Context, mid int64) (string, error) {
 }
 
 // PassOn hands the result on and prints it: nothing dereferences it here.
-func (s *Service) PassOn(ctx context.Context, mid int64) (string, error) {
+func (s *Service) PassOn(ctx context.Context, mid int64) (string, error) { // want PassOn:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	fmt.Printf("%v\n", u) // printing a nil pointer prints <nil>
 	s.remember(u)         // passed on: remember decides
@@ -206,9 +207,9 @@ func (s *Service) PassOn(ctx context.Context, mid int64) (string, error) {
 
 func (s *Service) remember(u *dao.User) {}
 
-// PointerMethods calls pointer-receiver methods declared in another
-// package: nil-safe ones exist (GetName), and their bodies are not visible.
-func (s *Service) PointerMethods(ctx context.Context, mid int64) (string, error) {
+// PointerMethods calls nil-safe pointer-receiver methods declared in
+// another package (GetName): they export no fact.
+func (s *Service) PointerMethods(ctx context.Context, mid int64) (string, error) { // want PointerMethods:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	name := u.GetName() // nil-safe getter of another package
 	reply, err2 := s.account.Info(ctx, mid)
@@ -223,13 +224,13 @@ func (s *Service) PointerMethods(ctx context.Context, mid int64) (string, error)
 }
 
 // Guarded reads the field only when err is nil.
-func (s *Service) Guarded(ctx context.Context, mid int64) bool {
+func (s *Service) Guarded(ctx context.Context, mid int64) bool { // want Guarded:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	return err == nil && u.ID > 0 // && evaluates u.ID only when err == nil
 }
 
 // EitherNil leaves when err is set or u is nil.
-func (s *Service) EitherNil(ctx context.Context, mid int64) string {
+func (s *Service) EitherNil(ctx context.Context, mid int64) string { // want EitherNil:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil || u == nil {
 		return ""
@@ -238,7 +239,7 @@ func (s *Service) EitherNil(ctx context.Context, mid int64) string {
 }
 
 // Exits checks err with calls that do not return.
-func (s *Service) Exits(ctx context.Context, mid int64) string {
+func (s *Service) Exits(ctx context.Context, mid int64) string { // want Exits:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		stdlog.Fatalf("user: %v", err) // the standard log.Fatalf exits
@@ -264,7 +265,7 @@ func die(err error) {
 }
 
 // Must checks err through a helper.
-func (s *Service) Must(ctx context.Context, mid int64) string {
+func (s *Service) Must(ctx context.Context, mid int64) string { // want Must:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	must(err) // reads err: it may panic on it
 	return u.Name
@@ -277,7 +278,7 @@ func must(err error) {
 }
 
 // Switches checks err in a switch and with errors.Is.
-func (s *Service) Switches(ctx context.Context, mid int64) string {
+func (s *Service) Switches(ctx context.Context, mid int64) string { // want Switches:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	switch {
 	case errors.Is(err, dao.ErrNotFound):
@@ -289,7 +290,7 @@ func (s *Service) Switches(ctx context.Context, mid int64) string {
 }
 
 // Reassigned replaces the result before using it.
-func (s *Service) Reassigned(ctx context.Context, mid int64) string {
+func (s *Service) Reassigned(ctx context.Context, mid int64) string { // want Reassigned:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		u = &dao.User{Name: "guest"}
@@ -298,7 +299,7 @@ func (s *Service) Reassigned(ctx context.Context, mid int64) string {
 }
 
 // Wrapped wraps err and checks the wrapped value.
-func (s *Service) Wrapped(ctx context.Context, mid int64) (string, error) {
+func (s *Service) Wrapped(ctx context.Context, mid int64) (string, error) { // want Wrapped:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	err = fmt.Errorf("user %d: %w", mid, err)
 	if errors.Unwrap(err) != nil {
@@ -308,7 +309,7 @@ func (s *Service) Wrapped(ctx context.Context, mid int64) (string, error) {
 }
 
 // Later defines a closure before the check and calls it after.
-func (s *Service) Later(ctx context.Context, mid int64) (string, error) {
+func (s *Service) Later(ctx context.Context, mid int64) (string, error) { // want Later:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	name := func() string { return u.Name } // runs when called, after the check
 	if err != nil {
@@ -318,7 +319,7 @@ func (s *Service) Later(ctx context.Context, mid int64) (string, error) {
 }
 
 // DeferChecks defers a func that checks err itself.
-func (s *Service) DeferChecks(ctx context.Context, mid int64) error {
+func (s *Service) DeferChecks(ctx context.Context, mid int64) error { // want DeferChecks:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	defer func() {
 		if err == nil {
@@ -329,7 +330,7 @@ func (s *Service) DeferChecks(ctx context.Context, mid int64) error {
 }
 
 // CheckedByFlag keeps the result of the check in a variable.
-func (s *Service) CheckedByFlag(ctx context.Context, mid int64) string {
+func (s *Service) CheckedByFlag(ctx context.Context, mid int64) string { // want CheckedByFlag:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	ok := err == nil
 	if !ok {
@@ -339,7 +340,7 @@ func (s *Service) CheckedByFlag(ctx context.Context, mid int64) string {
 }
 
 // Validated hands the result to the call whose error is checked.
-func (s *Service) Validated(ctx context.Context, mid int64) (string, error) {
+func (s *Service) Validated(ctx context.Context, mid int64) (string, error) { // want Validated:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	_, err = validate(u)
 	if err != nil {
@@ -356,14 +357,14 @@ func validate(u *dao.User) (bool, error) {
 }
 
 // SendsOn sends the pointer on a channel: nothing dereferences it here.
-func (s *Service) SendsOn(ctx context.Context, mid int64, ch chan<- *dao.User) error {
+func (s *Service) SendsOn(ctx context.Context, mid int64, ch chan<- *dao.User) error { // want SendsOn:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	ch <- u // passed on
 	return err
 }
 
 // Retry retries while err is set.
-func (s *Service) Retry(ctx context.Context, mid int64) string {
+func (s *Service) Retry(ctx context.Context, mid int64) string { // want Retry:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	for i := 0; i < 3 && err != nil; i++ {
 		u, err = s.dao.User(ctx, mid)
@@ -375,7 +376,7 @@ func (s *Service) Retry(ctx context.Context, mid int64) string {
 }
 
 // NilGuard uses u inside its own nil check.
-func (s *Service) NilGuard(ctx context.Context, mid int64) error {
+func (s *Service) NilGuard(ctx context.Context, mid int64) error { // want NilGuard:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if u != nil {
 		fmt.Println(u.Name) // inside u != nil
@@ -397,7 +398,7 @@ func (s *Service) LoopContinue(ctx context.Context, mids []int64) (n int) {
 }
 
 // Labeled leaves with goto.
-func (s *Service) Labeled(ctx context.Context, mid int64) string {
+func (s *Service) Labeled(ctx context.Context, mid int64) string { // want Labeled:"derefs its receiver"
 	u, err := s.dao.User(ctx, mid)
 	if err != nil {
 		goto fail

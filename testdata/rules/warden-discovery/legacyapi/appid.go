@@ -6,7 +6,8 @@ import (
 	"github.com/go-kratos/kratos/pkg/net/rpc/warden"
 )
 
-// A closure and a shadowing local: the fix uses the AppID in scope.
+// The package's AppID is declared in client.go, not next to this dial,
+// and nothing here names the passport service: no fix.
 func dialLater(c *warden.Client) func() error {
 	return func() error {
 		_, err := c.Dial(context.Background(), "passthrough:///10.1.1.1:9000") // want `fixed address "passthrough:///10.1.1.1:9000"`

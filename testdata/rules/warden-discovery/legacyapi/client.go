@@ -42,3 +42,14 @@ func NewDefaultClient() (*Client, error) {
 	}
 	return &Client{cc: conn}, nil
 }
+
+// NewLazyClient dials in a closure; the file's AppID is in scope there.
+func NewLazyClient(cfg *warden.ClientConfig) func() (*Client, error) {
+	return func() (*Client, error) {
+		conn, err := warden.NewClient(cfg).Dial(context.Background(), "passthrough:///10.1.1.1:9000") // want `fixed address "passthrough:///10.1.1.1:9000"`
+		if err != nil {
+			return nil, err
+		}
+		return &Client{cc: conn}, nil
+	}
+}
