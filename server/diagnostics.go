@@ -61,6 +61,20 @@ func (d *diagnoser) edited(path string, now bool) {
 	d.schedule(delay)
 }
 
+// factsReady marks every open file dirty and schedules a run: the facts
+// of some package's dependencies are ready, and its findings may change.
+// (Packages whose results did not change come from the memo.)
+func (d *diagnoser) factsReady() {
+	snap := d.s.sess.Snapshot()
+	d.mu.Lock()
+	for path := range snap.Overlays() {
+		d.stamp++
+		d.dirty[path] = d.stamp
+	}
+	d.mu.Unlock()
+	d.schedule(0)
+}
+
 // schedule cancels the pending run and starts a new one after delay.
 func (d *diagnoser) schedule(delay time.Duration) {
 	d.mu.Lock()

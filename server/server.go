@@ -355,7 +355,10 @@ func (s *Server) initialize(params *protocol.InitializeParams) *protocol.Initial
 	}
 	syntaxOnly := s.opts.SyntaxOnly || opts.SyntaxOnly
 	sess := session.New(params)
-	c := cache.New(cache.Options{Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules, MaxFileSize: s.opts.MaxFileSize})
+	c := cache.New(cache.Options{
+		Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules, MaxFileSize: s.opts.MaxFileSize,
+		FactsReady: func(string) { s.diag.factsReady() },
+	})
 	sess.SetCache(c)
 	sess.SetSettings(settings)
 	s.mu.Lock()

@@ -9,7 +9,9 @@ import (
 	"go/types"
 	"log/slog"
 	"reflect"
+	"runtime"
 	"runtime/debug"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -40,9 +42,10 @@ type Unit struct {
 	Facts *Facts
 }
 
-// Run runs the selected rules on one package in this goroutine: each
-// Analyzer, and each Analyzer it requires, once, in dependency order.
-// Facts of other packages come from u.Facts, where this package's go. A rule that fails or panics
+// Run runs the selected rules on one package: each Analyzer, and each
+// Analyzer it requires, once, after what it requires, with independent
+// Analyzers running in parallel (GOMAXPROCS at a time). Facts of other
+// packages come from u.Facts, where this package's go. A rule that fails or panics
 // is logged and recorded in Result.Errors; the other rules' findings are
 // returned all the same. Run stops early, returning ctx.Err(), when ctx
 // is cancelled.
@@ -52,10 +55,22 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 		return nil, err
 	}
 	res := &Result{}
-	r := &runner{ctx: ctx, unit: u, done: make(map[*analysis.Analyzer]*action)}
+	r := &runner{ctx: ctx, unit: u, done: make(map[*analysis.Analyzer]*action), sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	var wg sync.WaitGroup
+	for _, a := range analyzers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.run(a)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	seen := make(map[string]bool)
 	for _, a := range analyzers {
-		act := r.run(a)
+		act := r.run(a) // done: the wait above
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -73,11 +88,15 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 type runner struct {
 	ctx  context.Context
 	unit *Unit
+	sem  chan struct{} // bounds the passes running at once
+
+	mu   sync.Mutex
 	done map[*analysis.Analyzer]*action
 }
 
 // An action is the outcome of one Analyzer on the unit.
 type action struct {
+	once   sync.Once
 	result any
 	err    error
 	diags  []analysis.Diagnostic
@@ -85,16 +104,25 @@ type action struct {
 
 var errCancelled = errors.New("cancelled")
 
-// run runs a and its prerequisites, once each.
+// run runs a and its prerequisites, once each; a caller that finds a
+// running waits for it.
 func (r *runner) run(a *analysis.Analyzer) *action {
-	if act, ok := r.done[a]; ok {
-		return act
+	r.mu.Lock()
+	act, ok := r.done[a]
+	if !ok {
+		act = &action{}
+		r.done[a] = act
 	}
-	act := &action{}
-	r.done[a] = act
+	r.mu.Unlock()
+	act.once.Do(func() { r.exec(a, act) })
+	return act
+}
+
+// exec runs a's prerequisites, then a, recording the outcome in act.
+func (r *runner) exec(a *analysis.Analyzer, act *action) {
 	if r.ctx.Err() != nil {
 		act.err = errCancelled
-		return act
+		return
 	}
 	u := r.unit
 	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))
@@ -110,10 +138,10 @@ func (r *runner) run(a *analysis.Analyzer) *action {
 	switch {
 	case len(failed) > 0:
 		act.err = fmt.Errorf("failed prerequisites: %v", failed)
-		return act
+		return
 	case u.HasErrors && !a.RunDespiteErrors:
 		act.err = fmt.Errorf("analysis skipped due to errors in package")
-		return act
+		return
 	}
 	pass := &analysis.Pass{
 		Analyzer:     a,
@@ -131,13 +159,14 @@ func (r *runner) run(a *analysis.Analyzer) *action {
 		ReadFile:     u.ReadFile,
 	}
 	bind(pass, u.Facts)
+	r.sem <- struct{}{} // not held while waiting for prerequisites
 	act.result, act.err = runPass(a, pass)
+	<-r.sem
 	if act.err == nil && a.ResultType != nil && act.result != nil {
 		if got := reflect.TypeOf(act.result); got != a.ResultType {
 			act.err = fmt.Errorf("internal error: analyzer %s returned a %v, want %v", a.Name, got, a.ResultType)
 		}
 	}
-	return act
 }
 
 // runPass runs a on pass, turning a panic of an analyzer that is not a

@@ -41,6 +41,10 @@ type Options struct {
 	// MaxFileSize is the size above which an open file is not analysed;
 	// 0 means [MaxFileSize].
 	MaxFileSize int
+	// FactsReady, if set, is called when the facts of a package's
+	// dependencies, computed in the background, are ready: the package
+	// is worth analysing again.
+	FactsReady func(pkgID string)
 }
 
 // A Cache is shared by every snapshot of a session.
@@ -58,7 +62,7 @@ type Cache struct {
 	views   map[string]*View     // by root directory
 	results map[string]*result   // latest analysis, by package ID
 	configs map[string]*cfgEntry // .gopitfalls.yaml, by directory
-	facts   factCache            // main packages' dependency facts
+	facts   factCache            // packages' dependency facts
 }
 
 // New returns an empty cache.

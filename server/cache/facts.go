@@ -7,16 +7,15 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
-// factRules are the IDs of the rules that follow the program across
-// packages through analysis facts (paladin-init, warden-discovery). They
-// report only in main packages, from what the packages main imports
-// exported.
+// factRules are the IDs of the rules that look across packages through
+// analysis facts (paladin-init, warden-discovery, use-before-err-check).
 var factRules = func() []string {
 	var ids []string
 	for _, r := range all.Rules {
@@ -27,71 +26,139 @@ var factRules = func() []string {
 	return ids
 }()
 
-// depFacts is the memoized fact store of a main package's dependencies.
-type depFacts struct {
-	key   string
-	facts *driver.Facts
-}
-
-// factCache holds depFacts by main package ID.
+// factCache holds, by package ID, the facts of a package's dependencies
+// in the main module, and the computations under way.
 type factCache struct {
-	mu sync.Mutex
-	m  map[string]*depFacts
+	mu      sync.Mutex
+	done    map[string]*depFacts
+	running map[string]*depFacts
 }
 
-// factsFor returns the facts that main package m's dependencies in the
-// workspace's main module export, computing them when one of those
-// packages changed: each is parsed (with the open buffers), type-checked
-// against export data and analysed by the fact rules alone, in
-// dependency order. Packages outside the main module give no facts; the
-// rules judge them by their imports.
-func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, m *loader.Metadata) (*driver.Facts, error) {
+// depFacts is the fact store of a package's dependencies for one key.
+type depFacts struct {
+	key    string
+	facts  *driver.Facts
+	cancel context.CancelFunc
+}
+
+// depFactsKey identifies the state the dependencies' facts are computed
+// from: the metadata graph's generation (files on disk change it, as
+// they reload the graph), the open buffers among the dependencies' files
+// and their configuration. It reads no file.
+func (s *Snapshot) depFactsKey(gen uint64, deps []*loader.Metadata) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\x00", gen)
+	for _, d := range deps {
+		cfg, _ := s.Config(d.Dir)
+		fmt.Fprintf(h, "%s\x00%s\x00", d.ID, cfg.Key())
+		for _, name := range d.GoFiles {
+			if o := s.overlays[name]; o != nil {
+				sum := sha256.Sum256(o.Content)
+				fmt.Fprintf(h, "%s\x00%x\x00", name, sum)
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// factsFor returns the facts that package m's dependencies in the
+// workspace's main module export, and the key they were computed for
+// ("" when there are none to wait for). When they are not computed yet
+// and wait is false, it starts computing them in the background and
+// returns nil with the key "pending": the caller analyses without them
+// now, and Options.FactsReady announces them.
+func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen uint64, m *loader.Metadata, wait bool) (*driver.Facts, string, error) {
 	deps := mainModuleDeps(g, m)
 	if len(deps) == 0 || len(factRules) == 0 {
-		return driver.NewFacts(), nil
+		return nil, "", nil
 	}
-	// The key covers every dependency's files and configuration.
-	h := sha256.New()
-	srcs := make([][][]byte, len(deps))
-	for i, d := range deps {
-		b, err := s.readAll(d.GoFiles)
-		if err != nil {
-			return nil, err
-		}
-		srcs[i] = b
-		cfg, _ := s.Config(d.Dir)
-		fmt.Fprintf(h, "%s\x00%s\x00", d.ID, s.key(d.ID, cfg, d.GoFiles, b))
-	}
-	key := hex.EncodeToString(h.Sum(nil))
+	key := s.depFactsKey(gen, deps)
 	fc := &s.c.facts
 	fc.mu.Lock()
-	if e, ok := fc.m[m.ID]; ok && e.key == key {
+	if e, ok := fc.done[m.ID]; ok && e.key == key {
 		fc.mu.Unlock()
-		return e.facts, nil
+		return e.facts, key, nil
 	}
+	if wait {
+		fc.mu.Unlock()
+		facts, err := s.computeFacts(ctx, v, g, deps)
+		if err != nil {
+			return nil, "", err
+		}
+		s.storeFacts(m.ID, key, facts)
+		return facts, key, nil
+	}
+	if r, ok := fc.running[m.ID]; ok && r.key == key {
+		fc.mu.Unlock()
+		return nil, "pending", nil
+	}
+	if r, ok := fc.running[m.ID]; ok {
+		r.cancel() // for an older state of the dependencies
+	}
+	bg, cancel := context.WithCancel(context.Background())
+	if fc.running == nil {
+		fc.running = make(map[string]*depFacts)
+	}
+	run := &depFacts{key: key, cancel: cancel}
+	fc.running[m.ID] = run
 	fc.mu.Unlock()
+	go func() {
+		defer cancel()
+		start := time.Now()
+		facts, err := s.computeFacts(bg, v, g, deps)
+		fc.mu.Lock()
+		if fc.running[m.ID] == run {
+			delete(fc.running, m.ID)
+		}
+		fc.mu.Unlock()
+		if err != nil {
+			if bg.Err() == nil {
+				s.c.log.Error("dependency facts", "package", m.ID, "error", err)
+			}
+			return
+		}
+		s.storeFacts(m.ID, key, facts)
+		s.c.log.Debug("dependency facts", "package", m.ID, "dependencies", len(deps), "duration", time.Since(start).Round(time.Millisecond))
+		if s.c.opts.FactsReady != nil {
+			s.c.opts.FactsReady(m.ID)
+		}
+	}()
+	return nil, "pending", nil
+}
 
+func (s *Snapshot) storeFacts(id, key string, facts *driver.Facts) {
+	fc := &s.c.facts
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if fc.done == nil {
+		fc.done = make(map[string]*depFacts)
+	}
+	fc.done[id] = &depFacts{key: key, facts: facts}
+}
+
+// computeFacts parses each dependency (with the open buffers),
+// type-checks it against export data and runs the fact rules alone on
+// it, in dependency order, into one fact store.
+func (s *Snapshot) computeFacts(ctx context.Context, v *View, g *loader.Graph, deps []*loader.Metadata) (*driver.Facts, error) {
 	facts := driver.NewFacts()
-	for i, d := range deps {
+	for _, d := range deps {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		files, release := s.parseAll(d.GoFiles, srcs[i], false)
+		srcs, err := s.readAll(d.GoFiles)
+		if err != nil {
+			return nil, err
+		}
+		files, release := s.parseAll(d.GoFiles, srcs, false)
 		pkg := s.typeCheck(d.PkgPath, d.Name, files, v.exports.Importer(g, d, nil), d.Sizes, d.GoVersion())
 		pkg.ID = d.ID
 		pkg.Config, pkg.ConfigErr = s.Config(d.Dir)
-		err := s.runRules(ctx, pkg, d.Sizes, d.AnalysisModule(), len(d.Errors) > 0, false, facts, factRules)
+		err = s.runRules(ctx, pkg, d.Sizes, d.AnalysisModule(), len(d.Errors) > 0, false, facts, factRules)
 		release()
 		if err != nil {
 			return nil, err
 		}
 	}
-	fc.mu.Lock()
-	if fc.m == nil {
-		fc.m = make(map[string]*depFacts)
-	}
-	fc.m[m.ID] = &depFacts{key: key, facts: facts}
-	fc.mu.Unlock()
 	return facts, nil
 }
 

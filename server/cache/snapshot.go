@@ -215,7 +215,20 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		return nil, err
 	}
 	cfg, cfgErr := s.Config(m.Dir)
-	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages)), cfg, names, srcs)
+	// Rules that look across packages (paladin-init and warden-discovery
+	// in main, use-before-err-check at calls of the module's methods)
+	// read the dependencies' facts. The editor does not wait for them:
+	// the package is analysed without them first, and again when they
+	// are ready (Options.FactsReady). The workspace scan waits.
+	var facts *driver.Facts
+	factsKey := ""
+	if !s.c.opts.SyntaxOnly {
+		facts, factsKey, err = s.factsFor(ctx, v, g, gen, m, !memo)
+		if err != nil {
+			return nil, err
+		}
+	}
+	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey), cfg, names, srcs)
 	compute := func(ctx context.Context) (*Package, error) {
 		start := time.Now()
 		files, release := s.parseAll(names, srcs, memo)
@@ -225,17 +238,6 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
 		pkg.Config, pkg.ConfigErr = cfg, cfgErr
 		hasErrors := len(m.Errors) > 0
-		var facts *driver.Facts
-		if m.Name == "main" && !s.c.opts.SyntaxOnly {
-			// The rules that follow the program across packages report
-			// in main, from its dependencies' facts.
-			f, err := s.factsFor(ctx, v, g, m)
-			if err != nil {
-				release()
-				return nil, err
-			}
-			facts = f
-		}
 		checked := time.Now()
 		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false, facts, nil); err != nil {
 			release()
