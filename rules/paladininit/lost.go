@@ -64,7 +64,7 @@ func (c *checker) checkLostErrors() {
 			continue // read on some path
 		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
-		name := qualifiedName(fn.Origin())
+		name := typesutil.QualifiedName(fn.Origin())
 		what := fmt.Sprintf("error of %s is never checked", name)
 		if over != nil {
 			what = fmt.Sprintf("error of %s is overwritten at line %d before it is checked", name, pass.Fset.Position(over.Pos()).Line)

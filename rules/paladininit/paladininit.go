@@ -52,6 +52,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -165,7 +166,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	for _, f := range c.order {
 		c.checkBeforeParse(f)
 	}
-	if isMain && !isTestVariant(pass) && c.main != nil && !c.startupInit() {
+	if isMain && !fixutil.IsTestVariant(pass) && c.main != nil && !c.startupInit() {
 		c.checkMain(c.main)
 	}
 	return nil
@@ -306,7 +307,7 @@ func (c *checker) callEvents(call *ast.CallExpr) []event {
 	}
 	fn = fn.Origin()
 	end := call.End()
-	name := qualifiedName(fn)
+	name := typesutil.QualifiedName(fn)
 	ev := func(k eventKind) event { return event{kind: k, pos: end, node: call, call: name, fn: fn} }
 	if fn.Pkg() == nil {
 		return nil
@@ -438,7 +439,7 @@ func (c *checker) useAt(n ast.Node, call string) *Use {
 	posn := c.pass.Fset.Position(n.Pos())
 	u := &Use{Call: call, File: filepath.Base(posn.Filename), Line: posn.Line}
 	if fn := c.enclosingFunc(n.Pos()); fn != nil {
-		u.Func = qualifiedName(fn.obj)
+		u.Func = typesutil.QualifiedName(fn.obj)
 	}
 	switch n := n.(type) {
 	case *ast.SelectorExpr:
@@ -737,7 +738,7 @@ func (c *checker) checkMain(main *function) {
 	}
 	use := uses[0]
 	what := use.use.String()
-	if use.use.Func == qualifiedName(main.obj) {
+	if use.use.Func == typesutil.QualifiedName(main.obj) {
 		what = fmt.Sprintf("%s (line %d)", use.use.Call, use.use.Line)
 	} else if use.call != use.use.Call && use.call != use.use.Func {
 		what += ", reached through " + use.call + ","
@@ -761,7 +762,7 @@ func (c *checker) checkMain(main *function) {
 // init function, which runs before main.
 func (c *checker) checkBeforeParse(f *function) {
 	parses := c.search(f.g, func(e event) (bool, bool) { return e.kind == parseEvent, false })
-	if len(parses) == 0 && f == c.main && !isTestVariant(c.pass) {
+	if len(parses) == 0 && f == c.main && !fixutil.IsTestVariant(c.pass) {
 		c.checkNeverParsed(f)
 		return
 	}
@@ -873,7 +874,7 @@ func (c *checker) checkDroppedErrors() {
 			continue // not Init's error
 		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
-		name := qualifiedName(fn.Origin())
+		name := typesutil.QualifiedName(fn.Origin())
 		msg := fmt.Sprintf("error of %s is dropped; after a failed Init, paladin.Get panics with a nil pointer dereference", name)
 		if name != "paladin.Init" {
 			msg = fmt.Sprintf("error of %s is dropped; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference", name)
@@ -906,29 +907,4 @@ func isTestFunc(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 func isBlank(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == "_"
-}
-
-// isTestVariant reports whether the pass is over a package together with
-// its _test.go files.
-func isTestVariant(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-			return true
-		}
-	}
-	return false
-}
-
-// qualifiedName returns pkg.Func or pkg.Type.Method for fn.
-func qualifiedName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		if n := typesutil.NamedOf(recv.Type()); n != nil {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }

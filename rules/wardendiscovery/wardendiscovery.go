@@ -140,7 +140,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	c.program = c.programFact()
 	if pass.Pkg.Name() != "main" {
 		c.exportFacts() // nothing imports a main package
-	} else if !isTestVariant(pass) {
+	} else if !fixutil.IsTestVariant(pass) {
 		c.checkProgram()
 	}
 	return nil
@@ -203,14 +203,14 @@ func (c *checker) collect() {
 			}
 			info := &c.init
 			if decl.Recv != nil || decl.Name.Name != "init" {
-				info = &funcInfo{name: qualifiedName(fn)}
+				info = &funcInfo{name: typesutil.QualifiedName(fn)}
 				c.funcs[fn] = info
 				c.order = append(c.order, fn)
 			}
 			if decl.Recv == nil && decl.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				c.main, c.mainFn = decl, fn
 			}
-			c.scan(decl.Body, info, qualifiedName(fn), true)
+			c.scan(decl.Body, info, typesutil.QualifiedName(fn), true)
 		case *ast.GenDecl:
 			if decl.Tok != token.VAR {
 				continue // not a variable declaration
@@ -721,31 +721,6 @@ func isFlagParse(info *types.Info, stmt ast.Stmt) bool {
 	}
 	call, ok := es.X.(*ast.CallExpr)
 	return ok && typesutil.IsFunc(typesutil.Callee(info, call), "flag", "Parse")
-}
-
-// isTestVariant reports whether the pass is over a package together with
-// its _test.go files.
-func isTestVariant(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-			return true
-		}
-	}
-	return false
-}
-
-// qualifiedName returns pkg.Func or pkg.Type.Method for fn.
-func qualifiedName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		if n := typesutil.NamedOf(recv.Type()); n != nil {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 // isOpenSourceKratos reports whether path is a package of the open-source

@@ -3,7 +3,9 @@ package fixutil
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -49,6 +51,17 @@ func IsVarPath(e ast.Expr) bool {
 		return true
 	case *ast.SelectorExpr:
 		return IsVarPath(e.X)
+	}
+	return false
+}
+
+// IsTestVariant reports whether the pass is over a package together with
+// its _test.go files.
+func IsTestVariant(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return true
+		}
 	}
 	return false
 }

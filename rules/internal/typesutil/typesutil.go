@@ -325,3 +325,18 @@ func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return stdRoots[first]
 }
+
+// QualifiedName returns pkg.Func or pkg.Type.Method for fn, as messages
+// name a function.
+func QualifiedName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := NamedOf(recv.Type()); n != nil {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
