@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -87,8 +88,8 @@ type flow struct {
 // analyze computes the facts of fn, or returns nil when they do not
 // settle in reasonable time.
 func analyze(fn *ssa.Function) *flow {
-	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: cycles(fn)}
-	order := reversePostorder(fn)
+	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
+	order := ssautil.ReversePostorder(fn)
 	for round := 0; ; round++ {
 		if round > 50 {
 			return nil
@@ -126,61 +127,6 @@ func analyze(fn *ssa.Function) *flow {
 			return fl
 		}
 	}
-}
-
-// reversePostorder returns the blocks reachable from the entry (and the
-// recover block) in reverse postorder.
-func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
-	seen := make([]bool, len(fn.Blocks))
-	var post []*ssa.BasicBlock
-	var visit func(b *ssa.BasicBlock)
-	visit = func(b *ssa.BasicBlock) {
-		seen[b.Index] = true
-		for _, s := range b.Succs {
-			if !seen[s.Index] {
-				visit(s)
-			}
-		}
-		post = append(post, b)
-	}
-	visit(fn.Blocks[0])
-	if fn.Recover != nil && !seen[fn.Recover.Index] {
-		visit(fn.Recover)
-	}
-	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
-		post[i], post[j] = post[j], post[i]
-	}
-	return post
-}
-
-// cycles reports for each block whether it is in a loop: reachable
-// from one of its successors.
-func cycles(fn *ssa.Function) []bool {
-	in := make([]bool, len(fn.Blocks))
-	if len(fn.Blocks) > 2000 {
-		for i := range in {
-			in[i] = true // too big to compute cheaply: trust no value to be computed once
-		}
-		return in
-	}
-	seen := make([]int, len(fn.Blocks))
-	for _, b := range fn.Blocks {
-		stack := append([]*ssa.BasicBlock(nil), b.Succs...)
-		for len(stack) > 0 {
-			s := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if s == b {
-				in[b.Index] = true
-				break
-			}
-			if seen[s.Index] == b.Index+1 {
-				continue // already searched from b
-			}
-			seen[s.Index] = b.Index + 1
-			stack = append(stack, s.Succs...)
-		}
-	}
-	return in
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and
