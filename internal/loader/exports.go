@@ -72,11 +72,32 @@ var NoImports types.Importer = importerFunc(func(path string) (*types.Package, e
 
 // Types returns the types of package id of g, read from its export data
 // once.
+//
+// A package's dependencies are read before it, so that reading a
+// package never fills in a package that was handed out before (as
+// reading export data does to the incomplete packages it creates for
+// dependencies not read yet): once returned, a package's types do not
+// change, and concurrent type-checks and rules may read them freely.
 func (e *Exports) Types(g *Graph, id string) (*types.Package, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	return e.typesLocked(g, id, make(map[string]bool))
+}
+
+func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*types.Package, error) {
 	if p, ok := e.pkgs[id]; ok && p.Complete() {
 		return p, nil
+	}
+	if visiting[id] {
+		return nil, fmt.Errorf("import cycle through %s", id)
+	}
+	visiting[id] = true
+	if m := g.Packages[id]; m != nil {
+		for _, dep := range m.Imports {
+			// An error here is the dependency's own: reading id reports
+			// what it needs of it.
+			_, _ = e.typesLocked(g, dep, visiting)
+		}
 	}
 	m := g.Packages[id]
 	if m == nil {
