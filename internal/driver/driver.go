@@ -38,15 +38,6 @@ func (f *Finding) Posn() (start, end token.Position) {
 	return start, end
 }
 
-// FixTitles returns the titles of the finding's fixes.
-func (f *Finding) FixTitles() []string {
-	var titles []string
-	for _, fix := range f.Diag.SuggestedFixes {
-		titles = append(titles, fix.Message)
-	}
-	return titles
-}
-
 // A Selection says which rules run and how loudly they report.
 type Selection struct {
 	Config *config.Config

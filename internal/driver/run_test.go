@@ -28,7 +28,7 @@ func summary(fs []*driver.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		start, _ := f.Posn()
-		out = append(out, fmt.Sprintf("%s:%d:%d %s %s %v", filepath.Base(start.Filename), start.Line, start.Column, f.Rule.ID, f.Severity, f.FixTitles()))
+		out = append(out, fmt.Sprintf("%s:%d:%d %s %s %v", filepath.Base(start.Filename), start.Line, start.Column, f.Rule.ID, f.Severity, f.FixTitlesIn("en")))
 	}
 	return out
 }

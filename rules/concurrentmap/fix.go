@@ -210,20 +210,11 @@ func (c *checker) freshName(launcher inspector.Cursor, decl, use token.Pos, mapT
 		if !token.IsIdentifier(name) {
 			continue // a map spelled so that name+Mu is no name
 		}
-		scope := c.pass.Pkg.Scope().Innermost(decl)
-		if scope == nil {
-			return "", false
+		if !fixutil.Free(c.pass.Pkg, decl, name) {
+			continue // shadows or clashes where it is declared
 		}
-		if scope.Lookup(name) != nil {
-			continue // declared in the same block
-		}
-		if _, obj := scope.LookupParent(name, decl); obj != nil {
-			continue // visible at the declaration
-		}
-		if us := c.pass.Pkg.Scope().Innermost(use); us != nil {
-			if _, obj := us.LookupParent(name, use); obj != nil {
-				continue // visible at the write
-			}
+		if fixutil.Visible(c.pass.Pkg, use, name) {
+			continue // visible at the write
 		}
 		return name, true
 	}

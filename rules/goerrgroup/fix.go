@@ -672,21 +672,17 @@ func hasReturn(lit *ast.FuncLit) bool {
 // freshName returns the first of names that is neither visible at any of
 // positions nor declared in the block around the first of them.
 func freshName(pkg *types.Package, positions []token.Pos, names ...string) (string, bool) {
-	if pkg == nil {
+	if pkg == nil || len(positions) == 0 {
 		return "", false
 	}
 next:
 	for _, name := range names {
-		for i, pos := range positions {
-			scope := pkg.Scope().Innermost(pos)
-			if scope == nil {
-				return "", false
-			}
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue next
-			}
-			if i == 0 && scope.Lookup(name) != nil {
-				continue next // declared later in the same block
+		if !fixutil.Free(pkg, positions[0], name) {
+			continue // shadows or clashes where it is declared
+		}
+		for _, pos := range positions[1:] {
+			if fixutil.Visible(pkg, pos, name) {
+				continue next // would hide something where it is used
 			}
 		}
 		return name, true

@@ -487,14 +487,14 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 
 	var taken map[string]bool
 	if pass.Pkg != nil {
-		if scope := blockScope(pass.Pkg, stmt.Pos()); scope != nil {
+		if scope := fixutil.BlockScope(pass.Pkg, stmt.Pos()); scope != nil {
 			if declared[scope] == nil {
 				declared[scope] = make(map[string]bool)
 			}
 			taken = declared[scope]
 		}
 	}
-	okName := freshName(pass.Pkg, stmt.Pos(), "ok", taken)
+	okName := fixutil.FreshName(pass.Pkg, stmt.Pos(), "ok", taken)
 
 	// The statement that leaves the function when the assertion fails.
 	var edits []analysis.TextEdit
@@ -563,7 +563,7 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	if !pure || !canHoist(stmtCur, cur) {
 		return none, false
 	}
-	name := freshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)), taken)
+	name := fixutil.FreshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)), taken)
 	edits = append(edits,
 		analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(
 			name + ", " + okName + " := " + xText + ".(" + tText + ")\n" + indent + check + "\n" + indent)},
@@ -703,47 +703,4 @@ func nameFor(t types.Type) string {
 		}
 	}
 	return "v"
-}
-
-// blockScope returns the scope of the block holding the statement at
-// pos: not the statement's own scope (an if or for statement's), which
-// starts at pos.
-func blockScope(pkg *types.Package, pos token.Pos) *types.Scope {
-	scope := pkg.Scope().Innermost(pos)
-	for scope != nil && scope.Pos() == pos && scope.Parent() != nil {
-		scope = scope.Parent()
-	}
-	return scope
-}
-
-// freshName returns base, or base with a number, such that declaring it
-// at pos neither shadows anything visible there nor clashes with a
-// declaration elsewhere in the same block or with one that another fix
-// declares there (taken, which records the name returned).
-func freshName(pkg *types.Package, pos token.Pos, base string, taken map[string]bool) string {
-	var scope *types.Scope
-	if pkg != nil {
-		scope = blockScope(pkg, pos)
-	}
-	for i := 1; ; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprintf("%s%d", base, i)
-		}
-		if taken[name] {
-			continue // declared here by another fix
-		}
-		if scope != nil {
-			if scope.Lookup(name) != nil {
-				continue // declared in the same block
-			}
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue // visible here: declaring it would shadow it
-			}
-		}
-		if taken != nil {
-			taken[name] = true
-		}
-		return name
-	}
 }

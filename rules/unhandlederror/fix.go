@@ -1,7 +1,6 @@
 package unhandlederror
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -232,7 +231,7 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 			if !token.IsIdentifier(base) || base == name {
 				base = "callErr"
 			}
-			name = c.freshName(as.Pos(), base)
+			name = fixutil.FreshName(c.pass.Pkg, as.Pos(), base, nil)
 		}
 	}
 	return c.checkAfter(file, fnCur, as, call, name, analysis.TextEdit{
@@ -330,33 +329,12 @@ func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallE
 	if !token.IsIdentifier(base) {
 		base = "callErr"
 	}
-	return c.freshName(pos, base), ":=", true
+	return fixutil.FreshName(c.pass.Pkg, pos, base, nil), ":=", true
 }
 
 // isLocal reports whether v is declared in a function.
 func isLocal(v *types.Var) bool {
 	return !v.IsField() && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope()
-}
-
-// freshName returns base, or base with a number, that declaring at pos
-// neither shadows anything visible there nor clashes in its block.
-func (c *checker) freshName(pos token.Pos, base string) string {
-	scope := c.pass.Pkg.Scope().Innermost(pos)
-	for i := 1; ; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprintf("%s%d", base, i)
-		}
-		if scope != nil {
-			if scope.Lookup(name) != nil {
-				continue // declared in the same block
-			}
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue // visible here: declaring it would shadow it
-			}
-		}
-		return name
-	}
 }
 
 // lowerFirst lowers the leading capitals of a name: UpdateBalance →

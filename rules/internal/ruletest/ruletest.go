@@ -22,6 +22,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -337,27 +338,16 @@ func typeCheck(t *testing.T, imp *importer, c fixCase, fixed []byte) (*packages.
 			}
 		}
 	}
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
+	var toks []*token.File
+	for _, f := range files {
+		toks = append(toks, fset.File(f.FileStart))
 	}
-	var errs []error
-	conf := types.Config{
-		Importer: imp,
-		Sizes:    c.pkg.TypesSizes,
-		Error:    func(err error) { errs = append(errs, err) },
-	}
+	goVersion := ""
 	if c.pkg.Module != nil && c.pkg.Module.GoVersion != "" {
-		conf.GoVersion = "go" + c.pkg.Module.GoVersion
+		goVersion = "go" + c.pkg.Module.GoVersion
 	}
-	tpkg, _ := conf.Check(c.pkg.PkgPath, fset, files, info)
-	for _, e := range errs {
+	checked := loader.TypeCheck(c.pkg.PkgPath, c.pkg.Name, files, toks, imp, c.pkg.TypesSizes, goVersion, nil)
+	for _, e := range checked.Errors {
 		t.Errorf("fixed package does not build: %v", e)
 	}
 	return &packages.Package{
@@ -366,10 +356,10 @@ func typeCheck(t *testing.T, imp *importer, c fixCase, fixed []byte) (*packages.
 		PkgPath:         c.pkg.PkgPath,
 		GoFiles:         c.pkg.GoFiles,
 		CompiledGoFiles: c.pkg.CompiledGoFiles,
-		Fset:            fset,
+		Fset:            checked.Fset,
 		Syntax:          files,
-		Types:           tpkg,
-		TypesInfo:       info,
+		Types:           checked.Types,
+		TypesInfo:       checked.Info,
 		TypesSizes:      c.pkg.TypesSizes,
 		Module:          c.pkg.Module,
 		Imports:         c.pkg.Imports,
