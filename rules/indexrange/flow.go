@@ -115,37 +115,6 @@ func (f facts) add(k any, iv interval) bool {
 	return !n.empty()
 }
 
-func equalFacts(a, b facts) bool {
-	if (a == nil) != (b == nil) || len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
-
-// joinFacts returns what is known at a point reached from a or b.
-func joinFacts(a, b facts) facts {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
-	j := make(facts)
-	for k, v := range a {
-		if w, ok := b[k]; ok {
-			if iv := v.join(w); iv != full && iv != anyInt {
-				j[k] = iv
-			}
-		}
-	}
-	return j
-}
-
 // A flow holds the facts at the entry and exit of each block of fn.
 type flow struct {
 	fn      *ssa.Function
@@ -157,37 +126,17 @@ type flow struct {
 // settle in reasonable time.
 func analyze(fn *ssa.Function) *flow {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
-	order := ssautil.ReversePostorder(fn)
-	for round := 0; ; round++ {
-		if round > 50 {
-			return nil
-		}
-		changed := false
-		for _, b := range order {
-			var in facts
-			if b.Index == 0 || b == fn.Recover {
-				in = facts{}
-			} else {
-				for _, p := range b.Preds {
-					in = joinFacts(in, fl.edge(p, b))
-				}
-				if in != nil {
-					in = in.clone()
-				}
-			}
-			var out facts
-			if in != nil {
-				out = fl.transfer(b, in.clone(), nil)
-			}
-			if !equalFacts(in, fl.in[b.Index]) || !equalFacts(out, fl.out[b.Index]) {
-				changed = true
-				fl.in[b.Index], fl.out[b.Index] = in, out
-			}
-		}
-		if !changed {
-			return fl
-		}
+	// A join keeps the interval that holds the two, unless that says
+	// nothing.
+	join := func(a, b interval) (interval, bool) {
+		iv := a.join(b)
+		return iv, iv != full && iv != anyInt
 	}
+	transfer := func(b *ssa.BasicBlock, f facts) facts { return fl.transfer(b, f, nil) }
+	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
+		return nil
+	}
+	return fl
 }
 
 // once reports whether the fact key is about a value that is computed at
@@ -278,7 +227,7 @@ func (fl *flow) transfer(b *ssa.BasicBlock, f facts, visit func(ssa.Instruction,
 		switch instr := instr.(type) {
 		case *ssa.IndexAddr:
 			// After x[k] succeeded, len(x) > k.
-			if k, ok := constInt(instr.Index); ok && isSlice(instr.X.Type()) {
+			if k, ok := ssautil.ConstInt(instr.Index); ok && isSlice(instr.X.Type()) {
 				if !f.add(keyOf(instr.X), interval{lo: k + 1, hi: inf}) {
 					return nil // x[k] always panics here
 				}
@@ -356,20 +305,20 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 			return true
 		}
 		if !branch {
-			op = negate(op)
+			op = ssautil.Negate(op)
 		}
 		if handled, ok := constrainCmp(f, c.X, op, c.Y); handled {
 			return ok
 		}
-		if handled, ok := constrainCmp(f, c.Y, mirror(op), c.X); handled {
+		if handled, ok := constrainCmp(f, c.Y, ssautil.Mirror(op), c.X); handled {
 			return ok
 		}
 		// i > 0: a bound on an integer, for later `i < len(x)`.
-		if k, isConst := constInt(c.Y); isConst && isInteger(c.X.Type()) {
+		if k, isConst := ssautil.ConstInt(c.Y); isConst && isInteger(c.X.Type()) {
 			return applyInt(f, c.X, op, k)
 		}
-		if k, isConst := constInt(c.X); isConst && isInteger(c.Y.Type()) {
-			return applyInt(f, c.Y, mirror(op), k)
+		if k, isConst := ssautil.ConstInt(c.X); isConst && isInteger(c.Y.Type()) {
+			return applyInt(f, c.Y, ssautil.Mirror(op), k)
 		}
 	case *ssa.Call:
 		fn := c.Call.StaticCallee()
@@ -397,7 +346,7 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 // x. It reports whether it understood x, and false for a contradiction.
 func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, ok bool) {
 	if key, off, isLen := lenSide(x); isLen {
-		if k, isConst := constInt(y); isConst {
+		if k, isConst := ssautil.ConstInt(y); isConst {
 			return true, applyRel(f, key, op, k-off)
 		}
 		// len(x)+off > y ≥ lb, as in `i < len(x)` with i ≥ 0.
@@ -417,7 +366,7 @@ func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, o
 		return true, true
 	}
 	if s, sep, isIndex := indexCall(x); isIndex {
-		k, isConst := constInt(y)
+		k, isConst := ssautil.ConstInt(y)
 		if !isConst {
 			return true, true
 		}
@@ -517,7 +466,7 @@ func lenSide(v ssa.Value) (key any, off int64, ok bool) {
 		if v.Op != token.ADD && v.Op != token.SUB {
 			return nil, 0, false
 		}
-		if c, isConst := constInt(v.Y); isConst {
+		if c, isConst := ssautil.ConstInt(v.Y); isConst {
 			if k, o, ok := lenSide(v.X); ok {
 				if v.Op == token.SUB {
 					c = -c
@@ -525,7 +474,7 @@ func lenSide(v ssa.Value) (key any, off int64, ok bool) {
 				return k, o + c, true
 			}
 		}
-		if c, isConst := constInt(v.X); isConst && v.Op == token.ADD {
+		if c, isConst := ssautil.ConstInt(v.X); isConst && v.Op == token.ADD {
 			if k, o, ok := lenSide(v.Y); ok {
 				return k, o + c, true
 			}
@@ -554,7 +503,7 @@ func lowerBound(v ssa.Value, f facts) (int64, bool) {
 func lowerBoundRec(v ssa.Value, visiting map[*ssa.Phi]bool) (lb int64, ok, cycle bool) {
 	switch v := v.(type) {
 	case *ssa.Const:
-		k, ok := constInt(v)
+		k, ok := ssautil.ConstInt(v)
 		return k, ok, false
 	case *ssa.Call:
 		if b, ok := v.Call.Value.(*ssa.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
@@ -568,7 +517,7 @@ func lowerBoundRec(v ssa.Value, visiting map[*ssa.Phi]bool) (lb int64, ok, cycle
 		if v.Op != token.ADD {
 			return 0, false, false
 		}
-		c, isConst := constInt(v.Y)
+		c, isConst := ssautil.ConstInt(v.Y)
 		if !isConst || c < 0 || c > 1<<20 {
 			return 0, false, false
 		}
@@ -627,11 +576,11 @@ func indexCall(v ssa.Value) (s ssa.Value, sep string, ok bool) {
 func sepOf(name string, arg ssa.Value) (string, bool) {
 	switch {
 	case strings.HasSuffix(name, "Byte"):
-		if c, ok := constInt(arg); ok && c >= 0 && c < utf8.RuneSelf {
+		if c, ok := ssautil.ConstInt(arg); ok && c >= 0 && c < utf8.RuneSelf {
 			return string(rune(c)), true
 		}
 	case strings.HasSuffix(name, "Rune"):
-		if c, ok := constInt(arg); ok && c >= 0 && c <= utf8.MaxRune {
+		if c, ok := ssautil.ConstInt(arg); ok && c >= 0 && c <= utf8.MaxRune {
 			return string(rune(c)), true
 		}
 	case strings.HasSuffix(name, "Any"):
@@ -670,49 +619,6 @@ func isComparison(op token.Token) bool {
 		return true
 	}
 	return false
-}
-
-// negate returns the comparison that holds when op does not.
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	}
-	return op
-}
-
-// mirror returns the comparison with its operands swapped: a < b ⇔ b > a.
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
-}
-
-// constInt returns the value of an integer constant.
-func constInt(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
 }
 
 // constString returns the value of a string constant, or of a constant

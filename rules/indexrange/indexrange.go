@@ -146,7 +146,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			if !ok || seen[ia.Pos()] {
 				return // not an index, or reported already
 			}
-			k, ok := constInt(ia.Index)
+			k, ok := ssautil.ConstInt(ia.Index)
 			if !ok || k < 0 || !isSlice(ia.X.Type()) {
 				return // not a constant index into a slice
 			}

@@ -1,7 +1,6 @@
 package typednilerror
 
 import (
-	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -49,35 +48,6 @@ func (f facts) add(v ssa.Value, x fact) bool {
 	return true
 }
 
-func equalFacts(a, b facts) bool {
-	if (a == nil) != (b == nil) || len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
-
-// joinFacts returns what is known at a point reached from a or b.
-func joinFacts(a, b facts) facts {
-	if a == nil {
-		return b
-	}
-	if b == nil {
-		return a
-	}
-	j := make(facts)
-	for k, v := range a {
-		if w, ok := b[k]; ok && w == v {
-			j[k] = v
-		}
-	}
-	return j
-}
-
 // A flow holds the facts at the entry and exit of each block of fn.
 type flow struct {
 	fn      *ssa.Function
@@ -89,44 +59,22 @@ type flow struct {
 // settle in reasonable time.
 func analyze(fn *ssa.Function) *flow {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
-	order := ssautil.ReversePostorder(fn)
-	for round := 0; ; round++ {
-		if round > 50 {
-			return nil
-		}
-		changed := false
-		for _, b := range order {
-			var in facts
-			if b.Index == 0 || b == fn.Recover {
-				in = facts{}
-			} else {
-				for _, p := range b.Preds {
-					in = joinFacts(in, fl.edge(p, b))
-				}
-				if in != nil {
-					in = in.clone()
-				}
-			}
-			var out facts
-			if in != nil {
-				out = in.clone()
-				// Facts about values defined in b come from a previous
-				// iteration of a loop.
-				for v := range out {
-					if instr, ok := v.(ssa.Instruction); ok && instr.Block() == b {
-						delete(out, v)
-					}
-				}
-			}
-			if !equalFacts(in, fl.in[b.Index]) || !equalFacts(out, fl.out[b.Index]) {
-				changed = true
-				fl.in[b.Index], fl.out[b.Index] = in, out
+	// Facts survive a join where both sides know the same.
+	join := func(a, b fact) (fact, bool) { return a, a == b }
+	transfer := func(b *ssa.BasicBlock, f facts) facts {
+		// Facts about values defined in b come from a previous iteration
+		// of a loop.
+		for v := range f {
+			if instr, ok := v.(ssa.Instruction); ok && instr.Block() == b {
+				delete(f, v)
 			}
 		}
-		if !changed {
-			return fl
-		}
+		return f
 	}
+	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
+		return nil
+	}
+	return fl
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and
@@ -203,14 +151,14 @@ func constrain(f facts, cond ssa.Value, branch bool) bool {
 func nonEmptyLen(c *ssa.BinOp, branch bool) (ssa.Value, bool) {
 	op, l, r := c.Op, c.X, c.Y
 	if !branch {
-		op = negate(op)
+		op = ssautil.Negate(op)
 	}
 	x, ok := lenArg(l)
-	k, isConst := constInt(r)
+	k, isConst := ssautil.ConstInt(r)
 	if !ok || !isConst {
 		x, ok = lenArg(r)
-		k, isConst = constInt(l)
-		op = mirror(op)
+		k, isConst = ssautil.ConstInt(l)
+		op = ssautil.Mirror(op)
 		if !ok || !isConst {
 			return nil, false
 		}
@@ -265,46 +213,6 @@ func (fl *flow) consistent(e facts, others []facts) bool {
 func isNilConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.IsNil()
-}
-
-func constInt(v ssa.Value) (int64, bool) {
-	c, ok := v.(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	return constant.Int64Val(c.Value)
-}
-
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	}
-	return op
-}
-
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // isNilable reports whether a value of the concrete (non-interface) type
