@@ -48,6 +48,7 @@ func f(c bool) int {
 	join := func(a, b int) (int, bool) { return a, a == b }
 	transfer := func(b *ssa.BasicBlock, f facts) facts {
 		f["b"+string(rune('0'+b.Index))] = 1
+		f["last"] = b.Index // differs between the branches
 		return f
 	}
 	if !gpssautil.Solve(fn, in, out, edge, join, transfer) {
@@ -62,7 +63,7 @@ func f(c bool) int {
 			found = true
 			// Reached from both branches and from itself: only the entry
 			// block's fact holds on every way in.
-			if _, ok := in[b.Index]["b0"]; !ok || len(in[b.Index]) != 1 {
+			if _, ok := in[b.Index]["b0"]; !ok || len(in[b.Index]) != 1 { // not "last": the sides disagree
 				t.Errorf("for.body facts %v, want only b0", in[b.Index])
 			}
 		}
