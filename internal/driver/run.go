@@ -45,10 +45,10 @@ type Unit struct {
 // Run runs the selected rules on one package: each Analyzer, and each
 // Analyzer it requires, once, after what it requires, with independent
 // Analyzers running in parallel (GOMAXPROCS at a time). Facts of other
-// packages come from u.Facts, where this package's go. A rule that fails or panics
-// is logged and recorded in Result.Errors; the other rules' findings are
-// returned all the same. Run stops early, returning ctx.Err(), when ctx
-// is cancelled.
+// packages come from u.Facts, which also receives this package's. A rule
+// that fails or panics is logged and recorded in Result.Errors; the other
+// rules' findings are returned all the same. Run stops early, returning
+// ctx.Err(), when ctx is cancelled.
 func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Result, error) {
 	analyzers, byAnalyzer, sevs, err := sel.analyzers()
 	if err != nil {

@@ -24,15 +24,6 @@ import (
 
 var discard = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-func summary(fs []*driver.Finding) []string {
-	var out []string
-	for _, f := range fs {
-		start, _ := f.Posn()
-		out = append(out, fmt.Sprintf("%s:%d:%d %s %s %v", filepath.Base(start.Filename), start.Line, start.Column, f.Rule.ID, f.Severity, f.FixTitlesIn("en")))
-	}
-	return out
-}
-
 // checkerMode is what the go/analysis checker needs of go/packages.
 const checkerMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |

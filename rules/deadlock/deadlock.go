@@ -557,10 +557,7 @@ func (f *function) acquires(s *site) bool {
 			break
 		}
 	}
-	if onlyLocks {
-		return true
-	}
-	return false
+	return onlyLocks
 }
 
 // aliasesOf returns the owner of the mutex of s and the local variables
