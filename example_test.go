@@ -16,11 +16,12 @@ import (
 
 // A finding as -format json prints it.
 type jsonFinding struct {
-	Rule    string   `json:"rule"`
-	File    string   `json:"file"`
-	Line    int      `json:"line"`
-	Message string   `json:"message"`
-	Fixes   []string `json:"fixes"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Message  string   `json:"message"`
+	Fixes    []string `json:"fixes"`
 }
 
 // checkJSON runs `gopitfalls check -format json ./...` in dir and returns
@@ -73,7 +74,9 @@ func markers(t *testing.T, dir string) []string {
 }
 
 // TestExample checks that gopitfalls reports every pitfall planted in
-// the example workspace and nothing else.
+// the example workspace and nothing else (at information severity and
+// above, as the editor shows them), and that check's default output is
+// the warnings among them.
 func TestExample(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("testdata", "example"))
 	if err != nil {
@@ -83,10 +86,21 @@ func TestExample(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("no pitfall markers in the example")
 	}
-	findings, code := checkJSON(t, dir)
-	var got []string
+	findings, code := checkJSON(t, dir, "-severity", "information")
+	var got, warnings []string
 	for _, f := range findings {
 		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+		if f.Severity == "warning" || f.Severity == "error" {
+			warnings = append(warnings, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+		}
+	}
+	defaults, _ := checkJSON(t, dir)
+	var shown []string
+	for _, f := range defaults {
+		shown = append(shown, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+	}
+	if !slices.Equal(shown, warnings) {
+		t.Errorf("check without -severity shows\n%s\nwant the warnings\n%s", strings.Join(shown, "\n"), strings.Join(warnings, "\n"))
 	}
 	slices.Sort(got)
 	for _, g := range got {

@@ -41,7 +41,8 @@ const maxFixRounds = 5
 const usage = `usage: gopitfalls check [flags] [packages]
 
 Check reports the Go pitfalls gopitfalls knows in the named packages
-(default ./...), like go vet. Exit status: 0 nothing found, 1 findings,
+(default ./...), like go vet. It shows warnings and errors unless
+-severity asks for more. Exit status: 0 nothing shown, 1 findings shown,
 2 bad usage or a package that failed to load.
 
 Flags:
@@ -58,7 +59,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 	only := fs.String("rules", "", "comma-separated rule `IDs` to run (default: all enabled by the configuration)")
 	disable := fs.String("disable", "", "comma-separated rule `IDs` not to run")
 	tags := fs.String("tags", "", "comma-separated build `tags`")
-	minSev := fs.String("severity", "information", "report findings of at least this `severity`: hint, information, warning or error")
+	minSev := fs.String("severity", "warning", "report findings of at least this `severity`: hint, information, warning or error")
 	verbose := fs.Bool("v", false, "log progress and rule errors to stderr")
 	lang := fs.String("lang", "", "`language` of messages: en or zh (default: the configuration's language, else en)")
 	fs.Usage = func() {
