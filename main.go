@@ -27,6 +27,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/internal/check"
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/rules/all"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -118,7 +119,11 @@ func runVetTool() {
 			rules = append(rules, r)
 		}
 	}
-	unitchecker.Main(all.Analyzers(rules, cfg.Options())...)
+	// go vet prints every diagnostic it gets and fails on any: show what
+	// check shows by default, the warnings.
+	opts := cfg.Options()
+	opts.MinSeverity = rule.Warning
+	unitchecker.Main(all.Analyzers(rules, opts)...)
 }
 
 // printToolID answers go vet's -V=full with an ID that covers both the

@@ -163,18 +163,18 @@ func (res *Result) addError(log *slog.Logger, r *rule.Rule, id, path string, err
 	res.Errors = append(res.Errors, fmt.Errorf("%s: %s: %w", path, r.ID, err))
 }
 
-// addFindings records the diagnostics of rule r (configured at sev),
-// skipping those already seen (the same file analysed in two variants of
-// a package).
-func (res *Result) addFindings(r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, seen map[string]bool) {
-	for _, d := range diags {
+// addFindings records the diagnostics of rule r (configured at sev), at
+// the levels the rule reported them at, skipping those already seen (the
+// same file analysed in two variants of a package).
+func (res *Result) addFindings(r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, levels *rule.Levels, seen map[string]bool) {
+	for i, d := range diags {
 		posn := fset.Position(d.Pos)
 		key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: rule.Effective(sev, d.Category), Fset: fset, Diag: d})
+		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: r.Shown(sev, levels.At(i, r.Severity)), Fset: fset, Diag: d})
 	}
 }
 

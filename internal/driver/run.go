@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sync"
 
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -79,7 +80,8 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 			res.addError(log, rl, u.ID, u.Pkg.Path(), act.err)
 			continue
 		}
-		res.addFindings(rl, sevs[rl], u.Fset, act.diags, seen)
+		levels, _ := act.result.(*rule.Levels)
+		res.addFindings(rl, sevs[rl], u.Fset, act.diags, levels, seen)
 	}
 	SortFindings(res.Findings)
 	return res, nil

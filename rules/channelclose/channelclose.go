@@ -325,12 +325,15 @@ func chanText(call *ast.CallExpr) string {
 	return types.ExprString(call.Args[0])
 }
 
-func (c *checker) report(d analysis.Diagnostic) {
+func (c *checker) report(d analysis.Diagnostic) { c.reportAt(rule.Warning, d) }
+
+// reportAt reports d at severity s, once per position.
+func (c *checker) reportAt(s rule.Severity, d analysis.Diagnostic) {
 	if c.reported[d.Pos] {
 		return
 	}
 	c.reported[d.Pos] = true
-	c.pass.Report(d)
+	rule.ReportAt(c.pass, s, d)
 }
 
 // reportNilClose reports close(ch) of a channel that src says is nil.
@@ -447,12 +450,13 @@ func (c *checker) reportSpin(fn *ssa.Function, op chanOp) {
 		End:     recv.End(),
 		Message: fmt.Sprintf("receive from %s without ok in a loop with no exit; once %s is closed the loop spins on zero values", ch, ch),
 	}
+	d.SuggestedFixes = c.spinFixes(cur, recv)
 	if !c.webs.seenClosed(op.ch) {
 		// Whoever owns the channel may close it, or may not: the loop
 		// cannot end, but whether it spins is out of sight.
-		rule.Demote(&d, rule.Information)
+		c.reportAt(rule.Information, d)
+		return
 	}
-	d.SuggestedFixes = c.spinFixes(cur, recv)
 	c.report(d)
 }
 

@@ -868,7 +868,8 @@ func (f *function) reportDouble(s *site, d double) {
 		})
 	}
 	if d.read {
-		rule.Demote(&diag, rule.Information) // it blocks only when a writer waits in between
+		rule.ReportAt(f.pass, rule.Information, diag) // it blocks only when a writer waits in between
+		return
 	}
 	f.pass.Report(diag)
 }

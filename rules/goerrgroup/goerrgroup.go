@@ -51,7 +51,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -66,6 +65,7 @@ var notes embed.FS
 // Rule is the go-errgroup rule.
 var Rule = rule.Define(rule.Spec{
 	ID:       "go-errgroup",
+	InTests:  rule.Information, // tests start goroutines to exercise concurrency
 	Severity: rule.Warning,
 	Since:    "v0.1.0",
 	Fixes:    true,
@@ -96,6 +96,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			d.End = lit.Type.End()
 		}
 		errs := drop != "" || getsError(info, gs)
+		sev := rule.Warning
 		switch {
 		case l.join != nil && drop != "":
 			d.Message = fmt.Sprintf("goroutines fanned out in a loop and %s drop the error of %s; use errgroup so it reaches the caller", l.join.describe(), drop)
@@ -111,15 +112,12 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			d.Message = fmt.Sprintf("goroutine drops the error of %s; no one sees it fail", drop)
 		default:
 			d.Message = fmt.Sprintf("go %s: a panic in the goroutine crashes the process and its errors reach no one", callName(gs.Call))
-			rule.Demote(&d, rule.Information) // one goroutine, or one per connection or message, that drops no error
-		}
-		if strings.HasSuffix(pass.Fset.File(gs.Pos()).Name(), "_test.go") {
-			rule.Demote(&d, rule.Information) // tests start goroutines to exercise concurrency
+			sev = rule.Information // one goroutine, or one per connection or message, that drops no error
 		}
 		if fix, ok := suggestFix(pass, opts, mods, cur, fnCur, l, drop != ""); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
-		pass.Report(d)
+		rule.ReportAt(pass, sev, d)
 	}
 	return nil
 }

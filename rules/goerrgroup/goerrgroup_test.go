@@ -49,24 +49,3 @@ func TestNeedsGoGet(t *testing.T) {
 		t.Error("no fix offered in the noreq fixture")
 	}
 }
-
-// TestSeverity checks which findings are demoted: a go statement outside a
-// finite loop that drops no error (its message starts with "go "), and
-// every go statement in a _test.go file, are information; fan-outs and
-// goroutines that drop an error are warnings.
-func TestSeverity(t *testing.T) {
-	results := analysistest.Run(t, ruletest.Dir(goerrgroup.Rule), goerrgroup.Analyzer, "./...")
-	for _, res := range results {
-		for _, d := range res.Diagnostics {
-			posn := res.Pass.Fset.Position(d.Pos)
-			wantInfo := strings.HasPrefix(d.Message, "go ") || strings.HasSuffix(posn.Filename, "_test.go")
-			got, demoted := rule.Demoted(d.Category)
-			if wantInfo && (!demoted || got != rule.Information) {
-				t.Errorf("%s: %q: want information, got category %q", posn, d.Message, d.Category)
-			}
-			if !wantInfo && demoted {
-				t.Errorf("%s: %q: want warning, got category %q", posn, d.Message, d.Category)
-			}
-		}
-	}
-}

@@ -92,6 +92,7 @@ type finding struct {
 	b        bound
 	definite bool
 	diag     analysis.Diagnostic
+	sev      rule.Severity // Off: the rule's
 }
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
@@ -120,7 +121,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	c.addFixes(all)
 	sort.Slice(all, func(i, j int) bool { return all[i].expr.Pos() < all[j].expr.Pos() })
 	for _, f := range all {
-		pass.Report(f.diag)
+		rule.ReportAt(pass, f.sev, f.diag)
 	}
 	return nil
 }
@@ -169,7 +170,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			f2.diag = analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: c.message(f2)}
 			if !definite && strings.HasSuffix(c.pass.Fset.File(expr.Pos()).Name(), "_test.go") {
 				// A test that panics on unexpected output still fails: only hint.
-				rule.Demote(&f2.diag, rule.Hint)
+				f2.sev = rule.Hint
 			}
 			out = append(out, f2)
 		})

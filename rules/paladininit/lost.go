@@ -9,7 +9,6 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
-	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -74,9 +73,6 @@ func (c *checker) checkLostErrors() {
 			msg = what + "; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference"
 		}
 		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
-		if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
-			rule.Demote(&d, rule.Information) // a test that fails to load its config fails anyway
-		}
 		if fix, ok := c.checkLostFix(cur, fnCur.Node(), v, name); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

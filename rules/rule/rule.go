@@ -28,10 +28,13 @@ const noteURL = "https://github.com/gopitfalls/gopitfalls/blob/main/rules/%s/not
 type Spec struct {
 	ID       string   // kebab-case, stable: what users see, configure and suppress
 	Severity Severity // default severity of its diagnostics
-	Since    string   // release that introduced it, e.g. "v0.1.0"
-	Syntax   bool     // it works without type information (syntax-only mode)
-	Fixes    bool     // it offers suggested fixes
-	Notes    fs.FS    // holds note.en.md and note.zh.md
+	// InTests caps the severity of its diagnostics in _test.go files
+	// (Off: no cap). See the severity policy in policy.go.
+	InTests  Severity
+	Since    string // release that introduced it, e.g. "v0.1.0"
+	Syntax   bool   // it works without type information (syntax-only mode)
+	Fixes    bool   // it offers suggested fixes
+	Notes    fs.FS  // holds note.en.md and note.zh.md
 	Requires []*analysis.Analyzer
 	// FactTypes are the analysis facts the rule exports and imports (see
 	// analysis.Analyzer.FactTypes). A rule with facts also runs on every
@@ -155,26 +158,41 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		URL:              r.URL("en"),
 		Requires:         r.spec.Requires,
 		FactTypes:        r.spec.FactTypes,
+		ResultType:       LevelsType,
 		RunDespiteErrors: true,
 	}
 	a.Run = func(pass *analysis.Pass) (_ any, err error) {
+		levels := &Levels{}
+		p := *pass
+		sk := &sink{}
+		sinks.Store(&p, sk)
 		defer func() {
-			if p := recover(); p != nil {
-				err = &PanicError{Rule: r.ID, Package: pass.Pkg.Path(), Value: p, Stack: debug.Stack()}
+			sinks.Delete(&p)
+			if v := recover(); v != nil {
+				err = &PanicError{Rule: r.ID, Package: pass.Pkg.Path(), Value: v, Stack: debug.Stack()}
 			}
 		}()
-		p := *pass
 		sup := newSuppressor(pass)
 		p.Report = func(d analysis.Diagnostic) {
+			asked := sk.next
+			sk.next = Off
 			if sup.suppressed(r.ID, d.Pos) {
 				return
 			}
-			if d.URL == "" {
-				d.URL = a.URL // not "#"+Category: categories here name severities
+			sev := r.level(pass, d.Pos, asked)
+			if sev < opts.MinSeverity {
+				return // below what the driver shows
 			}
+			if d.URL == "" {
+				d.URL = a.URL
+			}
+			levels.Severities = append(levels.Severities, sev)
 			pass.Report(d)
 		}
-		return nil, r.spec.Run(&p, &opts)
+		if err := r.spec.Run(&p, &opts); err != nil {
+			return nil, err
+		}
+		return levels, nil
 	}
 	return a
 }
@@ -191,14 +209,6 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("rule %s panicked on package %s: %v", e.Rule, e.Package, e.Value)
 }
 
-// Demote marks d as reported at severity s, below the rule's own. The
-// severity travels in d.Category (see [Effective]).
-func Demote(d *analysis.Diagnostic, s Severity) {
-	if s == Hint || s == Information {
-		d.Category = s.String()
-	}
-}
-
 // Options are the settings from the configuration that change what rules
 // look for.
 type Options struct {
@@ -209,6 +219,11 @@ type Options struct {
 	// the Kratos v0.x framework packages (net/rpc/warden, conf/paladin,
 	// queue/databus, sync/errgroup, log) are found.
 	FrameworkImportPrefixes []string
+	// MinSeverity drops the diagnostics below it: drivers that show
+	// every diagnostic they get (go vet, golangci-lint) set Warning, as
+	// check shows by default. Check and the server keep all (Off) and
+	// filter by the Levels result.
+	MinSeverity Severity
 }
 
 // DefaultErrgroupImport is the default of Options.ErrgroupImport.
@@ -230,7 +245,7 @@ func DefaultOptions() Options {
 }
 
 func (o Options) key() string {
-	return o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
+	return o.MinSeverity.String() + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
 }
 
 // FrameworkPackage reports whether path is the framework package rel

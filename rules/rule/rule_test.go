@@ -2,7 +2,10 @@ package rule_test
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
+	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -91,19 +94,94 @@ func TestSeverity(t *testing.T) {
 	if _, err := rule.ParseSeverity("fatal"); err == nil {
 		t.Error("ParseSeverity(fatal) succeeded")
 	}
+	r := rule.Define(rule.Spec{ID: "x", Severity: rule.Warning, Notes: notes(), Run: func(*analysis.Pass, *rule.Options) error { return nil }})
 	for _, tc := range []struct {
-		configured rule.Severity
-		category   string
-		want       rule.Severity
+		configured, level, want rule.Severity
 	}{
-		{rule.Warning, "", rule.Warning},
-		{rule.Error, "", rule.Error},
-		{rule.Warning, "information", rule.Information},
-		{rule.Error, "hint", rule.Hint},
-		{rule.Hint, "information", rule.Hint}, // the configuration lowers it further
+		{rule.Warning, rule.Warning, rule.Warning},
+		{rule.Error, rule.Warning, rule.Error},
+		{rule.Warning, rule.Information, rule.Information},
+		{rule.Error, rule.Hint, rule.Hint},
+		{rule.Hint, rule.Information, rule.Hint}, // the configuration lowers it further
 	} {
-		if got := rule.Effective(tc.configured, tc.category); got != tc.want {
-			t.Errorf("Effective(%v, %q) = %v, want %v", tc.configured, tc.category, got, tc.want)
+		if got := r.Shown(tc.configured, tc.level); got != tc.want {
+			t.Errorf("Shown(%v, %v) = %v, want %v", tc.configured, tc.level, got, tc.want)
+		}
+	}
+}
+
+// TestPolicy checks the severity policy: ReportAt lowers a diagnostic,
+// _test.go files are capped at Spec.InTests and non-production packages
+// at information; the levels are the Analyzer's result, and
+// Options.MinSeverity drops what is below it.
+func TestPolicy(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "policy-rule", Severity: rule.Warning, InTests: rule.Hint, Since: "v0.1.0", Notes: notes(),
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+				call := n.(*ast.CallExpr)
+				id, ok := call.Fun.(*ast.Ident)
+				if !ok {
+					continue // the generated test main's calls
+				}
+				d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: id.Name}
+				if id.Name == "quiet" {
+					rule.ReportAt(pass, rule.Information, d)
+					continue
+				}
+				pass.Report(d)
+			}
+			return nil
+		},
+	})
+	levels := func(results []*analysistest.Result) map[string]rule.Severity {
+		out := make(map[string]rule.Severity)
+		for _, res := range results {
+			lv, _ := res.Result.(*rule.Levels)
+			for i, d := range res.Diagnostics {
+				posn := res.Pass.Fset.Position(d.Pos)
+				out[fmt.Sprintf("%s:%s", filepath.Base(posn.Filename), d.Message)] = lv.At(i, rule.Off)
+			}
+		}
+		return out
+	}
+	got := levels(analysistest.Run(t, analysistest.TestData(), r.Analyzer, "policy", "policy/examples/demo"))
+	want := map[string]rule.Severity{
+		"a.go:loud":      rule.Warning,
+		"a.go:quiet":     rule.Information,
+		"a_test.go:loud": rule.Hint,
+		"demo.go:loud":   rule.Information,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("levels %v, want %v", got, want)
+	}
+
+	// Under a driver that shows everything it gets, only warnings remain.
+	rec := &recorder{}
+	opts := rule.DefaultOptions()
+	opts.MinSeverity = rule.Warning
+	got = levels(analysistest.Run(rec, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))
+	if want := map[string]rule.Severity{"a.go:loud": rule.Warning}; !maps.Equal(got, want) {
+		t.Errorf("with MinSeverity warning: %v, want %v", got, want)
+	}
+}
+
+func TestNonProduction(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client": true,
+		"github.com/go-kratos/kratos/pkg/conf/paladin/apollo/internal/mockserver":        true,
+		"example.com/svc/examples/hello":                                                 true,
+		"example.com/svc/_example":                                                       true,
+		"example.com/svc/internal/mock":                                                  true,
+		"example.com/svc/cmd/server":                                                     false,
+		"github.com/go-kratos/kratos/tool/testgen":                                       false,
+		"example.com/svc/internal/exampleservice":                                        false,
+		"example.com/svc/internal/dao":                                                   false,
+	} {
+		if got := rule.NonProduction(path, nil); got != want {
+			t.Errorf("NonProduction(%q) = %v, want %v", path, got, want)
 		}
 	}
 }

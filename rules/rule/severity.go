@@ -45,26 +45,14 @@ func ParseSeverity(s string) (Severity, error) {
 	return Off, fmt.Errorf("unknown severity %q (want off, hint, information, warning or error)", s)
 }
 
-// Demoted reports the severity a rule reports a diagnostic at when it marks
-// it as less severe than the rule's own (see [Demote]). The second result is
-// false for diagnostics reported at the rule's severity.
-func Demoted(category string) (Severity, bool) {
-	switch category {
-	case "hint":
-		return Hint, true
-	case "information":
-		return Information, true
-	}
-	return Off, false
-}
-
-// Effective returns the severity at which to show a diagnostic with the
-// given category from a rule whose configured severity is configured.
-// A demoted diagnostic keeps its lower severity unless the configuration
+// Shown returns the severity at which to show a diagnostic that rule r
+// reported at level (its Levels entry) when the configuration sets the
+// rule to configured: a diagnostic at the rule's own severity takes the
+// configured one; a lower one keeps its level unless the configuration
 // lowers the rule below it.
-func Effective(configured Severity, category string) Severity {
-	if d, ok := Demoted(category); ok && d < configured {
-		return d
+func (r *Rule) Shown(configured, level Severity) Severity {
+	if level >= r.Severity || level == Off {
+		return configured
 	}
-	return configured
+	return min(level, configured)
 }

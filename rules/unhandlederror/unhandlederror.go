@@ -83,6 +83,7 @@ var notes embed.FS
 // Rule is the unhandled-error rule.
 var Rule = rule.Define(rule.Spec{
 	ID:       "unhandled-error",
+	InTests:  rule.Hint, // a test's dropped error shows up as a failing test
 	Severity: rule.Warning,
 	Since:    "v0.1.0",
 	Fixes:    true,
@@ -174,10 +175,8 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 		End:     call.End(),
 		Message: fmt.Sprintf("error returned by %s is not checked", c.calleeName(call)),
 	}
-	c.demoteRelease(&d, call)
-	c.demoteInTests(&d)
 	d.SuggestedFixes = c.fixDroppedCall(file, cur, fnCur, stmt, call, res, errAt)
-	c.pass.Report(d)
+	rule.ReportAt(c.pass, c.releaseLevel(call), d)
 }
 
 // --- shape 2: v, _ := f() ---
@@ -236,7 +235,6 @@ func (c *checker) blankError(file *ast.File, cur, fnCur inspector.Cursor, stmt a
 		Message: fmt.Sprintf("error returned by %s is discarded; %s may be %s when it fails",
 			c.calleeName(call), types.ExprString(used), zeroPhrase(c.info.TypeOf(used))),
 	}
-	c.demoteInTests(&d)
 	if as, ok := stmt.(*ast.AssignStmt); ok {
 		d.SuggestedFixes = c.fixBlank(file, cur, fnCur, as, call, blank)
 	}
@@ -420,12 +418,10 @@ func (c *checker) lostError(file *ast.File, cur, fnCur inspector.Cursor, stmt as
 				t.id.Name, name, c.pass.Fset.Position(over.Pos()).Line)
 		}
 		d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: msg}
-		c.demoteRelease(&d, t.call)
-		c.demoteInTests(&d)
 		if st, ok := stmt.(ast.Stmt); ok {
 			d.SuggestedFixes = c.fixLost(file, cur, fnCur, st, t.call, t.id.Name)
 		}
-		c.pass.Report(d)
+		rule.ReportAt(c.pass, c.releaseLevel(t.call), d)
 		return // one report per statement
 	}
 }
@@ -801,18 +797,14 @@ func zeroPhrase(t types.Type) string {
 	return "a zero value"
 }
 
-// demoteRelease demotes to information a finding on a Close that only
-// releases a resource (see closeOnlyReleases).
-func (c *checker) demoteRelease(d *analysis.Diagnostic, call *ast.CallExpr) {
+// releaseLevel returns the severity of a finding on call: information
+// for a Close that only releases a resource (see closeOnlyReleases), else
+// the rule's.
+func (c *checker) releaseLevel(call *ast.CallExpr) rule.Severity {
 	if c.isCloseCall(call) && closeOnlyReleases(c, call, c.calleeKey(call).recv) {
-		rule.Demote(d, rule.Information)
+		return rule.Information
 	}
-}
-
-func (c *checker) demoteInTests(d *analysis.Diagnostic) {
-	if c.inTestFile(d.Pos) {
-		rule.Demote(d, rule.Hint)
-	}
+	return rule.Warning
 }
 
 // inTestFile reports whether pos is in a _test.go file.

@@ -107,7 +107,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -122,6 +121,7 @@ var notes embed.FS
 // Rule is the use-before-err-check rule.
 var Rule = rule.Define(rule.Spec{
 	ID:       "use-before-err-check",
+	InTests:  rule.Hint, // a nil panic fails the test, loudly but harmlessly
 	Severity: rule.Warning,
 	Since:    "v0.1.0",
 	Fixes:    true,
@@ -369,9 +369,6 @@ func (c *checker) report() {
 			Pos:     f.use.Pos(),
 			End:     f.use.End(),
 			Message: c.message(f),
-		}
-		if strings.HasSuffix(c.pass.Fset.File(f.use.Pos()).Name(), "_test.go") {
-			rule.Demote(&d, rule.Hint) // a nil panic fails the test, loudly but harmlessly
 		}
 		if fix, ok := c.fixFor(f); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -365,11 +365,12 @@ func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string
 			Pos: target.Pos(), End: target.End(),
 			Message: fmt.Sprintf("warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial \"discovery://default/<appid>\"", text),
 		}
-		if pass.Pkg.Name() == "main" {
-			rule.Demote(&d, rule.Hint) // tools and examples point at one address on purpose
-		}
 		if fix, ok := c.appIDFix(call, target); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		if pass.Pkg.Name() == "main" {
+			rule.ReportAt(pass, rule.Hint, d) // tools and examples point at one address on purpose
+			return
 		}
 		pass.Report(d)
 	}

@@ -65,6 +65,7 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 	}
 	results := analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
 	CheckMessages(t, r, results)
+	CheckSeverities(t, r, results)
 	CheckFixes(t, dir, a, results)
 }
 

@@ -70,21 +70,21 @@ func (q *Queue) Push(s string) {
 
 func (q *Queue) loop() {
 	for {
-		s := <-q.in // information: made by NewQueue, never closed today; the loop cannot end // want `receive from q.in without ok in a loop with no exit`
+		s := <-q.in // information: made by NewQueue, never closed today; the loop cannot end /* information */ // want `receive from q.in without ok in a loop with no exit`
 		log.Println(s)
 	}
 }
 
 func (q *Queue) waker() {
 	for {
-		<-q.wake // information: never closed today // want `receive from q.wake without ok`
+		<-q.wake // information: never closed today /* information */ // want `receive from q.wake without ok`
 		log.Println("woken")
 	}
 }
 
 func global() {
 	for {
-		log.Println(<-queued) // information: made at init, never closed today // want `receive from queued without ok`
+		log.Println(<-queued) // information: made at init, never closed today /* information */ // want `receive from queued without ok`
 	}
 }
 
@@ -97,14 +97,14 @@ func Keep() {
 		}
 	}()
 	for {
-		log.Println(<-ch) // information: made here, never closed today // want `receive from ch without ok`
+		log.Println(<-ch) // information: made here, never closed today /* information */ // want `receive from ch without ok`
 	}
 }
 
 // feed is called only by Start, with a channel Start made.
 func feed(ch chan int) {
 	for {
-		log.Println(<-ch) // information: every caller's channel is never closed today // want `receive from ch without ok`
+		log.Println(<-ch) // information: every caller's channel is never closed today /* information */ // want `receive from ch without ok`
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 func Sum(in chan int) {
 	s := 0
 	for {
-		v := <-in // want `receive from in without ok in a loop with no exit; once in is closed the loop spins on zero values`
+		v := <-in /* information */ // want `receive from in without ok in a loop with no exit; once in is closed the loop spins on zero values`
 		s += v
 		log.Println(s)
 	}
@@ -27,7 +27,7 @@ func Sum(in chan int) {
 func Total(in <-chan int) int {
 	s := 0
 	for {
-		s += <-in // want `receive from in without ok in a loop with no exit`
+		s += <-in /* information */ // want `receive from in without ok in a loop with no exit`
 	}
 }
 
@@ -35,7 +35,7 @@ func Total(in <-chan int) int {
 func Feed() {
 	events := source.Subscribe()
 	for {
-		ev := <-events // want `receive from events without ok in a loop with no exit`
+		ev := <-events /* information */ // want `receive from events without ok in a loop with no exit`
 		log.Println(ev)
 	}
 }
@@ -44,7 +44,7 @@ func Feed() {
 func Direct() {
 	for {
 		select {
-		case ev := <-source.Subscribe(): // want `receive from source.Subscribe\(\) without ok in a loop with no exit`
+		case ev := <-source.Subscribe(): /* information */ // want `receive from source.Subscribe\(\) without ok in a loop with no exit`
 			log.Println(ev)
 		case <-time.After(time.Second): // time.After's channel is never closed
 			log.Println("idle")
@@ -67,7 +67,7 @@ func NewHub() *Hub {
 // Run spins once another package closes h.Events.
 func (h *Hub) Run() {
 	for {
-		ev := <-h.Events // want `receive from h.Events without ok in a loop with no exit`
+		ev := <-h.Events /* information */ // want `receive from h.Events without ok in a loop with no exit`
 		log.Println(ev)
 	}
 }
@@ -78,7 +78,7 @@ func (h *Hub) Out() chan string { return h.out }
 // Forward spins once the receiver of Out closes the channel.
 func (h *Hub) Forward() {
 	for {
-		log.Println(<-h.out) // want `receive from h.out without ok in a loop with no exit`
+		log.Println(<-h.out) /* information */ // want `receive from h.out without ok in a loop with no exit`
 	}
 }
 
@@ -87,14 +87,14 @@ func Pass() {
 	ch := make(chan string)
 	go source.Fill(ch)
 	for {
-		log.Println(<-ch) // want `receive from ch without ok in a loop with no exit`
+		log.Println(<-ch) /* information */ // want `receive from ch without ok in a loop with no exit`
 	}
 }
 
 // pump is called only with a parameter of Relay: the caller's channel.
 func pump(in chan int) {
 	for {
-		log.Println(<-in) // want `receive from in without ok in a loop with no exit`
+		log.Println(<-in) /* information */ // want `receive from in without ok in a loop with no exit`
 	}
 }
 
@@ -110,7 +110,7 @@ func Either(in chan int, own bool) {
 		ch = make(chan int)
 	}
 	for {
-		log.Println(<-ch) // want `receive from ch without ok in a loop with no exit`
+		log.Println(<-ch) /* information */ // want `receive from ch without ok in a loop with no exit`
 	}
 }
 

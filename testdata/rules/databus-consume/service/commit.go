@@ -13,7 +13,7 @@ func (s *Service) process(msg *databus.Message) error { return nil }
 // commitThenProcess commits, then hands the message on.
 func (s *Service) commitThenProcess() {
 	for msg := range s.consumer.Messages() {
-		msg.Commit() // want `msg is committed before it is processed`
+		msg.Commit() /* information */ // want `msg is committed before it is processed`
 		if err := s.process(msg); err != nil {
 			log.Error("process error(%v)", err)
 		}
@@ -23,7 +23,7 @@ func (s *Service) commitThenProcess() {
 // commitThenSend commits, then sends the message to a worker.
 func (s *Service) commitThenSend(work chan<- *databus.Message) {
 	for msg := range s.consumer.Messages() {
-		msg.Commit() // want `msg is committed before it is processed`
+		msg.Commit() /* information */ // want `msg is committed before it is processed`
 		work <- msg
 	}
 }
@@ -39,7 +39,7 @@ func (s *Service) commitInSelect(ctx context.Context) {
 			if !ok {
 				return
 			}
-			msg.Commit() // want `msg is committed before it is processed`
+			msg.Commit() /* information */ // want `msg is committed before it is processed`
 			log.Info("key %s", msg.Key)
 			s.counter(msg.Key)
 		}
@@ -51,7 +51,7 @@ func (s *Service) counter(key string) {}
 // commitChecked checks the commit's error, then decodes.
 func (s *Service) commitChecked() {
 	for msg := range s.consumer.Messages() {
-		if err := msg.Commit(); err != nil { // want `msg is committed before it is processed`
+		if err := msg.Commit(); err != nil { /* information */ // want `msg is committed before it is processed`
 			log.Error("commit error(%v)", err)
 		}
 		var v stat
@@ -65,7 +65,7 @@ func (s *Service) commitChecked() {
 // commitThenBranch processes in one branch only: still after the commit.
 func (s *Service) commitThenBranch(verbose bool) {
 	for msg := range s.consumer.Messages() {
-		msg.Commit() // want `msg is committed before it is processed`
+		msg.Commit() /* information */ // want `msg is committed before it is processed`
 		if verbose {
 			s.counter(msg.Key)
 		}
@@ -74,14 +74,14 @@ func (s *Service) commitThenBranch(verbose bool) {
 
 // commitHandler commits first in a handler without a loop.
 func (s *Service) commitHandler(msg *databus.Message) error {
-	msg.Commit() // want `msg is committed before it is processed`
+	msg.Commit() /* information */ // want `msg is committed before it is processed`
 	return s.process(msg)
 }
 
 // commitThenGo commits, then processes in a goroutine.
 func (s *Service) commitThenGo() {
 	for msg := range s.consumer.Messages() {
-		msg.Commit() // want `msg is committed before it is processed`
+		msg.Commit() /* information */ // want `msg is committed before it is processed`
 		go s.counter(msg.Key)
 	}
 }
@@ -90,7 +90,7 @@ func (s *Service) commitThenGo() {
 func (s *Service) commitThenCopy() []*databus.Message {
 	var kept []*databus.Message
 	for msg := range s.consumer.Messages() {
-		msg.Commit() // want `msg is committed before it is processed`
+		msg.Commit() /* information */ // want `msg is committed before it is processed`
 		last := msg
 		kept = append(kept, last)
 	}

@@ -43,7 +43,7 @@ func (s *Service) decodeNotes() {
 		if msg, ok = <-msgs; !ok {
 			break
 		}
-		msg.Commit()                           // want `msg is committed before it is processed: if processing fails or the service stops, the message is lost \(at-most-once delivery\)`
+		msg.Commit()                           /* information */ // want `msg is committed before it is processed: if processing fails or the service stops, the message is lost \(at-most-once delivery\)`
 		json.Unmarshal(msg.Value, &databusVal) // want `error of json.Unmarshal\(msg.Value, &databusVal\)`
 	}
 }

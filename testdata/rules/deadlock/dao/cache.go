@@ -116,7 +116,7 @@ func (s *Stats) Snapshot() map[string]int {
 	s.RLock()
 	defer s.RUnlock()
 	out := make(map[string]int, len(s.counts))
-	s.RLock() // want `s.RLock\(\) can block forever: this goroutine already holds the read lock s.RLock\(\) from line 116`
+	s.RLock() /* information */ // want `s.RLock\(\) can block forever: this goroutine already holds the read lock s.RLock\(\) from line 116`
 	for k, v := range s.counts {
 		out[k] = v
 	}

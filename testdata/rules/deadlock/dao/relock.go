@@ -186,7 +186,7 @@ func (t *Table) Keys() []string {
 	t.RLock()
 	defer t.RUnlock()
 	keys := make([]string, 0, len(t.rows))
-	t.RLock() // want `t.RLock\(\) can block forever: this goroutine already holds the read lock t.RLock\(\) from line 186, and once a writer waits in Lock new read locks wait too \(sync.RWMutex forbids recursive read locking\)`
+	t.RLock() /* information */ // want `t.RLock\(\) can block forever: this goroutine already holds the read lock t.RLock\(\) from line 186, and once a writer waits in Lock new read locks wait too \(sync.RWMutex forbids recursive read locking\)`
 	for k := range t.rows {
 		keys = append(keys, k)
 	}
@@ -212,7 +212,7 @@ func (t *Table) UpgradeReleased(k, v string) {
 func (t *Table) Len() int {
 	t.RLock()
 	n := len(t.rows)
-	t.RLock() // want `t.RLock\(\) can block forever: this goroutine already holds the read lock t.RLock\(\) from line 213`
+	t.RLock() /* information */ // want `t.RLock\(\) can block forever: this goroutine already holds the read lock t.RLock\(\) from line 213`
 	n += len(t.rows)
 	t.RUnlock()
 	t.RUnlock()

@@ -11,7 +11,7 @@ func TestParallel(t *testing.T) {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
 		wg.Add(1)
-		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+		go func() { /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
 			defer wg.Done()
 			if err := run(context.Background(), j); err != nil {
 				t.Error(err)
@@ -24,6 +24,6 @@ func TestParallel(t *testing.T) {
 func TestFireAndForget(t *testing.T) {
 	for _, j := range []Job{{ID: 1}, {ID: 2}} {
 		// information only: tests start goroutines to exercise concurrency
-		go run(context.Background(), j) // want `goroutines fanned out in a loop drop the error of run; nothing here waits for them`
+		go run(context.Background(), j) /* information */ // want `goroutines fanned out in a loop drop the error of run; nothing here waits for them`
 	}
 }

@@ -154,7 +154,7 @@ func (p *Pool) Serve(ctx context.Context, l net.Listener) error {
 			return err
 		}
 		// information only: per-connection goroutine in an endless loop that logs its error
-		go func() { // want `go func literal: a panic`
+		go func() { /* information */ // want `go func literal: a panic`
 			defer conn.Close()
 			if err := p.s.dao.SetCache(ctx, &Account{Name: conn.RemoteAddr().String()}); err != nil {
 				fmt.Println("serve:", err)
@@ -166,7 +166,7 @@ func (p *Pool) Serve(ctx context.Context, l net.Listener) error {
 // Count counts the failures: the goroutine acts on its error.
 func (p *Pool) Count(ctx context.Context, a *Account) {
 	// information only: the failure is counted, not swallowed
-	go func() { // want `go func literal: a panic`
+	go func() { /* information */ // want `go func literal: a panic`
 		if err := p.s.dao.SetCache(ctx, a); err != nil {
 			p.failures.Add(1)
 			return
@@ -177,7 +177,7 @@ func (p *Pool) Count(ctx context.Context, a *Account) {
 // Report hands the error to a channel before it gives up.
 func (p *Pool) Report(ctx context.Context, a *Account, errc chan<- error) {
 	// information only: the error goes out on errc
-	go func() { // want `go func literal: a panic`
+	go func() { /* information */ // want `go func literal: a panic`
 		if err := p.s.dao.SetCache(ctx, a); err != nil {
 			errc <- err
 			return
@@ -188,7 +188,7 @@ func (p *Pool) Report(ctx context.Context, a *Account, errc chan<- error) {
 // Either uses the value when it loads and logs the error otherwise.
 func (p *Pool) Either(ctx context.Context, uid int64) {
 	// information only: the else branch logs the error
-	go func() { // want `go func literal: a panic`
+	go func() { /* information */ // want `go func literal: a panic`
 		if a, err := p.s.dao.Account(ctx, uid); err == nil {
 			p.s.remember(a)
 		} else {

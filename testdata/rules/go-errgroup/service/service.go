@@ -144,7 +144,7 @@ func (s *Service) Stream(ctx context.Context, uids []int64) []*Account {
 		}()
 	}
 	// information only: waits for the fan-out: no loop, no error
-	go func() { // want `go func literal: a panic in the goroutine crashes the process`
+	go func() { /* information */ // want `go func literal: a panic in the goroutine crashes the process`
 		wg.Wait()
 		close(ch)
 	}()
@@ -158,7 +158,7 @@ func (s *Service) Stream(ctx context.Context, uids []int64) []*Account {
 // Handled logs its error: only pointed out.
 func (s *Service) Handled(ctx context.Context, a *Account) {
 	// information only: the error is handled
-	go func() { // want `go func literal: a panic in the goroutine crashes the process`
+	go func() { /* information */ // want `go func literal: a panic in the goroutine crashes the process`
 		if err := s.dao.SetCache(ctx, a); err != nil {
 			fmt.Println("set cache:", err)
 		}
@@ -168,7 +168,7 @@ func (s *Service) Handled(ctx context.Context, a *Account) {
 // Explicit discards the error on purpose.
 func (s *Service) Explicit(ctx context.Context, a *Account) {
 	// information only: an explicit _ = is a decision, not a drop
-	go func() { // want `go func literal: a panic`
+	go func() { /* information */ // want `go func literal: a panic`
 		_ = s.dao.SetCache(ctx, a)
 		fmt.Printf("saved %d\n", a.UID)
 	}()
@@ -179,7 +179,7 @@ func (s *Service) HandOut(ctx context.Context, a *Account) error {
 	var err error
 	done := make(chan struct{})
 	// information only: the error goes out through err
-	go func() { // want `go func literal: a panic`
+	go func() { /* information */ // want `go func literal: a panic`
 		err = s.dao.SetCache(ctx, a)
 		close(done)
 	}()
@@ -192,7 +192,7 @@ func (s *Service) Each(ids []int64, do func(func())) {
 	for _, id := range ids {
 		do(func() {
 			// information only: not in a loop of its own function
-			go s.dao.Touch(id) // want `go s.dao.Touch\(\): a panic`
+			go s.dao.Touch(id) /* information */ // want `go s.dao.Touch\(\): a panic`
 		})
 	}
 }

@@ -30,7 +30,7 @@ func (s *Server) Serve() error {
 			return err
 		}
 		// information only: per-connection goroutine in an endless loop
-		go s.handle(conn) // want `go s.handle\(\): a panic`
+		go s.handle(conn) /* information */ // want `go s.handle\(\): a panic`
 	}
 }
 
@@ -40,7 +40,7 @@ func (s *Server) Select(conns <-chan net.Conn) {
 		select {
 		case c := <-conns:
 			// information only: endless loop
-			go s.handle(c) // want `go s.handle\(\): a panic`
+			go s.handle(c) /* information */ // want `go s.handle\(\): a panic`
 		case <-s.quit:
 			return
 		}
@@ -72,7 +72,7 @@ func (s *Server) Start() {
 func (s *Server) Consume(ctx context.Context) {
 	for msg := range s.msgs {
 		// information only: range over a channel
-		go s.process(ctx, msg) // want `go s.process\(\): a panic`
+		go s.process(ctx, msg) /* information */ // want `go s.process\(\): a panic`
 	}
 	<-s.quit
 }

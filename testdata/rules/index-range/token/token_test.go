@@ -24,7 +24,7 @@ func TestParseToken(t *testing.T) {
 
 func TestFields(t *testing.T) {
 	got := strings.Fields(strings.Repeat(" ", 3))
-	if got[0] != "" { // want `got\[0\] panics when strings.Repeat\(" ", 3\) is blank`
+	if got[0] != "" { /* hint */ // want `got\[0\] panics when strings.Repeat\(" ", 3\) is blank`
 		t.Error("fields")
 	}
 }

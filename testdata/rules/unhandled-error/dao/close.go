@@ -29,7 +29,7 @@ type Conns struct {
 func (c *Conns) Close() {
 	if c.member != nil {
 		// information: closing a connection only releases it
-		c.member.Close() // want `error returned by c.member.Close is not checked`
+		c.member.Close() /* information */ // want `error returned by c.member.Close is not checked`
 	}
 	if err := c.relation.Close(); err != nil {
 		log.Error("relation.Close error(%v)", err)
@@ -41,7 +41,7 @@ func (c *Conns) Close() {
 	defer c.relation.Close()        // deferred
 	defer func() { c.db.Close() }() // in a deferred function
 	// information: closing a pool only releases it
-	c.db.Close() // want `error returned by c.db.Close is not checked`
+	c.db.Close() /* information */ // want `error returned by c.db.Close is not checked`
 }
 
 // Stop closes the producer and then the database: a failed first Close
@@ -64,7 +64,7 @@ func (p *Idle) Close() error {
 	p.mu.Lock()
 	for _, c := range p.idle {
 		// information: closing a connection only releases it
-		c.Close() // want `error returned by c.Close is not checked`
+		c.Close() /* information */ // want `error returned by c.Close is not checked`
 	}
 	p.idle = nil
 	for _, r := range p.reqs {
@@ -101,7 +101,7 @@ func Head(path string) (string, error) {
 	buf := make([]byte, 64)
 	n, err := f.Read(buf)
 	// information: a file opened for reading
-	f.Close() // want `error returned by f.Close is not checked`
+	f.Close() /* information */ // want `error returned by f.Close is not checked`
 	return string(buf[:n]), err
 }
 

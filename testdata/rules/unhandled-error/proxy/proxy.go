@@ -70,7 +70,7 @@ func (p *Proxy) Pipe(in, out net.Conn) {
 	go func() {
 		io.Copy(in, out) // a proxy's copy ends with an error when one side hangs up
 		// information: closing a connection only releases it
-		in.Close() // want `error returned by in.Close is not checked`
+		in.Close() /* information */ // want `error returned by in.Close is not checked`
 	}()
 	io.Copy(out, in) // the same, the other way
 }
@@ -102,14 +102,14 @@ func (p *Proxy) Banner() string {
 
 func (p *Proxy) Stop() error {
 	// information: a close function kept in a field
-	p.closeFn()                     // want `error returned by p.closeFn is not checked`
+	p.closeFn()                     /* information */ // want `error returned by p.closeFn is not checked`
 	os.Setenv("PROXY_STOPPED", "1") // fails only for a malformed name
 	if len(p.peers) > 0 {
 		p.ln.Close() // cleanup on the way to returning another error
 		return fmt.Errorf("%d peers still connected", len(p.peers))
 	}
 	// information: closing a listener only releases it
-	p.ln.Close() // want `error returned by p.ln.Close is not checked`
+	p.ln.Close() /* information */ // want `error returned by p.ln.Close is not checked`
 	return nil
 }
 

@@ -131,7 +131,7 @@ func (s *Service) Fetch(url string) ([]byte, error) {
 	}
 	body, err := io.ReadAll(resp.Body)
 	// information: closing a body that was read only releases it
-	resp.Body.Close()              // want `error returned by resp.Body.Close is not checked`
+	resp.Body.Close()              /* information */ // want `error returned by resp.Body.Close is not checked`
 	io.Copy(io.Discard, resp.Body) // draining is best effort
 	return body, err
 }
@@ -146,9 +146,9 @@ func (s *Service) Close() {
 func (s *Service) Stop(ctx context.Context, srv *http.Server, conn net.Conn, rows *sql.Rows) {
 	conn.SetDeadline(time.Now().Add(time.Second)) // a closed connection fails the next Read anyway
 	// information: rows whose work is done
-	rows.Close() // want `error returned by rows.Close is not checked`
+	rows.Close() /* information */ // want `error returned by rows.Close is not checked`
 	// information: a connection being abandoned
-	conn.Close()             // want `error returned by conn.Close is not checked`
+	conn.Close()             /* information */ // want `error returned by conn.Close is not checked`
 	srv.Shutdown(ctx)        // graceful stop at the end of the server's life
 	host, _ := os.Hostname() // does not fail in practice
 	log.Info("%s stopped", host)

@@ -11,7 +11,7 @@ func TestGreeting(t *testing.T) {
 	if err != nil {
 		t.Error(err)
 	}
-	if u.Name != "" { // want `u used after an err check that does not leave the block`
+	if u.Name != "" { /* hint */ // want `u used after an err check that does not leave the block`
 		t.Fatal("unexpected name")
 	}
 }

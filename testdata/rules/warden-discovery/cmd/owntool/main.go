@@ -15,7 +15,7 @@ const AppID = "main.account.owntool"
 
 func main() {
 	flag.Parse()
-	conn, err := warden.NewClient(nil).Dial(context.Background(), "10.0.0.30:9000") // want `fixed address "10.0.0.30:9000"`
+	conn, err := warden.NewClient(nil).Dial(context.Background(), "10.0.0.30:9000") /* hint */ // want `fixed address "10.0.0.30:9000"`
 	if err != nil {
 		panic(err)
 	}

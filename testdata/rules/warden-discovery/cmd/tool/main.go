@@ -11,7 +11,7 @@ import (
 
 func main() {
 	flag.Parse()
-	conn, err := warden.NewClient(nil).Dial(context.Background(), "127.0.0.1:9000") // want `fixed address "127.0.0.1:9000"`
+	conn, err := warden.NewClient(nil).Dial(context.Background(), "127.0.0.1:9000") /* hint */ // want `fixed address "127.0.0.1:9000"`
 	if err != nil {
 		panic(err)
 	}

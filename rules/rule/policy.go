@@ -1,0 +1,106 @@
+package rule
+
+import (
+	"go/token"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The severity policy (SPEC, "Severity policy"): a warning claims that the
+// bad case can happen. A rule reports a diagnostic at its own severity
+// with pass.Report, or below it with [ReportAt] where the program itself
+// makes the bad case unlikely. On top of what the rule says, the policy
+// caps two kinds of code:
+//
+//   - _test.go files, at the rule's Spec.InTests: a test that panics
+//     fails, loudly but harmlessly;
+//   - non-production code (see [NonProduction]): benchmarks, examples,
+//     demos and mock servers, at information. They are downgraded, never
+//     silenced: a reader may still want to know.
+//
+// The severity of each diagnostic is the rule Analyzer's result, a
+// *[Levels]; drivers that know it (check, the server) show each finding
+// at its level, and others see only the diagnostics at or above
+// Options.MinSeverity.
+
+// Levels are the severities of the diagnostics a rule's pass reported,
+// in the order it reported them: the rule Analyzer's result.
+type Levels struct {
+	Severities []Severity
+}
+
+// LevelsType is the Analyzer.ResultType of every rule.
+var LevelsType = reflect.TypeOf((*Levels)(nil))
+
+// At returns the severity of the i'th diagnostic reported, or the rule's
+// own when unknown.
+func (l *Levels) At(i int, own Severity) Severity {
+	if l == nil || i < 0 || i >= len(l.Severities) {
+		return own
+	}
+	return l.Severities[i]
+}
+
+// sinks holds, for each pass a rule is running on, where ReportAt leaves
+// the severity of the diagnostic it reports next.
+var sinks sync.Map // *analysis.Pass → *sink
+
+type sink struct{ next Severity }
+
+// ReportAt reports d at severity s, below the rule's own: the program
+// pins the outcome, so the finding informs rather than warns. A severity
+// at or above the rule's is the rule's.
+func ReportAt(pass *analysis.Pass, s Severity, d analysis.Diagnostic) {
+	if v, ok := sinks.Load(pass); ok {
+		v.(*sink).next = s
+	}
+	pass.Report(d)
+}
+
+// level returns the severity of a diagnostic of rule r reported at pos
+// when the rule asked for s (Off: its own), after the policy's caps.
+func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
+	if s == Off || s > r.Severity {
+		s = r.Severity
+	}
+	tf := pass.Fset.File(pos)
+	if tf != nil && strings.HasSuffix(tf.Name(), "_test.go") && r.spec.InTests != Off && s > r.spec.InTests {
+		s = r.spec.InTests
+	}
+	if s > Information && NonProduction(pass.Pkg.Path(), tf) {
+		s = Information
+	}
+	return s
+}
+
+// nonProductionDir matches the path elements of packages that hold
+// benchmarks, examples, demos, mocks and fakes: code that never runs in
+// production. Commands (cmd/) and tools (tool/) run for real and are not
+// matched.
+var nonProductionDir = regexp.MustCompile(`^_?(examples?|demos?|benchmarks?|bench|mocks?|mock_?server|fakes?|testutils?|testhelpers?)$`)
+
+// NonProduction reports whether a package path, or the name of the file
+// a diagnostic is in, says the code is not production code: a path
+// element such as examples, benchmark, mock or mockserver, or a file
+// named *_mock.go or mock_*.go.
+func NonProduction(pkgPath string, tf *token.File) bool {
+	for _, elem := range strings.Split(pkgPath, "/") {
+		if nonProductionDir.MatchString(strings.ToLower(elem)) {
+			return true
+		}
+	}
+	if tf != nil {
+		base := strings.ToLower(tf.Name())
+		if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+			base = base[i+1:]
+		}
+		if strings.HasSuffix(base, "_mock.go") || strings.HasPrefix(base, "mock_") {
+			return true
+		}
+	}
+	return false
+}

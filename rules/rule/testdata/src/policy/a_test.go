@@ -1,0 +1,5 @@
+package policy
+
+func g() {
+	loud() // want "loud"
+}

@@ -1,0 +1,7 @@
+package demo
+
+func loud() {}
+
+func f() {
+	loud() // want "loud"
+}
