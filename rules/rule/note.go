@@ -23,6 +23,7 @@ var Languages = []string{"en", "zh"}
 //	## Runtime error       (## 运行时报错; optional, one fenced block)
 //	## Bad                 (## 错误写法; one ```go block)
 //	## Good                (## 正确写法; one ```go block)
+//	## When it warns and when it only informs   (## 何时警告，何时只提示)
 //	## When to ignore      (## 何时可以忽略)
 type Note struct {
 	Lang    string
@@ -32,18 +33,21 @@ type Note struct {
 	Runtime string // the text a user sees at run time and searches for; may be empty
 	Bad     string // Go code
 	Good    string // Go code
-	Ignore  string
+	// Severity says when the rule warns and when it only informs: the
+	// severity policy as it applies to the rule.
+	Severity string
+	Ignore   string
 	Source  string // the whole Markdown file
 }
 
 // section names per language, keyed by the Note field they fill.
 var sectionNames = map[string]map[string]string{
-	"en": {"Why": "why", "Runtime error": "runtime", "Bad": "bad", "Good": "good", "When to ignore": "ignore"},
-	"zh": {"为什么": "why", "运行时报错": "runtime", "错误写法": "bad", "正确写法": "good", "何时可以忽略": "ignore"},
+	"en": {"Why": "why", "Runtime error": "runtime", "Bad": "bad", "Good": "good", "When it warns and when it only informs": "severity", "When to ignore": "ignore"},
+	"zh": {"为什么": "why", "运行时报错": "runtime", "错误写法": "bad", "正确写法": "good", "何时警告，何时只提示": "severity", "何时可以忽略": "ignore"},
 }
 
 // SectionTitle returns the heading of a note section ("why", "runtime",
-// "bad", "good", "ignore") in lang.
+// "bad", "good", "severity", "ignore") in lang.
 func SectionTitle(lang, key string) string {
 	for title, k := range sectionNames[lang] {
 		if k == key {
@@ -98,6 +102,7 @@ func ParseNote(lang, src string) (*Note, error) {
 	n.Summary = sections["summary"]
 	n.Why = sections["why"]
 	n.Ignore = sections["ignore"]
+	n.Severity = sections["severity"]
 	for _, k := range []string{"summary", "why", "bad", "good", "ignore"} {
 		if sections[k] == "" {
 			return nil, fmt.Errorf("missing or empty section %q", SectionTitle(lang, k))

@@ -103,6 +103,9 @@ func RenderNote(r *rule.Rule, lang, msg string) string {
 	}
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "bad"), n.Bad)
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "good"), n.Good)
+	if n.Severity != "" {
+		fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "severity"), n.Severity)
+	}
 	fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "ignore"), n.Ignore)
 	fmt.Fprintf(&b, "**%s:** `%s` %s\n\n", word(n.Lang, "silence"), rule.IgnoreComment(r.ID, "<"+word(n.Lang, "reason")+">"), word(n.Lang, "comment"))
 	fmt.Fprintf(&b, "[%s](%s)", word(n.Lang, "more"), r.URL(n.Lang))
