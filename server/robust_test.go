@@ -250,3 +250,64 @@ func TestResync(t *testing.T) {
 		})
 	}
 }
+
+// TestHalfTypedCall opens a file as the editor has it mid-keystroke, a
+// call missing its closing parenthesis at the end of the last file of a
+// package: the package's other findings, of the rule that trips over the
+// broken call too, stay, and every range is well-formed.
+func TestHalfTypedCall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	c, _ := startBinary(t)
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, example(t), "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	order, err := c.Open(ctx, example(t, "internal", "dao", "order.go"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, n, err := c.Diagnostics(ctx, order, version(1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := codes(pub.Diagnostics); !slices.Equal(got, []string{"unhandled-error", "unhandled-error"}) {
+		t.Fatalf("diagnostics of order.go %v, want two unhandled-error", got)
+	}
+
+	path := example(t, "internal", "dao", "passport.go") // the last file of the package
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src) + "\n// Half is being typed.\nfunc Half(ctx context.Context, d *Dao) int64 {\n\tacc, err := d.Account(ctx,\n\treturn acc.Balance\n}\n"
+	passport, err := c.Open(ctx, path, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, _, err = c.Diagnostics(ctx, passport, version(1), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(text, "\n")
+	for _, d := range pub.Diagnostics {
+		r := d.Range
+		if r.End.Line < r.Start.Line || r.End.Line == r.Start.Line && r.End.Character < r.Start.Character || int(r.End.Line) >= len(lines) {
+			t.Errorf("ill-formed range %+v of %s", r, d.Code)
+		}
+	}
+	if !slices.Contains(codes(pub.Diagnostics), "warden-discovery") {
+		t.Errorf("diagnostics of passport.go %v, want its warden-discovery", codes(pub.Diagnostics))
+	}
+	pub, _, err = c.Diagnostics(ctx, order, version(1), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := codes(pub.Diagnostics); !slices.Equal(got, []string{"unhandled-error", "unhandled-error"}) {
+		t.Errorf("with a half-typed call in passport.go, diagnostics of order.go %v, want its two unhandled-error", got)
+	}
+	if c.HasLog("panicked") {
+		t.Errorf("a rule panicked: %v", c.Logs())
+	}
+}

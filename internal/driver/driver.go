@@ -164,10 +164,13 @@ func (res *Result) addError(log *slog.Logger, r *rule.Rule, id, path string, err
 }
 
 // addFindings records the diagnostics of rule r (configured at sev),
-// skipping those already seen (the same file analysed in two variants of
-// a package).
-func (res *Result) addFindings(r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, seen map[string]bool) {
+// with their positions made well-formed (see wellFormed), skipping those
+// already seen (the same file analysed in two variants of a package).
+func (res *Result) addFindings(log *slog.Logger, r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, seen map[string]bool) {
 	for _, d := range diags {
+		if !wellFormed(log, r, fset, &d) {
+			continue
+		}
 		posn := fset.Position(d.Pos)
 		key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
 		if seen[key] {

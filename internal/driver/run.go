@@ -79,7 +79,7 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 			res.addError(log, rl, u.ID, u.Pkg.Path(), act.err)
 			continue
 		}
-		res.addFindings(rl, sevs[rl], u.Fset, act.diags, seen)
+		res.addFindings(log, rl, sevs[rl], u.Fset, act.diags, seen)
 	}
 	SortFindings(res.Findings)
 	return res, nil

@@ -251,7 +251,7 @@ func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.
 // `if name != nil { … }` on the line after stmt, plus the edits given.
 func (c *checker) checkAfter(file *ast.File, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string, extra ...analysis.TextEdit) []analysis.SuggestedFix {
 	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
-	eol := fixutil.LineEnd(c.pass.Fset, stmt.End())
+	eol := fixutil.LineEnd(c.pass.Fset, fixutil.End(c.pass.Fset, stmt))
 	var fixes []analysis.SuggestedFix
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		check := "\n" + indent + "if " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}"
