@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
 )
 
@@ -309,5 +310,28 @@ func TestHalfTypedCall(t *testing.T) {
 	}
 	if c.HasLog("panicked") {
 		t.Errorf("a rule panicked: %v", c.Logs())
+	}
+}
+
+// TestLineDirective opens a file whose //line directives name files
+// outside the module and in it: the diagnostics are at the positions in
+// the document, whatever the directives say.
+func TestLineDirective(t *testing.T) {
+	c, logs, _ := startInProcess(t, server.Options{})
+	text := "package svc\n\n//line /outside/the/module/gen.y:10\nfunc gen(v any) int {\n\treturn v.(int)\n}\n\n//line svc.go:1:1\nfunc gen2(v any) int {\n\treturn v.(int)\n}\n"
+	_, _, pub := openBasic(t, c, "svc/other.go", text, "en", nil)
+	want := []protocol.Range{
+		{Start: protocol.Position{Line: 4, Character: 8}, End: protocol.Position{Line: 4, Character: 15}},
+		{Start: protocol.Position{Line: 9, Character: 8}, End: protocol.Position{Line: 9, Character: 15}},
+	}
+	var got []protocol.Range
+	for _, d := range pub.Diagnostics {
+		got = append(got, d.Range)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranges %+v, want %+v", got, want)
+	}
+	if strings.Contains(logs.String(), "syntax-level analysis only") {
+		t.Errorf("the file was not analysed with its package")
 	}
 }
