@@ -197,11 +197,12 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 	}
 	lhs[errAt] = name
 	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
+	end := fixutil.End(c.pass.Fset, stmt)
 	var fixes []analysis.SuggestedFix
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		edits := append([]analysis.TextEdit{
 			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte("if " + strings.Join(lhs, ", ") + " " + tok + " ")},
-			{Pos: stmt.End(), End: stmt.End(), NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
+			{Pos: end, End: end, NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
 		}, h.edits...)
 		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, edits)})
 	}
