@@ -23,6 +23,9 @@ const (
 	maxHeaderLine = 4 << 10
 	// readChunk is how much the stream asks the connection for at once.
 	readChunk = 64 << 10
+	// maxReserve bounds the room made for a message before its bytes
+	// come: a larger one grows the buffer as it comes.
+	maxReserve = 16 << 20
 )
 
 // contentLength starts the header every message has.
@@ -191,12 +194,18 @@ func (s *stream) headerBlock() (n, used int, err error) {
 // body reads the message after a header that declared n bytes: the JSON
 // value it holds, however long (see stream), else n bytes.
 func (s *stream) body(n int) ([]byte, error) {
+	s.reserve(min(n, maxReserve)) // a Content-Length may lie
 	var j jsonScan
 	for i := 0; ; {
 		b := s.buf[s.pos:]
-		for ; i < len(b) && (i < n || j.open() && i < maxMessage); i++ {
-			if j.step(b[i]) {
-				i++
+		for i < len(b) && (i < n || j.open() && i < maxMessage) {
+			limit := min(len(b), maxMessage)
+			if i < n {
+				limit = min(limit, n) // then see whether to read on
+			}
+			k, done := j.scan(b[i:limit])
+			i += k
+			if done {
 				if i > n || !blank(b[i:min(n, len(b))]) {
 					s.log.Warn("bad message framing: the Content-Length does not match the message; read the message",
 						"content_length", n, "bytes", i)
@@ -219,11 +228,29 @@ func (s *stream) body(n int) ([]byte, error) {
 	}
 }
 
-// take consumes and returns the next n unread bytes.
+// take consumes and returns the next n unread bytes. A large message
+// keeps the buffer it was read into.
 func (s *stream) take(n int) []byte {
-	out := bytes.Clone(s.buf[s.pos : s.pos+n])
-	s.pos += n
+	if n < readChunk {
+		out := bytes.Clone(s.buf[s.pos : s.pos+n])
+		s.pos += n
+		return out
+	}
+	out := s.buf[s.pos : s.pos+n : s.pos+n]
+	rest := s.buf[s.pos+n:]
+	s.buf = append(make([]byte, 0, max(len(rest), readChunk)), rest...)
+	s.pos = 0
 	return out
+}
+
+// reserve makes room for n more unread bytes than there are, so that a
+// message of n bytes is read without copying it as it comes.
+func (s *stream) reserve(n int) {
+	if need := s.pos + n + readChunk; need > cap(s.buf) {
+		grown := make([]byte, len(s.buf)-s.pos, n+readChunk)
+		copy(grown, s.buf[s.pos:])
+		s.buf, s.pos = grown, 0
+	}
 }
 
 // more reads more input, keeping the unread bytes.
@@ -264,24 +291,54 @@ type jsonScan struct {
 // bytes so far may continue.
 func (j *jsonScan) open() bool { return j.started && !j.opaque && !j.bad && j.depth > 0 }
 
-// step scans c and reports whether it closes the outermost value.
-func (j *jsonScan) step(c byte) bool {
-	if j.bad || j.opaque {
-		return false
+// endsText marks the bytes that end the plain text of a JSON string.
+var endsText = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
 	}
-	if j.inStr {
-		switch {
-		case j.esc:
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// scan scans b up to the byte that closes the outermost value, and
+// returns how many bytes it scanned and whether it found that byte.
+func (j *jsonScan) scan(b []byte) (int, bool) {
+	for i := 0; i < len(b); i++ {
+		if j.bad || j.opaque {
+			return len(b), false
+		}
+		c := b[i]
+		if !j.inStr {
+			if j.step(c) {
+				return i + 1, true
+			}
+			continue
+		}
+		if j.esc {
 			j.esc = false
-		case c == '\\':
+			continue
+		}
+		for !endsText[c] { // the text of a string, fast
+			if i++; i == len(b) {
+				return i, false
+			}
+			c = b[i]
+		}
+		switch c {
+		case '\\':
 			j.esc = true
-		case c == '"':
+		case '"':
 			j.inStr = false
-		case c < 0x20:
+		default:
 			j.bad = true // raw control characters are not allowed in strings
 		}
-		return false
 	}
+	return len(b), false
+}
+
+// step scans c, outside a string, and reports whether it closes the
+// outermost value.
+func (j *jsonScan) step(c byte) bool {
 	if !j.started {
 		switch c {
 		case ' ', '\t', '\r', '\n':

@@ -92,3 +92,17 @@ func (r *oneByte) Read(p []byte) (int, error) {
 	p[0], r.s = r.s[0], r.s[1:]
 	return 1, nil
 }
+
+// BenchmarkReadFrame reads a 4 MB didOpen, as a client sends a large file.
+func BenchmarkReadFrame(b *testing.B) {
+	text := strings.Repeat("\tv := m[\"键\"].(string) // a line of Go with \\\"escapes\\\"\n", 4<<20/50)
+	body := fmt.Sprintf(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x.go","languageId":"go","version":1,"text":%q}}}`, text)
+	input := fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+	b.SetBytes(int64(len(input)))
+	for b.Loop() {
+		s := newStream(nopCloser{strings.NewReader(input)}, slog.New(slog.DiscardHandler))
+		if got, err := s.readFrame(); err != nil || len(got) != len(body) {
+			b.Fatalf("read %d bytes, %v", len(got), err)
+		}
+	}
+}
