@@ -162,7 +162,9 @@ func (d *diagnoser) publishPackage(ctx context.Context, snap *cache.Snapshot, pk
 	if pkg.Skipped != "" {
 		s.log.Warn("not analysed", "file", path, "reason", pkg.Skipped)
 		d.reportOnce(pkg.Skipped)
-		d.publish(ctx, path, pkg.Versions[path], true, []protocol.Diagnostic{})
+		if v, open := snap.Version(path); open {
+			d.publish(ctx, path, v, true, []protocol.Diagnostic{})
+		}
 		return
 	}
 	if pkg.LoadErr != nil {
@@ -176,8 +178,11 @@ func (d *diagnoser) publishPackage(ctx context.Context, snap *cache.Snapshot, pk
 	}
 	env := s.env(pkg)
 	for _, f := range pkg.Files {
-		v, open := pkg.Versions[f.Name]
-		if !open || snap.Overlay(f.Name) == nil {
+		// The documents open now, not when pkg was first computed: the
+		// result is memoized by contents, and a file opened since with the
+		// text it has on disk shares it.
+		v, open := snap.Version(f.Name)
+		if !open {
 			continue // a file on disk: the workspace scan's
 		}
 		d.publish(ctx, f.Name, v, true, features.Diagnostics(pkg, f.Name, env))

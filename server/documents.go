@@ -132,7 +132,9 @@ func (s *Server) codeAction(ctx context.Context, snap *cache.Snapshot, p *protoc
 	if pkg.Skipped != "" {
 		return []protocol.CodeAction{}, nil
 	}
-	return features.CodeActions(pkg, path, p, s.env(pkg)), nil
+	env := s.env(pkg)
+	env.Version = snap.Version // the documents pkg was analysed from
+	return features.CodeActions(pkg, path, p, env), nil
 }
 
 // executeCommand runs protocol.ExplainCommand: it asks the client to show

@@ -75,29 +75,45 @@ func startInProcess(t *testing.T, opts server.Options) (*lspclient.Client, *logB
 // startBinary builds gopitfalls and serves a client over its stdio.
 func startBinary(t *testing.T, args ...string) (*lspclient.Client, *exec.Cmd) {
 	t.Helper()
+	cmd, stdin, stdout := startServe(t, buildBinary(t), args...)
+	c := lspclient.New(context.Background(), rwc{stdout, stdin})
+	t.Cleanup(func() { c.Conn.Close() })
+	return c, cmd
+}
+
+// buildBinary builds gopitfalls and returns its path.
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	bin := filepath.Join(t.TempDir(), "gopitfalls")
 	build := exec.Command("go", "build", "-o", bin, "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building gopitfalls: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// startServe starts `gopitfalls serve` (the binary bin) with its stdin
+// and stdout connected to the pipes returned. Its stderr is logged when
+// the test fails.
+func startServe(t *testing.T, bin string, args ...string) (*exec.Cmd, io.WriteCloser, io.ReadCloser) {
+	t.Helper()
 	cmd := exec.Command(bin, append([]string{"serve", "--stdio"}, args...)...)
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	stderr := &logBuffer{}
+	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := lspclient.New(context.Background(), rwc{stdout, stdin})
 	t.Cleanup(func() {
-		c.Conn.Close()
+		stdin.Close()
 		cmd.Process.Kill()
 		cmd.Wait()
 		if t.Failed() {
 			t.Logf("server stderr:\n%s", stderr.String())
 		}
 	})
-	return c, cmd
+	return cmd, stdin, stdout
 }
 
 type rwc struct {

@@ -275,7 +275,7 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	checked := time.Now()
 	unit := &Unit{
 		ID: m.ID, Fset: c.Fset, Files: files, OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles,
-		Pkg: c.Types, Info: c.Info, Sizes: m.Sizes, TypeErrors: c.Errors, Module: m.AnalysisModule(),
+		Pkg: c.Types, Info: c.Info, Sizes: m.Sizes, TypeErrors: c.Errors, Module: m.AnalysisModule(), ModuleDir: moduleDir(m),
 		HasErrors: len(m.Errors) > 0 || len(errs) > 0,
 		Facts:     a.facts,
 		ReadFile: func(name string) ([]byte, error) {
@@ -312,4 +312,12 @@ func listErrors(list []packages.Error, positioned bool) []PackageError {
 		out = append(out, PackageError{Pos: pos, Msg: e.Msg})
 	}
 	return out
+}
+
+// moduleDir returns the root directory of m's module, or "".
+func moduleDir(m *loader.Metadata) string {
+	if m.Module == nil {
+		return ""
+	}
+	return m.Module.Dir
 }

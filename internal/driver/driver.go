@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"go/token"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -26,16 +28,52 @@ type Finding struct {
 	Severity rule.Severity
 	Fset     *token.FileSet
 	Diag     analysis.Diagnostic
+	// ModuleDir is the root directory of the module of the package (""
+	// for none): see Posn.
+	ModuleDir string
 }
 
-// Posn returns the start and end of the finding.
+// Posn returns the start and end of the finding as its reader looks for
+// them. Where a //line directive names a file of the module (the grammar
+// the code is generated from), that is in the file it names; where it
+// names a file outside the module, or one that is not there (cgo's and
+// other generators' temporary files), at the position in the file
+// analysed, as gopls does. A column is never 0: where a directive gives
+// no column, the column is the one in the file analysed.
 func (f *Finding) Posn() (start, end token.Position) {
-	start = f.Fset.Position(f.Diag.Pos)
+	start = f.position(f.Diag.Pos)
 	end = start
 	if f.Diag.End.IsValid() {
-		end = f.Fset.Position(f.Diag.End)
+		end = f.position(f.Diag.End)
 	}
 	return start, end
+}
+
+// position returns the position of pos as Posn says.
+func (f *Finding) position(pos token.Pos) token.Position {
+	real := f.Fset.PositionFor(pos, false)
+	adj := f.Fset.PositionFor(pos, true)
+	if adj == real || !inModule(f.ModuleDir, adj.Filename) {
+		return real
+	}
+	if adj.Column == 0 {
+		adj.Column = real.Column
+	}
+	return adj
+}
+
+// inModule reports whether name is an existing file under the module
+// root dir.
+func inModule(dir, name string) bool {
+	if dir == "" || !filepath.IsAbs(name) {
+		return false
+	}
+	rel, err := filepath.Rel(dir, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	fi, err := os.Stat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // A Selection says which rules run and how loudly they report.
@@ -164,17 +202,22 @@ func (res *Result) addError(log *slog.Logger, r *rule.Rule, id, path string, err
 }
 
 // addFindings records the diagnostics of rule r (configured at sev), at
-// the levels the rule reported them at, skipping those already seen (the
-// same file analysed in two variants of a package).
-func (res *Result) addFindings(r *rule.Rule, sev rule.Severity, fset *token.FileSet, diags []analysis.Diagnostic, levels *rule.Levels, seen map[string]bool) {
+// the levels the rule reported them at, with their positions made
+// well-formed (see wellFormed), skipping those already seen (the same
+// file analysed in two variants of a package).
+func (res *Result) addFindings(log *slog.Logger, r *rule.Rule, sev rule.Severity, u *Unit, diags []analysis.Diagnostic, levels *rule.Levels, seen map[string]bool) {
+	fset := u.Fset
 	for i, d := range diags {
+		if !wellFormed(log, r, fset, &d) {
+			continue
+		}
 		posn := fset.Position(d.Pos)
 		key := fmt.Sprintf("%s\x00%s:%d:%d\x00%s", r.ID, posn.Filename, posn.Line, posn.Column, d.Message)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
-		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: r.Shown(sev, levels.At(i, r.Severity)), Fset: fset, Diag: d})
+		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: r.Shown(sev, levels.At(i, r.Severity)), Fset: fset, Diag: d, ModuleDir: u.ModuleDir})
 	}
 }
 

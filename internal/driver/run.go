@@ -31,6 +31,9 @@ type Unit struct {
 	Sizes        types.Sizes
 	TypeErrors   []types.Error
 	Module       *analysis.Module
+	// ModuleDir is the root directory of the module ("" for none), where
+	// //line directives may send findings (Finding.Posn).
+	ModuleDir string
 	// HasErrors reports parse or type errors: analyzers that do not run
 	// despite errors (RunDespiteErrors) are skipped, with their dependents,
 	// as the go/analysis checker does.
@@ -81,7 +84,7 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 			continue
 		}
 		levels, _ := act.result.(*rule.Levels)
-		res.addFindings(rl, sevs[rl], u.Fset, act.diags, levels, seen)
+		res.addFindings(log, rl, sevs[rl], u, act.diags, levels, seen)
 	}
 	SortFindings(res.Findings)
 	return res, nil

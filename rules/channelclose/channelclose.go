@@ -629,7 +629,7 @@ func (c *checker) rangeFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	}
 	edits := []analysis.TextEdit{
 		{Pos: loop.For, End: loop.Body.Lbrace + 1, NewText: []byte(header)},
-		{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, stmt.End())},
+		{Pos: fixutil.LineStart(fset, stmt.Pos()), End: fixutil.NextLineStart(fset, fixutil.End(fset, stmt))},
 	}
 	edits, laid := makefix.Layout(c.pass, file, edits)
 	if !laid {
@@ -660,14 +660,14 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 		if s.Tok != token.DEFINE {
 			return none, false // v = <-ch: ok would need a declaration of its own
 		}
-		at := lineEnd(fset, stmt.End())
+		at := fixutil.LineEnd(fset, fixutil.End(fset, stmt))
 		edits = []analysis.TextEdit{
 			{Pos: s.Lhs[0].End(), End: s.Lhs[0].End(), NewText: []byte(", " + ok)},
 			{Pos: at, End: at, NewText: []byte("\n" + indent + check)},
 		}
 	case *ast.ExprStmt:
 		// <-ch → if _, ok := <-ch; !ok { break }, keeping a trailing comment on the first line
-		at := lineEnd(fset, stmt.End())
+		at := fixutil.LineEnd(fset, fixutil.End(fset, stmt))
 		edits = []analysis.TextEdit{
 			{Pos: s.Pos(), End: s.End(), NewText: []byte("if _, " + ok + " := " + types.ExprString(recv) + "; !" + ok + " {")},
 			{Pos: at, End: at, NewText: []byte("\n" + indent + "\tbreak\n" + indent + "}")},
@@ -697,9 +697,9 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	indent := fixutil.Indent(fset, clause.Pos()) + "\t"
 	if _, ok := stmt.(*ast.ExprStmt); ok && isSignal(c.pass.TypesInfo.TypeOf(recv.X)) {
 		// case <-done: a signal, sent by closing: return once it is handled.
-		at := lineEnd(fset, clause.Colon)
+		at := fixutil.LineEnd(fset, clause.Colon)
 		if n := len(clause.Body); n > 0 {
-			at = lineEnd(fset, clause.Body[n-1].End())
+			at = fixutil.LineEnd(fset, fixutil.End(fset, clause.Body[n-1]))
 		}
 		edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + "return")}}
 		edits, laid := makefix.Layout(c.pass, file, edits)
@@ -721,7 +721,7 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	default:
 		return none, false
 	}
-	at := lineEnd(fset, clause.Colon) // after a trailing comment
+	at := fixutil.LineEnd(fset, clause.Colon) // after a trailing comment
 	edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(
 		"\n" + indent + "if !" + ok2 + " {\n" + indent + "\treturn\n" + indent + "}")})
 	edits, laid := makefix.Layout(c.pass, file, edits)
@@ -856,16 +856,6 @@ func freshName(pkg *types.Package, pos token.Pos, base string) string {
 		}
 		return name
 	}
-}
-
-// lineEnd returns the position of the newline that ends the line of pos.
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
 }
 
 // declaredWithoutMake reports whether x is a local variable declared

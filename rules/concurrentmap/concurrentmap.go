@@ -169,12 +169,13 @@ func (c *checker) launchOf(cur inspector.Cursor) (*launch, bool) {
 	default:
 		return nil, false
 	}
+	found := false
 	for p := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		l.launcher = p
+		l.launcher, found = p, true
 		break
 	}
-	if l.launcher.Node() == nil {
-		return nil, false // package level
+	if !found {
+		return nil, false // package level (in code half typed)
 	}
 	l.g = c.b.Graph(l.launcher.Node())
 	if l.g == nil {

@@ -426,7 +426,7 @@ func (f *function) closeFix(rc inspector.Cursor, rs *ast.RangeStmt, mc *madeChan
 		if !mc.buffer || !f.ownsLine(es) {
 			return none, false // the senders block before Wait returns: no close after it helps
 		}
-		eol := f.lineEnd(es.End())
+		eol := f.lineEnd(fixutil.End(f.pass.Fset, es))
 		return analysis.SuggestedFix{
 			Message:   "Close " + ch + " after " + wg + ".Wait()",
 			TextEdits: []analysis.TextEdit{{Pos: eol, End: eol, NewText: []byte("\n" + indent + "close(" + ch + ")")}},
@@ -447,14 +447,15 @@ func (f *function) closeFix(rc inspector.Cursor, rs *ast.RangeStmt, mc *madeChan
 // a WaitGroup's Go) of the function's own code that holds c.
 func (f *function) launchOf(c inspector.Cursor) (*ast.FuncLit, bool) {
 	var outer inspector.Cursor
+	found := false
 	for p := range c.Enclosing((*ast.FuncLit)(nil)) {
 		if f.enclosingFunc(p) == f.cur.Node() {
-			outer = p
+			outer, found = p, true
 			break
 		}
 	}
-	if outer.Node() == nil {
-		return nil, false
+	if !found {
+		return nil, false // in no function literal (of code half typed)
 	}
 	lit := outer.Node().(*ast.FuncLit)
 	if outer.ParentEdgeKind() == edge.CallExpr_Fun && outer.Parent().ParentEdgeKind() == edge.GoStmt_Call {

@@ -875,9 +875,10 @@ func (f *function) reportDouble(s *site, d double) {
 }
 
 // isImplicit reports whether ret is the return go/cfg adds where control
-// falls off the end of the body.
+// falls off the end of the body: at its last byte, the closing brace, or
+// the end of the last statement of a body cut short.
 func (f *function) isImplicit(ret *ast.ReturnStmt) bool {
-	return ret.Return == f.g.Body.Rbrace
+	return ret.Return == f.g.Body.End()-1
 }
 
 func (f *function) reportHeld(s *site, w *walk) {
@@ -909,7 +910,11 @@ func (f *function) reportHeld(s *site, w *walk) {
 		Message: fmt.Sprintf("%s %s %s; %s", what, verb, where, next),
 	}
 	for _, r := range rets {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: r.End(), Message: "returns with " + mu + " still locked"})
+		end := r.End()
+		if f.isImplicit(r) {
+			end = r.Pos() + 1 // the closing brace: no return is in the text
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: end, Message: "returns with " + mu + " still locked"})
 	}
 	if fix, ok := f.deferFix(s, w); ok {
 		d.SuggestedFixes = append(d.SuggestedFixes, fix)

@@ -59,7 +59,7 @@ func (f *function) deferFix(s *site, w *walk) (analysis.SuggestedFix, bool) {
 	}
 	stmt := stmtCur.Node()
 	indent := fixutil.Indent(f.pass.Fset, stmt.Pos())
-	eol := f.lineEnd(stmt.End())
+	eol := f.lineEnd(fixutil.End(f.pass.Fset, stmt))
 	text := "defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "()"
 	edits = append(edits, analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + text)})
 	title := "Defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "() right after the " + s.lc.Name()
@@ -92,8 +92,8 @@ func (f *function) unlockFix(s *site, rets []*ast.ReturnStmt) (analysis.Suggeste
 		lines = append(lines, fmt.Sprint(f.line(ret.Pos())))
 		if f.isImplicit(ret) {
 			rbrace := f.g.Body.Rbrace
-			if !f.startsLine(rbrace) {
-				return none, false // a one-line function
+			if !rbrace.IsValid() || !f.startsLine(rbrace) {
+				return none, false // a body cut short, or a one-line function
 			}
 			indent := fixutil.Indent(f.pass.Fset, rbrace) + "\t"
 			at := fixutil.LineStart(f.pass.Fset, rbrace)

@@ -567,8 +567,11 @@ func stmtOf(c, fnCur inspector.Cursor) (inspector.Cursor, bool) {
 func isWaitGroupDecl(info *types.Info, s ast.Stmt, wg *types.Var) bool {
 	switch s := s.(type) {
 	case *ast.AssignStmt:
-		if s.Tok != token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 || info.Defs[s.Lhs[0].(*ast.Ident)] != wg {
+		if s.Tok != token.DEFINE || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
 			return false
+		}
+		if id, ok := s.Lhs[0].(*ast.Ident); !ok || info.Defs[id] != wg {
+			return false // another variable, or not one (wg.f := …, half typed)
 		}
 		switch r := ast.Unparen(s.Rhs[0]).(type) {
 		case *ast.CompositeLit:

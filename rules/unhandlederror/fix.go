@@ -197,11 +197,12 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 	}
 	lhs[errAt] = name
 	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
+	end := fixutil.End(c.pass.Fset, stmt)
 	var fixes []analysis.SuggestedFix
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		edits := append([]analysis.TextEdit{
 			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte("if " + strings.Join(lhs, ", ") + " " + tok + " ")},
-			{Pos: stmt.End(), End: stmt.End(), NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
+			{Pos: end, End: end, NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
 		}, h.edits...)
 		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, edits)})
 	}
@@ -251,7 +252,7 @@ func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.
 // `if name != nil { … }` on the line after stmt, plus the edits given.
 func (c *checker) checkAfter(file *ast.File, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string, extra ...analysis.TextEdit) []analysis.SuggestedFix {
 	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
-	eol := fixutil.LineEnd(c.pass.Fset, stmt.End())
+	eol := fixutil.LineEnd(c.pass.Fset, fixutil.End(c.pass.Fset, stmt))
 	var fixes []analysis.SuggestedFix
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		check := "\n" + indent + "if " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}"

@@ -56,6 +56,17 @@ func (s *Snapshot) Cache() *Cache { return s.c }
 // Overlay returns the open document at path, or nil.
 func (s *Snapshot) Overlay(path string) *Overlay { return s.overlays[path] }
 
+// Version returns the version of the open document at path. A package
+// that the snapshot returns was analysed from the contents of that
+// version, whichever snapshot first computed it: results are memoized by
+// contents, so they say nothing of which documents were open.
+func (s *Snapshot) Version(path string) (int32, bool) {
+	if o := s.overlays[path]; o != nil {
+		return o.Version, true
+	}
+	return 0, false
+}
+
 // Overlays returns the open documents.
 func (s *Snapshot) Overlays() map[string]*Overlay { return s.overlays }
 
@@ -91,8 +102,6 @@ type Package struct {
 	RuleErrors        []error
 	Config            *config.Config
 	ConfigErr         error
-	// Versions are the versions of the open documents it was built from.
-	Versions map[string]int32
 	// Isolated is set for a package type-checked without its imports
 	// (syntax-only mode, or a file outside any module).
 	Isolated bool
@@ -138,8 +147,7 @@ type result struct {
 // package until a file, the settings or the dependencies change.
 func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error) {
 	if o := s.overlays[path]; o != nil && len(o.Content) > s.c.opts.MaxFileSize {
-		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d kB: not analysed", filepath.Base(path), s.c.opts.MaxFileSize>>10),
-			Versions: map[string]int32{path: o.Version}}, nil
+		return &Package{ID: path, Skipped: fmt.Sprintf("%s is larger than %d kB: not analysed", filepath.Base(path), s.c.opts.MaxFileSize>>10)}, nil
 	}
 	dir := filepath.Dir(path)
 	if s.c.opts.SyntaxOnly {
@@ -374,11 +382,7 @@ func (s *Snapshot) parseAll(names []string, srcs [][]byte, keep bool) ([]*File, 
 func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importer, sizes types.Sizes, goVersion string) *Package {
 	var toks []*token.File
 	var asts []*ast.File
-	versions := make(map[string]int32)
 	for _, f := range files {
-		if o := s.overlays[f.Name]; o != nil {
-			versions[f.Name] = o.Version
-		}
 		if f.AST == nil || f.Tok == nil {
 			continue // not even a package clause
 		}
@@ -386,7 +390,7 @@ func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importe
 		asts = append(asts, f.AST)
 	}
 	c := loader.TypeCheck(path, name, asts, toks, imp, sizes, goVersion, s.c.log)
-	return &Package{PkgPath: path, Name: name, Fset: c.Fset, Files: files, Versions: versions,
+	return &Package{PkgPath: path, Name: name, Fset: c.Fset, Files: files,
 		Types: c.Types, Info: c.Info, TypeErrors: c.Errors}
 }
 

@@ -158,8 +158,10 @@ func workspaceEdit(pkg *cache.Package, name string, edits []driver.Edit, env *En
 	uri := env.uri(name)
 	if env.DocumentChanges {
 		var version *int32
-		if v, ok := pkg.Versions[name]; ok {
-			version = &v
+		if env.Version != nil {
+			if v, ok := env.Version(name); ok {
+				version = &v
+			}
 		}
 		return &protocol.WorkspaceEdit{DocumentChanges: []protocol.TextDocumentEdit{{
 			TextDocument: protocol.OptionalVersionedTextDocumentIdentifier{URI: uri, Version: version},

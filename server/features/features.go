@@ -25,6 +25,9 @@ type Env struct {
 	URI func(path string) protocol.DocumentURI
 	// DocumentChanges says the client takes versioned document edits.
 	DocumentChanges bool
+	// Version returns the version of an open document that the package
+	// was analysed from (nil: edits carry no version).
+	Version func(path string) (int32, bool)
 	// Topics finds the notes that have no rule (rules/topics); nil until
 	// they exist. Knowledge hovers link to them.
 	Topics TopicLookup

@@ -39,6 +39,9 @@ func Text(pass *analysis.Pass, file *ast.File, pos, end token.Pos) (string, bool
 		return "", false
 	}
 	tf := pass.Fset.File(file.FileStart)
+	if !inFile(tf, pos) || !inFile(tf, end) || end < pos {
+		return "", false // a position of broken syntax (see End)
+	}
 	return string(data[tf.Offset(pos):tf.Offset(end)]), true
 }
 
@@ -77,16 +80,24 @@ func FileOf(files []*ast.File, pos token.Pos) *ast.File {
 	return nil
 }
 
-// LineStart returns the position of the first byte of the line of pos.
+// LineStart returns the position of the first byte of the line of pos
+// (pos itself when it is in no file: NoPos).
 func LineStart(fset *token.FileSet, pos token.Pos) token.Pos {
 	tf := fset.File(pos)
+	if tf == nil {
+		return pos
+	}
 	return tf.LineStart(tf.Line(pos))
 }
 
 // NextLineStart returns the position of the first byte of the line
-// after the line of pos (the end of the file, for the last line).
+// after the line of pos (the end of the file, for the last line; pos
+// itself when it is in no file: NoPos).
 func NextLineStart(fset *token.FileSet, pos token.Pos) token.Pos {
 	tf := fset.File(pos)
+	if tf == nil {
+		return pos
+	}
 	line := tf.Line(pos)
 	if line >= tf.LineCount() {
 		return token.Pos(tf.Base() + tf.Size())

@@ -34,10 +34,10 @@ func EnclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 // last, so that lines can be inserted before and after it.
 func AloneOnLines(fset *token.FileSet, cur inspector.Cursor) bool {
 	stmt := cur.Node()
-	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
+	if prev, ok := cur.PrevSibling(); ok && fset.Position(End(fset, prev.Node())).Line == fset.Position(stmt.Pos()).Line {
 		return false
 	}
-	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
+	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(End(fset, stmt)).Line {
 		return false
 	}
 	return true

@@ -8,21 +8,16 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -318,53 +313,19 @@ func loadWithOverlay(t *testing.T, dir string, c fixCase, fixed []byte) *package
 // the original, in process. It reports false when the fix imports a
 // package the fixture never loaded.
 func typeCheck(t *testing.T, imp *importer, c fixCase, fixed []byte) (*packages.Package, bool) {
-	fset := token.NewFileSet()
-	var files []*ast.File
-	for _, name := range c.pkg.CompiledGoFiles {
-		var src any
-		if name == c.file {
-			src = fixed
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatalf("parsing %s: %v", name, err)
-		}
-		files = append(files, f)
+	target := TypeCheck(c.pkg, imp, map[string][]byte{c.file: fixed})
+	for _, e := range target.Errors {
+		t.Fatalf("parsing: %v", e)
 	}
-	for _, f := range files {
-		for _, spec := range f.Imports {
-			path, _ := strconv.Unquote(spec.Path.Value)
-			if _, ok := imp.universe[path]; !ok && path != "unsafe" && path != "C" {
-				return nil, false
-			}
+	for _, path := range Imports(target.Syntax) {
+		if _, ok := imp.universe[path]; !ok {
+			return nil, false
 		}
 	}
-	var toks []*token.File
-	for _, f := range files {
-		toks = append(toks, fset.File(f.FileStart))
-	}
-	goVersion := ""
-	if c.pkg.Module != nil && c.pkg.Module.GoVersion != "" {
-		goVersion = "go" + c.pkg.Module.GoVersion
-	}
-	checked := loader.TypeCheck(c.pkg.PkgPath, c.pkg.Name, files, toks, imp, c.pkg.TypesSizes, goVersion, nil)
-	for _, e := range checked.Errors {
+	for _, e := range target.TypeErrors {
 		t.Errorf("fixed package does not build: %v", e)
 	}
-	return &packages.Package{
-		ID:              c.pkg.ID,
-		Name:            c.pkg.Name,
-		PkgPath:         c.pkg.PkgPath,
-		GoFiles:         c.pkg.GoFiles,
-		CompiledGoFiles: c.pkg.CompiledGoFiles,
-		Fset:            checked.Fset,
-		Syntax:          files,
-		Types:           checked.Types,
-		TypesInfo:       checked.Info,
-		TypesSizes:      c.pkg.TypesSizes,
-		Module:          c.pkg.Module,
-		Imports:         c.pkg.Imports,
-	}, true
+	return target, true
 }
 
 func checkFix(t *testing.T, imp *importer, a *analysis.Analyzer, c fixCase) {
