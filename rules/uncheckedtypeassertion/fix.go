@@ -17,13 +17,15 @@ import (
 )
 
 // suggestFix rewrites the assertion to the comma-ok form followed by an
-// if !ok that leaves the function: returning an error where it returns
-// one, failing the test in a test, else returning zero values (which the
-// fix's title says).
+// if !ok that reports the failure the way the function reports failures:
+// returning an error where it returns one, returning false where its
+// last result is a bool, failing the test in a test. A function with no
+// such way out gets no fix: returning zero values there hands the caller
+// a nil it will use (the panic moves up a frame) or makes it go on with
+// garbage, and returning early silently drops the work.
 func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	info := pass.TypesInfo
-	if fn == nil || file == nil || info.TypeOf(assert.Type) == nil {
+	if fn == nil || file == nil || pass.TypesInfo.TypeOf(assert.Type) == nil {
 		return none, false // package level, or no types: nothing to return from
 	}
 	if isDeferred(fn, cur) {
@@ -38,8 +40,6 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 		return none, false // another statement shares its line
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
-	q := typesutil.NewQualifier(file, pass.Pkg)
-	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
 	pure := fixutil.IsVarPath(assert.X)
 
 	var taken map[string]bool
@@ -54,53 +54,9 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	okName := fixutil.FreshName(pass.Pkg, stmt.Pos(), "ok", taken)
 
 	// The statement that leaves the function when the assertion fails.
-	var edits []analysis.TextEdit
-	var leave, title string
-	if t := typesutil.TestingParam(info, fn); t != "" {
-		msg := strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText))
-		if pure {
-			msg = strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText
-		}
-		leave = t + ".Fatalf(" + msg + ")"
-		title = "Check the type assertion and fail the test"
-	} else {
-		results, ok := typesutil.ResultsOf(info, fn)
-		if !ok {
-			return none, false
-		}
-		errExpr := ""
-		if typesutil.ReturnsError(results) {
-			var pkgEdits []analysis.TextEdit
-			if pure {
-				name, e, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "fmt", "fmt")
-				if !ok {
-					return none, false
-				}
-				errExpr = name + ".Errorf(" + strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText + ")"
-				pkgEdits = e
-			} else {
-				name, e, ok := fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "errors", "errors")
-				if !ok {
-					return none, false
-				}
-				errExpr = name + ".New(" + strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText)) + ")"
-				pkgEdits = e
-			}
-			edits = append(edits, pkgEdits...)
-			title = "Check the type assertion and return an error"
-		} else if results.Len() == 0 {
-			title = "Check the type assertion and return early instead of panicking"
-		} else {
-			title = "Check the type assertion and return zero values instead of panicking"
-		}
-		vals, ok := q.ZeroReturn(results, errExpr)
-		if !ok {
-			return none, false
-		}
-		leave = "return"
-		if len(vals) > 0 {
-			leave += " " + strings.Join(vals, ", ")
-		}
+	edits, leave, title, ok := leaveOnFailure(pass, file, cur, fn, stmt, assert, pure)
+	if !ok {
+		return none, false
 	}
 	check := "if !" + okName + " {\n" + indent + "\t" + leave + "\n" + indent + "}"
 
@@ -120,13 +76,70 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	if !pure || !canHoist(stmtCur, cur) {
 		return none, false
 	}
-	name := fixutil.FreshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)), taken)
+	name := fixutil.FreshName(pass.Pkg, stmt.Pos(), nameFor(pass.TypesInfo.TypeOf(assert.Type)), taken)
 	edits = append(edits,
 		analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(
-			name + ", " + okName + " := " + xText + ".(" + tText + ")\n" + indent + check + "\n" + indent)},
+			name + ", " + okName + " := " + render(pass.Fset, assert.X) + ".(" + render(pass.Fset, assert.Type) + ")\n" + indent + check + "\n" + indent)},
 		analysis.TextEdit{Pos: outerParen(cur).Pos(), End: outerParen(cur).End(), NewText: []byte(name)},
 	)
 	return gofmtFix(pass, file, title, edits)
+}
+
+// leaveOnFailure returns the statement that leaves fn when the assertion
+// fails, the fix's title, and the edits it needs (an import), or false
+// where no way out is right.
+func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, stmt ast.Stmt, assert *ast.TypeAssertExpr, pure bool) (edits []analysis.TextEdit, leave, title string, ok bool) {
+	info := pass.TypesInfo
+	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
+	if t := typesutil.TestingParam(info, fn); t != "" {
+		msg := strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText))
+		if pure {
+			msg = strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText
+		}
+		return nil, t + ".Fatalf(" + msg + ")", "Check the type assertion and fail the test", true
+	}
+	results, ok := typesutil.ResultsOf(info, fn)
+	if !ok || results.Len() == 0 {
+		return nil, "", "", false // no way to report the failure
+	}
+	errExpr := ""
+	switch {
+	case typesutil.ReturnsError(results):
+		if inLogging(info, cur) {
+			return nil, "", "", false // failing the call because a log line could not be made turns a success into a failure
+		}
+		var name string
+		if pure {
+			name, edits, ok = fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "fmt", "fmt")
+			errExpr = name + ".Errorf(" + strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText + ")"
+		} else {
+			name, edits, ok = fixutil.AddImport(pass.Fset, pass.Pkg, file, stmt.Pos(), "errors", "errors")
+			errExpr = name + ".New(" + strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText)) + ")"
+		}
+		if !ok {
+			return nil, "", "", false
+		}
+		title = "Check the type assertion and return an error"
+	case results.Len() >= 2 && isBool(results.At(results.Len()-1).Type()):
+		title = "Check the type assertion and return false" // the v, ok idiom
+	default:
+		return nil, "", "", false // zero values are no failure the caller can see
+	}
+	q := typesutil.NewQualifier(file, pass.Pkg)
+	vals, ok := q.ZeroReturn(results, errExpr)
+	if !ok {
+		return nil, "", "", false
+	}
+	leave = "return"
+	if len(vals) > 0 {
+		leave += " " + strings.Join(vals, ", ")
+	}
+	return edits, leave, title, true
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
 }
 
 // gofmtFix returns the fix with its edits in gofmt's layout in context:

@@ -48,12 +48,9 @@ var Rule = rule.Define(rule.Spec{
 var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
-	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	// declared records the names earlier fixes declare in each scope, so
-	// that fixes applied together (fix all, check -fix) do not declare a
-	// name twice.
-	declared := make(map[*types.Scope]map[string]bool)
-	for cur := range inspect.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, in: in, declared: make(map[*types.Scope]map[string]bool)}
+	for cur := range in.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
 		assert := cur.Node().(*ast.TypeAssertExpr)
 		if assert.Type == nil {
 			continue // x.(type) in a type switch
@@ -66,6 +63,9 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		}
 		if isGuarded(pass.TypesInfo, cur, assert) {
 			continue // an enclosing check already proved the type
+		}
+		if isDominated(pass.TypesInfo, cur, assert) {
+			continue // an earlier assertion or check of the same value comes first
 		}
 		if hasFixedDynamicType(pass.TypesInfo, cur, assert.X) {
 			continue // the program fixes the dynamic type by construction
@@ -80,21 +80,84 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if inReflectCheck(pass.TypesInfo, cur) {
 			continue // reflection code that checked the type first
 		}
-
-		xText := render(pass.Fset, assert.X)
-		tText := render(pass.Fset, assert.Type)
-		d := analysis.Diagnostic{
-			Pos:     assert.Pos(),
-			End:     assert.End(),
-			Message: fmt.Sprintf("unchecked type assertion %s panics when %s holds another type", xText+".("+tText+")", xText),
+		sev, ok := c.severity(fn, assert)
+		if !ok {
+			continue // every value that reaches it has the asserted type
 		}
-		file := fixutil.FileOf(pass.Files, assert.Pos())
-		if fix, ok := suggestFix(pass, file, cur, fn, assert, declared); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{fix}
-		}
-		pass.Report(d)
+		c.report(cur, fn, assert, sev)
 	}
 	return nil
+}
+
+// A checker checks the assertions of one package.
+type checker struct {
+	pass *analysis.Pass
+	in   *inspector.Inspector
+	idx  *index // built on first use
+	// declared records the names earlier fixes declare in each scope, so
+	// that fixes applied together (fix all, check -fix) do not declare a
+	// name twice.
+	declared map[*types.Scope]map[string]bool
+}
+
+func (c *checker) index() *index {
+	if c.idx == nil {
+		c.idx = newIndex(c.pass, c.in)
+	}
+	return c.idx
+}
+
+// severity returns the severity of an unchecked assertion in fn, and
+// false when the values that reach it all have the asserted type. It
+// warns on evidence that a value of another type can reach it, and
+// informs where the program itself pins what reaches it (see origin.go).
+func (c *checker) severity(fn ast.Node, assert *ast.TypeAssertExpr) (rule.Severity, bool) {
+	info := c.pass.TypesInfo
+	if c.pass.Pkg == nil || info == nil {
+		return rule.Information, true // no types: nothing says either way
+	}
+	tt := info.TypeOf(assert.Type)
+	f := c.index().walker(tt).expr(assert.X)
+	fd, _ := fn.(*ast.FuncDecl)
+	switch {
+	case f.proves(tt):
+		return 0, false
+	case isWrapperDelegation(info, fd, assert):
+		return rule.Warning, true // a wrapper claims what the value it wraps may lack
+	case isWriterCapability(info, assert):
+		return rule.Information, true // every net/http writer has it; only a wrapper's misuse drops it
+	case f.evidence != "":
+		return rule.Warning, true
+	case isErrorEvidence(info, assert, f):
+		return rule.Warning, true
+	}
+	return rule.Information, true
+}
+
+// report reports the assertion at its own .( (chained assertions each at
+// theirs), with a fix where one is right.
+func (c *checker) report(cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, sev rule.Severity) {
+	pass := c.pass
+	xText := render(pass.Fset, assert.X)
+	tText := render(pass.Fset, assert.Type)
+	pos := assert.Lparen - 1 // the dot
+	if pos < assert.X.End() {
+		pos = assert.Lparen
+	}
+	d := analysis.Diagnostic{
+		Pos:     pos,
+		End:     assert.End(),
+		Message: fmt.Sprintf("unchecked type assertion %s panics when %s holds another type", xText+".("+tText+")", xText),
+	}
+	file := fixutil.FileOf(pass.Files, assert.Pos())
+	if fix, ok := suggestFix(pass, file, cur, fn, assert, c.declared); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	if sev < rule.Warning {
+		rule.ReportAt(pass, sev, d)
+		return
+	}
+	pass.Report(d)
 }
 
 // enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit
