@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 )
@@ -23,6 +24,11 @@ func (x *index) bagWriteOf(n *ast.CallExpr, fn *types.Func) (bagWrite, bool) {
 	}
 	if typesutil.IsFunc(fn, "context", "WithValue") && len(n.Args) == 3 {
 		return bagWrite{key: n.Args[1], val: n.Args[2]}, true
+	}
+	// A context type's own WithValue(key, value any) method (caddy.Context's).
+	if sig := fn.Signature(); fn.Name() == "WithValue" && sig.Recv() != nil && len(n.Args) == 2 &&
+		sig.Results().Len() == 1 && isContext(sig.Results().At(0).Type()) {
+		return bagWrite{key: n.Args[0], val: n.Args[1]}, true
 	}
 	if bag := setterBag(fn); bag != nil && len(n.Args) == 2 {
 		return bagWrite{bag: bag, key: n.Args[0], val: n.Args[1]}, true
@@ -89,19 +95,15 @@ func (w *walker) bag(bag types.Type, key ast.Expr) flow {
 		}
 		found = true
 		g := w.expr(b.val)
-		for _, t := range g.types {
-			if w.target != nil && !satisfies(t, w.target) {
-				g.evidence = fmt.Sprintf("the package also stores a %s under this key", t)
-			}
-		}
+		g.keyed = append(g.keyed, g.types...)
 		f.add(g)
 	}
 	owned, exported := w.keyOwner(key)
 	switch {
 	case !found && owned && !exported:
 		return flow{evidence: "nothing in the package sets this key"}
-	case !found && owned:
-		return flow{opaque: true} // the key is this package's API: its writers follow its contract
+	case !found && (owned || w.moduleKey(key)):
+		return flow{opaque: true} // the key is the module's own: its writers follow its contract
 	case !found:
 		return flow{evidence: "the key is set outside the package"}
 	}
@@ -148,7 +150,33 @@ func (w *walker) keyOwner(key ast.Expr) (owned, exported bool) {
 	if h := w.x.holderOf(key); h != nil && h.Pkg() == w.x.pkg && h.Parent() == w.x.pkg.Scope() {
 		return true, h.Exported() && !w.isMain()
 	}
+	if id, ok := key.(*ast.Ident); ok {
+		if c, ok := w.x.info.Uses[id].(*types.Const); ok && c.Pkg() == w.x.pkg && c.Parent() == w.x.pkg.Scope() {
+			return true, c.Exported() && !w.isMain()
+		}
+	}
 	return false, false
+}
+
+// moduleKey reports whether the key is a typed key (a constant, variable
+// or value of a named type) declared in another package of the same
+// module: a framework's own key (a server's request-scoped replacer),
+// set by the module's own code. String literals and other modules' keys
+// are not.
+func (w *walker) moduleKey(key ast.Expr) bool {
+	mod := w.x.pass.Module
+	if mod == nil || mod.Path == "" {
+		return false
+	}
+	var pkg *types.Package
+	if n := typesutil.NamedOf(w.x.info.TypeOf(ast.Unparen(key))); n != nil {
+		pkg = n.Obj().Pkg()
+	}
+	if pkg == nil {
+		return false // a basic type: a string literal key anyone may use
+	}
+	p := pkg.Path()
+	return p == mod.Path || strings.HasPrefix(p, mod.Path+"/")
 }
 
 func sameBag(a, b types.Type) bool {

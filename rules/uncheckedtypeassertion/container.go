@@ -120,7 +120,7 @@ func (w *walker) holderElements(h types.Object) flow {
 				f.opaque = true
 			}
 		}
-		if w.x.decoded[h] {
+		if w.x.isDecoded(h) {
 			f.evidence = "decoded data"
 		}
 		f.add(w.openHolder(h))
@@ -137,6 +137,9 @@ func (w *walker) openHolder(h types.Object) flow {
 		return opaqueFlow
 	}
 	if p, ok := w.x.params[v]; ok {
+		if !isPlainContainer(v.Type()) {
+			return opaqueFlow // another package's object: its own contract says what it holds
+		}
 		return w.paramElements(p)
 	}
 	switch {
@@ -162,7 +165,7 @@ func (w *walker) paramElements(p param) flow {
 	switch {
 	case obj == nil:
 		return opaqueFlow
-	case w.isAPI(obj):
+	case w.isAPI(obj) && !w.implementsImported(obj):
 		return flow{evidence: "a parameter of " + obj.Name() + ", which other packages call"}
 	case obj.Signature().Recv() != nil && (obj.Exported() || len(w.x.calls[obj]) == 0), w.x.escapes[obj]:
 		return opaqueFlow
@@ -200,8 +203,16 @@ func (w *walker) containerOf(e ast.Expr) types.Object {
 			return nil
 		}
 		s := w.x.info.Selections[sel]
-		if s == nil || s.Kind() != types.MethodVal || s.Obj().Pkg() == w.x.pkg {
-			return nil // not a method, or the package's own: its body is followed instead
+		if s == nil || s.Kind() != types.MethodVal {
+			return nil // not a method
+		}
+		if s.Obj().Pkg() == w.x.pkg {
+			// The package's own container type: per holder, when only
+			// the package can reach the holder; else its body is followed.
+			if h := w.x.holderOf(sel.X); h != nil && w.closed(h) && isContainerType(w.x.info.TypeOf(sel.X)) {
+				return h
+			}
+			return nil
 		}
 		if h := w.containerOf(sel.X); h != nil {
 			return h
@@ -423,8 +434,9 @@ func (w *walker) litResults(lit *ast.FuncLit) flow {
 }
 
 // isContainerType reports whether t is a generic container: a type with
-// a method that takes or returns a value of type any, or takes a
-// function returning one.
+// a method that takes a value of type any to hold (a parameter named as
+// containers name what they hold: v, val, value, x, item, elem…), or a
+// function making one (a group's New).
 func isContainerType(t types.Type) bool {
 	if t == nil {
 		return false
@@ -439,17 +451,13 @@ func isContainerType(t types.Type) bool {
 		if !ok {
 			continue
 		}
-		for r := range sig.Results().Variables() {
-			if isEmptyInterface(r.Type()) {
-				return true
-			}
-		}
-		for p := range sig.Params().Variables() {
+		for i := range sig.Params().Len() {
+			p := sig.Params().At(i)
 			pt := p.Type()
-			if s, ok := pt.(*types.Slice); ok && sig.Variadic() {
+			if s, ok := pt.(*types.Slice); ok && sig.Variadic() && i == sig.Params().Len()-1 {
 				pt = s.Elem()
 			}
-			if isEmptyInterface(pt) {
+			if isEmptyInterface(pt) && heldNames[strings.ToLower(p.Name())] {
 				return true
 			}
 			if fs, ok := pt.Underlying().(*types.Signature); ok {
@@ -464,6 +472,12 @@ func isContainerType(t types.Type) bool {
 	return false
 }
 
+// heldNames are the names generic containers give the values they hold.
+var heldNames = map[string]bool{
+	"v": true, "val": true, "value": true, "x": true, "item": true, "elem": true,
+	"e": true, "data": true, "obj": true, "object": true, "entry": true,
+}
+
 // isKeyParam reports whether a container method's parameter is a key.
 func isKeyParam(p *types.Var) bool {
 	switch strings.ToLower(p.Name()) {
@@ -472,4 +486,35 @@ func isKeyParam(p *types.Var) bool {
 	}
 	n, ok := types.Unalias(p.Type()).(*types.Named)
 	return ok && n.Obj().Name() == "Key"
+}
+
+// isPlainContainer reports whether t is a map, slice, array or channel,
+// or a container of the standard library (container/list, sync.Map).
+func isPlainContainer(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Array, *types.Chan:
+		return true
+	}
+	n := typesutil.NamedOf(t)
+	return n != nil && n.Obj().Pkg() != nil && typesutil.IsStd(n.Obj().Pkg().Path())
+}
+
+// closed reports whether only the package's own code can reach what the
+// variable or field h holds: a local, an unexported package variable, a
+// field of a type other packages cannot set it in.
+func (w *walker) closed(h types.Object) bool {
+	v, ok := h.(*types.Var)
+	if !ok || v.Pkg() != w.x.pkg {
+		return false
+	}
+	if _, isParam := w.x.params[v]; isParam {
+		return false
+	}
+	switch {
+	case v.IsField():
+		return !w.openField(v)
+	case v.Parent() == w.x.pkg.Scope():
+		return !v.Exported() || w.isMain()
+	}
+	return true
 }

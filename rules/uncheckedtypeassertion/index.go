@@ -64,45 +64,47 @@ type index struct {
 	info *types.Info
 	pkg  *types.Package
 
-	stores   map[types.Object][]store         // variables and fields: the values written
-	elems    map[types.Object][]store         // elements put into the map, slice or channel a variable or field holds
-	aliases  map[types.Object][]types.Object  // holders assigned one to another, both ways
-	onHolder map[types.Object][]*ast.CallExpr // method calls on the value a variable or field holds
-	calls    map[*types.Func][]*ast.CallExpr  // static call sites of the package's functions
-	varCalls map[*types.Var][]*ast.CallExpr   // calls of a function held in a local variable
-	escapes  map[types.Object]bool            // functions used other than by calling them; variables whose address is taken
-	decoded  map[types.Object]bool            // variables whose address is passed to a decoder
-	decls    map[*types.Func]*ast.FuncDecl    // the package's function declarations
-	params   map[*types.Var]param             // parameters of the package's functions and literals
-	results  map[*types.Var]bool              // named results
-	litUses  map[*ast.FuncLit]litUse          // function literals passed to a call
-	litVars  map[*ast.FuncLit]*types.Var      // function literals held in a variable
-	storedIn map[*ast.CallExpr]types.Object   // calls whose result is stored in a variable or field
-	owners   map[*types.Var]*types.TypeName   // fields of the package's named struct types
-	bags     []bagWrite
+	stores     map[types.Object][]store         // variables and fields: the values written
+	elems      map[types.Object][]store         // elements put into the map, slice or channel a variable or field holds
+	aliases    map[types.Object][]types.Object  // holders assigned one to another, both ways
+	onHolder   map[types.Object][]*ast.CallExpr // method calls on the value a variable or field holds
+	calls      map[*types.Func][]*ast.CallExpr  // static call sites of the package's functions
+	varCalls   map[*types.Var][]*ast.CallExpr   // calls of a function held in a local variable
+	escapes    map[types.Object]bool            // functions used other than by calling them; variables whose address is taken
+	decoded    map[types.Object]bool            // variables whose address is passed to a decoder
+	decls      map[*types.Func]*ast.FuncDecl    // the package's function declarations
+	params     map[*types.Var]param             // parameters of the package's functions and literals
+	results    map[*types.Var]bool              // named results
+	litUses    map[*ast.FuncLit]litUse          // function literals passed to a call
+	litVars    map[*ast.FuncLit]*types.Var      // function literals held in a variable
+	storedIn   map[*ast.CallExpr]types.Object   // calls whose result is stored in a variable or field
+	owners     map[*types.Var]*types.TypeName   // fields of the package's named struct types
+	implements map[*types.Func]bool             // methods that implement an imported interface (memo)
+	bags       []bagWrite
 }
 
 // newIndex indexes the non-test files of the pass.
 func newIndex(pass *analysis.Pass, in *inspector.Inspector) *index {
 	x := &index{
-		pass:     pass,
-		info:     pass.TypesInfo,
-		pkg:      pass.Pkg,
-		stores:   make(map[types.Object][]store),
-		elems:    make(map[types.Object][]store),
-		aliases:  make(map[types.Object][]types.Object),
-		onHolder: make(map[types.Object][]*ast.CallExpr),
-		calls:    make(map[*types.Func][]*ast.CallExpr),
-		varCalls: make(map[*types.Var][]*ast.CallExpr),
-		escapes:  make(map[types.Object]bool),
-		decoded:  make(map[types.Object]bool),
-		decls:    make(map[*types.Func]*ast.FuncDecl),
-		params:   make(map[*types.Var]param),
-		results:  make(map[*types.Var]bool),
-		litUses:  make(map[*ast.FuncLit]litUse),
-		litVars:  make(map[*ast.FuncLit]*types.Var),
-		storedIn: make(map[*ast.CallExpr]types.Object),
-		owners:   make(map[*types.Var]*types.TypeName),
+		pass:       pass,
+		info:       pass.TypesInfo,
+		pkg:        pass.Pkg,
+		stores:     make(map[types.Object][]store),
+		elems:      make(map[types.Object][]store),
+		aliases:    make(map[types.Object][]types.Object),
+		onHolder:   make(map[types.Object][]*ast.CallExpr),
+		calls:      make(map[*types.Func][]*ast.CallExpr),
+		varCalls:   make(map[*types.Var][]*ast.CallExpr),
+		escapes:    make(map[types.Object]bool),
+		decoded:    make(map[types.Object]bool),
+		decls:      make(map[*types.Func]*ast.FuncDecl),
+		params:     make(map[*types.Var]param),
+		results:    make(map[*types.Var]bool),
+		litUses:    make(map[*ast.FuncLit]litUse),
+		litVars:    make(map[*ast.FuncLit]*types.Var),
+		storedIn:   make(map[*ast.CallExpr]types.Object),
+		owners:     make(map[*types.Var]*types.TypeName),
+		implements: make(map[*types.Func]bool),
 	}
 	x.indexOwners()
 	for fc := range in.Root().Children() {
@@ -460,4 +462,12 @@ func isDecoder(fn *types.Func) bool {
 	}
 	name := fn.Name()
 	return strings.Contains(name, "Unmarshal") || strings.HasPrefix(name, "Decode") || name == "Scan" || name == "Bind" || strings.HasPrefix(name, "ShouldBind")
+}
+
+// isDecoded reports whether a decoder chooses the dynamic type of what v
+// holds: its address goes to a decoder and nothing else is stored in it
+// (decoding into an interface that already holds a pointer fills the
+// pointed-to value and keeps its type).
+func (x *index) isDecoded(v types.Object) bool {
+	return x.decoded[v] && len(x.stores[v]) == 0
 }

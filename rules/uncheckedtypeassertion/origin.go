@@ -25,6 +25,7 @@ type flow struct {
 	opaque   bool            // some value comes from code out of sight
 	evidence string          // why a value of another type can come in; "" if nothing says so
 	errCalls []*ast.CallExpr // calls of other packages whose error results reach it
+	keyed    []types.Type    // types the package stores under the bag key it is read by
 }
 
 var opaqueFlow = flow{opaque: true}
@@ -40,6 +41,18 @@ func (f *flow) add(g flow) {
 		f.evidence = g.evidence
 	}
 	f.errCalls = append(f.errCalls, g.errCalls...)
+	f.keyed = append(f.keyed, g.keyed...)
+}
+
+// mismatch returns a type the package stores under the bag key the value
+// is read by that fails the assertion to target, or nil.
+func (f flow) mismatch(target types.Type) types.Type {
+	for _, t := range f.keyed {
+		if target != nil && !satisfies(t, target) {
+			return t
+		}
+	}
+	return nil
 }
 
 func containsType(ts []types.Type, t types.Type) bool {
@@ -200,7 +213,7 @@ func (w *walker) variable(v *types.Var) flow {
 			return w.param(p)
 		}
 		var f flow
-		if w.x.decoded[v] {
+		if w.x.isDecoded(v) {
 			f.evidence = "decoded data"
 		}
 		if w.x.escapes[v] || w.x.results[v] {
@@ -219,7 +232,7 @@ func (w *walker) variable(v *types.Var) flow {
 // field returns the flow of the field fv read by sel.
 func (w *walker) field(sel *ast.SelectorExpr, fv *types.Var) flow {
 	var f flow
-	if root := w.x.rootVar(sel.X); root != nil && w.x.decoded[root] {
+	if root := w.x.rootVar(sel.X); root != nil && w.x.isDecoded(root) {
 		f.evidence = "decoded data"
 	}
 	if fv.Pkg() != w.x.pkg {
@@ -273,6 +286,47 @@ func (w *walker) isAPI(fn *types.Func) bool {
 	return n != nil && n.Obj().Exported()
 }
 
+// implementsImported reports whether the method fn implements a method of
+// an interface declared in a package the package imports (a framework's
+// Provisioner, ServerType, Handler): the framework calls it through that
+// interface, and the interface's contract pins what it passes.
+func (w *walker) implementsImported(fn *types.Func) bool {
+	if fn.Signature().Recv() == nil {
+		return false
+	}
+	if v, ok := w.x.implements[fn]; ok {
+		return v
+	}
+	found := false
+	for _, imp := range w.x.pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			it, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok {
+				continue
+			}
+			for m := range it.Methods() {
+				if m.Name() == fn.Name() && types.Identical(m.Signature(), withoutRecv(fn.Signature())) {
+					found = true
+				}
+			}
+		}
+		if found {
+			break
+		}
+	}
+	w.x.implements[fn] = found
+	return found
+}
+
+func withoutRecv(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+}
+
 // param returns the flow of a parameter: what its callers pass.
 func (w *walker) param(p param) flow {
 	switch fn := p.fn.(type) {
@@ -281,10 +335,10 @@ func (w *walker) param(p param) flow {
 		switch {
 		case obj == nil:
 			return opaqueFlow
-		case w.isAPI(obj):
+		case w.isAPI(obj) && !w.implementsImported(obj):
 			return flow{evidence: "a parameter of " + obj.Name() + ", which other packages call"}
 		case obj.Signature().Recv() != nil && (obj.Exported() || len(w.x.calls[obj]) == 0):
-			return opaqueFlow // a method other code calls through an interface
+			return opaqueFlow // a method other code calls through an interface, whose contract pins what it gets
 		case w.x.escapes[obj]:
 			return opaqueFlow // a function value: its callers are out of sight
 		case len(w.x.calls[obj]) == 0:
@@ -368,14 +422,14 @@ func (w *walker) call(c *ast.CallExpr, i int) flow {
 			return w.bag(bag, key)
 		}
 	}
+	if h := w.containerOf(c); h != nil {
+		return w.contents(h, false)
+	}
 	fn := typesutil.Callee(info, c)
 	if fn != nil && fn.Pkg() == w.x.pkg {
 		if fd := w.x.decls[fn]; fd != nil && fd.Body != nil {
 			return w.returns(fd, fn, i)
 		}
-	}
-	if h := w.containerOf(c); h != nil {
-		return w.contents(h, false)
 	}
 	f := opaqueFlow
 	if t := resultType(info, c, i); t != nil && typesutil.IsError(t) && fn != nil {

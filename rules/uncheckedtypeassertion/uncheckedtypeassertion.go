@@ -126,7 +126,7 @@ func (c *checker) severity(fn ast.Node, assert *ast.TypeAssertExpr) (rule.Severi
 		return rule.Warning, true // a wrapper claims what the value it wraps may lack
 	case isWriterCapability(info, assert):
 		return rule.Information, true // every net/http writer has it; only a wrapper's misuse drops it
-	case f.evidence != "":
+	case f.evidence != "", f.mismatch(tt) != nil:
 		return rule.Warning, true
 	case isErrorEvidence(info, assert, f):
 		return rule.Warning, true

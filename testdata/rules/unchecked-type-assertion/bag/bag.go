@@ -42,6 +42,13 @@ func User(ctx context.Context) string {
 	return ctx.Value("user").(string) // want `unchecked type assertion ctx.Value\("user"\).\(string\)`
 }
 
+// The module's own framework key, set by its server on every request.
+func replacer(ctx context.Context) *web.Replacer {
+	return ctx.Value(web.ReplacerKey).(*web.Replacer) /* information */ // want `unchecked type assertion ctx.Value\(web.ReplacerKey\).\(\*web.Replacer\)`
+}
+
+var _ = replacer
+
 // The module's middleware sets "mid" as an int64, in this package.
 func auth(c *web.Context) {
 	var mid int64 = 42
@@ -59,3 +66,38 @@ func greet(c *web.Context) {
 }
 
 var _ = []web.HandlerFunc{auth, profile, greet}
+
+// A bag inside a bag: the vars map is the one value stored under varsKey;
+// what its keys hold is another matter.
+type varsKey struct{}
+
+func withVars(ctx context.Context) context.Context {
+	return context.WithValue(ctx, varsKey{}, map[string]any{})
+}
+
+func getVar(ctx context.Context, key string) any {
+	m, ok := ctx.Value(varsKey{}).(map[string]any)
+	if !ok {
+		return nil
+	}
+	return m[key]
+}
+
+func clientIP(ctx context.Context) string {
+	return getVar(ctx, "ip").(string) /* information */ // want `unchecked type assertion getVar\(ctx, "ip"\).\(string\)`
+}
+
+// A context type with its own WithValue, and a constant key of the package.
+type Ctx struct{ context.Context }
+
+func (c Ctx) WithValue(key, value any) Ctx { return Ctx{context.WithValue(c.Context, key, value)} }
+
+const matcherNameKey = "matcher_name"
+
+func named(c Ctx, name string) Ctx { return c.WithValue(matcherNameKey, name) }
+
+func matcherName(c Ctx) string {
+	return c.Value(matcherNameKey).(string) /* information */ // want `unchecked type assertion c.Value\(matcherNameKey\).\(string\)`
+}
+
+var _, _, _, _ = withVars, clientIP, named, matcherName

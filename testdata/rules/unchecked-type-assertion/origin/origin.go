@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"example.com/uta/logx"
+	"example.com/uta/registry"
 )
 
 type Message interface{ ProtoMessage() }
@@ -149,3 +150,50 @@ func Run(v any) error {
 	}
 	return nil
 }
+
+// Decoding into an interface that holds a pointer fills the pointee: the
+// type stays the one stored.
+type Conf struct{ Name string }
+
+func load(b []byte) (*Conf, error) {
+	var m any = &Conf{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	return m.(*Conf), nil // m holds the *Conf stored above
+}
+
+var _ = load
+
+// A framework calls Provision through its Provisioner interface: the
+// interface's contract pins what it passes.
+type Module struct{ name string }
+
+func (m *Module) Provision(cfg map[string]any) error {
+	m.name = cfg["name"].(string) /* information */ // want `unchecked type assertion cfg\["name"\].\(string\)`
+	return nil
+}
+
+var _ registry.Provisioner = (*Module)(nil)
+
+// The package's own container type, held where only the package reaches.
+type pool struct{ m map[string]any }
+
+func (p *pool) LoadOrStore(key string, val any) (any, bool) {
+	if v, ok := p.m[key]; ok {
+		return v, true
+	}
+	p.m[key] = val
+	return val, false
+}
+
+var listeners = &pool{m: map[string]any{}}
+
+type listener struct{}
+
+func listen(addr string) *listener {
+	ln, _ := listeners.LoadOrStore(addr, &listener{})
+	return ln.(*listener) // the package stores only *listener in listeners
+}
+
+var _ = listen

@@ -31,8 +31,17 @@ func NewGroup(newFn func() any) *Group { return &Group{newFn} }
 
 func (g *Group) Get(key string) any { return g.newFn() }
 
+// Reset replaces the New func and drops every value made.
+func (g *Group) Reset(newFn func() any) { g.newFn = newFn }
+
 // Result is another package's result: its Resp holds the response of the
 // request applied.
 type Result struct{ Resp any }
 
 func Apply(r any) *Result { return &Result{} }
+
+// Provisioner is a framework's interface: it calls Provision with the
+// module's configuration.
+type Provisioner interface {
+	Provision(cfg map[string]any) error
+}

@@ -14,3 +14,11 @@ func (c *Context) Get(key string) (value any, exists bool) {
 func (c *Context) MustGet(key string) any { return c.keys[key] }
 
 type HandlerFunc func(c *Context)
+
+// CtxKey is the framework's own type of context key; its server sets
+// ReplacerKey on every request.
+type CtxKey string
+
+const ReplacerKey CtxKey = "replacer"
+
+type Replacer struct{}
