@@ -2,15 +2,22 @@
 // rule: a single-value type assertion x.(T) panics when x holds another
 // type (or is nil), where the comma-ok form v, ok := x.(T) does not.
 //
-// It proves only what syntax and types show. It leaves alone assertions
-// that cannot fail but for a nil x (x's type already implements the
-// interface T), assertions guarded by an enclosing comma-ok check or type
-// switch case of the same expression and type, assertions on values whose
-// dynamic type the program fixes by construction (sync.Pool.Get,
-// atomic.Value.Load, container/heap elements, the argument of a
-// heap.Interface Push), assertions in
-// Must* functions (which panic by design), and reflection code that has
-// checked the type first. In _test.go files it reports at hint severity.
+// Its severity follows where the asserted value comes from (origin.go,
+// traced through the package's index, index.go): it warns on evidence
+// that a value of another type can come in (an exported function's
+// parameter, decoded data, a recovered panic, a context key set
+// elsewhere, an error from another package, a wrapper asserting what it
+// wraps: wrapper.go), informs where the program pins the type without a
+// proof the rule can check (dispatch, wait registries, documented result
+// types, module-owned context keys: bag.go, container.go), and reports
+// nothing where every value that reaches it has the asserted type, or an
+// earlier assertion or comma-ok check of the same value comes first
+// (dominate.go). It also leaves alone assertions that cannot fail but for
+// a nil x, assertions guarded by an enclosing comma-ok check or type
+// switch case (guard.go), values a sync.Pool, atomic.Value or heap fixes
+// (fixed.go), Must* functions and reflection code that checked the type.
+// The fix (fix.go) reports the failure the way the function does, or is
+// not offered. In _test.go files it reports at hint severity.
 package uncheckedtypeassertion
 
 import (
