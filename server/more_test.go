@@ -250,8 +250,8 @@ func TestOutsideModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Range.Start != (protocol.Position{Line: 3, Character: 27}) {
-		t.Errorf("diagnostics %+v, want the assertion at 4:28", pub.Diagnostics)
+	if len(pub.Diagnostics) != 1 || pub.Diagnostics[0].Range.Start != (protocol.Position{Line: 3, Character: 28}) {
+		t.Errorf("diagnostics %+v, want the assertion's .( at 4:29", pub.Diagnostics)
 	}
 	if !strings.Contains(logs.String(), "outside any module") {
 		t.Errorf("no log says the file is outside any module")

@@ -226,10 +226,11 @@ func flow(t *testing.T, c *lspclient.Client) {
 			t.Errorf("diagnostic %+v", d)
 		}
 	}
-	// The line with Chinese and an astral character: UTF-16 columns.
+	// The line with Chinese and an astral character: UTF-16 columns. The
+	// diagnostic starts at the assertion's .(.
 	line, lineText := lineOf(t, text, `v.(string)`)
 	d := pub.Diagnostics[1]
-	want := protocol.Range{Start: protocol.Position{Line: line, Character: utf16Col(lineText, "v.(string)")},
+	want := protocol.Range{Start: protocol.Position{Line: line, Character: utf16Col(lineText, "v.(string)") + 1},
 		End: protocol.Position{Line: line, Character: utf16Col(lineText, "v.(string)") + uint32(len("v.(string)"))}}
 	if d.Range != want {
 		t.Errorf("range on the Chinese line %+v, want %+v", d.Range, want)

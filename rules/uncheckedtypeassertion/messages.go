@@ -10,8 +10,6 @@ var messages = []rule.Message{
 		Zh: "改成 comma-ok 检查，断言失败时返回 err"},
 	{En: "Check the type assertion and fail the test",
 		Zh: "改成 comma-ok 检查，断言失败时让测试失败"},
-	{En: "Check the type assertion and return early instead of panicking",
-		Zh: "改成 comma-ok 检查，断言失败时提前 return（不再 panic）"},
-	{En: "Check the type assertion and return zero values instead of panicking",
-		Zh: "改成 comma-ok 检查，断言失败时返回零值（不再 panic）"},
+	{En: "Check the type assertion and return false",
+		Zh: "改成 comma-ok 检查，断言失败时返回 false"},
 }

@@ -95,7 +95,7 @@ func TestHoverOutsideFindings(t *testing.T) {
 		t.Errorf("hover on a comment: %+v, %v", h, err)
 	}
 	h, err := features.Hover(pkg, path, protocol.Position{Line: 3, Character: 28}, env)
-	if err != nil || h == nil || !strings.Contains(h.Contents.Value, "类型断言") || h.Range == nil || h.Range.Start.Character != 27 {
+	if err != nil || h == nil || !strings.Contains(h.Contents.Value, "类型断言") || h.Range == nil || h.Range.Start.Character != 28 {
 		t.Errorf("hover on the finding: %+v, %v", h, err)
 	}
 }

@@ -25,16 +25,22 @@ type LRU struct {
 	other any
 }
 
+// Add is the only code that puts elements in c.ll, and they are *entry.
+func (c *LRU) Add(k string, v int) {
+	c.items[k] = c.ll.PushFront(&entry{key: k, val: v})
+	c.seen.Store(k, v)
+}
+
 func (c *LRU) Get(k string) int {
 	if e, ok := c.items[k]; ok {
-		return e.Value.(*entry).val // want `unchecked type assertion e.Value.\(\*entry\)`
+		return e.Value.(*entry).val // every element of c.ll is an *entry
 	}
 	return 0
 }
 
 func (c *LRU) Oldest() string {
 	e := c.ll.Back()
-	return c.ll.Remove(e).(*entry).key // want `unchecked type assertion c.ll.Remove\(e\).\(\*entry\)`
+	return c.ll.Remove(e).(*entry).key // every element of c.ll is an *entry
 }
 
 func (c *LRU) Config() *Config {
@@ -50,20 +56,55 @@ func (c *LRU) Seen(k string) int {
 	if !ok {
 		return 0
 	}
-	return v.(int) // want `unchecked type assertion v.\(int\)`
+	return v.(int) // the package stores only ints in c.seen
 }
 
 func (c *LRU) Keys() []string {
 	var keys []string
 	c.seen.Range(func(k, v any) bool {
-		keys = append(keys, k.(string)) // want `unchecked type assertion k.\(string\)`
+		keys = append(keys, k.(string)) // the package's keys are strings
 		return true
 	})
 	return keys
 }
 
+// c.other is never set: nothing says what it holds.
 func (c *LRU) Other() int {
-	return c.other.(int) // want `unchecked type assertion c.other.\(int\)`
+	return c.other.(int) /* information */ // want `unchecked type assertion c.other.\(int\)`
+}
+
+// A Registry holds what its callers register: anything.
+type Registry struct {
+	byName sync.Map
+	order  *list.List
+}
+
+func (r *Registry) Register(name string, v any) {
+	r.byName.Store(name, v)
+	r.order.PushBack(v)
+}
+
+func (r *Registry) Config(name string) (*Config, error) {
+	v, _ := r.byName.Load(name)
+	return v.(*Config), nil // want `unchecked type assertion v.\(\*Config\)`
+}
+
+func (r *Registry) First() *Config {
+	return r.order.Front().Value.(*Config) // want `unchecked type assertion r.order.Front\(\).Value.\(\*Config\)`
+}
+
+// mixed holds values of two types, both the package's own: which one a
+// key holds is the program's business.
+type mixed struct{ m sync.Map }
+
+func (x *mixed) fill() {
+	x.m.Store("a", 1)
+	x.m.Store("b", "two")
+}
+
+func (x *mixed) a() int {
+	v, _ := x.m.Load("a")
+	return v.(int) /* information */ // want `unchecked type assertion v.\(int\)`
 }
 
 type item struct{ prio int }

@@ -15,5 +15,5 @@ func copySnapshot(s *Snapshot) *Snapshot {
 }
 
 func copyAs(m proto.Message) *Other {
-	return proto.Clone(m).(*Other) // want `unchecked type assertion proto.Clone\(m\).\(\*Other\)`
+	return proto.Clone(m).(*Other) /* information */ // want `unchecked type assertion proto.Clone\(m\).\(\*Other\)`
 }

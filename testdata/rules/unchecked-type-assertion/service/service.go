@@ -17,13 +17,20 @@ type MyErr struct{ Code int }
 
 func (e *MyErr) Error() string { return fmt.Sprint(e.Code) }
 
-// Positives.
+// Positives: nothing in the program pins what these values hold.
 
+// uidKey is unexported and nothing sets it: the value is always nil.
 func uidFrom(ctx context.Context) (int64, error) {
 	uid := ctx.Value(uidKey).(int64) // want `unchecked type assertion ctx.Value\(uidKey\).\(int64\) panics when ctx.Value\(uidKey\) holds another type`
 	return uid, nil
 }
 
+// NameOf is exported: its callers pass anything.
+func NameOf(v interface{}) string {
+	return v.(string) // want `unchecked type assertion v.\(string\)`
+}
+
+// nameOf has no caller in the package: its parameter is whatever a caller passes.
 func nameOf(v interface{}) string {
 	return v.(string) // want `unchecked type assertion v.\(string\)`
 }
@@ -36,6 +43,11 @@ type Service struct {
 	cache map[string]any
 	last  any
 }
+
+// Put and SetLast let callers store anything.
+func (s *Service) Put(k string, v any) { s.cache[k] = v }
+
+func (s *Service) SetLast(v any) { s.last = v }
 
 func (s *Service) Get(k string) (*User, error) {
 	v := s.cache[k]
@@ -73,7 +85,11 @@ func safeRun(f func()) (err error) {
 
 var fallback any = "x"
 
-var fallbackName = fallback.(string) // want `unchecked type assertion fallback.\(string\)`
+var fallbackName = fallback.(string) // the only value ever stored in fallback is a string
+
+var Exported any = "x"
+
+var exportedName = Exported.(string) /* information */ // want `unchecked type assertion Exported.\(string\)`
 
 func enabled(v any) bool {
 	if v.(bool) { // want `unchecked type assertion v.\(bool\)`
@@ -226,11 +242,48 @@ type field struct{ Type any }
 
 type funcType struct{ Params, Results []string }
 
-// Two fixes in one block: applied together, they declare two names.
+// The first assertion panics before the others can: only it is
+// reported. f.Type is a field nothing in the package sets: it informs.
+// params cannot report a failure (no error, no ok): no fix.
 func params(f *field) []string {
-	ps := f.Type.(*funcType).Params        // want `unchecked type assertion f.Type.\(\*funcType\)`
-	if f.Type.(*funcType).Results != nil { // want `unchecked type assertion f.Type.\(\*funcType\)`
-		ps = append(ps, f.Type.(*funcType).Results...) // want `unchecked type assertion f.Type.\(\*funcType\)`
+	ps := f.Type.(*funcType).Params        /* information */ // want `unchecked type assertion f.Type.\(\*funcType\)`
+	if f.Type.(*funcType).Results != nil { // dominated by the line above
+		ps = append(ps, f.Type.(*funcType).Results...) // dominated
 	}
 	return ps
+}
+
+// Two fixes in one block: applied together, they declare two names.
+func Pair(a, b any) (int, error) {
+	x := a.(int) // want `unchecked type assertion a.\(int\)`
+	y := b.(int) // want `unchecked type assertion b.\(int\)`
+	return x + y, nil
+}
+
+// A comma-ok check that leaves on failure dominates what follows.
+func checkedFirst(x any) (int, error) {
+	_, ok := x.(int)
+	if !ok {
+		return 0, nil
+	}
+	return x.(int), nil // the check above returned unless x is an int
+}
+
+func checkedInIf(x any) (int, error) {
+	if _, ok := x.(int); !ok {
+		return 0, nil
+	}
+	return x.(int) + 1, nil // the if above returned unless x is an int
+}
+
+func reassigned(x any, y any) (int, error) {
+	a := x.(int) // want `unchecked type assertion x.\(int\)`
+	x = y
+	return a + x.(int), nil // want `unchecked type assertion x.\(int\)`
+}
+
+// Lookup is the v, ok idiom: the fix returns false.
+func Lookup(m map[string]any, k string) (string, bool) {
+	s := m[k].(string) // want `unchecked type assertion m\[k\].\(string\)`
+	return s, true
 }
