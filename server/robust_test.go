@@ -321,8 +321,8 @@ func TestLineDirective(t *testing.T) {
 	text := "package svc\n\n//line /outside/the/module/gen.y:10\nfunc gen(v any) int {\n\treturn v.(int)\n}\n\n//line svc.go:1:1\nfunc gen2(v any) int {\n\treturn v.(int)\n}\n"
 	_, _, pub := openBasic(t, c, "svc/other.go", text, "en", nil)
 	want := []protocol.Range{
-		{Start: protocol.Position{Line: 4, Character: 8}, End: protocol.Position{Line: 4, Character: 15}},
-		{Start: protocol.Position{Line: 9, Character: 8}, End: protocol.Position{Line: 9, Character: 15}},
+		{Start: protocol.Position{Line: 4, Character: 9}, End: protocol.Position{Line: 4, Character: 15}},
+		{Start: protocol.Position{Line: 9, Character: 9}, End: protocol.Position{Line: 9, Character: 15}},
 	}
 	var got []protocol.Range
 	for _, d := range pub.Diagnostics {
