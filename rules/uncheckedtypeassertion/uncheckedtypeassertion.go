@@ -24,6 +24,7 @@ import (
 	"unicode"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -57,6 +58,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	// that fixes applied together (fix all, check -fix) do not declare a
 	// name twice.
 	declared := make(map[*types.Scope]map[string]bool)
+	flow := syncflow.NewBuilder(pass.TypesInfo, pass.Files)
 	for cur := range inspect.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
 		assert := cur.Node().(*ast.TypeAssertExpr)
 		if assert.Type == nil {
@@ -96,7 +98,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if strings.HasSuffix(pass.Fset.File(assert.Pos()).Name(), "_test.go") {
 			rule.Demote(&d, rule.Hint)
 		}
-		if fix, ok := suggestFix(pass, file, cur, fn, assert, declared); ok {
+		if fix, ok := suggestFix(pass, flow, file, cur, fn, assert, declared); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
@@ -463,7 +465,7 @@ func render(fset *token.FileSet, e ast.Expr) string {
 // if !ok that leaves the function: returning an error where it returns
 // one, failing the test in a test, else returning zero values (which the
 // fix's title says).
-func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
+func suggestFix(pass *analysis.Pass, flow *syncflow.Builder, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	info := pass.TypesInfo
 	if fn == nil || file == nil || info.TypeOf(assert.Type) == nil {
@@ -550,6 +552,9 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	// v := x.(T) → v, ok := x.(T); if !ok {…}
 	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 &&
 		ast.Unparen(as.Rhs[0]) == assert && !isBlank(as.Lhs[0]) {
+		if flow.SkipsCleanup(fn, stmt, true, syncflow.Return) {
+			return none, false // leaving here would skip an Unlock, a Done, a cancel or a deferred Close
+		}
 		eol := fixutil.LineEnd(pass.Fset, stmt.End())
 		edits = append(edits,
 			analysis.TextEdit{Pos: as.Lhs[0].End(), End: as.Lhs[0].End(), NewText: []byte(", " + okName)},
@@ -562,6 +567,9 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	// statement, when that evaluates nothing earlier or less often.
 	if !pure || !canHoist(stmtCur, cur) {
 		return none, false
+	}
+	if flow.SkipsCleanup(fn, stmt, false, syncflow.Return) {
+		return none, false // leaving here would skip an Unlock, a Done, a cancel or a deferred Close
 	}
 	name := fixutil.FreshName(pass.Pkg, stmt.Pos(), nameFor(info.TypeOf(assert.Type)), taken)
 	edits = append(edits,

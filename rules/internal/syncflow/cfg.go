@@ -29,6 +29,7 @@ type Builder struct {
 	decls  map[*types.Func]*ast.FuncDecl
 	state  map[*types.Func]int // 1 building, 2 may return, 3 never returns
 	graphs map[ast.Node]*Graph
+	held   map[*Graph]*Held // may-held locks, for SkipsCleanup
 }
 
 // NewBuilder returns a Builder for the package made of files.
