@@ -60,11 +60,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// xsyncPath is the import path of x/sync's errgroup, and xsyncModule its module.
-const (
-	xsyncPath   = "golang.org/x/sync/errgroup"
-	xsyncModule = "golang.org/x/sync"
-)
+// xsyncPath is the import path of x/sync's errgroup.
+const xsyncPath = "golang.org/x/sync/errgroup"
 
 // A fixer holds what one fix needs.
 type fixer struct {
@@ -110,7 +107,7 @@ func (f *fixer) startsLine(pos token.Pos) bool {
 
 // suggestFix returns the errgroup rewrite of the loop that starts the go
 // statement at cur, when it can be made correct.
-func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fnCur inspector.Cursor, l launch, drops bool) (analysis.SuggestedFix, bool) {
+func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modules, cur, fnCur inspector.Cursor, l launch, drops bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	if !l.fan.Valid() {
 		return none, false // not in a finite loop: nothing to wait for
@@ -177,8 +174,12 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 		return none, false // a WaitGroup waited for elsewhere
 	}
 
-	// Which errgroup.
-	path, kratos := errgroupTarget(file, opts)
+	// Which errgroup: one the module can import.
+	tgt, ok := mods.errgroupTarget(file, opts)
+	if !ok {
+		return none, false // no errgroup package that go.mod provides for
+	}
+	path, kratos := tgt.path, tgt.kratos
 	imports := []string{path}
 	if kratos {
 		imports = append(imports, "context")
@@ -311,8 +312,8 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 	if len(changes) > 0 {
 		title += ": " + strings.Join(changes, ", ")
 	}
-	if mod := mods.missing(fset.File(file.FileStart).Name(), path, file); mod != "" {
-		title += " (needs go get " + mod + ")"
+	if tgt.instead != "" {
+		title += " (with " + path + ", as go.mod does not require " + tgt.instead + ")"
 	}
 
 	// The result must be gofmt'd; otherwise the fix is not offered.
@@ -342,29 +343,6 @@ func funcName(fnCur inspector.Cursor) string {
 		return fd.Name.Name
 	}
 	return "the function"
-}
-
-// errgroupTarget returns the errgroup import path to rewrite to and
-// whether it is a kratos errgroup: the one the file imports already, else
-// the configured one.
-func errgroupTarget(file *ast.File, opts *rule.Options) (string, bool) {
-	for _, spec := range file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil {
-			continue // malformed import
-		}
-		if p == xsyncPath {
-			return p, false
-		}
-		if opts.FrameworkPackage(p, "sync/errgroup") {
-			return p, true
-		}
-	}
-	p := opts.ErrgroupImport
-	if p == "" {
-		p = rule.DefaultErrgroupImport
-	}
-	return p, opts.FrameworkPackage(p, "sync/errgroup")
 }
 
 // isSimpleCall reports whether evaluating call's function and arguments

@@ -60,6 +60,7 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 	if len(opts) > 0 {
 		a = r.With(opts[0])
 	}
+	a = ServeGoMod(a)
 	if *update {
 		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
 	}
