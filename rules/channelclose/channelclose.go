@@ -648,7 +648,7 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	}
 	fset := c.pass.Fset
 	indent := fixutil.Indent(fset, stmt.Pos())
-	ok := freshName(c.pass.Pkg, stmt.Pos(), "ok")
+	ok := fixutil.FreshName(c.pass.Pkg, stmt.Pos(), "ok", nil)
 	check := "if !" + ok + " {\n" + indent + "\tbreak\n" + indent + "}"
 	var edits []analysis.TextEdit
 	switch s := stmt.(type) {
@@ -704,7 +704,7 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 		}
 		return analysis.SuggestedFix{Message: "Return after receiving from " + types.ExprString(recv.X), TextEdits: edits}, true
 	}
-	ok2 := freshName(c.pass.Pkg, clause.Colon, "ok")
+	ok2 := fixutil.FreshName(c.pass.Pkg, clause.Colon, "ok", nil)
 	var edits []analysis.TextEdit
 	switch s := stmt.(type) {
 	case *ast.AssignStmt:
@@ -831,27 +831,6 @@ func capturedOld(pass *analysis.Pass, file *ast.File, body ast.Node, v ast.Expr)
 		return false
 	})
 	return found
-}
-
-// freshName returns base, or base with a number, that declaring at pos
-// neither clashes with nor shadows anything.
-func freshName(pkg *types.Package, pos token.Pos, base string) string {
-	var scope *types.Scope
-	if pkg != nil {
-		scope = pkg.Scope().Innermost(pos)
-	}
-	for i := 1; ; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprintf("%s%d", base, i)
-		}
-		if scope != nil {
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue // visible here
-			}
-		}
-		return name
-	}
 }
 
 // lineEnd returns the position of the newline that ends the line of pos.

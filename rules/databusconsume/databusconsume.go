@@ -290,14 +290,9 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	if file == nil {
 		return none, false
 	}
-	okName := "ok"
-	if scope := pass.Pkg.Scope().Innermost(assign.Pos()); scope != nil {
-		if _, obj := scope.LookupParent("ok", assign.Pos()); obj != nil {
-			if ov, isVar := obj.(*types.Var); !isVar || !types.Identical(ov.Type(), types.Typ[types.Bool]) {
-				okName = "ok2" // ok names something else here
-			}
-		}
-	}
+	// A new variable: reusing a visible ok would change what it holds
+	// where it is read later.
+	okName := fixutil.FreshName(pass.Pkg, assign.Pos(), "ok", nil)
 	// Where to put the check, and how to leave.
 	var at token.Pos
 	var indent string
