@@ -93,6 +93,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssapath"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -142,6 +143,7 @@ type checker struct {
 	globals  *ssapath.Globals
 	webs     *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
+	exits    *syncflow.Builder // may a fix leave a loop or the function (skips)
 }
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
@@ -612,6 +614,9 @@ func (c *checker) rangeFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	if !isPure(recv.X) || assignedIn(c.pass.TypesInfo, loop.Body, recv.X) {
 		return none, false // the channel expression could change between iterations
 	}
+	if c.skips(stmtCur, stmt, false, syncflow.Break(loop)) {
+		return none, false // ending the loop there would skip an Unlock, Done, cancel or deferred Close
+	}
 	header := "for range " + types.ExprString(recv.X) + " {"
 	if as, ok := stmt.(*ast.AssignStmt); ok {
 		if as.Tok == token.DEFINE && capturedOld(c.pass, file, loop.Body, as.Lhs[0]) {
@@ -645,6 +650,9 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
 	default:
 		return none, false
+	}
+	if loop, ok := innermostFor(stmtCur); !ok || c.skips(stmtCur, stmt, true, syncflow.Break(loop)) {
+		return none, false // the break would skip an Unlock, Done, cancel or deferred Close
 	}
 	fset := c.pass.Fset
 	indent := fixutil.Indent(fset, stmt.Pos())
@@ -693,9 +701,12 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	indent := fixutil.Indent(fset, clause.Pos()) + "\t"
 	if _, ok := stmt.(*ast.ExprStmt); ok && isSignal(c.pass.TypesInfo.TypeOf(recv.X)) {
 		// case <-done: a signal, sent by closing: return once it is handled.
-		at := lineEnd(fset, clause.Colon)
+		at, last := lineEnd(fset, clause.Colon), stmt
 		if n := len(clause.Body); n > 0 {
-			at = lineEnd(fset, clause.Body[n-1].End())
+			at, last = lineEnd(fset, clause.Body[n-1].End()), clause.Body[n-1]
+		}
+		if c.skips(stmtCur, last, true, syncflow.Return) {
+			return none, false // the return would skip an Unlock, Done, cancel or deferred Close
 		}
 		edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + "return")}}
 		edits, laid := makefix.Layout(c.pass, file, edits)
@@ -703,6 +714,9 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 			return none, false
 		}
 		return analysis.SuggestedFix{Message: "Return after receiving from " + types.ExprString(recv.X), TextEdits: edits}, true
+	}
+	if c.skips(stmtCur, stmt, true, syncflow.Return) {
+		return none, false // the return would skip an Unlock, Done, cancel or deferred Close
 	}
 	ok2 := fixutil.FreshName(c.pass.Pkg, clause.Colon, "ok", nil)
 	var edits []analysis.TextEdit

@@ -80,7 +80,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	mods := newModules(pass)
+	mods := newShared(pass)
 	for cur := range inspect.Root().Preorder((*ast.GoStmt)(nil)) {
 		gs := cur.Node().(*ast.GoStmt)
 		fnCur, ok := enclosingFunc(cur)

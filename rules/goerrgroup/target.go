@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
@@ -18,18 +19,21 @@ type target struct {
 	instead string
 }
 
-// A modules remembers, for one pass, which errgroup packages the module
-// can import without a change to its go.mod (fixutil.Provides).
-type modules struct {
+// A shared holds what the fixes of one pass share: which errgroup
+// packages the module can import without a change to its go.mod
+// (fixutil.Provides), and the control-flow graphs that say where a fix
+// may return (syncflow.SkipsCleanup).
+type shared struct {
 	pass     *analysis.Pass
 	provides map[string]bool
+	exits    *syncflow.Builder
 }
 
-func newModules(pass *analysis.Pass) *modules {
-	return &modules{pass: pass, provides: make(map[string]bool)}
+func newShared(pass *analysis.Pass) *shared {
+	return &shared{pass: pass, provides: make(map[string]bool), exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 }
 
-func (m *modules) canImport(path string) bool {
+func (m *shared) canImport(path string) bool {
 	ok, seen := m.provides[path]
 	if !seen {
 		ok = fixutil.Provides(m.pass, path)
@@ -44,7 +48,7 @@ func (m *modules) canImport(path string) bool {
 // framework's under the configured prefixes). It reports false when the
 // module can import none: an import that go.mod does not provide for
 // stops the go command from building any package of the module.
-func (m *modules) errgroupTarget(file *ast.File, opts *rule.Options) (target, bool) {
+func (m *shared) errgroupTarget(file *ast.File, opts *rule.Options) (target, bool) {
 	for _, spec := range file.Imports {
 		p, err := strconv.Unquote(spec.Path.Value)
 		if err != nil {

@@ -23,6 +23,12 @@ type Jump struct {
 // Return is the Jump of an inserted return statement.
 var Return = Jump{Tok: token.RETURN}
 
+// Break returns the Jump of a break out of loop.
+func Break(loop ast.Node) Jump { return Jump{Tok: token.BREAK, Loop: loop.(ast.Stmt)} }
+
+// Continue returns the Jump of a continue of loop.
+func Continue(loop ast.Node) Jump { return Jump{Tok: token.CONTINUE, Loop: loop.(ast.Stmt)} }
+
 // SkipsCleanup reports whether inserting jump into fn (an *ast.FuncDecl
 // or *ast.FuncLit) just after the statement stmt (after) or just before
 // it would skip cleaning up something the code after that place cleans
@@ -60,6 +66,9 @@ func (b *Builder) SkipsCleanup(fn, stmt ast.Node, after bool, jump Jump) bool {
 	if !ok {
 		return !g.dead(stmt)
 	}
+	if !start.Block.Live {
+		return false // unreachable: nothing runs there
+	}
 	if jump.Tok == token.RETURN && b.heldAt(g, start) {
 		return true
 	}
@@ -81,10 +90,21 @@ func (g *Graph) place(stmt ast.Node, after bool) (Loc, bool) {
 		}
 		return l, true
 	}
-	// A compound statement: its first node (an init statement, a
-	// condition, a range expression); after it, only simple statements
-	// are supported.
+	// A compound statement: after it, the start of the block after it;
+	// before it, its first node (an init statement, a condition, a range
+	// expression).
 	if after {
+		for l, ok := stmt.(*ast.LabeledStmt); ok; l, ok = stmt.(*ast.LabeledStmt) {
+			stmt = l.Stmt
+		}
+		for _, b := range g.CFG.Blocks {
+			switch b.Kind {
+			case cfg.KindForDone, cfg.KindRangeDone, cfg.KindIfDone, cfg.KindSwitchDone, cfg.KindSelectDone:
+				if b.Stmt == stmt && b.Live {
+					return Loc{b, 0}, true
+				}
+			}
+		}
 		return Loc{}, false
 	}
 	var first located

@@ -188,6 +188,15 @@ func tryLock(p *List, v any) {
 	p.mu.Unlock()
 }
 
+func afterLoop(p *List, vs []any) {
+	p.mu.Lock()
+	for range vs { // after return: skips
+	}
+	p.mu.Unlock()
+	for range vs { // after return: ok
+	}
+}
+
 func before(p *List, v any) {
 	p.mu.Lock()
 	p.idles = nil
@@ -216,6 +225,30 @@ func TestSkipsCleanup(t *testing.T) {
 	}
 	b := syncflow.NewBuilder(info, []*ast.File{f})
 	n := 0
+	check := func(x ast.Stmt, fn ast.Node, loop ast.Stmt) {
+		want := comment(fset, f, x.Pos())
+		kind, verdict, ok := strings.Cut(want, ": ")
+		if !ok || fset.Position(x.Pos()).Line != fset.Position(x.End()).Line && !strings.Contains(kind, " ") {
+			return // not marked
+		}
+		after := true
+		if k, ok := strings.CutPrefix(kind, "before "); ok {
+			kind, after = k, false
+		}
+		kind = strings.TrimPrefix(kind, "after ")
+		jump := syncflow.Return
+		switch kind {
+		case "break":
+			jump = syncflow.Break(loop)
+		case "continue":
+			jump = syncflow.Continue(loop)
+		}
+		n++
+		got := b.SkipsCleanup(fn, x, after, jump)
+		if got != (verdict == "skips") {
+			t.Errorf("line %d: %s: SkipsCleanup = %v, want %s", fset.Position(x.Pos()).Line, kind, got, verdict)
+		}
+	}
 	// Visit each marked statement with its innermost function and loop.
 	var visit func(n ast.Node, fn ast.Node, loop ast.Stmt)
 	visit = func(node ast.Node, fn ast.Node, loop ast.Stmt) {
@@ -231,34 +264,13 @@ func TestSkipsCleanup(t *testing.T) {
 				visit(x, x, nil)
 				return false
 			case *ast.ForStmt, *ast.RangeStmt:
+				check(x.(ast.Stmt), fn, loop)
 				visit(x, fn, x.(ast.Stmt))
 				return false
+			case *ast.BlockStmt:
+				return true
 			case ast.Stmt:
-				if _, block := x.(*ast.BlockStmt); block {
-					return true
-				}
-				want := comment(fset, f, x.Pos())
-				kind, verdict, ok := strings.Cut(want, ": ")
-				if !ok || fset.Position(x.Pos()).Line != fset.Position(x.End()).Line && !strings.HasPrefix(kind, "before") {
-					return true // not marked
-				}
-				after := true
-				if k, ok := strings.CutPrefix(kind, "before "); ok {
-					kind, after = k, false
-				}
-				jump := syncflow.Return
-				switch kind {
-				case "break":
-					jump = syncflow.Jump{Tok: token.BREAK, Loop: loop}
-				case "continue":
-					jump = syncflow.Jump{Tok: token.CONTINUE, Loop: loop}
-				}
-				n++
-				got := b.SkipsCleanup(fn, x, after, jump)
-				if got != (verdict == "skips") {
-					t.Errorf("line %d: %s: SkipsCleanup = %v, want %s", fset.Position(x.Pos()).Line, kind, got, verdict)
-				}
-				return false
+				check(x, fn, loop)
 			}
 			return true
 		})
