@@ -80,6 +80,37 @@ func (b *Builder) SkipsCleanup(fn, stmt ast.Node, after bool, jump Jump) bool {
 	return w.run(start)
 }
 
+// Releases reports whether the statements stmts of fn (consecutive, in
+// order) release something they did not acquire themselves: unlock a
+// mutex, call a WaitGroup's Done, use a context.CancelFunc declared before
+// them. A fix that moves them below a statement that leaves (an err check
+// that returns) would skip that release on the leaving path. Deferred
+// cleanups of variables (defer f.Close()) do not count: below an err
+// check is where they belong.
+func (b *Builder) Releases(fn ast.Node, stmts []ast.Stmt) bool {
+	if len(stmts) == 0 {
+		return false
+	}
+	if b == nil || b.info == nil {
+		return true
+	}
+	g := b.Graph(fn)
+	if g == nil {
+		return true
+	}
+	w := &pendingWalk{b: b, g: g, fn: fn, from: stmts[0].Pos(), noDeferredVars: true}
+	w.tracked = w.cancelVars()
+	s := since{}
+	for _, st := range stmts {
+		for _, ln := range g.nodes { // in source order
+			if ln.node.Pos() >= st.Pos() && ln.node.End() <= st.End() && w.node(ln.node, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // place returns where in g the code after the place of stmt starts: the
 // node after stmt's (after), or stmt's first node. Index may be
 // len(Nodes) of its block: the place is at the block's end.
@@ -194,6 +225,8 @@ type pendingWalk struct {
 	from    token.Pos // the place
 	stop    func(*cfg.Block) bool
 	tracked map[*types.Var]bool // cancel functions declared before the place
+	// noDeferredVars leaves deferred calls on variables out (Releases).
+	noDeferredVars bool
 }
 
 // A since set holds what the code after the place acquired or assigned
@@ -286,7 +319,7 @@ func (w *pendingWalk) node(n ast.Node, s since) bool {
 			}
 		} else if key, op := w.waitGroup(n.Call); op == "Done" && !s[key] {
 			return true
-		} else if v := w.deferredOn(n.Call); v != nil && !s[varKey(v)] {
+		} else if v := w.deferredOn(n.Call); v != nil && !s[varKey(v)] && !w.noDeferredVars {
 			return true // defer f.Close() of an f from before the place
 		}
 		return w.mentions(n, s)

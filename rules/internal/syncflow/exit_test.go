@@ -280,3 +280,45 @@ func TestSkipsCleanup(t *testing.T) {
 		t.Errorf("checked %d marked statements; the test source has more", n)
 	}
 }
+
+// TestReleases checks which runs of statements release what they did
+// not acquire: the statements that a use-before-err-check fix must not
+// move below a return.
+func TestReleases(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", exitSrc, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:     map[ast.Node]*types.Scope{},
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	b := syncflow.NewBuilder(info, []*ast.File{f})
+	for _, tc := range []struct {
+		fn       string
+		from, to int // statement indexes in the body, to exclusive
+		want     bool
+	}{
+		{"releasesCallers", 1, 3, true},  // _ = x; p.mu.Unlock()
+		{"lockedLater", 1, 4, false},     // p.mu.Lock(); _ = x; p.mu.Unlock()
+		{"helperRelease", 2, 4, true},    // _ = x; p.unlock()
+		{"cancels", 2, 5, true},          // …; cancel()
+		{"cancelAfter", 1, 3, false},     // declares its own cancel and defers it
+		{"closes", 2, 6, false},          // defer f.Close() belongs below an err check
+		{"deferred", 2, 4, false},        // the lock is released by the defer above
+	} {
+		fn := funcNamed(f, tc.fn)
+		stmts := fn.Body.List[tc.from:tc.to]
+		if got := b.Releases(fn, stmts); got != tc.want {
+			t.Errorf("%s: Releases(statements %d-%d) = %v, want %v", tc.fn, tc.from, tc.to-1, got, tc.want)
+		}
+	}
+}
