@@ -307,13 +307,13 @@ func TestReleases(t *testing.T) {
 		from, to int // statement indexes in the body, to exclusive
 		want     bool
 	}{
-		{"releasesCallers", 1, 3, true},  // _ = x; p.mu.Unlock()
-		{"lockedLater", 1, 4, false},     // p.mu.Lock(); _ = x; p.mu.Unlock()
-		{"helperRelease", 2, 4, true},    // _ = x; p.unlock()
-		{"cancels", 2, 5, true},          // …; cancel()
-		{"cancelAfter", 1, 3, false},     // declares its own cancel and defers it
-		{"closes", 2, 6, false},          // defer f.Close() belongs below an err check
-		{"deferred", 2, 4, false},        // the lock is released by the defer above
+		{"releasesCallers", 1, 3, true}, // _ = x; p.mu.Unlock()
+		{"lockedLater", 1, 4, false},    // p.mu.Lock(); _ = x; p.mu.Unlock()
+		{"helperRelease", 2, 4, true},   // _ = x; p.unlock()
+		{"cancels", 2, 5, true},         // …; cancel()
+		{"cancelAfter", 1, 3, false},    // declares its own cancel and defers it
+		{"closes", 2, 6, false},         // defer f.Close() belongs below an err check
+		{"deferred", 2, 4, false},       // the lock is released by the defer above
 	} {
 		fn := funcNamed(f, tc.fn)
 		stmts := fn.Body.List[tc.from:tc.to]
