@@ -1,7 +1,7 @@
 // Package ruletest runs a rule on its fixture module and checks every
 // suggested fix it offers, as analysistest does and more: each fix on its
-// own must leave a file that is gofmt'd, a package that type-checks, and
-// one finding fewer.
+// own must leave a file that is gofmt'd, a package that type-checks, one
+// finding fewer, and no finding of any rule that was not there before.
 package ruletest
 
 import (
@@ -409,6 +409,10 @@ func checkFix(t *testing.T, imp *importer, a *analysis.Analyzer, c fixCase) {
 	}
 	if after >= c.before {
 		t.Errorf("after the fix the rule still reports %d findings in the file (%d before)\n%s", after, c.before, fixed)
+	}
+	checkNoNewFindings(t, a, c, target)
+	if t.Failed() {
+		t.Logf("fixed file:\n%s", fixed)
 	}
 }
 
