@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -153,42 +152,43 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		},
 	}
 
-	run := func() (*driver.Result, bool, int) {
+	analyze := func() (*driver.Result, error) {
 		res, err := driver.Analyze(ctx, opts)
 		if errors.Is(err, driver.ErrNoPackages) {
-			return nil, false, bad("no packages match %s", strings.Join(patterns, " "))
+			return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 		}
-		if err != nil {
-			return nil, false, bad("%v", err)
-		}
-		loadFailed := false
-		for _, e := range res.PackageErrors {
-			fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
-			loadFailed = true
-		}
-		res.Findings = slices.DeleteFunc(res.Findings, func(f *driver.Finding) bool { return f.Severity < min })
-		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "gopitfalls: %v\n", e)
-		}
-		return res, loadFailed, -1
+		return res, err
 	}
-
-	res, loadFailed, code := run()
-	if code >= 0 {
-		return code
+	res, err := analyze()
+	if err != nil {
+		return bad("%v", err)
 	}
-	switch {
-	case *showDiff:
+	var fixBug bool
+	if *fix {
+		l := &fixLoop{wd: wd, stderr: stderr, min: min, analyze: analyze}
+		if res, err = l.run(res); err != nil {
+			return bad("%v", err)
+		}
+		if l.applied > 0 {
+			fmt.Fprintf(stderr, "gopitfalls: applied %d fixes in %d files\n", l.applied, len(l.changed))
+		}
+		fixBug = l.bug
+	}
+	loadFailed := false
+	for _, e := range res.PackageErrors {
+		fmt.Fprintf(stderr, "%s\n", relErr(wd, e.Error()))
+		loadFailed = true
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "gopitfalls: %v\n", e)
+	}
+	res.Findings = slices.DeleteFunc(res.Findings, func(f *driver.Finding) bool { return f.Severity < min })
+	if *showDiff {
 		files, _, _, err := driver.FixedFiles(res.Findings, nil)
 		if err != nil {
 			return bad("%v", err)
 		}
-		names := make([]string, 0, len(files))
-		for name := range files {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range sortedKeys(files) {
 			old, err := os.ReadFile(name)
 			if err != nil {
 				return bad("%v", err)
@@ -196,38 +196,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 			rel := relPath(wd, name)
 			stdout.Write(diff.Diff(rel+" (original)", old, rel+" (fixed)", files[name]))
 		}
-	case *fix:
-		total, changed := 0, make(map[string]bool)
-		for round := 0; round < maxFixRounds; round++ {
-			files, applied, skipped, err := driver.FixedFiles(res.Findings, nil)
-			if err != nil {
-				return bad("%v", err)
-			}
-			for name, data := range files {
-				if err := writeFile(name, data); err != nil {
-					return bad("%v", err)
-				}
-				changed[name] = true
-			}
-			total += applied
-			if applied == 0 {
-				break
-			}
-			// Reload: the fixes moved code, and fixes that overlapped
-			// others can now apply.
-			res, loadFailed, code = run()
-			if code >= 0 {
-				return code
-			}
-			if skipped == 0 {
-				break
-			}
-		}
-		if total > 0 {
-			fmt.Fprintf(stderr, "gopitfalls: applied %d fixes in %d files\n", total, len(changed))
-		}
-		fallthrough
-	default:
+	} else {
 		var err error
 		switch *format {
 		case "json":
@@ -242,7 +211,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		}
 	}
 	switch {
-	case loadFailed:
+	case loadFailed, fixBug:
 		return ExitFailure
 	case len(res.Findings) > 0:
 		return ExitFindings

@@ -113,10 +113,13 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	if err := eg.Wait(); err != nil {
 		return nil, err
 	}
-	out := &Result{}
+	out := &Result{Broken: make(map[string]bool)}
 	seen := make(map[string]bool)
 	seenErr := make(map[PackageError]bool)
 	for _, res := range results {
+		for f := range res.Broken {
+			out.Broken[f] = true
+		}
 		out.Errors = append(out.Errors, res.Errors...)
 		for _, e := range res.PackageErrors {
 			if !seenErr[e] { // not reported by another variant of the package
@@ -212,7 +215,15 @@ func dependencyOrder(pkgs []*loader.Metadata) ([]*loader.Metadata, map[*loader.M
 func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, error) {
 	res := &Result{}
 	var errs []PackageError // parse and type errors, and a bad configuration
-	defer func() { res.PackageErrors = append(listErrors(m.Errors, len(errs) > 0), errs...) }()
+	defer func() {
+		res.PackageErrors = append(listErrors(m.Errors, len(errs) > 0), errs...)
+		if len(res.PackageErrors) > 0 {
+			res.Broken = make(map[string]bool, len(m.GoFiles))
+			for _, f := range m.GoFiles {
+				res.Broken[f] = true
+			}
+		}
+	}()
 	if len(m.GoFiles) == 0 {
 		return res, nil
 	}
