@@ -183,9 +183,10 @@ func (l *fixLoop) regressions(res, next *driver.Result, fixed []*driver.Finding,
 		k := keyOf(f)
 		old[k] = append(old[k], f.Severity)
 	}
-	wasFixed := make(map[findingAt]bool)
+	wasFixed := make(map[findingAt][]string) // messages
 	for _, f := range fixed {
-		wasFixed[keyOf(f)] = true
+		k := keyOf(f)
+		wasFixed[k] = append(wasFixed[k], f.Diag.Message)
 	}
 	bad := make(map[string][]string)
 	for _, f := range next.Findings {
@@ -198,7 +199,7 @@ func (l *fixLoop) regressions(res, next *driver.Result, fixed []*driver.Finding,
 			}
 			k.offset = off
 		}
-		if wasFixed[k] && l.sameMessage(res, k, f) {
+		if slices.Contains(wasFixed[k], f.Diag.Message) {
 			bad[k.file] = append(bad[k.file], l.describe("did not remove", f))
 			continue
 		}
@@ -221,16 +222,6 @@ func (l *fixLoop) regressions(res, next *driver.Result, fixed []*driver.Finding,
 		}
 	}
 	return bad
-}
-
-// sameMessage reports whether res has a finding at k with f's message.
-func (l *fixLoop) sameMessage(res *driver.Result, k findingAt, f *driver.Finding) bool {
-	for _, g := range res.Findings {
-		if keyOf(g) == k && g.Diag.Message == f.Diag.Message {
-			return true
-		}
-	}
-	return false
 }
 
 func keyOf(f *driver.Finding) findingAt {

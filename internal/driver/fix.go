@@ -140,11 +140,12 @@ next:
 
 // Origin maps an offset in the result of applying sorted,
 // non-overlapping edits to src back to the offset in src it came from.
-// An offset within text an edit inserted maps to the same text in what
-// the edit replaced, when its line is there unchanged but for its
-// indentation and spacing (an edit that rewrites neighbouring lines to
-// realign their comments keeps them); otherwise Origin reports false:
-// the text is new.
+// An offset within text an edit inserted maps to the start of what the
+// edit replaced when it is the start of the new text (x.(T).f() became
+// v.f()), or to the same text in what the edit replaced when its line is
+// there unchanged but for its indentation and spacing (an edit that
+// rewrites neighbouring lines to realign their comments keeps them);
+// otherwise Origin reports false: the text is new.
 func Origin(src []byte, edits []Edit, off int) (int, bool) {
 	delta := 0 // result offset minus source offset, so far
 	for _, e := range edits {
@@ -153,6 +154,9 @@ func Origin(src []byte, edits []Edit, off int) (int, bool) {
 			break
 		}
 		if off < start+len(e.Text) {
+			if off == start && e.End > e.Start {
+				return e.Start, true // the start of what replaced something: where that started
+			}
 			return keptLine(src[e.Start:e.End], e.Text, off-start, e.Start)
 		}
 		delta += len(e.Text) - (e.End - e.Start)

@@ -21,8 +21,12 @@ func TestOrigin(t *testing.T) {
 	}
 	for off := range out {
 		got, ok := driver.Origin([]byte(src), edits, off)
-		switch c := out[off]; c {
-		case 'X', 'Y', 'Z':
+		switch c := out[off]; {
+		case c == 'Z':
+			if !ok || got != 5 {
+				t.Errorf("Origin(%d) (Z, replacing fg) = %d, %v; want 5, true", off, got, ok)
+			}
+		case c == 'X' || c == 'Y':
 			if ok {
 				t.Errorf("Origin(%d) (%c, inserted) = %d, true; want false", off, c, got)
 			}
