@@ -6,8 +6,8 @@
 //
 // It builds gopitfalls from this checkout, installs staticcheck at a
 // pinned version into a temporary GOBIN, and copies each module from the
-// module cache into a scratch directory (dropping replace directives that
-// point at sibling folders, as etcd's do). The Go build cache is shared,
+// module cache into a scratch directory (internal/modfetch: replace
+// directives that point at sibling folders, as etcd's do, dropped). The Go build cache is shared,
 // and warmed for both tools before the runs (packages and test variants);
 // staticcheck's own cache is emptied before every run of it (gopitfalls
 // has none). The load average is printed before and after each module's
@@ -22,17 +22,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
 )
 
-var modules = map[string]string{
-	"kratos": "github.com/go-kratos/kratos@v0.6.0",
-	"etcd":   "go.etcd.io/etcd/server/v3@v3.7.3",
-}
+var modules = modfetch.Modules
 
 const staticcheckVersion = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 
@@ -137,45 +135,10 @@ func median(s []sample) sample {
 	return m
 }
 
-// fetch copies a module from the module cache (downloading it from the
-// proxy first) into work/name, drops replace directives that point at
-// sibling folders, and downloads its dependencies.
+// fetch makes the module mv ready in work/name (see modfetch).
 func fetch(work, name, mv string) string {
 	dir := filepath.Join(work, name)
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-		return dir
-	}
-	scratch := filepath.Join(work, "scratch")
-	os.MkdirAll(scratch, 0o755)
-	cmd := exec.Command("go", "mod", "download", "-json", mv)
-	cmd.Dir = scratch
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	out, err := cmd.Output()
-	if err != nil {
-		log.Fatalf("go mod download %s: %v", mv, err)
-	}
-	var info struct{ Dir string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		log.Fatal(err)
-	}
-	// Made in a scratch folder and renamed: a failed fetch leaves nothing
-	// that a later run (-work) would take for a fetched module.
-	tmp := dir + ".tmp"
-	os.RemoveAll(tmp)
-	must(os.CopyFS(tmp, os.DirFS(info.Dir)))
-	filepath.WalkDir(tmp, func(p string, d os.DirEntry, err error) error {
-		if err == nil {
-			os.Chmod(p, 0o755)
-		}
-		return nil
-	})
-	gomod := filepath.Join(tmp, "go.mod")
-	data, err := os.ReadFile(gomod)
-	must(err)
-	must(os.WriteFile(gomod, dropSiblingReplaces(data), 0o644))
-	must(run(tmp, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "download"))
-	_ = run(tmp, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy")
-	must(os.Rename(tmp, dir))
+	must(modfetch.Fetch(dir, mv))
 	return dir
 }
 
@@ -186,29 +149,6 @@ func loadavg() string {
 		return strings.Join(f[:3], " ")
 	}
 	return "?"
-}
-
-var (
-	replaceLine  = regexp.MustCompile(`(?m)^replace[ \t]+\S+([ \t]+\S+)?[ \t]+=>[ \t]+\.\./\S*[ \t]*\n`)
-	replaceBlock = regexp.MustCompile(`(?ms)^replace[ \t]*\(\n(.*?)^\)[ \t]*\n`)
-)
-
-// dropSiblingReplaces removes the replace directives of a go.mod that
-// point at sibling folders (../x), and blocks of nothing else.
-func dropSiblingReplaces(gomod []byte) []byte {
-	gomod = replaceLine.ReplaceAll(gomod, nil)
-	return replaceBlock.ReplaceAllFunc(gomod, func(block []byte) []byte {
-		var keep []string
-		for _, l := range strings.Split(string(replaceBlock.FindSubmatch(block)[1]), "\n") {
-			if strings.TrimSpace(l) != "" && !strings.Contains(l, "=> ../") {
-				keep = append(keep, l)
-			}
-		}
-		if len(keep) == 0 {
-			return nil
-		}
-		return []byte("replace (\n" + strings.Join(keep, "\n") + "\n)\n")
-	})
 }
 
 func run(dir string, env []string, args ...string) error {

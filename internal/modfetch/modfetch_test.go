@@ -1,6 +1,10 @@
-package main
+package modfetch_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
+)
 
 func TestDropSiblingReplaces(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -17,8 +21,8 @@ func TestDropSiblingReplaces(t *testing.T) {
 			"replace c => d v1\n",
 		},
 	} {
-		if got := string(dropSiblingReplaces([]byte(tc.in))); got != tc.want {
-			t.Errorf("dropSiblingReplaces(%q)\n= %q\nwant %q", tc.in, got, tc.want)
+		if got := string(modfetch.DropSiblingReplaces([]byte(tc.in))); got != tc.want {
+			t.Errorf("DropSiblingReplaces(%q)\n= %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
 }
