@@ -154,7 +154,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 
 	analyze := func() (*driver.Result, error) {
 		res, err := driver.Analyze(ctx, opts)
-		if errors.Is(err, driver.ErrNoPackages) {
+		var none *driver.NoPackagesError
+		if errors.As(err, &none) {
+			if none.Reason != "" {
+				return nil, fmt.Errorf("no packages match %s; the go command says:\n%s", strings.Join(patterns, " "), none.Reason)
+			}
 			return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 		}
 		return res, err

@@ -44,7 +44,8 @@ func (e PackageError) Error() string {
 	return e.Pos + ": " + e.Msg
 }
 
-// ErrNoPackages is the error of Analyze when no package matches.
+// ErrNoPackages is the error of Analyze when no package matches (a
+// *NoPackagesError, with the go command's reason).
 var ErrNoPackages = errors.New("no packages match")
 
 // Analyze runs the selected rules on the packages matching the patterns,
@@ -76,7 +77,7 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	}
 	roots := loader.Analysable(matched)
 	if len(roots) == 0 {
-		return nil, ErrNoPackages
+		return nil, noPackages(ctx, opts.Dir, opts.Env, opts.Patterns)
 	}
 	log.Debug("loaded metadata", "packages", len(pkgs), "roots", len(roots), "duration", time.Since(start).Round(time.Millisecond))
 
