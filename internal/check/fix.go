@@ -213,10 +213,10 @@ func (l *fixLoop) regressions(res, next *driver.Result, fixed []*driver.Finding,
 	// A finding in a file the round did not touch comes from a change
 	// elsewhere (through facts): which one cannot be told, so the round
 	// is undone in every file it changed.
-	for name := range bad {
+	for _, name := range sortedKeys(bad) {
 		if _, ok := edits[name]; !ok {
 			for changed := range edits {
-				bad[changed] = append(bad[changed], "(a finding appeared in "+l.rel(name)+")")
+				bad[changed] = append(bad[changed], bad[name]...)
 			}
 			delete(bad, name)
 		}

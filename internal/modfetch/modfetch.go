@@ -49,15 +49,15 @@ func Fetch(dir, modVersion string) error {
 	cmd.Dir = scratch // no go.mod: the module cache, not a module's requirements
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 	out, err := cmd.Output()
-	if err != nil {
-		return fmt.Errorf("go mod download %s: %v\n%s", modVersion, err, out)
-	}
 	var info struct{ Dir, Error string }
-	if err := json.Unmarshal(out, &info); err != nil {
-		return fmt.Errorf("go mod download %s: %v", modVersion, err)
+	if jerr := json.Unmarshal(out, &info); jerr != nil && err == nil {
+		err = jerr
 	}
-	if info.Error != "" || info.Dir == "" {
+	switch {
+	case info.Error != "":
 		return fmt.Errorf("go mod download %s: %s", modVersion, info.Error)
+	case err != nil || info.Dir == "":
+		return fmt.Errorf("go mod download %s: %v", modVersion, err)
 	}
 	tmp := filepath.Join(scratch, "module")
 	if err := Copy(tmp, info.Dir); err != nil {
