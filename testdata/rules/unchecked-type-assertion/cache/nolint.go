@@ -1,4 +1,4 @@
-package pool
+package cache
 
 import "strconv" //nolint:depguard // the fix's import block keeps this comment on its import
 
