@@ -1,7 +1,10 @@
 // Package syncflow holds what the deadlock and concurrent-map rules share:
 // control-flow graphs of function bodies (go/cfg) with an index of their
 // nodes and path walks over them, and the recognition of mutex operations
-// and of the variable or field path a mutex or map lives at.
+// and of the variable or field path a mutex or map lives at. Every fix
+// that inserts a return, break or continue asks it, through
+// SkipsCleanup, whether that would leave a mutex locked or skip another
+// cleanup.
 //
 // The graphs are built with go/cfg directly rather than through the
 // ctrlflow analyzer: ctrlflow exports noReturn facts, which makes every
