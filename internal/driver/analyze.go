@@ -44,7 +44,8 @@ func (e PackageError) Error() string {
 	return e.Pos + ": " + e.Msg
 }
 
-// ErrNoPackages is the error of Analyze when no package matches.
+// ErrNoPackages is the error of Analyze when no package matches (a
+// *NoPackagesError, with the go command's reason).
 var ErrNoPackages = errors.New("no packages match")
 
 // Analyze runs the selected rules on the packages matching the patterns,
@@ -76,7 +77,7 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	}
 	roots := loader.Analysable(matched)
 	if len(roots) == 0 {
-		return nil, ErrNoPackages
+		return nil, noPackages(ctx, opts.Dir, opts.Env, opts.Patterns)
 	}
 	log.Debug("loaded metadata", "packages", len(pkgs), "roots", len(roots), "duration", time.Since(start).Round(time.Millisecond))
 
@@ -113,10 +114,13 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	if err := eg.Wait(); err != nil {
 		return nil, err
 	}
-	out := &Result{}
+	out := &Result{Broken: make(map[string]bool)}
 	seen := make(map[string]bool)
 	seenErr := make(map[PackageError]bool)
 	for _, res := range results {
+		for f := range res.Broken {
+			out.Broken[f] = true
+		}
 		out.Errors = append(out.Errors, res.Errors...)
 		for _, e := range res.PackageErrors {
 			if !seenErr[e] { // not reported by another variant of the package
@@ -212,7 +216,15 @@ func dependencyOrder(pkgs []*loader.Metadata) ([]*loader.Metadata, map[*loader.M
 func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, error) {
 	res := &Result{}
 	var errs []PackageError // parse and type errors, and a bad configuration
-	defer func() { res.PackageErrors = append(listErrors(m.Errors, len(errs) > 0), errs...) }()
+	defer func() {
+		res.PackageErrors = append(listErrors(m.Errors, len(errs) > 0), errs...)
+		if len(res.PackageErrors) > 0 {
+			res.Broken = make(map[string]bool, len(m.GoFiles))
+			for _, f := range m.GoFiles {
+				res.Broken[f] = true
+			}
+		}
+	}()
 	if len(m.GoFiles) == 0 {
 		return res, nil
 	}

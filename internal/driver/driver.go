@@ -182,6 +182,10 @@ type Result struct {
 	// PackageErrors are why packages failed to load, parse or
 	// type-check (Analyze's), in package order, once each.
 	PackageErrors []PackageError
+	// Broken holds the Go files of the packages that failed to load,
+	// parse or type-check (Analyze's): fixes must not rewrite them, since
+	// nothing can tell whether the result still builds.
+	Broken map[string]bool
 }
 
 // addError records and logs the failure of rule r on a package; the

@@ -23,7 +23,17 @@ type Edit struct {
 // A fix whose edits overlap an earlier fix's (or that edits more than one
 // file) is skipped and counted: apply the others and analyse again.
 func MergeFixes(findings []*Finding) (edits map[string][]Edit, applied, skipped int) {
-	edits = make(map[string][]Edit)
+	edits, perFile, skipped := MergeFixesPerFile(findings)
+	for _, n := range perFile {
+		applied += n
+	}
+	return edits, applied, skipped
+}
+
+// MergeFixesPerFile is MergeFixes with the number of fixes applied to
+// each file.
+func MergeFixesPerFile(findings []*Finding) (edits map[string][]Edit, applied map[string]int, skipped int) {
+	edits, applied = make(map[string][]Edit), make(map[string]int)
 	for _, f := range findings {
 		if len(f.Diag.SuggestedFixes) == 0 {
 			continue
@@ -39,7 +49,7 @@ func MergeFixes(findings []*Finding) (edits map[string][]Edit, applied, skipped 
 			continue
 		}
 		edits[name] = merged
-		applied++
+		applied[name]++
 	}
 	return edits, applied, skipped
 }
@@ -126,6 +136,81 @@ next:
 	out := append(slices.Clone(accepted), add...)
 	sortEdits(out)
 	return out, true
+}
+
+// Origin maps an offset in the result of applying sorted,
+// non-overlapping edits to src back to the offset in src it came from.
+// An offset within text an edit inserted maps to the start of what the
+// edit replaced when it is the start of the new text (x.(T).f() became
+// v.f()), or to the same text in what the edit replaced when its line is
+// there unchanged but for its indentation and spacing (an edit that
+// rewrites neighbouring lines to realign their comments keeps them);
+// otherwise Origin reports false: the text is new.
+func Origin(src []byte, edits []Edit, off int) (int, bool) {
+	delta := 0 // result offset minus source offset, so far
+	for _, e := range edits {
+		start := e.Start + delta
+		if off < start {
+			break
+		}
+		if off < start+len(e.Text) {
+			if off == start && e.End > e.Start {
+				return e.Start, true // the start of what replaced something: where that started
+			}
+			return keptLine(src[e.Start:e.End], e.Text, off-start, e.Start)
+		}
+		delta += len(e.Text) - (e.End - e.Start)
+	}
+	return off - delta, true
+}
+
+// keptLine maps offset off in text, which replaced old (at base in the
+// source), to the source when off is in the code of its line (what
+// precedes a trailing comment, without blanks at either end) and exactly
+// one line of old has the same code.
+func keptLine(old, text []byte, off, base int) (int, bool) {
+	ls := bytes.LastIndexByte(text[:off], '\n') + 1
+	code, at := lineCode(text, ls)
+	col := off - at
+	if len(code) == 0 || col < 0 || col >= len(code) {
+		return 0, false
+	}
+	found := -1
+	for start := 0; start < len(old); {
+		c, cat := lineCode(old, start)
+		if bytes.Equal(c, code) {
+			if found >= 0 {
+				return 0, false // several: which one is unknown
+			}
+			found = cat
+		}
+		next := bytes.IndexByte(old[start:], '\n')
+		if next < 0 {
+			break
+		}
+		start += next + 1
+	}
+	if found < 0 {
+		return 0, false
+	}
+	return base + found + col, true
+}
+
+// lineCode returns the code of the line of s that starts at ls: its
+// text before a // comment, without blanks at either end, and where it
+// starts in s.
+func lineCode(s []byte, ls int) ([]byte, int) {
+	le := len(s)
+	if i := bytes.IndexByte(s[ls:], '\n'); i >= 0 {
+		le = ls + i
+	}
+	line := s[ls:le]
+	if i := bytes.Index(line, []byte("//")); i >= 0 {
+		line = line[:i]
+	}
+	trimmed := bytes.TrimLeft(line, " \t")
+	at := ls + len(line) - len(trimmed)
+	return bytes.TrimRight(trimmed, " \t\r"), at
 }
 
 // Apply applies sorted, non-overlapping edits to src.

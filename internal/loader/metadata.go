@@ -64,7 +64,7 @@ func (m *Metadata) AnalysisModule() *analysis.Module {
 	if m.Module == nil {
 		return nil
 	}
-	return &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion}
+	return &analysis.Module{Path: m.Module.Path, Version: m.Module.Version, GoVersion: m.Module.GoVersion, GoMod: m.Module.GoMod, Dir: m.Module.Dir}
 }
 
 // List runs the go command in dir with env (nil: the process's) for

@@ -18,7 +18,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
-	"github.com/gopitfalls/gopitfalls/internal/realmod"
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
@@ -53,7 +53,7 @@ func TestTriage(t *testing.T) {
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no triaged modules: %v", err)
 	}
-	cache, err := realmod.CacheDir()
+	cache, err := modfetch.CacheDir()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,8 +64,8 @@ func TestTriage(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Run(filepath.Base(filepath.Dir(mod)), func(t *testing.T) {
-			dir, err := realmod.Fetch(context.Background(), cache, tr.module)
-			if err != nil {
+			dir := filepath.Join(cache, strings.ReplaceAll(tr.module, "/", "_"))
+			if err := modfetch.Fetch(dir, tr.module); err != nil {
 				t.Skipf("%s cannot be fetched from the module proxy; skipping:\n%v", tr.module, err)
 			}
 			n, f := checkTriage(t, dir, tr)
@@ -197,7 +197,7 @@ type entry struct {
 }
 
 type triage struct {
-	module  realmod.Module
+	module  string // path@version
 	entries map[key]entry
 }
 
@@ -218,7 +218,7 @@ func readTriage(dir string) (*triage, error) {
 	if len(f) != 2 {
 		return nil, fmt.Errorf("%s/module.txt: want <path> <version>", dir)
 	}
-	tr := &triage{module: realmod.Module{Path: f[0], Version: f[1]}, entries: make(map[key]entry)}
+	tr := &triage{module: f[0] + "@" + f[1], entries: make(map[key]entry)}
 	files, err := filepath.Glob(filepath.Join(dir, "*.triage"))
 	if err != nil {
 		return nil, err

@@ -93,6 +93,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssapath"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -142,6 +143,7 @@ type checker struct {
 	globals  *ssapath.Globals
 	webs     *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
+	exits    *syncflow.Builder // may a fix leave a loop or the function (skips)
 }
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
@@ -616,6 +618,9 @@ func (c *checker) rangeFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	if !isPure(recv.X) || assignedIn(c.pass.TypesInfo, loop.Body, recv.X) {
 		return none, false // the channel expression could change between iterations
 	}
+	if c.skips(stmtCur, stmt, false, syncflow.Break(loop)) {
+		return none, false // ending the loop there would skip an Unlock, Done, cancel or deferred Close
+	}
 	header := "for range " + types.ExprString(recv.X) + " {"
 	if as, ok := stmt.(*ast.AssignStmt); ok {
 		if as.Tok == token.DEFINE && capturedOld(c.pass, file, loop.Body, as.Lhs[0]) {
@@ -650,9 +655,12 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	default:
 		return none, false
 	}
+	if loop, ok := innermostFor(stmtCur); !ok || c.skips(stmtCur, stmt, true, syncflow.Break(loop)) {
+		return none, false // the break would skip an Unlock, Done, cancel or deferred Close
+	}
 	fset := c.pass.Fset
 	indent := fixutil.Indent(fset, stmt.Pos())
-	ok := freshName(c.pass.Pkg, stmt.Pos(), "ok")
+	ok := fixutil.FreshName(c.pass.Pkg, stmt.Pos(), "ok", nil)
 	check := "if !" + ok + " {\n" + indent + "\tbreak\n" + indent + "}"
 	var edits []analysis.TextEdit
 	switch s := stmt.(type) {
@@ -697,9 +705,12 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	indent := fixutil.Indent(fset, clause.Pos()) + "\t"
 	if _, ok := stmt.(*ast.ExprStmt); ok && isSignal(c.pass.TypesInfo.TypeOf(recv.X)) {
 		// case <-done: a signal, sent by closing: return once it is handled.
-		at := fixutil.LineEnd(fset, clause.Colon)
+		at, last := fixutil.LineEnd(fset, clause.Colon), stmt
 		if n := len(clause.Body); n > 0 {
-			at = fixutil.LineEnd(fset, fixutil.End(fset, clause.Body[n-1]))
+			at, last = fixutil.LineEnd(fset, fixutil.End(fset, clause.Body[n-1])), clause.Body[n-1]
+		}
+		if c.skips(stmtCur, last, true, syncflow.Return) {
+			return none, false // the return would skip an Unlock, Done, cancel or deferred Close
 		}
 		edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + "return")}}
 		edits, laid := makefix.Layout(c.pass, file, edits)
@@ -708,7 +719,10 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 		}
 		return analysis.SuggestedFix{Message: "Return after receiving from " + types.ExprString(recv.X), TextEdits: edits}, true
 	}
-	ok2 := freshName(c.pass.Pkg, clause.Colon, "ok")
+	if c.skips(stmtCur, stmt, true, syncflow.Return) {
+		return none, false // the return would skip an Unlock, Done, cancel or deferred Close
+	}
+	ok2 := fixutil.FreshName(c.pass.Pkg, clause.Colon, "ok", nil)
 	var edits []analysis.TextEdit
 	switch s := stmt.(type) {
 	case *ast.AssignStmt:
@@ -835,27 +849,6 @@ func capturedOld(pass *analysis.Pass, file *ast.File, body ast.Node, v ast.Expr)
 		return false
 	})
 	return found
-}
-
-// freshName returns base, or base with a number, that declaring at pos
-// neither clashes with nor shadows anything.
-func freshName(pkg *types.Package, pos token.Pos, base string) string {
-	var scope *types.Scope
-	if pkg != nil {
-		scope = pkg.Scope().Innermost(pos)
-	}
-	for i := 1; ; i++ {
-		name := base
-		if i > 1 {
-			name = fmt.Sprintf("%s%d", base, i)
-		}
-		if scope != nil {
-			if _, obj := scope.LookupParent(name, pos); obj != nil {
-				continue // visible here
-			}
-		}
-		return name
-	}
 }
 
 // declaredWithoutMake reports whether x is a local variable declared

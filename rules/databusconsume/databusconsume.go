@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -66,7 +67,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil {
 		return nil // no types: messages cannot be recognised
 	}
-	c := &checker{pass: pass, opts: opts, cfgs: make(map[ast.Node]*cfg.CFG)}
+	c := &checker{pass: pass, opts: opts, cfgs: make(map[ast.Node]*cfg.CFG), exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range inspect.Root().Preorder((*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
@@ -92,6 +93,8 @@ type checker struct {
 	pass *analysis.Pass
 	opts *rule.Options
 	cfgs map[ast.Node]*cfg.CFG // by function
+	// exits says whether a fix may leave a loop or function somewhere.
+	exits *syncflow.Builder
 }
 
 // isDatabus reports whether pkg is a framework queue/databus package.
@@ -290,14 +293,9 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	if file == nil {
 		return none, false
 	}
-	okName := "ok"
-	if scope := pass.Pkg.Scope().Innermost(assign.Pos()); scope != nil {
-		if _, obj := scope.LookupParent("ok", assign.Pos()); obj != nil {
-			if ov, isVar := obj.(*types.Var); !isVar || !types.Identical(ov.Type(), types.Typ[types.Bool]) {
-				okName = "ok2" // ok names something else here
-			}
-		}
-	}
+	// A new variable: reusing a visible ok would change what it holds
+	// where it is read later.
+	okName := fixutil.FreshName(pass.Pkg, assign.Pos(), "ok", nil)
 	// Where to put the check, and how to leave.
 	var at token.Pos
 	var indent string
@@ -322,8 +320,10 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		return none, false
 	}
 	leave, how := "break", "leave the loop"
+	jump := syncflow.Break(loop.Node())
 	if inSelect || c.loopIsTerminating(loop) || c.isLastInFunc(loop) {
 		fn := enclosingFunc(loop)
+		jump = syncflow.Return
 		results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
 		if !ok {
 			return none, false
@@ -333,6 +333,9 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 			return none, false
 		}
 		leave, how = strings.TrimSpace("return "+strings.Join(vals, ", ")), "return"
+	}
+	if c.exits.SkipsCleanup(enclosingFunc(loop), assign, true, jump) {
+		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
 	}
 	lhs := assign.Lhs[0]
 	edits, ok := fixutil.GofmtEdits(pass, file,
@@ -567,6 +570,13 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		edits = e
 		body = []string{logStmt, strings.TrimSpace("return " + strings.Join(vals, ", "))}
 		title = "Log the Unmarshal error and return"
+	}
+	jump := syncflow.Return
+	if perIteration {
+		jump = syncflow.Continue(loop.Node())
+	}
+	if c.exits.SkipsCleanup(fn, stmt, true, jump) {
+		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
 	}
 	var b strings.Builder
 	b.WriteString("if err := " + callText + "; err != nil {" + comment + "\n")

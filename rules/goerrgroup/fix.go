@@ -53,6 +53,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -60,11 +61,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// xsyncPath is the import path of x/sync's errgroup, and xsyncModule its module.
-const (
-	xsyncPath   = "golang.org/x/sync/errgroup"
-	xsyncModule = "golang.org/x/sync"
-)
+// xsyncPath is the import path of x/sync's errgroup.
+const xsyncPath = "golang.org/x/sync/errgroup"
 
 // A fixer holds what one fix needs.
 type fixer struct {
@@ -110,7 +108,7 @@ func (f *fixer) startsLine(pos token.Pos) bool {
 
 // suggestFix returns the errgroup rewrite of the loop that starts the go
 // statement at cur, when it can be made correct.
-func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fnCur inspector.Cursor, l launch, drops bool) (analysis.SuggestedFix, bool) {
+func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *shared, cur, fnCur inspector.Cursor, l launch, drops bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	if !l.fan.Valid() {
 		return none, false // not in a finite loop: nothing to wait for
@@ -177,8 +175,12 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 		return none, false // a WaitGroup waited for elsewhere
 	}
 
-	// Which errgroup.
-	path, kratos := errgroupTarget(file, opts)
+	// Which errgroup: one the module can import.
+	tgt, ok := mods.errgroupTarget(file, opts)
+	if !ok {
+		return none, false // no errgroup package that go.mod provides for
+	}
+	path, kratos := tgt.path, tgt.kratos
 	imports := []string{path}
 	if kratos {
 		imports = append(imports, "context")
@@ -264,16 +266,22 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 	// The group and its Wait.
 	at := fixutil.LineStart(fset, loopStmt.Node().Pos())
 	f.add(at, at, indent+decl+"\n")
-	wait, waitHow, ok := f.waitStmt(fnCur, gName, indent, kratos, opts)
+	wait, waitHow, leaves, ok := f.waitStmt(fnCur, gName, indent, kratos, opts)
 	if !ok {
 		return none, false
 	}
 	if l.join == nil && strings.HasPrefix(wait, "_ =") {
 		return none, false // blocking on goroutines only to discard their errors helps no one
 	}
+	var waitAfter ast.Stmt = loopStmt.Node().(ast.Stmt) // where the wait goes: after it
 	if l.join != nil {
-		waitExpr := f.waitExprStmt(fnCur, l.join.wait)
-		f.add(waitExpr.Pos(), waitExpr.End(), wait)
+		waitAfter = f.waitExprStmt(fnCur, l.join.wait)
+	}
+	if leaves && mods.exits.SkipsCleanup(fnCur.Node(), waitAfter, true, syncflow.Return) {
+		return none, false // returning on Wait's error would skip an Unlock, Done, cancel or deferred Close
+	}
+	if l.join != nil {
+		f.add(waitAfter.Pos(), waitAfter.End(), wait)
 	} else {
 		end := fixutil.LineEnd(fset, loopStmt.Node().End())
 		f.add(end, end, "\n"+indent+wait)
@@ -311,8 +319,8 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 	if len(changes) > 0 {
 		title += ": " + strings.Join(changes, ", ")
 	}
-	if mod := mods.missing(fset.File(file.FileStart).Name(), path, file); mod != "" {
-		title += " (needs go get " + mod + ")"
+	if tgt.instead != "" {
+		title += " (with " + path + ", as go.mod does not require " + tgt.instead + ")"
 	}
 
 	// The result must be gofmt'd; otherwise the fix is not offered.
@@ -342,29 +350,6 @@ func funcName(fnCur inspector.Cursor) string {
 		return fd.Name.Name
 	}
 	return "the function"
-}
-
-// errgroupTarget returns the errgroup import path to rewrite to and
-// whether it is a kratos errgroup: the one the file imports already, else
-// the configured one.
-func errgroupTarget(file *ast.File, opts *rule.Options) (string, bool) {
-	for _, spec := range file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil {
-			continue // malformed import
-		}
-		if p == xsyncPath {
-			return p, false
-		}
-		if opts.FrameworkPackage(p, "sync/errgroup") {
-			return p, true
-		}
-	}
-	p := opts.ErrgroupImport
-	if p == "" {
-		p = rule.DefaultErrgroupImport
-	}
-	return p, opts.FrameworkPackage(p, "sync/errgroup")
 }
 
 // isSimpleCall reports whether evaluating call's function and arguments
@@ -1216,23 +1201,24 @@ func (f *fixer) callBody(call *ast.CallExpr, indent string, ctxObj *types.Var, r
 	return strings.Join(lhs, ", ") + " := " + callText + "\n" + indent + "\treturn err", true
 }
 
-// waitStmt returns the statement that waits for the group, and how it
-// handles Wait's error when it does not return it.
-func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, opts *rule.Options) (string, string, bool) {
+// waitStmt returns the statement that waits for the group, how it
+// handles Wait's error when it does not return it, and whether it leaves
+// the function on that error (a return, t.Fatal).
+func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, opts *rule.Options) (wait, how string, leaves, ok bool) {
 	results, ok := typesutil.ResultsOf(f.info, fnCur.Node())
 	if !ok {
-		return "", "", false
+		return "", "", false, false
 	}
 	if typesutil.ReturnsError(results) {
 		q := typesutil.NewQualifier(f.file, f.pass.Pkg)
 		vals, ok := q.ZeroReturn(results, "err")
 		if !ok {
-			return "", "", false
+			return "", "", false, false
 		}
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\treturn %s\n%s}", g, indent, strings.Join(vals, ", "), indent), "", true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\treturn %s\n%s}", g, indent, strings.Join(vals, ", "), indent), "", true, true
 	}
 	if t := testingParam(f.info, fnCur.Node()); t != "" {
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Fatal(err)\n%s}", g, indent, t, indent), "fails the test on its error", true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Fatal(err)\n%s}", g, indent, t, indent), "fails the test on its error", true, true
 	}
 	for _, spec := range f.file.Imports {
 		p, err := strconv.Unquote(spec.Path.Value)
@@ -1247,12 +1233,12 @@ func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, 
 		if funcName(fnCur) == "the function" {
 			msg = strconv.Quote("errgroup: %v")
 		}
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Error(%s, err)\n%s}", g, indent, name, msg, indent), "logs Wait's error", true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Error(%s, err)\n%s}", g, indent, name, msg, indent), "logs Wait's error", false, true
 	}
 	if kratos {
-		return "", "", false // discarding Wait's error would hide the panics it now recovers
+		return "", "", false, false // discarding Wait's error would hide the panics it now recovers
 	}
-	return "_ = " + g + ".Wait()", "discards Wait's error", true
+	return "_ = " + g + ".Wait()", "discards Wait's error", false, true
 }
 
 // removeSyncImport deletes the import of sync when the rewrite removed

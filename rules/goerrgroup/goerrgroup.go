@@ -52,6 +52,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -80,9 +81,12 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	mods := newModCache()
+	mods := newShared(pass)
 	for cur := range inspect.Root().Preorder((*ast.GoStmt)(nil)) {
 		gs := cur.Node().(*ast.GoStmt)
+		if isCloser(pass.TypesInfo, gs) {
+			continue // go func() { wg.Wait(); close(ch) }(): nothing in it can fail or panic
+		}
 		fnCur, ok := enclosingFunc(cur)
 		if !ok {
 			continue // not in a function: the code does not compile
@@ -475,7 +479,7 @@ func swallowingChecks(info *types.Info, body *ast.BlockStmt, v *types.Var) map[*
 		switch {
 		case id == nil:
 			// not a comparison of v with nil
-		case op == token.NEQ && ifs.Else == nil && onlyGivesUp(ifs.Body):
+		case op == token.NEQ && ifs.Else == nil && onlyGivesUp(info, ifs.Body):
 			ids[id] = true
 		case op == token.EQL && ifs.Else == nil:
 			ids[id] = true
@@ -510,18 +514,82 @@ func isNil(info *types.Info, e ast.Expr) bool {
 }
 
 // onlyGivesUp reports whether block is only a bare return, a continue or
-// a break: it leaves without telling anyone why.
-func onlyGivesUp(block *ast.BlockStmt) bool {
-	if len(block.List) != 1 {
+// a break, after nothing but cleanups (an Unlock, a WaitGroup's Done, a
+// cancel): it leaves without telling anyone why.
+func onlyGivesUp(info *types.Info, block *ast.BlockStmt) bool {
+	n := len(block.List)
+	if n == 0 {
 		return false
 	}
-	switch s := block.List[0].(type) {
+	for _, st := range block.List[:n-1] {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || !isCleanup(info, call) {
+			return false
+		}
+	}
+	switch s := block.List[n-1].(type) {
 	case *ast.ReturnStmt:
 		return len(s.Results) == 0
 	case *ast.BranchStmt:
 		return s.Tok == token.CONTINUE || s.Tok == token.BREAK
 	}
 	return false
+}
+
+// isCloser reports whether gs starts the closer of a fan-out: a function
+// literal that only waits for a sync.WaitGroup and closes channels
+// (defer close(ch) included), the idiom that lets a range over the
+// results end. It cannot fail, and only a second close could panic,
+// which the channel-close rule reports.
+func isCloser(info *types.Info, gs *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit)
+	if !ok || len(gs.Call.Args) > 0 {
+		return false
+	}
+	waits, closes := 0, 0
+	for _, st := range lit.Body.List {
+		var call *ast.CallExpr
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(st.X).(*ast.CallExpr)
+		case *ast.DeferStmt:
+			call = st.Call
+		}
+		if call == nil {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "close" {
+			if _, ok := info.Uses[id].(*types.Builtin); ok {
+				closes++
+				continue
+			}
+		}
+		fn := typesutil.Callee(info, call)
+		if fn == nil || fn.Name() != "Wait" || fn.Signature().Recv() == nil ||
+			!typesutil.IsNamed(fn.Signature().Recv().Type(), "sync", "WaitGroup") {
+			return false
+		}
+		waits++
+	}
+	return waits > 0 && closes > 0
+}
+
+// isCleanup reports whether call releases a lock, marks a WaitGroup done
+// or cancels a context: it tells no one about an error.
+func isCleanup(info *types.Info, call *ast.CallExpr) bool {
+	if lc, ok := syncflow.ClassifyLock(info, call); ok {
+		return lc.Op.IsRelease()
+	}
+	if fn := typesutil.Callee(info, call); fn != nil && fn.Name() == "Done" && fn.Signature().Recv() != nil &&
+		typesutil.IsNamed(fn.Signature().Recv().Type(), "sync", "WaitGroup") {
+		return true
+	}
+	t := info.TypeOf(call.Fun)
+	return t != nil && (typesutil.IsNamed(t, "context", "CancelFunc") || typesutil.IsNamed(t, "context", "CancelCauseFunc"))
 }
 
 // inNode reports whether id lies within n.

@@ -22,7 +22,7 @@ var messages = []rule.Message{
 	{En: "joined by %s", Zh: "用 %s 等待它们"},
 	{En: "collected from %s by hand", Zh: "手工从 %s 收集结果"},
 	// Fix titles.
-	{En: "%s (needs go get %s)", Zh: "%s（需要先 go get %s）"},
+	{En: "%s (with %s, as go.mod does not require %s)", Zh: "%s（改用 %s，因为 go.mod 没有 require %s）"},
 	{En: "Rewrite the WaitGroup to errgroup: %s", Zh: "把 WaitGroup 改写成 errgroup：%s"},
 	{En: "Rewrite the WaitGroup to errgroup", Zh: "把 WaitGroup 改写成 errgroup"},
 	{En: "Wait for the goroutines with errgroup: %s", Zh: "用 errgroup 等待这些协程：%s"},

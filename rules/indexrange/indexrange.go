@@ -49,6 +49,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -81,6 +82,7 @@ type checker struct {
 	pass  *analysis.Pass
 	index map[token.Pos]inspector.Cursor // index expressions by '['
 	calls map[token.Pos]inspector.Cursor // calls by '('
+	exits *syncflow.Builder              // may a guard leave here (skips)
 }
 
 // A finding is one index expression that panics or can.
@@ -276,6 +278,7 @@ type plan struct {
 	at      token.Pos // the start of the line the guard goes before
 	scope   token.Pos // a position in the guard's scope (the statement it guards)
 	after   bool      // right after the statement that made the slice
+	def     ast.Stmt  // that statement, when after
 	indent  string
 	members []*finding
 }
@@ -352,7 +355,7 @@ func (c *checker) planFor(f *finding) (*plan, bool) {
 	}
 	p.at, p.scope, p.indent = fixutil.LineStart(pass.Fset, stmt.Pos()), stmt.Pos(), fixutil.Indent(pass.Fset, stmt.Pos())
 	if def, ok := c.defBefore(f, stmtCur, p.obj); ok {
-		p.at, p.after = fixutil.NextLineStart(pass.Fset, def.Node().End()), true
+		p.at, p.after, p.def = fixutil.NextLineStart(pass.Fset, def.Node().End()), true, def.Node().(ast.Stmt)
 	}
 	return p, true
 }
@@ -480,7 +483,7 @@ func (c *checker) guardFixes(p *plan, need int64) []analysis.SuggestedFix {
 		cond, check = lessThan("len("+p.subject+")", need), "Check len("+p.subject+")"
 	}
 	ex, ok := c.exitFor(p, need, src)
-	if !ok {
+	if !ok || c.skips(p, ex) {
 		return nil
 	}
 	text := p.indent + "if " + cond + " {\n"
@@ -519,6 +522,7 @@ type exit struct {
 	title string
 	lines []string
 	edits []analysis.TextEdit // imports it needs
+	jump  *syncflow.Jump      // where it goes; nil for os.Exit (deferred calls do not run anyway)
 }
 
 // exitFor chooses how a guard inserted at p leaves: failing the test,
@@ -532,10 +536,11 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 		return fn + "(" + strings.Join(append([]string{strconv.Quote(format)}, args...), ", ") + ")"
 	}
 	if t := typesutil.TestingParam(info, p.fnNode); t != "" {
-		return exit{title: "fail the test", lines: []string{call(t+".Fatalf", format, args)}}, true
+		return exit{title: "fail the test", lines: []string{call(t+".Fatalf", format, args)}, jump: &syncflow.Return}, true
 	}
-	if inLoop(p.stmt) {
-		return exit{title: "skip to the next iteration", lines: []string{"continue"}}, true
+	if loop := loopOf(p.stmt); loop != nil {
+		next := syncflow.Continue(loop)
+		return exit{title: "skip to the next iteration", lines: []string{"continue"}, jump: &next}, true
 	}
 	if fd, ok := p.fnNode.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil && pass.Pkg.Name() == "main" {
 		osName, osEdits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, p.file, p.scope, "os", "os")
@@ -599,7 +604,7 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 	if len(vals) > 0 {
 		ret += " " + strings.Join(vals, ", ")
 	}
-	ex.lines = []string{ret}
+	ex.lines, ex.jump = []string{ret}, &syncflow.Return
 	return ex, true
 }
 
@@ -910,20 +915,4 @@ func isCallOfFlagArgs(info *types.Info, e ast.Expr) bool {
 	}
 	_, isSel := call.Fun.(*ast.SelectorExpr)
 	return isSel && typesutil.IsFunc(typesutil.Callee(info, call), "flag", "Args")
-}
-
-// inLoop reports whether the statement at cur is in the body of a loop
-// of the same function.
-func inLoop(cur inspector.Cursor) bool {
-	for c := cur; c.Node() != nil; c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		}
-		switch c.ParentEdgeKind() {
-		case edge.ForStmt_Body, edge.RangeStmt_Body:
-			return true
-		}
-	}
-	return false
 }

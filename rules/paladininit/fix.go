@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -259,6 +260,9 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 	if fixutil.LineStart(pass.Fset, stmt.Pos()) != fixutil.LineStart(pass.Fset, stmt.End()) {
 		return none, false // a call over several lines: keep the fix simple
 	}
+	if c.skips(fn, stmt) {
+		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
+	}
 	callText, ok := fixutil.Text(pass, file, call.Pos(), call.End())
 	if !ok {
 		return none, false
@@ -298,6 +302,16 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 		return none, false
 	}
 	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+}
+
+// skips reports whether leaving fn right after stmt (a return, t.Fatal,
+// a panic: deferred calls run, the rest does not) would skip a cleanup
+// that the code below does (syncflow.SkipsCleanup).
+func (c *checker) skips(fn ast.Node, stmt ast.Stmt) bool {
+	if c.exits == nil {
+		c.exits = syncflow.NewBuilder(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return)
 }
 
 // trailingComment returns the comment group that follows stmt on its

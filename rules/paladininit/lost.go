@@ -292,8 +292,8 @@ func (c *checker) checkLostFix(cur inspector.Cursor, fn ast.Node, v *types.Var, 
 		return none, false
 	}
 	leave, title, ok := c.leave(file, fn, v.Name(), name)
-	if !ok {
-		return none, false
+	if !ok || c.skips(fn, stmt) {
+		return none, false // no way to leave, or leaving would skip a cleanup
 	}
 	// After the statement's line, with its trailing comment.
 	end := stmt.End()

@@ -53,6 +53,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -180,6 +181,7 @@ type checker struct {
 	reached map[*types.Package][2]bool // see reach
 	order   []*function                // declared functions, in source order, init funcs too
 	main    *function
+	exits   *syncflow.Builder // may a fix leave here (skips)
 }
 
 // A function is a declared function and its summary.

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -23,7 +24,7 @@ import (
 // such way out gets no fix: returning zero values there hands the caller
 // a nil it will use (the panic moves up a frame) or makes it go on with
 // garbage, and returning early silently drops the work.
-func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
+func suggestFix(pass *analysis.Pass, flow *syncflow.Builder, file *ast.File, cur inspector.Cursor, fn ast.Node, assert *ast.TypeAssertExpr, declared map[*types.Scope]map[string]bool) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	if fn == nil || file == nil || pass.TypesInfo.TypeOf(assert.Type) == nil {
 		return none, false // package level, or no types: nothing to return from
@@ -63,6 +64,9 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	// v := x.(T) → v, ok := x.(T); if !ok {…}
 	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 &&
 		ast.Unparen(as.Rhs[0]) == assert && !isBlank(as.Lhs[0]) {
+		if flow.SkipsCleanup(fn, stmt, true, syncflow.Return) {
+			return none, false // leaving here would skip an Unlock, a Done, a cancel or a deferred Close
+		}
 		eol := fixutil.LineEnd(pass.Fset, stmt.End())
 		edits = append(edits,
 			analysis.TextEdit{Pos: as.Lhs[0].End(), End: as.Lhs[0].End(), NewText: []byte(", " + okName)},
@@ -75,6 +79,9 @@ func suggestFix(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn as
 	// statement, when that evaluates nothing earlier or less often.
 	if !pure || !canHoist(stmtCur, cur) {
 		return none, false
+	}
+	if flow.SkipsCleanup(fn, stmt, false, syncflow.Return) {
+		return none, false // leaving here would skip an Unlock, a Done, a cancel or a deferred Close
 	}
 	name := fixutil.FreshName(pass.Pkg, stmt.Pos(), nameFor(pass.TypesInfo.TypeOf(assert.Type)), taken)
 	edits = append(edits,

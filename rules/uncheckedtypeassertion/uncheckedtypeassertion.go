@@ -28,6 +28,7 @@ import (
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -105,6 +106,15 @@ type checker struct {
 	// that fixes applied together (fix all, check -fix) do not declare a
 	// name twice.
 	declared map[*types.Scope]map[string]bool
+	fl       *syncflow.Builder // built on first use
+}
+
+// flow returns the package's lock and cleanup flow, for the fixes.
+func (c *checker) flow() *syncflow.Builder {
+	if c.fl == nil {
+		c.fl = syncflow.NewBuilder(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.fl
 }
 
 func (c *checker) index() *index {
@@ -157,7 +167,7 @@ func (c *checker) report(cur inspector.Cursor, fn ast.Node, assert *ast.TypeAsse
 		Message: fmt.Sprintf("unchecked type assertion %s panics when %s holds another type", xText+".("+tText+")", xText),
 	}
 	file := fixutil.FileOf(pass.Files, assert.Pos())
-	if fix, ok := suggestFix(pass, file, cur, fn, assert, c.declared); ok {
+	if fix, ok := suggestFix(pass, c.flow(), file, cur, fn, assert, c.declared); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	if sev < rule.Warning {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -29,6 +30,9 @@ import (
 // A failed Close is returned only when a return statement follows it
 // directly; elsewhere it is logged: returning early would skip what the
 // function still had to do (close the rest, unlock, count the release).
+// Any error is logged rather than returned (or failing the test) where
+// leaving would skip an Unlock, a WaitGroup's Done, a context's cancel or
+// a deferred Close that the code below does (syncflow.SkipsCleanup).
 // The error is bound to err unless that would change what an err already
 // in scope holds where it is read later, or shadow it; then it gets a name
 // of its own (saveErr).
@@ -52,7 +56,10 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	q := typesutil.NewQualifier(file, c.pass.Pkg)
 	label := errLabel(call)
 	var hs []handler
-	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt)
+	// Leaving the function here must skip no Unlock, Done, cancel or
+	// deferred Close that the code below does; a failed Close is returned
+	// only when a return follows.
+	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt) || c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return)
 	if typesutil.ReturnsError(results) && !releasing {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
@@ -79,7 +86,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if typesutil.ReturnsError(results) && isDeferredLit(fnCur) {
 		return nil // a deferred function's results are discarded
 	}
-	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) {
+	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) && !releasing {
 		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
 		return hs
 	}
@@ -284,6 +291,10 @@ func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallE
 	if scope == nil {
 		return "", "", false
 	}
+	if mode == bindDefine && fixutil.DeclaredAfter(c.pass.Pkg, pos, "err") {
+		// v, err := f() here would break a later err := in the block.
+		return fixutil.FreshName(c.pass.Pkg, pos, errBase(call), nil), ":=", true
+	}
 	_, obj := scope.LookupParent("err", pos)
 	if obj == nil {
 		if mode == bindAssign {
@@ -326,11 +337,17 @@ func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallE
 		}
 		return "", "", false
 	}
+	return fixutil.FreshName(c.pass.Pkg, pos, errBase(call), nil), ":=", true
+}
+
+// errBase is the base of the name of an error variable of its own for
+// call: saveErr for s.Save(…).
+func errBase(call *ast.CallExpr) string {
 	base := lowerFirst(shortName(call)) + "Err"
 	if !token.IsIdentifier(base) {
 		base = "callErr"
 	}
-	return fixutil.FreshName(c.pass.Pkg, pos, base, nil), ":=", true
+	return base
 }
 
 // isLocal reports whether v is declared in a function.

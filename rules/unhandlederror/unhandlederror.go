@@ -69,6 +69,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -106,11 +107,13 @@ type checker struct {
 	// constVars are this package's variables that are constants in all
 	// but name, for constArgs.
 	constVars map[*types.Var]bool
+	exits     *syncflow.Builder // may a fix leave the function here (SkipsCleanup)
 }
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow)}
+	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow),
+		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {

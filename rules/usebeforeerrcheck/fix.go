@@ -155,6 +155,16 @@ func (c *checker) moveFor(a *assignment) *move {
 		}
 	}
 
+	// Below the check they no longer run on its leaving path: they must
+	// release nothing (an Unlock, a Done, a cancel) acquired above.
+	movedStmts := make([]ast.Stmt, len(moved))
+	for i, s := range moved {
+		movedStmts[i] = s.Node().(ast.Stmt)
+	}
+	if c.exits.Releases(fnNode, movedStmts) {
+		return nil
+	}
+
 	edit, ok := c.moveEdit(sc, moved, check)
 	if !ok {
 		return nil
@@ -168,9 +178,7 @@ func (c *checker) moveFor(a *assignment) *move {
 		Message:   "Move use of " + strings.Join(list, " and ") + " below the err check",
 		TextEdits: []analysis.TextEdit{edit},
 	}}
-	for _, s := range moved {
-		mv.moved = append(mv.moved, s.Node().(ast.Stmt))
-	}
+	mv.moved = movedStmts
 	return mv
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -32,6 +33,7 @@ type checker struct {
 	// unchecked holds every use reached before err is read, reported or
 	// not, by assignment.
 	unchecked map[*assignment][]uncheckedUse
+	exits     *syncflow.Builder // what moving statements below an exit skips
 }
 
 // An uncheckedUse is a use of v reached before err is read.
@@ -54,6 +56,7 @@ func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector
 		findings:      make(map[ast.Expr]*finding),
 		nonNilResults: make(map[resultKey]bool),
 		unchecked:     make(map[*assignment][]uncheckedUse),
+		exits:         syncflow.NewBuilder(pass.TypesInfo, pass.Files),
 	}
 }
 

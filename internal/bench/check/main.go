@@ -5,8 +5,9 @@
 //	go run ./internal/bench/check [-n 3] [-modules kratos,etcd]
 //
 // It builds gopitfalls from this checkout, installs staticcheck at a
-// pinned version into a temporary GOBIN, and fetches each module into a
-// scratch directory (realmod.Fetch). The Go build cache is shared,
+// pinned version into a temporary GOBIN, and copies each module from the
+// module cache into a scratch directory (internal/modfetch: replace
+// directives that point at sibling folders, as etcd's do, dropped). The Go build cache is shared,
 // and warmed for both tools before the runs (packages and test variants);
 // staticcheck's own cache is emptied before every run of it (gopitfalls
 // has none). The load average is printed before and after each module's
@@ -14,7 +15,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -27,13 +27,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gopitfalls/gopitfalls/internal/realmod"
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
 )
 
-var modules = map[string]string{
-	"kratos": "github.com/go-kratos/kratos@v0.6.0",
-	"etcd":   "go.etcd.io/etcd/server/v3@v3.7.3",
-}
+var modules = modfetch.Modules
 
 const staticcheckVersion = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 
@@ -63,7 +60,7 @@ func main() {
 		if !ok {
 			log.Fatalf("unknown module %q", name)
 		}
-		dir := fetch(work, mv)
+		dir := fetch(work, name, mv)
 		tools := []struct {
 			name string
 			cmd  []string
@@ -138,12 +135,10 @@ func median(s []sample) sample {
 	return m
 }
 
-// fetch returns a copy of the module mv (path@version) in work, fetched
-// through realmod.
-func fetch(work, mv string) string {
-	path, version, _ := strings.Cut(mv, "@")
-	dir, err := realmod.Fetch(context.Background(), work, realmod.Module{Path: path, Version: version})
-	must(err)
+// fetch makes the module mv ready in work/name (see modfetch).
+func fetch(work, name, mv string) string {
+	dir := filepath.Join(work, name)
+	must(modfetch.Fetch(dir, mv))
 	return dir
 }
 

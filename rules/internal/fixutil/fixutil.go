@@ -193,9 +193,15 @@ func importEdits(fset *token.FileSet, file *ast.File, path, spec string) []analy
 		}}
 	}
 	if !decl.Lparen.IsValid() {
-		// import "x" → import ( "x"; "new" ) in the right order.
+		// import "x" → import ( "x"; "new" ) in the right order. A comment
+		// after "x" (//nolint:…) stays on its line.
 		old := decl.Specs[0].(*ast.ImportSpec)
 		oldText := importSpecText(old)
+		end := decl.End()
+		if old.Comment != nil && fset.Position(old.Comment.Pos()).Line == fset.Position(old.End()).Line {
+			oldText += " " + commentText(old.Comment)
+			end = old.Comment.End()
+		}
 		oldPath, _ := strconv.Unquote(old.Path.Value)
 		lines := []string{oldText, spec}
 		switch {
@@ -217,7 +223,7 @@ func importEdits(fset *token.FileSet, file *ast.File, path, spec string) []analy
 			b.WriteString("\n")
 		}
 		b.WriteString(")")
-		return []analysis.TextEdit{{Pos: decl.Pos(), End: decl.End(), NewText: []byte(b.String())}}
+		return []analysis.TextEdit{{Pos: decl.Pos(), End: end, NewText: []byte(b.String())}}
 	}
 
 	// Split the specs into groups of consecutive lines, as gofmt sorts them.
@@ -273,6 +279,16 @@ func importEdits(fset *token.FileSet, file *ast.File, path, spec string) []analy
 		at = last.Comment.End()
 	}
 	return []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n\n\t" + spec)}}
+}
+
+// commentText returns the comments of a trailing comment group as
+// written, on one line.
+func commentText(cg *ast.CommentGroup) string {
+	var parts []string
+	for _, c := range cg.List {
+		parts = append(parts, c.Text)
+	}
+	return strings.Join(parts, " ")
 }
 
 func importSpecText(s *ast.ImportSpec) string {

@@ -87,6 +87,18 @@ func TestAddImport(t *testing.T) {
 			want: "package p\n\nimport f \"fmt\"\n",
 		},
 		{
+			name: "single import with a trailing comment",
+			src:  "package p\n\nimport \"os\" //nolint:staticcheck\n\nvar _ = os.Args\n",
+			path: "fmt", pkgName: "fmt",
+			want: "package p\n\nimport (\n\t\"fmt\"\n\t\"os\" //nolint:staticcheck\n)\n\nvar _ = os.Args\n",
+		},
+		{
+			name: "single import with a trailing comment, new group after",
+			src:  "package p\n\nimport \"os\" // the only one\n\nvar _ = os.Args\n",
+			path: "golang.org/x/sync/errgroup", pkgName: "errgroup",
+			want: "package p\n\nimport (\n\t\"os\" // the only one\n\n\t\"golang.org/x/sync/errgroup\"\n)\n\nvar _ = os.Args\n",
+		},
+		{
 			name: "comment on the last spec",
 			src:  "package p\n\nimport (\n\t\"context\" // ctx\n)\n",
 			path: "fmt", pkgName: "fmt",

@@ -27,6 +27,23 @@ func Visible(pkg *types.Package, pos token.Pos, name string) bool {
 	return obj != nil
 }
 
+// DeclaredAfter reports whether the block holding the statement at pos
+// declares name after pos. A statement there (inserted, or the statement
+// at pos rewritten) cannot then declare name with := in that block: the
+// later `name := …` would declare nothing new ("no new variables on left
+// side of :=") or silently turn into an assignment.
+func DeclaredAfter(pkg *types.Package, pos token.Pos, name string) bool {
+	if pkg == nil {
+		return false
+	}
+	scope := BlockScope(pkg, pos)
+	if scope == nil {
+		return false
+	}
+	obj := scope.Lookup(name)
+	return obj != nil && obj.Pos() > pos
+}
+
 // Free reports whether a fix may declare name in a statement it inserts
 // before the statement at pos: the name shadows nothing visible there and
 // clashes with no other declaration of the same block (before or after).

@@ -1,7 +1,7 @@
 // Package ruletest runs a rule on its fixture module and checks every
 // suggested fix it offers, as analysistest does and more: each fix on its
-// own must leave a file that is gofmt'd, a package that type-checks, and
-// one finding fewer.
+// own must leave a file that is gofmt'd, a package that type-checks, one
+// finding fewer, and no finding of any rule that was not there before.
 package ruletest
 
 import (
@@ -55,6 +55,7 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 	if len(opts) > 0 {
 		a = r.With(opts[0])
 	}
+	a = ServeGoMod(a)
 	if *update {
 		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
 	}
@@ -370,6 +371,10 @@ func checkFix(t *testing.T, imp *importer, a *analysis.Analyzer, c fixCase) {
 	}
 	if after >= c.before {
 		t.Errorf("after the fix the rule still reports %d findings in the file (%d before)\n%s", after, c.before, fixed)
+	}
+	checkNoNewFindings(t, a, c, target)
+	if t.Failed() {
+		t.Logf("fixed file:\n%s", fixed)
 	}
 }
 

@@ -1,7 +1,10 @@
 // Package syncflow holds what the deadlock and concurrent-map rules share:
 // control-flow graphs of function bodies (go/cfg) with an index of their
 // nodes and path walks over them, and the recognition of mutex operations
-// and of the variable or field path a mutex or map lives at.
+// and of the variable or field path a mutex or map lives at. Every fix
+// that inserts a return, break or continue asks it, through
+// SkipsCleanup, whether that would leave a mutex locked or skip another
+// cleanup.
 //
 // The graphs are built with go/cfg directly rather than through the
 // ctrlflow analyzer: ctrlflow exports noReturn facts, which makes every
@@ -29,6 +32,7 @@ type Builder struct {
 	decls  map[*types.Func]*ast.FuncDecl
 	state  map[*types.Func]int // 1 building, 2 may return, 3 never returns
 	graphs map[ast.Node]*Graph
+	held   map[*Graph]*Held // may-held locks, for SkipsCleanup
 }
 
 // NewBuilder returns a Builder for the package made of files.

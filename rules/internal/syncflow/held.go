@@ -100,11 +100,17 @@ type Held struct {
 	g    *Graph
 	info *types.Info
 	in   map[*cfg.Block]LockSet
+	// may makes it the locks that may be held (the union over paths)
+	// with a deferred release releasing where it is registered: what a
+	// return at the node would leave locked.
+	may bool
 }
 
 // NewHeld runs the analysis on g.
-func NewHeld(g *Graph, info *types.Info) *Held {
-	h := &Held{g: g, info: info, in: make(map[*cfg.Block]LockSet)}
+func NewHeld(g *Graph, info *types.Info) *Held { return newHeld(g, info, false) }
+
+func newHeld(g *Graph, info *types.Info, may bool) *Held {
+	h := &Held{g: g, info: info, in: make(map[*cfg.Block]LockSet), may: may}
 	entry := g.Entry()
 	h.in[entry] = LockSet{}
 	work := []*cfg.Block{entry}
@@ -124,6 +130,9 @@ func NewHeld(g *Graph, info *types.Info) *Held {
 			next := edge
 			if seen {
 				next = intersect(old, edge)
+				if h.may {
+					next = union(old, edge)
+				}
 				if len(next) == len(old) {
 					continue // no change
 				}
@@ -138,9 +147,16 @@ func NewHeld(g *Graph, info *types.Info) *Held {
 // transfer applies the lock operations of node n that complete before
 // pos (all of them when pos is NoPos).
 func (h *Held) transfer(s LockSet, n ast.Node, pos token.Pos) LockSet {
-	switch n.(type) {
-	case *ast.DeferStmt, *ast.GoStmt:
-		return s // runs later, or elsewhere
+	switch n := n.(type) {
+	case *ast.DeferStmt:
+		if h.may {
+			for _, lc := range deferredReleases(h.info, n) {
+				s = apply(s, lc)
+			}
+		}
+		return s // runs later
+	case *ast.GoStmt:
+		return s // runs elsewhere
 	}
 	for _, call := range Calls(n) {
 		if pos.IsValid() && call.End() > pos {
@@ -182,6 +198,40 @@ func (h *Held) tryEdge(s LockSet, cond ast.Node, i int) LockSet {
 		return s
 	}
 	return apply(s, lc)
+}
+
+func union(a, b LockSet) LockSet {
+	out := a.clone()
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// deferredReleases returns the lock releases a defer statement registers:
+// its call's, or those anywhere in its function literal.
+func deferredReleases(info *types.Info, d *ast.DeferStmt) []LockCall {
+	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+		return ReleasesIn(info, lit.Body)
+	}
+	if lc, ok := ClassifyLock(info, d.Call); ok && lc.Op.IsRelease() {
+		return []LockCall{lc}
+	}
+	return nil
+}
+
+// ReleasesIn returns the lock releases anywhere in n.
+func ReleasesIn(info *types.Info, n ast.Node) []LockCall {
+	var out []LockCall
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if lc, ok := ClassifyLock(info, call); ok && lc.Op.IsRelease() {
+				out = append(out, lc)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func intersect(a, b LockSet) LockSet {

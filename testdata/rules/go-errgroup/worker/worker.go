@@ -92,3 +92,23 @@ func (s *Server) consume() {
 }
 
 func (s *Server) process(ctx context.Context, m *Message) {}
+
+// Refresher unlocks before it gives up on the error: the error is
+// dropped all the same.
+type Refresher struct {
+	mu   sync.Mutex
+	data map[string]string
+}
+
+func (r *Refresher) load() error { return nil }
+
+func (r *Refresher) Start() {
+	go func() { // want `goroutine drops the error of r.load; no one sees it fail`
+		r.mu.Lock()
+		if err := r.load(); err != nil {
+			r.mu.Unlock()
+			return
+		}
+		r.mu.Unlock()
+	}()
+}

@@ -86,3 +86,19 @@ func (s *Service) ErrorsIs(ctx context.Context, mid int64) error { // want Error
 	}
 	return nil
 }
+
+func (s *Service) lockUsers()          {}
+func (s *Service) unlockUser(id int64) {}
+
+// UnlockAfterUse: the statement to move also releases the lock taken
+// above; below the check it would no longer run when the check returns,
+// leaving the lock held.
+func (s *Service) UnlockAfterUse(ctx context.Context, mid int64) error { // want UnlockAfterUse:"derefs its receiver"
+	s.lockUsers()
+	u, err := s.dao.User(ctx, mid)
+	s.unlockUser(u.ID) // want `u used before err is checked`
+	if err != nil {
+		return err
+	}
+	return nil
+}

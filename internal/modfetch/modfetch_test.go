@@ -1,9 +1,9 @@
-package realmod_test
+package modfetch_test
 
 import (
 	"testing"
 
-	"github.com/gopitfalls/gopitfalls/internal/realmod"
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
 )
 
 func TestDropSiblingReplaces(t *testing.T) {
@@ -21,8 +21,8 @@ func TestDropSiblingReplaces(t *testing.T) {
 			"replace c => d v1\n",
 		},
 	} {
-		if got := string(realmod.DropSiblingReplaces([]byte(tc.in))); got != tc.want {
-			t.Errorf("realmod.DropSiblingReplaces(%q)\n= %q\nwant %q", tc.in, got, tc.want)
+		if got := string(modfetch.DropSiblingReplaces([]byte(tc.in))); got != tc.want {
+			t.Errorf("DropSiblingReplaces(%q)\n= %q\nwant %q", tc.in, got, tc.want)
 		}
 	}
 }
