@@ -184,7 +184,7 @@ func TestFixKeepsFinding(t *testing.T) {
 // changes nothing.
 func TestFixSkipsBrokenPackage(t *testing.T) {
 	bad := "package bad\n\nfunc F(v any) string {\n\treturn v.(string) + undefined\n}\n"
-	good := "package good\n\nfunc F(v any) string {\n\ts := v.(string)\n\treturn s\n}\n"
+	good := "package good\n\nfunc F(v any) (string, error) {\n\ts := v.(string)\n\treturn s, nil\n}\n"
 	dir := module(t, map[string]string{"bad/bad.go": bad, "good/good.go": good})
 	l, stderr := loop(t, dir)
 	runLoop(t, l)
@@ -207,7 +207,7 @@ func TestFixSkipsBrokenPackage(t *testing.T) {
 // TestFixUnloadable: when the module no longer loads after a round, the
 // round is undone and the report says what was rewritten and what failed.
 func TestFixUnloadable(t *testing.T) {
-	good := "package good\n\nfunc F(v any) string {\n\ts := v.(string)\n\treturn s\n}\n"
+	good := "package good\n\nfunc F(v any) (string, error) {\n\ts := v.(string)\n\treturn s, nil\n}\n"
 	dir := module(t, map[string]string{"good/good.go": good})
 	l, stderr := loop(t, dir)
 	calls := 0

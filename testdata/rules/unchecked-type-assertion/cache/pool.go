@@ -32,7 +32,7 @@ func (p *Pool) Get(ctx context.Context) (io.Closer, error) {
 		if e == nil {
 			break
 		}
-		ic := e.Value.(idle) // want `unchecked type assertion e.Value.\(idle\)`
+		ic := e.Value.(idle) /* information */ // want `unchecked type assertion e.Value.\(idle\)`
 		p.idles.Remove(e)
 		p.mu.Unlock()
 		return ic.c, nil
@@ -49,7 +49,7 @@ func (p *Pool) staleCleaner(ticker *time.Ticker) {
 			if e == nil {
 				break
 			}
-			ic := e.Value.(idle) // want `unchecked type assertion e.Value.\(idle\)`
+			ic := e.Value.(idle) /* information */ // want `unchecked type assertion e.Value.\(idle\)`
 			if time.Since(ic.createdAt) < time.Minute {
 				break
 			}
@@ -66,7 +66,7 @@ func (p *Pool) Close() error {
 	p.idles.Init()
 	p.mu.Unlock()
 	for e := idles.Front(); e != nil; e = e.Next() {
-		it := e.Value.(idle) // want `unchecked type assertion e.Value.\(idle\)`
+		it := e.Value.(idle) /* information */ // want `unchecked type assertion e.Value.\(idle\)`
 		it.c.Close()
 	}
 	return nil
@@ -77,7 +77,7 @@ func (p *Pool) Oldest() (io.Closer, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	e := p.idles.Back()
-	it := e.Value.(idle) // want `unchecked type assertion e.Value.\(idle\)`
+	it := e.Value.(idle) /* information */ // want `unchecked type assertion e.Value.\(idle\)`
 	return it.c, nil
 }
 
