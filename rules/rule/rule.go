@@ -164,6 +164,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			}
 		}()
 		p := *pass
+		p.ReadFile = memoRead(pass.ReadFile)
 		sup := newSuppressor(pass)
 		p.Report = func(d analysis.Diagnostic) {
 			if sup.suppressed(r.ID, d.Pos) {
@@ -177,6 +178,31 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		return nil, r.spec.Run(&p, &opts)
 	}
 	return a
+}
+
+// memoRead returns read memoized: fixes read the file they edit once per
+// finding, and a file with thousands of findings is read once. The text
+// returned is shared, and must not be modified (as with any ReadFile).
+func memoRead(read func(string) ([]byte, error)) func(string) ([]byte, error) {
+	if read == nil {
+		return nil
+	}
+	var (
+		mu   sync.Mutex
+		seen = make(map[string][]byte)
+	)
+	return func(name string) ([]byte, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if data, ok := seen[name]; ok {
+			return data, nil
+		}
+		data, err := read(name)
+		if err == nil {
+			seen[name] = data
+		}
+		return data, err
+	}
 }
 
 // A PanicError is the error of a pass whose rule panicked.
