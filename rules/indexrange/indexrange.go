@@ -141,7 +141,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 		if in == nil {
 			continue // unreachable
 		}
-		fl.transfer(b, in.clone(), func(instr ssa.Instruction, f facts) {
+		fl.transfer(b, clone(in), func(instr ssa.Instruction, f facts) {
 			ia, ok := instr.(*ssa.IndexAddr)
 			if !ok || seen[ia.Pos()] {
 				return // not an index, or reported already

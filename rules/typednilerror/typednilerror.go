@@ -244,7 +244,7 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 // nilSourceOf returns why the concrete value x can be nil at a point
 // where f holds, or nil when it cannot be shown to be.
 func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSource {
-	if f[x] == notNil {
+	if factOf(f, x) == notNil {
 		return nil // checked on the way
 	}
 	switch x := x.(type) {
@@ -282,7 +282,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 				return nil
 			}
 			for _, ref := range *t.Referrers() {
-				if ok, isExtract := ref.(*ssa.Extract); isExtract && ok.Index == 1 && f[ok] == isTrue {
+				if ok, isExtract := ref.(*ssa.Extract); isExtract && ok.Index == 1 && factOf(f, ok) == isTrue {
 					return nil // the assertion succeeded on this path
 				}
 			}
@@ -411,7 +411,7 @@ func (c *checker) failsWith(fl *flow, fn *ssa.Function, ret *ssa.Return, i int, 
 // variable (a sentinel), or the result of another package's function
 // (errors.New, fmt.Errorf, status.Error…).
 func (c *checker) nonNilError(fl *flow, v ssa.Value, f facts, visiting map[*ssa.Phi]bool) bool {
-	if f[v] == notNil {
+	if factOf(f, v) == notNil {
 		return true
 	}
 	switch v := v.(type) {
