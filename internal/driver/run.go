@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sync"
 
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -80,6 +81,11 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 			continue
 		}
 		res.addFindings(rl, sevs[rl], u.Fset, act.diags, seen)
+		if skips, ok := act.result.(rule.Skips); ok {
+			for _, s := range skips {
+				log.Debug("rule gave up", "rule", rl.ID, "package", u.ID, "at", s.Pos.String(), "reason", s.Why)
+			}
+		}
 	}
 	SortFindings(res.Findings)
 	return res, nil

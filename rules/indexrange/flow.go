@@ -123,9 +123,9 @@ type flow struct {
 	inCycle []bool  // by block index: the block is in a loop
 }
 
-// analyze computes the facts of fn, or returns nil when they do not
-// settle in reasonable time.
-func analyze(fn *ssa.Function) *flow {
+// analyze computes the facts of fn, or fails when they do not settle
+// in reasonable time (see ssautil.Solve).
+func analyze(fn *ssa.Function) (*flow, error) {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
 	// A join keeps the interval that holds the two, unless that says
 	// nothing.
@@ -137,10 +137,10 @@ func analyze(fn *ssa.Function) *flow {
 		return iv, iv != full && iv != anyInt
 	}
 	transfer := func(b *ssa.BasicBlock, f facts) facts { return fl.transfer(b, f, nil) }
-	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
-		return nil
+	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+		return nil, err
 	}
-	return fl
+	return fl, nil
 }
 
 // once reports whether the fact key is about a value that is computed at

@@ -155,15 +155,19 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		URL:              r.URL("en"),
 		Requires:         r.spec.Requires,
 		FactTypes:        r.spec.FactTypes,
+		ResultType:       skipsType,
 		RunDespiteErrors: true,
 	}
 	a.Run = func(pass *analysis.Pass) (_ any, err error) {
+		p := *pass
+		skips := &skipList{}
+		running.Store(&p, skips)
+		defer running.Delete(&p)
 		defer func() {
 			if p := recover(); p != nil {
 				err = &PanicError{Rule: r.ID, Package: pass.Pkg.Path(), Value: p, Stack: debug.Stack()}
 			}
 		}()
-		p := *pass
 		p.ReadFile = memoRead(pass.ReadFile)
 		sup := newSuppressor(pass)
 		p.Report = func(d analysis.Diagnostic) {
@@ -175,7 +179,12 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			}
 			pass.Report(d)
 		}
-		return nil, r.spec.Run(&p, &opts)
+		if err := r.spec.Run(&p, &opts); err != nil {
+			return nil, err
+		}
+		skips.mu.Lock()
+		defer skips.mu.Unlock()
+		return skips.list, nil
 	}
 	return a
 }

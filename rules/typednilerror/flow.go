@@ -61,9 +61,9 @@ type flow struct {
 	inCycle []bool  // by block index: the block is in a loop
 }
 
-// analyze computes the facts of fn, or returns nil when they do not
-// settle in reasonable time.
-func analyze(fn *ssa.Function) *flow {
+// analyze computes the facts of fn, or fails when they do not settle
+// in reasonable time (see ssautil.Solve).
+func analyze(fn *ssa.Function) (*flow, error) {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
 	// Facts survive a join where both sides know the same.
 	join := func(a, b fact) (fact, bool) { return a, a == b }
@@ -79,10 +79,10 @@ func analyze(fn *ssa.Function) *flow {
 		}
 		return f
 	}
-	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
-		return nil
+	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+		return nil, err
 	}
-	return fl
+	return fl, nil
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and

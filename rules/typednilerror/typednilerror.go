@@ -138,7 +138,10 @@ func (c *checker) flowOf(fn *ssa.Function) *flow {
 	}
 	var fl *flow
 	if len(fn.Blocks) > 0 {
-		fl = analyze(fn)
+		var err error
+		if fl, err = analyze(fn); err != nil {
+			rule.GiveUp(c.pass, fn.Pos(), fmt.Sprintf("%s: %v", fn.Name(), err))
+		}
 	}
 	c.flows[fn] = fl
 	return fl

@@ -1,6 +1,8 @@
 package ssautil
 
 import (
+	"errors"
+	"fmt"
 	"go/constant"
 	"go/token"
 
@@ -21,16 +23,16 @@ import (
 // join(v, v) = v, true. transfer computes a block's exit from a copy of
 // its entry, which it may change.
 //
-// Solve reports false when the facts do not settle within 50 rounds, or
-// when it has visited MaxVisits blocks: a function that large (a
-// generated parser, a switch of thousands of cases) is not worth the
-// time, and a rule that gives up says nothing about it.
+// Solve fails when the facts do not settle within 50 rounds, or when it
+// has visited MaxVisits blocks: a function that large (generated code of
+// tens of thousands of branches) is not worth the time. A rule that gives
+// up on a function says nothing about it, and says why (rule.GiveUp).
 func Solve[K, V comparable](
 	fn *ssa.Function, in, out []*pmap.Map[K, V],
 	edge func(p, b *ssa.BasicBlock) *pmap.Map[K, V],
 	join func(a, b V) (v V, keep bool),
 	transfer func(b *ssa.BasicBlock, in *pmap.Map[K, V]) *pmap.Map[K, V],
-) bool {
+) error {
 	order := ReversePostorder(fn)
 	joinKey := func(_ K, a, b V) (V, bool) { return join(a, b) }
 	visits := 0
@@ -38,7 +40,7 @@ func Solve[K, V comparable](
 		changed := false
 		for _, b := range order {
 			if visits++; visits > MaxVisits {
-				return false
+				return fmt.Errorf("%d blocks, visited %d times: too large to analyse", len(fn.Blocks), MaxVisits)
 			}
 			var entry *pmap.Map[K, V]
 			if b.Index == 0 || b == fn.Recover {
@@ -59,17 +61,17 @@ func Solve[K, V comparable](
 			}
 		}
 		if !changed {
-			return true
+			return nil
 		}
 	}
-	return false
+	return errors.New("the facts did not settle in 50 rounds")
 }
 
 // MaxVisits bounds the blocks Solve visits in one function, counting a
-// block once per round: 100,000 is 40 times the largest function of the
-// real modules measured (etcd server's largest has 1,300 blocks, visited
-// twice), and a 5,000-case switch (10,000 blocks, a few rounds) still
-// fits.
+// block once per round. The largest function of kratos v0.6.0 has 469
+// blocks (a generated protobuf Unmarshal), of etcd server v3.7.3 71,
+// and facts settle in two or three rounds; a 5,000-case switch (10,000
+// blocks) still fits.
 const MaxVisits = 100_000
 
 // joinMaps returns what is known at a point reached from a or b.

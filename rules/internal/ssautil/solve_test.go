@@ -1,6 +1,7 @@
 package ssautil_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -8,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
@@ -55,8 +57,8 @@ func f(c bool) int {
 		f.Set("last", b.Index) // differs between the branches
 		return f
 	}
-	if !gpssautil.Solve(fn, in, out, edge, join, transfer) {
-		t.Fatal("did not settle")
+	if err := gpssautil.Solve(fn, in, out, edge, join, transfer); err != nil {
+		t.Fatal(err)
 	}
 	if in[0] == nil || in[0].Len() != 0 {
 		t.Errorf("entry facts %v, want empty", in[0])
@@ -154,5 +156,35 @@ func straight(n int) int {
 		if name != "straight" && loops == 0 {
 			t.Errorf("%s: no block in a loop", name)
 		}
+	}
+}
+
+// TestSolveGivesUp checks that Solve stops on a function so large that
+// its blocks, visited twice, exceed MaxVisits.
+func TestSolveGivesUp(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("package p\n\nfunc g() {}\n\nfunc f(n int) {\n")
+	for i := range gpssautil.MaxVisits/4 + 1 { // two blocks each
+		fmt.Fprintf(&b, "\tif n > %d {\n\t\tg()\n\t}\n", i) // no variable to lift: SSA is quick to build
+	}
+	b.WriteString("}\n")
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", b.String(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("p", "p"), []*ast.File{file}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := pkg.Func("f")
+	type facts = *pmap.Map[int, int]
+	in, out := make([]facts, len(fn.Blocks)), make([]facts, len(fn.Blocks))
+	edge := func(p, b *ssa.BasicBlock) facts { return out[p.Index] }
+	join := func(a, b int) (int, bool) { return a, a == b }
+	transfer := func(b *ssa.BasicBlock, f facts) facts { return f }
+	err = gpssautil.Solve(fn, in, out, edge, join, transfer)
+	if err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("Solve on %d blocks: %v, want it to give up", len(fn.Blocks), err)
 	}
 }
