@@ -6,7 +6,8 @@
 //
 // The inputs (see gen.go) are written into a fresh module per run; none is
 // committed. Each measurement is the median of -n runs after one warm-up
-// run (which fills the Go build cache with the dependencies' export data).
+// run (which fills the Go build cache with the dependencies' export data);
+// go vet runs on a copy each time, since the go command caches its results.
 // A run is stopped when any process of it grows past -maxrss or runs
 // longer than -timeout, and reported as such: the machine may be shared.
 // Peak RSS is the largest of the process and every child it waited for
@@ -92,13 +93,25 @@ func main() {
 				if tool.name == "go vet" {
 					args = []string{"go", "vet", "./..."}
 				}
+				run := func() sample { return lim.measure(dir, args) }
+				if tool.name == "go vet" {
+					// The go command caches vet's results: each run
+					// vets a copy of its own.
+					run = func() sample {
+						d, err := os.MkdirTemp(work, "vet-")
+						must(err)
+						defer os.RemoveAll(d)
+						must(os.CopyFS(d, os.DirFS(dir)))
+						return lim.measure(d, args)
+					}
+				}
 				var s sample
 				if *warm {
-					s = lim.measure(dir, args)
+					s = run()
 				}
 				var ss []sample
 				for i := 0; i < *n && s.stopped == ""; i++ {
-					s = lim.measure(dir, args)
+					s = run()
 					ss = append(ss, s)
 				}
 				if len(ss) > 0 {
