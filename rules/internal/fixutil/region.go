@@ -20,7 +20,6 @@ import (
 // time that depends on the region's size, not the file's.
 type region struct {
 	start, end          int // byte offsets in the file: a line start, and a line end after its newline (or the end of the file)
-	header              bool
 	firstDecl, lastDecl int // the declarations it spans
 	edits               []analysis.TextEdit
 }
@@ -48,7 +47,7 @@ func regions(tf *token.File, file *ast.File, src []byte, edits []analysis.TextEd
 	base := tf.Base()
 	n := len(file.Decls)
 	if n == 0 {
-		return []region{{start: 0, end: len(src), header: true, edits: edits}}
+		return []region{{start: 0, end: len(src), edits: edits}}
 	}
 	// start(i), end(i): the lines of declaration i, with its doc comment.
 	start := func(i int) int {
@@ -121,7 +120,7 @@ func regions(tf *token.File, file *ast.File, src []byte, edits []analysis.TextEd
 	}
 	for i := range merged {
 		r := &merged[i]
-		r.start, r.end, r.header = start(r.firstDecl), end(r.lastDecl), r.firstDecl == 0
+		r.start, r.end = start(r.firstDecl), end(r.lastDecl)
 		for _, e := range edits {
 			if p := int(e.Pos) - base; p >= r.start && p <= r.end {
 				r.edits = append(r.edits, e)
