@@ -56,17 +56,20 @@ var ErrNoPackages = errors.New("no packages match")
 // same, as far as they go).
 //
 // It loads the packages' metadata once, and their dependencies' types
-// from the export data the go command compiles, then parses, type-checks
-// and analyses the packages GOMAXPROCS at a time, letting each one's
-// syntax, types and the rules' intermediate results go once it is done:
-// memory holds a few packages, the dependencies' types and the findings.
+// from the export data the go command compiles (for the dependencies
+// only: the compiler never runs on a package analysed here, see
+// loader.ListDeps), then parses, type-checks and analyses the packages
+// GOMAXPROCS at a time, letting each one's syntax, Info and the rules'
+// intermediate results go once it is done: memory holds a few packages,
+// the dependencies' types (those of analysed packages that others import
+// among them) and the findings.
 func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	start := time.Now()
-	pkgs, ids, err := loader.List(ctx, opts.Dir, opts.Env, opts.Patterns...)
+	pkgs, ids, err := loader.ListDeps(ctx, opts.Dir, opts.Env, opts.Patterns...)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +85,7 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	log.Debug("loaded metadata", "packages", len(pkgs), "roots", len(roots), "duration", time.Since(start).Round(time.Millisecond))
 
 	fset := token.NewFileSet() // positions of every parsed file and imported object
-	a := &stream{g: g, fset: fset, exports: loader.NewExports(fset), facts: NewFacts(), opts: opts, log: log}
+	a := &stream{g: g, fset: fset, exports: loader.NewExports(fset), facts: NewFacts(), opts: opts, log: log, imported: importedRoots(roots)}
 	results := make([]*Result, len(roots))
 	order, deps := dependencyOrder(roots)
 	index := make(map[*loader.Metadata]int, len(roots))
@@ -151,6 +154,26 @@ type stream struct {
 	facts   *Facts
 	opts    *Options
 	log     *slog.Logger
+	// imported holds the roots that other roots import: their types,
+	// checked from source, are kept for them (loader.ListDeps).
+	imported map[string]bool
+}
+
+// importedRoots returns the IDs of the roots that other roots import.
+func importedRoots(roots []*loader.Metadata) map[string]bool {
+	ids := make(map[string]bool, len(roots))
+	for _, m := range roots {
+		ids[m.ID] = true
+	}
+	imported := make(map[string]bool)
+	for _, m := range roots {
+		for _, dep := range m.Imports {
+			if ids[dep] {
+				imported[dep] = true
+			}
+		}
+	}
+	return imported
 }
 
 // dependencyOrder returns the packages to analyse in an order where each
@@ -277,6 +300,9 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 		fileToks = append(fileToks, a.fset.File(f.FileStart))
 	}
 	c := loader.TypeCheck(m.PkgPath, m.Name, files, fileToks, a.exports.Importer(a.g, m, nil), m.Sizes, m.GoVersion(), a.log)
+	if a.imported[m.ID] {
+		a.exports.Put(m.ID, c.Types) // for the roots that import it, analysed after it
+	}
 	for _, e := range c.Errors {
 		pos := "-"
 		if e.Pos.IsValid() {

@@ -209,7 +209,7 @@ func (res *Result) addError(log *slog.Logger, r *rule.Rule, id, path string, err
 // the levels the rule reported them at, with their positions made
 // well-formed (see wellFormed), skipping those already seen (the same
 // file analysed in two variants of a package).
-func (res *Result) addFindings(log *slog.Logger, r *rule.Rule, sev rule.Severity, u *Unit, diags []analysis.Diagnostic, levels *rule.Levels, seen map[string]bool) {
+func (res *Result) addFindings(log *slog.Logger, r *rule.Rule, sev rule.Severity, u *Unit, diags []analysis.Diagnostic, levels *rule.Result, seen map[string]bool) {
 	fset := u.Fset
 	for i, d := range diags {
 		if !wellFormed(log, r, fset, &d) {

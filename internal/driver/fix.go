@@ -69,7 +69,7 @@ func FixedFiles(findings []*Finding, read func(string) ([]byte, error)) (files m
 		if err != nil {
 			return nil, 0, 0, err
 		}
-		out, err := Apply(src, edits)
+		out, err := Apply(src, KeepLineEndings(src, edits))
 		if err != nil {
 			return nil, 0, 0, fmt.Errorf("%s: %v", name, err)
 		}

@@ -83,8 +83,11 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 			res.addError(log, rl, u.ID, u.Pkg.Path(), act.err)
 			continue
 		}
-		levels, _ := act.result.(*rule.Levels)
-		res.addFindings(log, rl, sevs[rl], u, act.diags, levels, seen)
+		out, _ := act.result.(*rule.Result)
+		res.addFindings(log, rl, sevs[rl], u, act.diags, out, seen)
+		for _, s := range out.GaveUp() {
+			log.Debug("rule gave up", "rule", rl.ID, "package", u.ID, "at", s.Pos.String(), "reason", s.Why)
+		}
 	}
 	SortFindings(res.Findings)
 	return res, nil

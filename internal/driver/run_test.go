@@ -167,3 +167,39 @@ func TestRunSurvivesPanics(t *testing.T) {
 		t.Errorf("no findings of the other rules")
 	}
 }
+
+// TestRunLogsGiveUps runs an extra rule that gives up on every function:
+// the driver says so at debug level.
+func TestRunLogsGiveUps(t *testing.T) {
+	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When to ignore\n\nN.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	quitter := rule.Define(rule.Spec{
+		ID: "test-gives-up", Severity: rule.Warning, Since: "v0.0.0",
+		Notes: fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						rule.GiveUp(pass, fd.Pos(), fd.Name.Name+": too large")
+					}
+				}
+			}
+			return nil
+		},
+	})
+	dir, _ := filepath.Abs("../../testdata/rules/unchecked-type-assertion")
+	var logs strings.Builder
+	_, err := driver.Analyze(context.Background(), &driver.Options{
+		Dir: dir, Patterns: []string{"./cache"},
+		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Selection: func(string) (*driver.Selection, error) {
+			return &driver.Selection{Only: []string{"test-gives-up"}, Extra: []*rule.Rule{quitter}}, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), `msg="rule gave up" rule=test-gives-up`) || !strings.Contains(logs.String(), "too large") {
+		t.Errorf("no debug record of the rule giving up in:\n%s", logs.String())
+	}
+}

@@ -161,6 +161,19 @@ func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*t
 	return p, nil
 }
 
+// Put records the types of package id, checked from source, for the
+// packages that import it: they are not read from export data then. A
+// package whose check panicked (incomplete) is not recorded.
+func (e *Exports) Put(id string, p *types.Package) {
+	if !p.Complete() {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.pkgs[id] = p
+	e.from[id] = ""
+}
+
 // Invalidate drops the types of packages whose export data changed in g,
 // and of every package that depends on them, since their types refer to
 // the old ones. It returns how many it dropped.

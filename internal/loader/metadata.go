@@ -3,10 +3,11 @@
 // language server share.
 //
 // It loads a build's package metadata once (go list -deps -export -test,
-// through go/packages, with no syntax and no types), reads a dependency's
-// types from the export data the go command compiled for it, once, and
-// type-checks a package's parsed files against them. The caller decides
-// which packages to check, when, and when to let their syntax go.
+// through go/packages, with no syntax and no types; ListDeps asks export
+// data of the dependencies only), reads a dependency's types from the
+// export data the go command compiled for it, once, and type-checks a
+// package's parsed files against them. The caller decides which packages
+// to check, when, and when to let their syntax go.
 package loader
 
 import (
@@ -73,9 +74,13 @@ func (m *Metadata) AnalysisModule() *analysis.Module {
 // packages the patterns matched (with their test variants and test
 // mains), in the go command's order.
 func List(ctx context.Context, dir string, env []string, patterns ...string) (map[string]*Metadata, []string, error) {
+	return list(ctx, dir, env, Mode, patterns)
+}
+
+func list(ctx context.Context, dir string, env []string, mode packages.LoadMode, patterns []string) (map[string]*Metadata, []string, error) {
 	cfg := &packages.Config{
 		Context: ctx,
-		Mode:    Mode,
+		Mode:    mode,
 		Dir:     dir,
 		Env:     env,
 		Tests:   true,

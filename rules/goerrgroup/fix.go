@@ -41,7 +41,6 @@ package goerrgroup
 // goroutine, or when the result would not be gofmt'd.
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -324,14 +323,11 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *shared, cur, fnCu
 	}
 
 	// The result must be gofmt'd; otherwise the fix is not offered.
-	fixed, ok := fixutil.Apply(src, f.base, f.edits)
+	edits, ok := fixutil.GofmtStrict(pass, file, f.edits)
 	if !ok {
 		return none, false
 	}
-	if formatted, err := format.Source(fixed); err != nil || !bytes.Equal(formatted, fixed) {
-		return none, false
-	}
-	return analysis.SuggestedFix{Message: title, TextEdits: f.edits}, true
+	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
 }
 
 // isListElem reports whether the statement at cur is an element of a

@@ -59,8 +59,8 @@ func newWalk(use facts) *walk {
 func (fl *flow) boundOf(v ssa.Value, f facts, w *walk) bound {
 	b := fl.intrinsic(v, f, w)
 	key := keyOf(v)
-	b.iv = b.iv.meet(f.get(key))
-	for k, iv := range f {
+	b.iv = b.iv.meet(get(f, key))
+	for k, iv := range f.All() {
 		if r, ok := k.(relKey); ok && r.len == key {
 			if lb, ok := lowerBound(r.v, f); ok && lb+iv.lo > b.iv.lo {
 				b.iv.lo = lb + iv.lo
@@ -234,8 +234,8 @@ func splitBound(call *ssa.Call, s, sep ssa.Value, f facts, kind srcKind, n int64
 	if sepStr == "" {
 		return bound{iv: full, known: true, src: src} // one element per character
 	}
-	count := f.get(sepKey{s, sepStr})
-	for k, iv := range f {
+	count := get(f, sepKey{s, sepStr})
+	for k, iv := range f.All() {
 		if a, ok := k.(affixKey); ok && a.s == s && iv.lo >= 1 {
 			count.lo = max(count.lo, int64(strings.Count(a.affix, sepStr)))
 		}
@@ -253,10 +253,10 @@ func splitBound(call *ssa.Call, s, sep ssa.Value, f facts, kind srcKind, n int64
 // s, or strings.TrimSpace(s), is not empty (strings.Fields(s) then has an
 // element).
 func isNonBlank(s ssa.Value, f facts) bool {
-	if isTrimSpace(s) && f.get(s).lo >= 1 {
+	if isTrimSpace(s) && get(f, s).lo >= 1 {
 		return true
 	}
-	for k, iv := range f {
+	for k, iv := range f.All() {
 		if call, ok := k.(*ssa.Call); ok && iv.lo >= 1 && isTrimSpace(call) && call.Call.Args[0] == s {
 			return true
 		}

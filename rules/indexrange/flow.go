@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
@@ -86,11 +87,13 @@ type (
 var anyInt = interval{lo: math.MinInt64, hi: inf}
 
 // facts maps keys to what is known of them; a nil facts is an
-// unreachable point.
-type facts map[any]interval
+// unreachable point. The maps are persistent (see ssautil.Solve): the
+// facts of one point are never changed, a copy is.
+type facts = *pmap.Map[any, interval]
 
-func (f facts) get(k any) interval {
-	if iv, ok := f[k]; ok {
+// get returns what f says of k.
+func get(f facts, k any) interval {
+	if iv, ok := f.Get(k); ok {
 		return iv
 	}
 	if _, ok := k.(intKey); ok {
@@ -99,19 +102,17 @@ func (f facts) get(k any) interval {
 	return full
 }
 
-func (f facts) clone() facts {
-	c := make(facts, len(f))
-	for k, v := range f {
-		c[k] = v
-	}
-	return c
+// clone returns a copy of f to change.
+func clone(f facts) facts {
+	c := *f
+	return &c
 }
 
-// add records that k is in iv; it reports false when that contradicts
-// what is known (the point is unreachable).
-func (f facts) add(k any, iv interval) bool {
-	n := f.get(k).meet(iv)
-	f[k] = n
+// add records in f that k is in iv; it reports false when that
+// contradicts what is known (the point is unreachable).
+func add(f facts, k any, iv interval) bool {
+	n := get(f, k).meet(iv)
+	f.Set(k, n)
 	return !n.empty()
 }
 
@@ -122,21 +123,24 @@ type flow struct {
 	inCycle []bool  // by block index: the block is in a loop
 }
 
-// analyze computes the facts of fn, or returns nil when they do not
-// settle in reasonable time.
-func analyze(fn *ssa.Function) *flow {
+// analyze computes the facts of fn, or fails when they do not settle
+// in reasonable time (see ssautil.Solve).
+func analyze(fn *ssa.Function) (*flow, error) {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
 	// A join keeps the interval that holds the two, unless that says
 	// nothing.
 	join := func(a, b interval) (interval, bool) {
+		if a == b {
+			return a, true // known alike on both sides (as Solve requires)
+		}
 		iv := a.join(b)
 		return iv, iv != full && iv != anyInt
 	}
 	transfer := func(b *ssa.BasicBlock, f facts) facts { return fl.transfer(b, f, nil) }
-	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
-		return nil
+	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+		return nil, err
 	}
-	return fl
+	return fl, nil
 }
 
 // once reports whether the fact key is about a value that is computed at
@@ -178,11 +182,10 @@ func (fl *flow) once(k any) bool {
 // computed once is known to be both true and false, or of two disjoint
 // lengths.
 func (fl *flow) consistent(e facts, others []facts) bool {
+	clash := func(k any, x, y interval) bool { return x.meet(y).empty() && fl.once(k) }
 	for _, o := range others {
-		for k, iv := range e {
-			if w, ok := o[k]; ok && iv.meet(w).empty() && fl.once(k) {
-				return false
-			}
+		if pmap.Conflict(*e, *o, clash) {
+			return false
 		}
 	}
 	return true
@@ -203,7 +206,7 @@ func (fl *flow) edge(p, b *ssa.BasicBlock) facts {
 	if !ok || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
 		return out
 	}
-	f := out.clone()
+	f := clone(out)
 	if !constrainCond(f, ifi.Cond, b == p.Succs[0]) {
 		return nil
 	}
@@ -214,10 +217,17 @@ func (fl *flow) edge(p, b *ssa.BasicBlock) facts {
 // calling visit (if not nil) with the facts before each instruction.
 func (fl *flow) transfer(b *ssa.BasicBlock, f facts, visit func(ssa.Instruction, facts)) facts {
 	// Facts about values defined in b come from a previous iteration of
-	// a loop: the values are about to be computed anew.
-	for k := range f {
-		if definedIn(k, b) {
-			delete(f, k)
+	// a loop: the values are about to be computed anew. (Outside loops
+	// there are none: only a way back to b can bring them.)
+	if fl.inCycle[b.Index] {
+		var stale []any
+		for k := range f.All() {
+			if definedIn(k, b) {
+				stale = append(stale, k)
+			}
+		}
+		for _, k := range stale {
+			f.Delete(k)
 		}
 	}
 	for _, instr := range b.Instrs {
@@ -228,17 +238,17 @@ func (fl *flow) transfer(b *ssa.BasicBlock, f facts, visit func(ssa.Instruction,
 		case *ssa.IndexAddr:
 			// After x[k] succeeded, len(x) > k.
 			if k, ok := ssautil.ConstInt(instr.Index); ok && isSlice(instr.X.Type()) {
-				if !f.add(keyOf(instr.X), interval{lo: k + 1, hi: inf}) {
+				if !add(f, keyOf(instr.X), interval{lo: k + 1, hi: inf}) {
 					return nil // x[k] always panics here
 				}
 			}
 		case *ssa.Store:
 			if g, ok := instr.Addr.(*ssa.Global); ok {
-				delete(f, g) // os.Args = …
+				f.Delete(g) // os.Args = …
 			}
 		case *ssa.Call:
 			if isFunc(instr.Call.StaticCallee(), "flag", "Parse") {
-				delete(f, flagArgsKey{})
+				f.Delete(flagArgsKey{})
 			}
 		}
 	}
@@ -291,7 +301,7 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 	if branch {
 		truth = interval{lo: 1, hi: 1}
 	}
-	if _, isConst := cond.(*ssa.Const); !isConst && !f.add(boolKey{cond}, truth) {
+	if _, isConst := cond.(*ssa.Const); !isConst && !add(f, boolKey{cond}, truth) {
 		return false
 	}
 	switch c := cond.(type) {
@@ -330,12 +340,12 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 				return true
 			}
 			if branch {
-				return f.add(sepKey{args[0], sep}, interval{lo: 1, hi: inf})
+				return add(f, sepKey{args[0], sep}, interval{lo: 1, hi: inf})
 			}
-			return f.add(sepKey{args[0], sep}, interval{lo: 0, hi: 0})
+			return add(f, sepKey{args[0], sep}, interval{lo: 0, hi: 0})
 		case isStringsFunc(fn, "HasPrefix", "HasSuffix") && len(args) == 2 && branch:
 			if p, ok := constString(args[1]); ok && p != "" {
-				f[affixKey{args[0], p}] = interval{lo: 1, hi: inf}
+				f.Set(affixKey{args[0], p}, interval{lo: 1, hi: inf})
 			}
 		}
 	}
@@ -357,10 +367,10 @@ func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, o
 			}
 			if isInteger(y.Type()) {
 				// Kept for later: y may be known to be larger then (`if i > 0`).
-				f.add(relKey{key, y}, interval{lo: d, hi: inf})
+				add(f, relKey{key, y}, interval{lo: d, hi: inf})
 			}
 			if lb, known := lowerBound(y, f); known {
-				return true, f.add(key, interval{lo: max(0, lb+d), hi: inf})
+				return true, add(f, key, interval{lo: max(0, lb+d), hi: inf})
 			}
 		}
 		return true, true
@@ -372,9 +382,9 @@ func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, o
 		}
 		switch {
 		case !evalCmp(op, -1, k): // true only if found (i ≥ 0)
-			return true, f.add(sepKey{s, sep}, interval{lo: 1, hi: inf})
+			return true, add(f, sepKey{s, sep}, interval{lo: 1, hi: inf})
 		case op == token.LSS && k <= 0, (op == token.LEQ || op == token.EQL) && k <= -1:
-			return true, f.add(sepKey{s, sep}, interval{lo: 0, hi: 0})
+			return true, add(f, sepKey{s, sep}, interval{lo: 0, hi: 0})
 		}
 		return true, true
 	}
@@ -382,14 +392,14 @@ func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, o
 		switch {
 		case c.IsNil() && isSlice(x.Type()):
 			if op == token.EQL {
-				return true, f.add(keyOf(x), interval{lo: 0, hi: 0})
+				return true, add(f, keyOf(x), interval{lo: 0, hi: 0})
 			}
-			return true, f.add(keyOf(x), interval{lo: 0, hi: inf, nonNil: true})
+			return true, add(f, keyOf(x), interval{lo: 0, hi: inf, nonNil: true})
 		case c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) == "":
 			if op == token.EQL {
-				return true, f.add(keyOf(x), interval{lo: 0, hi: 0})
+				return true, add(f, keyOf(x), interval{lo: 0, hi: 0})
 			}
-			return true, f.add(keyOf(x), interval{lo: 1, hi: inf})
+			return true, add(f, keyOf(x), interval{lo: 1, hi: inf})
 		}
 	}
 	return false, true
@@ -412,31 +422,31 @@ func applyInt(f facts, v ssa.Value, op token.Token, n int64) bool {
 	default:
 		return true
 	}
-	return f.add(intKey{v}, iv)
+	return add(f, intKey{v}, iv)
 }
 
 // applyRel records that the length key op n.
 func applyRel(f facts, key any, op token.Token, n int64) bool {
 	switch op {
 	case token.LSS:
-		return f.add(key, interval{lo: 0, hi: n - 1})
+		return add(f, key, interval{lo: 0, hi: n - 1})
 	case token.LEQ:
-		return f.add(key, interval{lo: 0, hi: n})
+		return add(f, key, interval{lo: 0, hi: n})
 	case token.GTR:
-		return f.add(key, interval{lo: n + 1, hi: inf})
+		return add(f, key, interval{lo: n + 1, hi: inf})
 	case token.GEQ:
-		return f.add(key, interval{lo: n, hi: inf})
+		return add(f, key, interval{lo: n, hi: inf})
 	case token.EQL:
-		return f.add(key, interval{lo: n, hi: n})
+		return add(f, key, interval{lo: n, hi: n})
 	case token.NEQ:
-		cur := f.get(key)
+		cur := get(f, key)
 		if cur.lo == n {
 			cur.lo++
 		}
 		if cur.hi == n {
 			cur.hi--
 		}
-		f[key] = cur
+		f.Set(key, cur)
 		return !cur.empty()
 	}
 	return true
@@ -492,7 +502,7 @@ func lenSide(v ssa.Value) (key any, off int64, ok bool) {
 // of a range loop, i in `for i := 0; …; i++`).
 func lowerBound(v ssa.Value, f facts) (int64, bool) {
 	lb, ok, _ := lowerBoundRec(v, make(map[*ssa.Phi]bool))
-	if iv, known := f[intKey{v}]; known && iv.lo != math.MinInt64 && (!ok || iv.lo > lb) {
+	if iv, known := f.Get(intKey{v}); known && iv.lo != math.MinInt64 && (!ok || iv.lo > lb) {
 		return iv.lo, true
 	}
 	return lb, ok

@@ -133,9 +133,10 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 	if len(fn.Blocks) == 0 {
 		return nil
 	}
-	fl := analyze(fn)
-	if fl == nil {
-		return nil // the facts did not settle: say nothing rather than guess
+	fl, err := analyze(fn)
+	if err != nil {
+		rule.GiveUp(c.pass, fn.Pos(), fmt.Sprintf("%s: %v", fn.Name(), err))
+		return nil // say nothing rather than guess
 	}
 	var out []*finding
 	seen := make(map[token.Pos]bool)
@@ -144,7 +145,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 		if in == nil {
 			continue // unreachable
 		}
-		fl.transfer(b, in.clone(), func(instr ssa.Instruction, f facts) {
+		fl.transfer(b, clone(in), func(instr ssa.Instruction, f facts) {
 			ia, ok := instr.(*ssa.IndexAddr)
 			if !ok || seen[ia.Pos()] {
 				return // not an index, or reported already

@@ -22,41 +22,58 @@ import (
 //     demos and mock servers, at information. They are downgraded, never
 //     silenced: a reader may still want to know.
 //
-// The severity of each diagnostic is the rule Analyzer's result, a
-// *[Levels]; drivers that know it (check, the server) show each finding
+// The severity of each diagnostic is in the rule Analyzer's result, a
+// *[Result]; drivers that know it (check, the server) show each finding
 // at its level, and others see only the diagnostics at or above
 // Options.MinSeverity.
 
-// Levels are the severities of the diagnostics a rule's pass reported,
-// in the order it reported them: the rule Analyzer's result.
-type Levels struct {
-	Severities []Severity
+// A Result is what every rule's Analyzer returns: the severity of each
+// diagnostic its pass reported, in the order reported, and the places
+// where it gave up (see GiveUp).
+type Result struct {
+	Levels []Severity
+	Skips  []Skip
 }
 
-// LevelsType is the Analyzer.ResultType of every rule.
-var LevelsType = reflect.TypeOf((*Levels)(nil))
+var resultType = reflect.TypeOf((*Result)(nil))
 
-// At returns the severity of the i'th diagnostic reported, or the rule's
-// own when unknown.
-func (l *Levels) At(i int, own Severity) Severity {
-	if l == nil || i < 0 || i >= len(l.Severities) {
+// At returns the severity of the i'th diagnostic reported, or own when
+// unknown.
+func (r *Result) At(i int, own Severity) Severity {
+	if r == nil || i < 0 || i >= len(r.Levels) {
 		return own
 	}
-	return l.Severities[i]
+	return r.Levels[i]
 }
 
-// sinks holds, for each pass a rule is running on, where ReportAt leaves
-// the severity of the diagnostic it reports next.
-var sinks sync.Map // *analysis.Pass → *sink
+// GaveUp returns the places where the rule gave up.
+func (r *Result) GaveUp() []Skip {
+	if r == nil {
+		return nil
+	}
+	return r.Skips
+}
 
-type sink struct{ next Severity }
+// running holds the state of each pass a rule is running on, by the pass
+// the rule was given: where ReportAt leaves the severity of the
+// diagnostic it reports next, and the Result being built.
+var running sync.Map // *analysis.Pass → *passState
+
+type passState struct {
+	mu   sync.Mutex
+	next Severity
+	res  Result
+}
 
 // ReportAt reports d at severity s, below the rule's own: the program
 // pins the outcome, so the finding informs rather than warns. A severity
 // at or above the rule's is the rule's.
 func ReportAt(pass *analysis.Pass, s Severity, d analysis.Diagnostic) {
-	if v, ok := sinks.Load(pass); ok {
-		v.(*sink).next = s
+	if v, ok := running.Load(pass); ok {
+		st := v.(*passState)
+		st.mu.Lock()
+		st.next = s
+		st.mu.Unlock()
 	}
 	pass.Report(d)
 }

@@ -158,24 +158,26 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		URL:              r.URL("en"),
 		Requires:         r.spec.Requires,
 		FactTypes:        r.spec.FactTypes,
-		ResultType:       LevelsType,
+		ResultType:       resultType,
 		RunDespiteErrors: true,
 	}
 	a.Run = func(pass *analysis.Pass) (_ any, err error) {
-		levels := &Levels{}
 		p := *pass
-		sk := &sink{}
-		sinks.Store(&p, sk)
+		st := &passState{}
+		running.Store(&p, st)
 		defer func() {
-			sinks.Delete(&p)
+			running.Delete(&p)
 			if v := recover(); v != nil {
 				err = &PanicError{Rule: r.ID, Package: pass.Pkg.Path(), Value: v, Stack: debug.Stack()}
 			}
 		}()
+		p.ReadFile = memoRead(pass.ReadFile)
 		sup := newSuppressor(pass)
 		p.Report = func(d analysis.Diagnostic) {
-			asked := sk.next
-			sk.next = Off
+			st.mu.Lock()
+			asked := st.next
+			st.next = Off
+			st.mu.Unlock()
 			if sup.suppressed(r.ID, d.Pos) {
 				return
 			}
@@ -186,15 +188,44 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			if d.URL == "" {
 				d.URL = a.URL
 			}
-			levels.Severities = append(levels.Severities, sev)
+			st.mu.Lock()
+			st.res.Levels = append(st.res.Levels, sev)
+			st.mu.Unlock()
 			pass.Report(d)
 		}
 		if err := r.spec.Run(&p, &opts); err != nil {
 			return nil, err
 		}
-		return levels, nil
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		return &st.res, nil
 	}
 	return a
+}
+
+// memoRead returns read memoized: fixes read the file they edit once per
+// finding, and a file with thousands of findings is read once. The text
+// returned is shared, and must not be modified (as with any ReadFile).
+func memoRead(read func(string) ([]byte, error)) func(string) ([]byte, error) {
+	if read == nil {
+		return nil
+	}
+	var (
+		mu   sync.Mutex
+		seen = make(map[string][]byte)
+	)
+	return func(name string) ([]byte, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if data, ok := seen[name]; ok {
+			return data, nil
+		}
+		data, err := read(name)
+		if err == nil {
+			seen[name] = data
+		}
+		return data, err
+	}
 }
 
 // A PanicError is the error of a pass whose rule panicked.
@@ -222,7 +253,7 @@ type Options struct {
 	// MinSeverity drops the diagnostics below it: drivers that show
 	// every diagnostic they get (go vet, golangci-lint) set Warning, as
 	// check shows by default. Check and the server keep all (Off) and
-	// filter by the Levels result.
+	// filter by the levels in the Result.
 	MinSeverity Severity
 }
 

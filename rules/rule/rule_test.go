@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/types"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"strings"
@@ -139,7 +141,7 @@ func TestPolicy(t *testing.T) {
 	levels := func(results []*analysistest.Result) map[string]rule.Severity {
 		out := make(map[string]rule.Severity)
 		for _, res := range results {
-			lv, _ := res.Result.(*rule.Levels)
+			lv, _ := res.Result.(*rule.Result)
 			for i, d := range res.Diagnostics {
 				posn := res.Pass.Fset.Position(d.Pos)
 				out[fmt.Sprintf("%s:%s", filepath.Base(posn.Filename), d.Message)] = lv.At(i, rule.Off)
@@ -307,5 +309,43 @@ func TestLocalize(t *testing.T) {
 	}
 	if got, ok := r.Localize("something else", "zh"); ok || got != "something else" {
 		t.Errorf("unknown message: %q, %v", got, ok)
+	}
+}
+
+// TestReadFileOnce checks that a rule reading a file once per finding
+// reads it from the driver once.
+func TestReadFileOnce(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "read-rule", Severity: rule.Warning, Notes: notes(),
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			for range 3 {
+				if data, err := pass.ReadFile("a.go"); err != nil || string(data) != "package a\n" {
+					t.Errorf("ReadFile = %q, %v", data, err)
+				}
+			}
+			if _, err := pass.ReadFile("missing.go"); err == nil {
+				t.Error("ReadFile of a missing file succeeded")
+			}
+			return nil
+		},
+	})
+	reads := make(map[string]int)
+	pass := &analysis.Pass{
+		Analyzer: r.Analyzer,
+		Pkg:      types.NewPackage("a", "a"),
+		Report:   func(analysis.Diagnostic) {},
+		ReadFile: func(name string) ([]byte, error) {
+			reads[name]++
+			if name != "a.go" {
+				return nil, fs.ErrNotExist
+			}
+			return []byte("package a\n"), nil
+		},
+	}
+	if _, err := r.Analyzer.Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	if reads["a.go"] != 1 {
+		t.Errorf("a.go read %d times, want once", reads["a.go"])
 	}
 }

@@ -46,7 +46,7 @@ func ParseSeverity(s string) (Severity, error) {
 }
 
 // Shown returns the severity at which to show a diagnostic that rule r
-// reported at level (its Levels entry) when the configuration sets the
+// reported at level (its entry in the rule's Result) when the configuration sets the
 // rule to configured: a diagnostic at the rule's own severity takes the
 // configured one; a lower one keeps its level unless the configuration
 // lowers the rule below it.

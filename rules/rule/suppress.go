@@ -80,7 +80,7 @@ func (s *suppressor) read(tf *token.File) map[int][]Directive {
 	if file == nil {
 		return lines
 	}
-	s.generated[tf] = ast.IsGenerated(file)
+	s.generated[tf] = Silent(file)
 	slash := make(map[int]token.Pos) // line → first directive on it
 	for _, group := range file.Comments {
 		for _, c := range group.List {
@@ -159,6 +159,12 @@ func ParseDirective(text string) (Directive, bool) {
 	}
 	return Directive{}, false
 }
+
+// Silent reports whether no diagnostic in file is ever reported: it is a
+// generated file (ast.IsGenerated), whose readers cannot act on one. It is
+// cheap (it reads the comments before the package clause only), so that
+// rules can skip the work of building fixes there.
+func Silent(file *ast.File) bool { return ast.IsGenerated(file) }
 
 // IgnoreComment returns the comment that silences rule id on a line, as
 // the "ignore on this line" code action inserts it.

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"golang.org/x/tools/go/ssa"
 )
@@ -28,23 +29,28 @@ const (
 )
 
 // facts maps values to what is known of them; a nil facts is an
-// unreachable point.
-type facts map[ssa.Value]fact
+// unreachable point. The maps are persistent (see ssautil.Solve): the
+// facts of one point are never changed, a copy is.
+type facts = *pmap.Map[ssa.Value, fact]
 
-func (f facts) clone() facts {
-	c := make(facts, len(f))
-	for k, v := range f {
-		c[k] = v
-	}
-	return c
+// clone returns a copy of f to change.
+func clone(f facts) facts {
+	c := *f
+	return &c
 }
 
-// add records a fact; it reports false if it contradicts one known.
-func (f facts) add(v ssa.Value, x fact) bool {
-	if y, ok := f[v]; ok && y != x {
+// factOf returns what f says of v (0: nothing).
+func factOf(f facts, v ssa.Value) fact {
+	x, _ := f.Get(v)
+	return x
+}
+
+// add records a fact in f; it reports false if it contradicts one known.
+func add(f facts, v ssa.Value, x fact) bool {
+	if y, ok := f.Get(v); ok && y != x {
 		return false
 	}
-	f[v] = x
+	f.Set(v, x)
 	return true
 }
 
@@ -55,26 +61,28 @@ type flow struct {
 	inCycle []bool  // by block index: the block is in a loop
 }
 
-// analyze computes the facts of fn, or returns nil when they do not
-// settle in reasonable time.
-func analyze(fn *ssa.Function) *flow {
+// analyze computes the facts of fn, or fails when they do not settle
+// in reasonable time (see ssautil.Solve).
+func analyze(fn *ssa.Function) (*flow, error) {
 	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
 	// Facts survive a join where both sides know the same.
 	join := func(a, b fact) (fact, bool) { return a, a == b }
 	transfer := func(b *ssa.BasicBlock, f facts) facts {
 		// Facts about values defined in b come from a previous iteration
 		// of a loop.
-		for v := range f {
-			if instr, ok := v.(ssa.Instruction); ok && instr.Block() == b {
-				delete(f, v)
+		if fl.inCycle[b.Index] {
+			for _, instr := range b.Instrs {
+				if v, ok := instr.(ssa.Value); ok {
+					f.Delete(v)
+				}
 			}
 		}
 		return f
 	}
-	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
-		return nil
+	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+		return nil, err
 	}
-	return fl
+	return fl, nil
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and
@@ -89,7 +97,7 @@ func (fl *flow) edge(p, b *ssa.BasicBlock) facts {
 	if !ok || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
 		return out
 	}
-	f := out.clone()
+	f := clone(out)
 	if !constrain(f, ifi.Cond, b == p.Succs[0]) {
 		return nil
 	}
@@ -106,7 +114,7 @@ func constrain(f facts, cond ssa.Value, branch bool) bool {
 	if branch {
 		truth = isTrue
 	}
-	if !f.add(cond, truth) {
+	if !add(f, cond, truth) {
 		return false
 	}
 	switch c := cond.(type) {
@@ -117,13 +125,13 @@ func constrain(f facts, cond ssa.Value, branch bool) bool {
 	case *ssa.BinOp:
 		if c.Op != token.EQL && c.Op != token.NEQ {
 			if x, ok := nonEmptyLen(c, branch); ok {
-				return f.add(x, notNil) // len(x) > 0: x is not nil
+				return add(f, x, notNil) // len(x) > 0: x is not nil
 			}
 			return true
 		}
 		equal := (c.Op == token.EQL) == branch
 		if x, ok := nonEmptyLen(c, branch); ok {
-			return f.add(x, notNil)
+			return add(f, x, notNil)
 		}
 		x := c.X
 		if !isNilConst(c.Y) {
@@ -139,7 +147,7 @@ func constrain(f facts, cond ssa.Value, branch bool) bool {
 		if _, ok := x.(*ssa.MakeInterface); ok && n == isNil {
 			return false // an interface made from a value is never nil
 		}
-		if !f.add(x, n) {
+		if !add(f, x, n) {
 			return false
 		}
 	}
@@ -200,11 +208,10 @@ func (fl *flow) once(v ssa.Value) bool {
 // consistent reports whether a path can pass through a point where e
 // holds and then through points where each of others holds.
 func (fl *flow) consistent(e facts, others []facts) bool {
+	clash := func(v ssa.Value, x, y fact) bool { return x != y && fl.once(v) }
 	for _, o := range others {
-		for v, x := range e {
-			if y, ok := o[v]; ok && x != y && fl.once(v) {
-				return false
-			}
+		if pmap.Conflict(*e, *o, clash) {
+			return false
 		}
 	}
 	return true

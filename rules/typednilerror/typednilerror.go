@@ -138,7 +138,10 @@ func (c *checker) flowOf(fn *ssa.Function) *flow {
 	}
 	var fl *flow
 	if len(fn.Blocks) > 0 {
-		fl = analyze(fn)
+		var err error
+		if fl, err = analyze(fn); err != nil {
+			rule.GiveUp(c.pass, fn.Pos(), fmt.Sprintf("%s: %v", fn.Name(), err))
+		}
 	}
 	c.flows[fn] = fl
 	return fl
@@ -244,7 +247,7 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 // nilSourceOf returns why the concrete value x can be nil at a point
 // where f holds, or nil when it cannot be shown to be.
 func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSource {
-	if f[x] == notNil {
+	if factOf(f, x) == notNil {
 		return nil // checked on the way
 	}
 	switch x := x.(type) {
@@ -282,7 +285,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 				return nil
 			}
 			for _, ref := range *t.Referrers() {
-				if ok, isExtract := ref.(*ssa.Extract); isExtract && ok.Index == 1 && f[ok] == isTrue {
+				if ok, isExtract := ref.(*ssa.Extract); isExtract && ok.Index == 1 && factOf(f, ok) == isTrue {
 					return nil // the assertion succeeded on this path
 				}
 			}
@@ -411,7 +414,7 @@ func (c *checker) failsWith(fl *flow, fn *ssa.Function, ret *ssa.Return, i int, 
 // variable (a sentinel), or the result of another package's function
 // (errors.New, fmt.Errorf, status.Error…).
 func (c *checker) nonNilError(fl *flow, v ssa.Value, f facts, visiting map[*ssa.Phi]bool) bool {
-	if f[v] == notNil {
+	if factOf(f, v) == notNil {
 		return true
 	}
 	switch v := v.(type) {

@@ -24,6 +24,9 @@ type funcFlow struct {
 	// writes holds the identifiers that cfg lists as nodes of their own but
 	// that are assigned, not read: range keys and values, select receives.
 	writes map[*ast.Ident]bool
+	// escapes and deferred are the variables captures reports, found
+	// on the first question.
+	escapes, deferred map[*types.Var]bool
 }
 
 type nodePos struct {
@@ -108,7 +111,7 @@ func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool
 		return true, nil
 	}
 	named := c.isNamedResult(f.fn, v)
-	escapes, deferred := c.captures(f.body, v)
+	escapes, deferred := c.captures(f, v)
 	if escapes {
 		return true, nil
 	}
@@ -242,23 +245,43 @@ func fallsOffEnd(b *cfg.Block) bool {
 }
 
 // captures reports how v may be read where the graph cannot see:
-// escapes, when a function literal in body other than one the function
+// escapes, when a function literal in the body other than one the function
 // defers mentions it, or its address is taken (outside such a deferred
-// literal); deferred, when a function literal that body defers directly
+// literal); deferred, when a function literal that the function defers directly
 // mentions it, and so reads it when the function returns.
-func (c *checker) captures(body *ast.BlockStmt, v *types.Var) (escapes, deferred bool) {
+func (c *checker) captures(f *funcFlow, v *types.Var) (escapes, deferred bool) {
+	if f.escapes == nil {
+		f.escapes, f.deferred = c.captured(f.body)
+	}
+	return f.escapes[v], f.deferred[v]
+}
+
+// captured returns the variables that escape in body, and those that a
+// deferred function literal of body mentions (see captures): one walk
+// for all the variables of a function, however many of them are asked
+// about.
+func (c *checker) captured(body *ast.BlockStmt) (escapes, deferred map[*types.Var]bool) {
+	escapes, deferred = make(map[*types.Var]bool), make(map[*types.Var]bool)
+	vars := func(n ast.Node, deep bool, into map[*types.Var]bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return deep
+			case *ast.Ident:
+				if v, ok := c.info.ObjectOf(n).(*types.Var); ok {
+					into[v] = true
+				}
+			}
+			return true
+		})
+	}
 	var walk func(n ast.Node, inLit bool)
 	walk = func(n ast.Node, inLit bool) {
 		ast.Inspect(n, func(n ast.Node) bool {
-			if escapes {
-				return false
-			}
 			switch n := n.(type) {
 			case *ast.DeferStmt:
 				if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && !inLit {
-					if c.mentionsDeep(lit, v) {
-						deferred = true // runs after the function returns
-					}
+					vars(lit, true, deferred) // runs after the function returns
 					for _, a := range n.Call.Args {
 						walk(a, inLit)
 					}
@@ -268,12 +291,12 @@ func (c *checker) captures(body *ast.BlockStmt, v *types.Var) (escapes, deferred
 				walk(n.Body, true)
 				return false
 			case *ast.UnaryExpr:
-				if n.Op == token.AND && c.mentions(n.X, v) {
-					escapes = true
+				if n.Op == token.AND {
+					vars(n.X, false, escapes)
 				}
 			case *ast.Ident:
-				if inLit && c.info.ObjectOf(n) == v {
-					escapes = true
+				if v, ok := c.info.ObjectOf(n).(*types.Var); ok && inLit {
+					escapes[v] = true
 				}
 			}
 			return true
@@ -281,18 +304,6 @@ func (c *checker) captures(body *ast.BlockStmt, v *types.Var) (escapes, deferred
 	}
 	walk(body, false)
 	return escapes, deferred
-}
-
-// mentionsDeep reports whether v occurs in n, function literals included.
-func (c *checker) mentionsDeep(n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // isNamedResult reports whether v is a named result of fn.

@@ -3,7 +3,6 @@ package usebeforeerrcheck
 import (
 	"bytes"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 	"slices"
@@ -165,7 +164,7 @@ func (c *checker) moveFor(a *assignment) *move {
 		return nil
 	}
 
-	edit, ok := c.moveEdit(sc, moved, check)
+	edits, ok := c.moveEdit(sc, moved, check)
 	if !ok {
 		return nil
 	}
@@ -176,7 +175,7 @@ func (c *checker) moveFor(a *assignment) *move {
 	slices.Sort(list)
 	mv := &move{fix: analysis.SuggestedFix{
 		Message:   "Move use of " + strings.Join(list, " and ") + " below the err check",
-		TextEdits: []analysis.TextEdit{edit},
+		TextEdits: edits,
 	}}
 	mv.moved = movedStmts
 	return mv
@@ -414,8 +413,8 @@ func (c *checker) capturedOrResult(fi *funcInfo, v *types.Var) bool {
 // after the assignment sc) below check, keeping their comments, and
 // reports false when the statements share lines with others or the
 // result would not be in gofmt's layout.
-func (c *checker) moveEdit(sc inspector.Cursor, moved []inspector.Cursor, check inspector.Cursor) (analysis.TextEdit, bool) {
-	var none analysis.TextEdit
+func (c *checker) moveEdit(sc inspector.Cursor, moved []inspector.Cursor, check inspector.Cursor) ([]analysis.TextEdit, bool) {
+	var none []analysis.TextEdit
 	fset := c.pass.Fset
 	file := fixutil.FileOf(c.pass.Files, sc.Node().Pos())
 	if file == nil {
@@ -491,45 +490,10 @@ func (c *checker) moveEdit(sc inspector.Cursor, moved []inspector.Cursor, check 
 	out.Write(tail.Bytes())
 	edit := analysis.TextEdit{Pos: spans[0].start, End: spans[len(spans)-1].end, NewText: out.Bytes()}
 
-	fixed, ok := fixutil.Apply(src, tf.Base(), []analysis.TextEdit{edit})
-	if !ok {
-		return none, false
-	}
-	formatted, err := format.Source(fixed)
-	if err != nil {
-		return none, false
-	}
-	if !bytes.Equal(formatted, fixed) {
-		// A file being edited that is not gofmt'd only has to stay
-		// parsable; in a gofmt'd one, the edit takes in what gofmt
-		// changes around the moved lines (aligned trailing comments).
-		if orig, err := format.Source(src); err == nil && bytes.Equal(orig, src) {
-			return widen(src, tf.Base(), edit, fixed, formatted)
-		}
-	}
-	return edit, true
-}
-
-// widen returns the edit of src (starting at base in the file set) that
-// yields formatted, given that edit yields fixed and formatted is fixed
-// in gofmt's layout: edit stretched over the bytes gofmt changed.
-func widen(src []byte, base int, edit analysis.TextEdit, fixed, formatted []byte) (analysis.TextEdit, bool) {
-	start, end := int(edit.Pos)-base, int(edit.End)-base
-	p := 0 // common prefix of fixed and formatted
-	for p < len(fixed) && p < len(formatted) && fixed[p] == formatted[p] {
-		p++
-	}
-	q := 0 // common suffix, not overlapping the prefix
-	for q < len(fixed)-p && q < len(formatted)-p && fixed[len(fixed)-1-q] == formatted[len(formatted)-1-q] {
-		q++
-	}
-	a := min(start, p)        // fixed and src agree before start
-	b := max(end, len(src)-q) // and after end, counted from the end
-	if b > len(src) || len(src)-b > len(formatted)-a {
-		return analysis.TextEdit{}, false
-	}
-	text := formatted[a : len(formatted)-(len(src)-b)]
-	return analysis.TextEdit{Pos: token.Pos(base + a), End: token.Pos(base + b), NewText: bytes.Clone(text)}, true
+	// In gofmt's layout: the edit takes in what gofmt changes around the
+	// moved lines (aligned trailing comments). Where the function was not
+	// gofmt'd, the result only has to parse.
+	return fixutil.GofmtLines(c.pass, file, []analysis.TextEdit{edit})
 }
 
 // commentAbove returns the comment group that ends on the line right

@@ -148,7 +148,7 @@ func workspaceEdit(pkg *cache.Package, name string, edits []driver.Edit, env *En
 	}
 	m := f.Mapper()
 	var tes []protocol.TextEdit
-	for _, e := range edits {
+	for _, e := range driver.KeepLineEndings(f.Src, edits) {
 		r, err := m.Range(e.Start, e.End)
 		if err != nil {
 			return nil, false

@@ -42,6 +42,11 @@ func TestIgnoreEdit(t *testing.T) {
 			want: "package p\n\nfunc f(v any) int {\n\t//gopitfalls:ignore other-rule,unchecked-type-assertion because\n\treturn v.(int)\n}\n",
 		},
 		{
+			name: "in a file with CRLF line ends, one more",
+			src:  "package p\r\n\r\nfunc f(v any) int {\r\n\treturn v.(int)\r\n}\r\n",
+			want: "package p\r\n\r\nfunc f(v any) int {\r\n\t//gopitfalls:ignore unchecked-type-assertion TODO: why this is safe\r\n\treturn v.(int)\r\n}\r\n",
+		},
+		{
 			name: "at the end of a line that closes a block",
 			src:  "package p\n\nfunc f(v any) {\n\tif v == nil {\n\t} else if v.(int) > 0 {\n\t}\n}\n",
 			want: "package p\n\nfunc f(v any) {\n\tif v == nil {\n\t} else if v.(int) > 0 { //gopitfalls:ignore unchecked-type-assertion TODO: why this is safe\n\t}\n}\n",

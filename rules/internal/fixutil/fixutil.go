@@ -151,7 +151,7 @@ func AddImport(fset *token.FileSet, pkg *types.Package, file *ast.File, pos toke
 		return local, nil, true
 	}
 	if pkg != nil {
-		if scope := pkg.Scope().Innermost(pos); scope != nil {
+		if scope := typesutil.Innermost(pkg, pos); scope != nil {
 			if _, obj := scope.LookupParent(name, pos); obj != nil {
 				return "", nil, false // the name is taken
 			}

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -16,15 +17,84 @@ import (
 // is aligned as one block, and an inserted line splits it); Gofmt then
 // adds the edits that realign those lines, or adjusts the inserted text.
 // It reports false when the result cannot be made gofmt'd that way
-// (gofmt would change more than the spacing within lines). A file that
-// is not gofmt'd to begin with gets the edits unchanged.
+// (gofmt would change more than the spacing within lines).
+//
+// Only the declarations the edits touch are formatted, with their
+// neighbours up to a blank line (see region), so that the cost of a fix
+// does not grow with the size of the file. Where those declarations are
+// not gofmt'd to begin with, the edits are returned unchanged: gofmt
+// would change more than the fix, and a fix touches only the lines it is
+// about. In a generated file Gofmt reports false at once: findings there
+// are never shown (see rule.Silent), so their fixes are not worth making.
 func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	return gofmtRegions(pass, file, edits, keep)
+}
+
+// GofmtStrict is Gofmt for fixes that are offered only when their result
+// is in gofmt's layout: it reports false where the declarations the edits
+// touch are not gofmt'd after them.
+func GofmtStrict(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	return gofmtRegions(pass, file, edits, strict)
+}
+
+// GofmtLines is Gofmt that, where gofmt changes more around the edits
+// than the spacing it can fold into them, replaces the lines it changes
+// instead (in declarations that were gofmt'd: only the edited lines and
+// those aligned with them).
+func GofmtLines(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	return gofmtRegions(pass, file, edits, lines)
+}
+
+// A mode says what Gofmt does where it cannot keep the edits' shape.
+type mode int
+
+const (
+	keep   mode = iota // report false; edits as they are where the region was not gofmt'd
+	strict             // report false, also where the region was not gofmt'd
+	lines              // replace the lines gofmt changes
+)
+
+func gofmtRegions(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit, m mode) ([]analysis.TextEdit, bool) {
+	if rule.Silent(file) {
+		return nil, false
+	}
 	src, ok := Content(pass, file)
 	if !ok {
 		return nil, false
 	}
 	tf := pass.Fset.File(file.FileStart)
 	base := tf.Base()
+	for _, e := range edits {
+		if int(e.Pos) < base || e.End < e.Pos || int(e.End) > base+len(src) {
+			return nil, false // not an edit of this file
+		}
+	}
+	var out []analysis.TextEdit
+	rs := regions(tf, file, src, edits)
+	n := 0
+	for _, r := range rs {
+		n += len(r.edits)
+		unit, ubase := r.unit(src, base)
+		re, ok := layout(unit, ubase, r.edits, m)
+		if !ok {
+			return nil, false
+		}
+		for _, e := range re {
+			if int(e.Pos) < base+r.start || int(e.End) > base+r.end {
+				return nil, false // a change outside the region (in the package clause made up for it)
+			}
+		}
+		out = append(out, re...)
+	}
+	if n != len(edits) {
+		return nil, false // an edit in no region, or in two: a bug of regions
+	}
+	return out, true
+}
+
+// layout is Gofmt for the edits of a file whose text is src and whose
+// first byte is at base in the file set.
+func layout(src []byte, base int, edits []analysis.TextEdit, m mode) ([]analysis.TextEdit, bool) {
 	fixed, ok := Apply(src, base, edits)
 	if !ok {
 		return nil, false
@@ -37,11 +107,26 @@ func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]an
 		return edits, true
 	}
 	if orig, err := format.Source(src); err != nil || !bytes.Equal(orig, src) {
-		// The file is not gofmt'd to begin with (an old // +build line is
-		// enough): nothing an edit adds can make it so, and edits in
-		// gofmt's layout are the best there is.
-		return edits, true
+		// Not gofmt'd to begin with (an old // +build line is enough, or
+		// a comment gofmt would rewrap): nothing an edit adds can make it
+		// so, and edits in gofmt's layout are the best there is.
+		return edits, m != strict
 	}
+	if out, ok := realign(src, base, edits, fixed, formatted); ok {
+		return out, true
+	}
+	if m == lines {
+		return lineEdits(src, base, formatted), true
+	}
+	return nil, false
+}
+
+// realign returns edits of src (at base) that yield formatted, which is
+// fixed (edits applied to src) in gofmt's layout, where gofmt changes
+// only the spacing within lines: the changes within inserted text are
+// made to the edits' text, the others are added as edits of their own.
+// It reports false when a change spans copied and inserted text.
+func realign(src []byte, base int, edits []analysis.TextEdit, fixed, formatted []byte) ([]analysis.TextEdit, bool) {
 	fl, gl := bytes.SplitAfter(fixed, []byte("\n")), bytes.SplitAfter(formatted, []byte("\n"))
 	if len(fl) != len(gl) {
 		return nil, false

@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 )
 
 // BlockScope returns the scope of the block that holds the statement at
 // pos: not the statement's own scope (an if or for statement's), which
 // starts at pos.
 func BlockScope(pkg *types.Package, pos token.Pos) *types.Scope {
-	scope := pkg.Scope().Innermost(pos)
+	scope := typesutil.Innermost(pkg, pos)
 	for scope != nil && scope.Pos() == pos && scope.Parent() != nil {
 		scope = scope.Parent()
 	}
@@ -19,7 +21,7 @@ func BlockScope(pkg *types.Package, pos token.Pos) *types.Scope {
 
 // Visible reports whether name resolves to something at pos.
 func Visible(pkg *types.Package, pos token.Pos, name string) bool {
-	scope := pkg.Scope().Innermost(pos)
+	scope := typesutil.Innermost(pkg, pos)
 	if scope == nil {
 		return false
 	}

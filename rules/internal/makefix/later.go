@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -200,7 +201,7 @@ func unchanging(info *types.Info, pkg *types.Package, fn ast.Node, e ast.Expr, d
 	if pkg == nil {
 		return false
 	}
-	if _, obj := pkg.Scope().Innermost(declPos).LookupParent(v.Name(), declPos); obj != v {
+	if _, obj := typesutil.Innermost(pkg, declPos).LookupParent(v.Name(), declPos); obj != v {
 		return false // not the variable of that name at the declaration
 	}
 	return !assignedIn(info, fn, v)

@@ -21,10 +21,8 @@
 package makefix
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 
@@ -456,77 +454,10 @@ func exprText(pass *analysis.Pass, file *ast.File, e ast.Expr) string {
 // Layout returns edits equivalent to edits whose result is in gofmt's
 // layout (fixutil.Gofmt, which realigns the comments and columns around
 // inserted lines), and false when there are none. Editors apply fixes
-// verbatim, so a fix that would need reformatting is not offered.
-//
-// In a file that was not gofmt'd to begin with (often only its doc
-// comments, which gofmt has rewrapped since Go 1.19), fixutil.Gofmt
-// cannot tell; there each declaration the edits touch must be gofmt'd
-// on its own after the fix.
+// verbatim, so a fix that would need reformatting is not offered: where
+// the declarations the edits touch are not gofmt'd to begin with (often
+// only a doc comment, which gofmt has rewrapped since Go 1.19), they must
+// be gofmt'd after the fix (fixutil.GofmtStrict).
 func Layout(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
-	edits, ok := fixutil.Gofmt(pass, file, edits)
-	if !ok {
-		return nil, false
-	}
-	src, ok := fixutil.Content(pass, file)
-	if !ok {
-		return nil, false
-	}
-	if formatted, err := format.Source(src); err == nil && bytes.Equal(formatted, src) {
-		return edits, true // fixutil.Gofmt checked the whole file
-	}
-	tf := pass.Fset.File(file.FileStart)
-	rest := edits
-	for _, decl := range file.Decls {
-		start := decl.Pos()
-		switch d := decl.(type) {
-		case *ast.FuncDecl:
-			if d.Doc != nil {
-				start = d.Doc.End()
-			}
-		case *ast.GenDecl:
-			if d.Doc != nil {
-				start = d.Doc.End()
-			}
-		}
-		var in []analysis.TextEdit
-		for _, e := range rest {
-			if e.Pos >= start && e.End <= decl.End() {
-				in = append(in, e)
-			}
-		}
-		if len(in) == 0 {
-			continue // untouched
-		}
-		start = fixutil.LineStart(pass.Fset, decl.Pos())
-		part, ok := fixutil.Apply(src[tf.Offset(start):tf.Offset(decl.End())], int(start), in)
-		if !ok {
-			return nil, false
-		}
-		unit := append([]byte("package p\n\n"), part...)
-		unit = append(unit, '\n')
-		formatted, err := format.Source(unit)
-		if err != nil || !bytes.Equal(formatted, unit) {
-			return nil, false
-		}
-		rest = slicesDelete(rest, in)
-	}
-	if len(rest) > 0 {
-		return nil, false // an edit outside every declaration
-	}
-	return edits, true
-}
-
-// slicesDelete returns edits without those in drop.
-func slicesDelete(edits, drop []analysis.TextEdit) []analysis.TextEdit {
-	var out []analysis.TextEdit
-next:
-	for _, e := range edits {
-		for _, d := range drop {
-			if e.Pos == d.Pos && e.End == d.End && bytes.Equal(e.NewText, d.NewText) {
-				continue next
-			}
-		}
-		out = append(out, e)
-	}
-	return out
+	return fixutil.GofmtStrict(pass, file, edits)
 }

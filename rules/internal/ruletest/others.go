@@ -124,7 +124,7 @@ func findingsIn(t *testing.T, analyzers []*analysis.Analyzer, pkg *packages.Pack
 			}
 			t.Fatalf("%s on the %s package: %v", act.Analyzer.Name, pkg.PkgPath, act.Err)
 		}
-		levels, _ := act.Result.(*rule.Levels)
+		levels, _ := act.Result.(*rule.Result)
 		for i, d := range act.Diagnostics {
 			tf := pkg.Fset.File(d.Pos)
 			if tf == nil || tf.Name() != file {

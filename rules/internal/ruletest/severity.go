@@ -31,7 +31,7 @@ func CheckSeverities(t *testing.T, r *rule.Rule, results []*analysistest.Result)
 		if res.Pass == nil {
 			continue
 		}
-		levels, _ := res.Result.(*rule.Levels)
+		levels, _ := res.Result.(*rule.Result)
 		for i, d := range res.Diagnostics {
 			posn := res.Pass.Fset.Position(d.Pos)
 			l := line{posn.Filename, posn.Line}

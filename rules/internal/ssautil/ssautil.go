@@ -240,30 +240,54 @@ func ReversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 }
 
 // Cycles reports for each block whether it is in a loop: reachable
-// from one of its successors.
+// from one of its successors. It finds the strongly connected components
+// of the control flow graph (Tarjan's algorithm, in time linear in the
+// size of the function): a block is in a loop when its component has
+// another block, or it is its own successor.
 func Cycles(fn *ssa.Function) []bool {
-	in := make([]bool, len(fn.Blocks))
-	if len(fn.Blocks) > 2000 {
-		for i := range in {
-			in[i] = true // too big to compute cheaply: trust no value to be computed once
-		}
-		return in
-	}
-	seen := make([]int, len(fn.Blocks))
-	for _, b := range fn.Blocks {
-		stack := append([]*ssa.BasicBlock(nil), b.Succs...)
-		for len(stack) > 0 {
-			s := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+	n := len(fn.Blocks)
+	in := make([]bool, n)
+	index := make([]int, n) // order of discovery, from 1; 0: not yet
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	var stack []*ssa.BasicBlock
+	next := 0
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		next++
+		index[b.Index], low[b.Index] = next, next
+		stack = append(stack, b)
+		onStack[b.Index] = true
+		for _, s := range b.Succs {
+			switch {
+			case index[s.Index] == 0:
+				visit(s)
+				low[b.Index] = min(low[b.Index], low[s.Index])
+			case onStack[s.Index]:
+				low[b.Index] = min(low[b.Index], index[s.Index])
+			}
 			if s == b {
 				in[b.Index] = true
-				break
 			}
-			if seen[s.Index] == b.Index+1 {
-				continue // already searched from b
+		}
+		if low[b.Index] != index[b.Index] {
+			return // not the root of its component
+		}
+		i := len(stack) - 1
+		for stack[i] != b {
+			i--
+		}
+		for _, c := range stack[i:] {
+			onStack[c.Index] = false
+			if len(stack)-i > 1 {
+				in[c.Index] = true
 			}
-			seen[s.Index] = b.Index + 1
-			stack = append(stack, s.Succs...)
+		}
+		stack = stack[:i]
+	}
+	for _, b := range fn.Blocks {
+		if index[b.Index] == 0 {
+			visit(b)
 		}
 	}
 	return in

@@ -274,7 +274,7 @@ func LocalVar(info *types.Info, e ast.Expr) *types.Var {
 // InScope reports whether name at pos resolves to obj (or, with obj nil,
 // to nothing) in the scope innermost at pos.
 func InScope(pkg *types.Package, pos token.Pos, name string, obj types.Object) bool {
-	scope := pkg.Scope().Innermost(pos)
+	scope := Innermost(pkg, pos)
 	if scope == nil {
 		return obj == nil
 	}
