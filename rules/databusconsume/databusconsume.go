@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -66,7 +67,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil {
 		return nil // no types: messages cannot be recognised
 	}
-	c := &checker{pass: pass, opts: opts, cfgs: make(map[ast.Node]*cfg.CFG)}
+	c := &checker{pass: pass, opts: opts, flow: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range inspect.Root().Preorder((*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
@@ -91,7 +92,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 type checker struct {
 	pass *analysis.Pass
 	opts *rule.Options
-	cfgs map[ast.Node]*cfg.CFG // by function
+	flow *syncflow.Builder // control-flow graphs, by function
 }
 
 // isDatabus reports whether pkg is a framework queue/databus package.
@@ -676,17 +677,15 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 	if v == nil {
 		return // not a variable holding the message
 	}
-	fn := enclosingFunc(cur)
-	body := funcBody(fn)
-	if body == nil {
-		return
+	g := c.flow.Graph(enclosingFunc(cur))
+	if g == nil {
+		return // no body
 	}
-	g := c.cfgOf(fn, body)
 	var loop ast.Node
 	if l, ok := enclosingLoop(cur); ok {
 		loop = l.Node()
 	}
-	use := c.usedAfter(g, call, v, loop)
+	use := c.usedAfter(g.CFG, call, v, loop)
 	if use == nil {
 		return // committed after the work, or only metadata read after it
 	}
@@ -696,33 +695,6 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 		Related: []analysis.RelatedInformation{{Pos: use.Pos(), End: use.End(), Message: v.Name() + " processed here"}},
 	}
 	rule.ReportAt(pass, rule.Information, d) // at-most-once may be what the service wants
-}
-
-func (c *checker) cfgOf(fn ast.Node, body *ast.BlockStmt) *cfg.CFG {
-	g, ok := c.cfgs[fn]
-	if !ok {
-		g = cfg.New(body, c.mayReturn)
-		c.cfgs[fn] = g
-	}
-	return g
-}
-
-// mayReturn reports whether a call may return: panic, os.Exit,
-// runtime.Goexit and the standard log's Fatal and Panic functions do not.
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	switch {
-	case typesutil.IsFunc(fn, "os", "Exit"), typesutil.IsFunc(fn, "runtime", "Goexit"):
-		return false
-	case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "log" && fn.Signature().Recv() == nil:
-		return !strings.HasPrefix(fn.Name(), "Fatal") && !strings.HasPrefix(fn.Name(), "Panic")
-	}
-	return true
 }
 
 // usedAfter returns the first place where v's message is processed on a

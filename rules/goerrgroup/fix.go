@@ -1149,7 +1149,10 @@ func (f *fixer) isErrorStatement(s ast.Stmt) bool {
 }
 
 // isTerminating reports whether s ends its function: a return, a panic,
-// or an if/else or block whose branches all end it.
+// or an if/else or block whose branches all end it. It is the spec's
+// terminating statement (a body that ends in one needs no final return),
+// not noreturn's question: a closure ending in log.Fatal still needs
+// its return to compile.
 func isTerminating(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:

@@ -48,6 +48,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -81,6 +82,7 @@ type checker struct {
 	pass  *analysis.Pass
 	index map[token.Pos]inspector.Cursor // index expressions by '['
 	calls map[token.Pos]inspector.Cursor // calls by '('
+	nr    *noreturn.Checker              // which calls never return
 }
 
 // A finding is one index expression that panics or can.
@@ -104,6 +106,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:  pass,
 		index: make(map[token.Pos]inspector.Cursor),
 		calls: make(map[token.Pos]inspector.Cursor),
+		nr:    noreturn.New(pass.TypesInfo, pass.Files),
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range in.Root().Preorder((*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)) {
@@ -387,7 +390,7 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 		return defCur, true
 	}
 	for cur, ok := defCur.NextSibling(); ok && cur != stmtCur; cur, ok = cur.NextSibling() {
-		if mayLeave(c.pass.TypesInfo, cur.Node()) || assigns(c.pass.TypesInfo, cur.Node(), obj) {
+		if c.mayLeave(cur.Node()) || assigns(c.pass.TypesInfo, cur.Node(), obj) {
 			return none, false // returning early there would no longer happen for bad input
 		}
 		if !onlyConstIndexes(c.pass.TypesInfo, cur.Node(), obj) {
@@ -398,8 +401,9 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 }
 
 // mayLeave reports whether n contains a statement that can leave the
-// enclosing block: return, break, continue, goto, panic or os.Exit.
-func mayLeave(info *types.Info, n ast.Node) bool {
+// enclosing block: return, break, continue, goto, or a call that never
+// returns (panic, os.Exit, …).
+func (c *checker) mayLeave(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -408,12 +412,7 @@ func mayLeave(info *types.Info, n ast.Node) bool {
 		case *ast.ReturnStmt, *ast.BranchStmt:
 			found = true
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					found = true
-				}
-			}
-			if ssautil.IsNoReturn(typesutil.Callee(info, n)) {
+			if !c.nr.MayReturn(n) {
 				found = true
 			}
 		}

@@ -108,7 +108,7 @@ func (c *checker) lostAfter(fn ast.Node, v *types.Var, stmt ast.Node) (lost bool
 	// A deferred function that reads a named result mentions it, and so
 	// has made it escape: what is left reads it only where it returns.
 	named := isResult(c.pass.TypesInfo, ftype, v)
-	g := cfg.New(body, c.mayReturn)
+	g := cfg.New(body, c.nr.MayReturn)
 	var start *cfg.Block
 	index := -1
 	for _, b := range g.Blocks {

@@ -53,6 +53,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -149,7 +150,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil || len(pass.Files) == 0 {
 		return nil // loaded from export data: nothing to analyse, no facts to give
 	}
-	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool)}
+	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool),
+		nr: noreturn.New(pass.TypesInfo, pass.Files)}
 	c.collect()
 	c.summarise()
 	c.checkDroppedErrors()
@@ -180,6 +182,7 @@ type checker struct {
 	reached map[*types.Package][2]bool // see reach
 	order   []*function                // declared functions, in source order, init funcs too
 	main    *function
+	nr      *noreturn.Checker // which calls never return
 }
 
 // A function is a declared function and its summary.
@@ -230,7 +233,7 @@ func (c *checker) collect() {
 		if obj == nil {
 			continue // ill-typed declaration
 		}
-		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.mayReturn)}
+		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.nr.MayReturn)}
 		c.order = append(c.order, f)
 		if !f.isInit() {
 			c.funcs[obj] = f
@@ -239,36 +242,6 @@ func (c *checker) collect() {
 			c.main = f
 		}
 	}
-}
-
-// mayReturn reports whether a call may return: calls of panic, os.Exit,
-// runtime.Goexit, the standard log's Fatal and Panic functions and
-// testing's Fatal, FailNow and Skip methods do not. (kratos's log.Fatal
-// returns.)
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil {
-		return true
-	}
-	switch fn.Pkg().Path() {
-	case "os":
-		return fn.Name() != "Exit"
-	case "runtime":
-		return fn.Name() != "Goexit"
-	case "log":
-		return !strings.HasPrefix(fn.Name(), "Fatal") && !strings.HasPrefix(fn.Name(), "Panic")
-	case "testing":
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return false
-		}
-	}
-	return true
 }
 
 // eventsOf returns what node does to paladin, in evaluation order. It

@@ -69,6 +69,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
@@ -103,6 +104,7 @@ type checker struct {
 	info  *types.Info
 	flows map[ast.Node]*funcFlow
 	decls map[*types.Func]*ast.FuncDecl // this package's functions, for returnsOnlyNil
+	nr    *noreturn.Checker             // which calls never return
 	// constVars are this package's variables that are constants in all
 	// but name, for constArgs.
 	constVars map[*types.Var]bool
@@ -110,7 +112,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow)}
+	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow),
+		nr: noreturn.New(pass.TypesInfo, pass.Files)}
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {

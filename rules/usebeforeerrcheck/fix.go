@@ -201,7 +201,7 @@ func (c *checker) isLeavingErrCheck(n ast.Node, err *types.Var) bool {
 		return last.Tok != token.FALLTHROUGH
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
-		return ok && !c.mayReturn(call)
+		return ok && !c.nr.MayReturn(call)
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -23,7 +24,7 @@ type checker struct {
 	decls         map[*types.Func]*ast.FuncDecl // functions and methods declared in the package
 	idents        map[*types.Var][]inspector.Cursor
 	encl          map[int32]ast.Node // ident cursor index → innermost enclosing function
-	noReturn      map[*types.Func]int8
+	nr            *noreturn.Checker  // which calls never return
 	derefs        map[*types.Func]int8
 	derefVia      map[*types.Func]string // what a method that derefs its receiver reads through it
 	findings      map[ast.Expr]*finding
@@ -48,7 +49,7 @@ func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector
 		in:            in,
 		funcs:         make(map[ast.Node]*funcInfo),
 		encl:          make(map[int32]ast.Node),
-		noReturn:      make(map[*types.Func]int8),
+		nr:            noreturn.New(pass.TypesInfo, pass.Files),
 		derefs:        make(map[*types.Func]int8),
 		derefVia:      make(map[*types.Func]string),
 		findings:      make(map[ast.Expr]*finding),
@@ -196,7 +197,7 @@ func (fi *funcInfo) graph(c *checker) *cfg.CFG {
 	if !fi.built {
 		fi.built = true
 		if fi.body != nil {
-			fi.g = cfg.New(fi.body, c.mayReturn)
+			fi.g = cfg.New(fi.body, c.nr.MayReturn)
 			fi.where = make(map[ast.Node]nodeAt)
 			for _, b := range fi.g.Blocks {
 				for i, n := range b.Nodes {

@@ -28,6 +28,12 @@
 //   - functions of other packages that wrap a logger's Fatal: without
 //     facts about their bodies they are taken to return, as every dynamic
 //     call is.
+//
+// Never returning is not the spec's "terminating statement", which
+// decides whether a function body needs a final return to compile: a
+// call of panic is one, a call of os.Exit or log.Fatal is not. Fixes that
+// end a function literal's body ask that question (goerrgroup's
+// isTerminating), not this one.
 package noreturn
 
 import (

@@ -8,9 +8,7 @@
 // driver analyse the syntax of every dependency, and it is skipped on
 // ill-typed packages (failing every analyzer that requires it), while
 // these rules must run on half-typed editor buffers. The calls that end a
-// path here are panic, os.Exit, runtime.Goexit, the standard log's Fatal
-// and Panic functions, testing's FailNow/Fatal/Skip family, and functions
-// of the package being analysed whose bodies cannot return.
+// path are those of rules/internal/noreturn, every rule's one predicate.
 package syncflow
 
 import (
@@ -18,39 +16,23 @@ import (
 	"go/types"
 	"sort"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A Builder builds and caches the control-flow graphs of the functions
 // of one package.
 type Builder struct {
-	info   *types.Info
-	decls  map[*types.Func]*ast.FuncDecl
-	state  map[*types.Func]int // 1 building, 2 may return, 3 never returns
-	graphs map[ast.Node]*Graph
+	noReturn *noreturn.Checker
+	graphs   map[ast.Node]*Graph
 }
 
 // NewBuilder returns a Builder for the package made of files.
 func NewBuilder(info *types.Info, files []*ast.File) *Builder {
-	b := &Builder{
-		info:   info,
-		decls:  make(map[*types.Func]*ast.FuncDecl),
-		state:  make(map[*types.Func]int),
-		graphs: make(map[ast.Node]*Graph),
+	return &Builder{
+		noReturn: noreturn.New(info, files),
+		graphs:   make(map[ast.Node]*Graph),
 	}
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue // not a function with a body
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-				b.decls[fn] = fd
-			}
-		}
-	}
-	return b
 }
 
 // Graph returns the graph of fn, an *ast.FuncDecl or *ast.FuncLit with a
@@ -69,62 +51,9 @@ func (b *Builder) Graph(fn ast.Node) *Graph {
 	if body == nil {
 		return nil
 	}
-	g := newGraph(fn, body, cfg.New(body, b.mayReturn))
+	g := newGraph(fn, body, cfg.New(body, b.noReturn.MayReturn))
 	b.graphs[fn] = g
 	return g
-}
-
-// mayReturn reports whether the call, a statement of its own, may return.
-func (b *Builder) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if _, ok := b.info.Uses[id].(*types.Builtin); ok && id.Name == "panic" {
-			return false
-		}
-	}
-	fn := typeutil.StaticCallee(b.info, call)
-	if fn == nil {
-		return true // not statically known
-	}
-	if fn.Pkg() != nil {
-		switch fn.Pkg().Path() {
-		case "os", "syscall":
-			if fn.Name() == "Exit" {
-				return false
-			}
-		case "runtime":
-			if fn.Name() == "Goexit" {
-				return false
-			}
-		case "log":
-			switch fn.Name() {
-			case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-				return false
-			}
-		case "testing":
-			switch fn.Name() {
-			case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-				return false
-			}
-		}
-	}
-	decl, ok := b.decls[fn]
-	if !ok {
-		return true // declared elsewhere: assume it returns
-	}
-	switch b.state[fn] {
-	case 1, 2:
-		return true // recursion, or known to return
-	case 3:
-		return false
-	}
-	b.state[fn] = 1
-	g := cfg.New(decl.Body, b.mayReturn)
-	if g.NoReturn() {
-		b.state[fn] = 3
-		return false
-	}
-	b.state[fn] = 2
-	return true
 }
 
 // A Loc is the place of a node in a graph: its block and index there.
