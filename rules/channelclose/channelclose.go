@@ -340,19 +340,11 @@ func (c *checker) reportAt(s rule.Severity, d analysis.Diagnostic) {
 func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 	call := s.cur.Node().(*ast.CallExpr)
 	ch := chanText(call)
-	var why string
-	switch {
-	case src.Kind == ssapath.NilGlobal:
-		why = fmt.Sprintf("nothing in the package makes %s", ch)
-	case src.Always && len(call.Args) == 1 && declaredWithoutMake(c.pass, call.Args[0]):
-		why = fmt.Sprintf("%s is declared without make", ch)
-	case src.Always && src.Kind == ssapath.NilLocal && src.Loc.Path != "":
-		why = fmt.Sprintf("%s is never made", ch)
-	case src.Always:
-		why = fmt.Sprintf("%s is nil on every path to here", ch)
-	default:
-		why = fmt.Sprintf("%s is not made on every path to here", ch)
+	var x ast.Expr = call // close has one argument in well-typed code
+	if len(call.Args) == 1 {
+		x = call.Args[0]
 	}
+	why := src.Why(c.pass.TypesInfo, c.pass.Files, x, ch)
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
@@ -561,7 +553,7 @@ func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (a
 // `if !ok { break }` (`return` in a select case). Both need a function
 // without results, where ending the loop (or returning) needs no values.
 func (c *checker) spinFixes(cur inspector.Cursor, recv *ast.UnaryExpr) []analysis.SuggestedFix {
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok || hasResults(c.pass.TypesInfo, fnCur.Node()) {
 		return nil // ending the loop would need a return value
 	}
@@ -660,14 +652,14 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 		if s.Tok != token.DEFINE {
 			return none, false // v = <-ch: ok would need a declaration of its own
 		}
-		at := lineEnd(fset, stmt.End())
+		at := fixutil.LineEnd(fset, stmt.End())
 		edits = []analysis.TextEdit{
 			{Pos: s.Lhs[0].End(), End: s.Lhs[0].End(), NewText: []byte(", " + ok)},
 			{Pos: at, End: at, NewText: []byte("\n" + indent + check)},
 		}
 	case *ast.ExprStmt:
 		// <-ch → if _, ok := <-ch; !ok { break }, keeping a trailing comment on the first line
-		at := lineEnd(fset, stmt.End())
+		at := fixutil.LineEnd(fset, stmt.End())
 		edits = []analysis.TextEdit{
 			{Pos: s.Pos(), End: s.End(), NewText: []byte("if _, " + ok + " := " + types.ExprString(recv) + "; !" + ok + " {")},
 			{Pos: at, End: at, NewText: []byte("\n" + indent + "\tbreak\n" + indent + "}")},
@@ -697,9 +689,9 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	indent := fixutil.Indent(fset, clause.Pos()) + "\t"
 	if _, ok := stmt.(*ast.ExprStmt); ok && isSignal(c.pass.TypesInfo.TypeOf(recv.X)) {
 		// case <-done: a signal, sent by closing: return once it is handled.
-		at := lineEnd(fset, clause.Colon)
+		at := fixutil.LineEnd(fset, clause.Colon)
 		if n := len(clause.Body); n > 0 {
-			at = lineEnd(fset, clause.Body[n-1].End())
+			at = fixutil.LineEnd(fset, clause.Body[n-1].End())
 		}
 		edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + "return")}}
 		edits, laid := makefix.Layout(c.pass, file, edits)
@@ -721,7 +713,7 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	default:
 		return none, false
 	}
-	at := lineEnd(fset, clause.Colon) // after a trailing comment
+	at := fixutil.LineEnd(fset, clause.Colon) // after a trailing comment
 	edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(
 		"\n" + indent + "if !" + ok2 + " {\n" + indent + "\treturn\n" + indent + "}")})
 	edits, laid := makefix.Layout(c.pass, file, edits)
@@ -758,14 +750,6 @@ func breaksLoop(stmtCur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-// enclosingFunc returns the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // hasResults reports whether the function fn returns something (or its
@@ -856,21 +840,4 @@ func freshName(pkg *types.Package, pos token.Pos, base string) string {
 		}
 		return name
 	}
-}
-
-// lineEnd returns the position of the newline that ends the line of pos.
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
-}
-
-// declaredWithoutMake reports whether x is a local variable declared
-// without a value (var ch chan T) and never assigned or addressed
-// afterwards.
-func declaredWithoutMake(pass *analysis.Pass, x ast.Expr) bool {
-	return ssapath.DeclaredWithoutValue(pass.TypesInfo, pass.Files, x, x.Pos())
 }

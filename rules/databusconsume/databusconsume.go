@@ -324,8 +324,11 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	}
 	leave, how := "break", "leave the loop"
 	if inSelect || c.loopIsTerminating(loop) || c.isLastInFunc(loop) {
-		fn := enclosingFunc(loop)
-		results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
+		fnCur, ok := typesutil.EnclosingFunc(loop)
+		if !ok {
+			return none, false
+		}
+		results, ok := typesutil.ResultsOf(pass.TypesInfo, fnCur.Node())
 		if !ok {
 			return none, false
 		}
@@ -352,8 +355,11 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 // statement (a for without condition and without a break out of it) that
 // ends its function's body, so that ending the loop would need a return.
 func (c *checker) loopIsTerminating(loop inspector.Cursor) bool {
-	fn := enclosingFunc(loop)
-	results, ok := typesutil.ResultsOf(c.pass.TypesInfo, fn)
+	fnCur, ok := typesutil.EnclosingFunc(loop)
+	if !ok {
+		return false // package level
+	}
+	results, ok := typesutil.ResultsOf(c.pass.TypesInfo, fnCur.Node())
 	if !ok || results.Len() == 0 {
 		return false // nothing to return
 	}
@@ -363,25 +369,12 @@ func (c *checker) loopIsTerminating(loop inspector.Cursor) bool {
 // isLastInFunc reports whether the loop is the last statement of its
 // function's body.
 func (c *checker) isLastInFunc(loop inspector.Cursor) bool {
-	body := funcBody(enclosingFunc(loop))
+	fnCur, ok := typesutil.EnclosingFunc(loop)
+	if !ok {
+		return false // package level
+	}
+	body := typesutil.FuncBody(fnCur.Node())
 	return body != nil && len(body.List) > 0 && body.List[len(body.List)-1] == loop.Node()
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 // aloneOnLine reports whether stmt is the only statement on its lines:
@@ -518,8 +511,11 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		end, comment = cend, " "+text // keep it on the line of the call
 	}
 	msgText := types.ExprString(msg)
-	fn := enclosingFunc(cur)
-	results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return none, false // package level
+	}
+	results, ok := typesutil.ResultsOf(pass.TypesInfo, fnCur.Node())
 	if !ok {
 		return none, false
 	}
@@ -677,7 +673,11 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 	if v == nil {
 		return // not a variable holding the message
 	}
-	g := c.flow.Graph(enclosingFunc(cur))
+	fnCur, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return // package level
+	}
+	g := c.flow.Graph(fnCur.Node())
 	if g == nil {
 		return // no body
 	}

@@ -78,6 +78,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -139,13 +140,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 // then can it have something to report. It spares building graphs for
 // most functions.
 func mayLockOrMake(fn ast.Node) bool {
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := typesutil.FuncBody(fn)
 	if body == nil {
 		return false // declared without a body
 	}

@@ -134,7 +134,7 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *modCache, cur, fn
 	// One go statement in the loop, of this function.
 	n := 0
 	for c := range l.fan.Preorder((*ast.GoStmt)(nil)) {
-		if fc, ok := enclosingFunc(c); ok && fc == fnCur {
+		if fc, ok := typesutil.OuterFunc(c); ok && fc == fnCur {
 			n++
 		}
 	}
@@ -463,14 +463,7 @@ func (f *fixer) removeWaitGroup(fnCur, loopStmt inspector.Cursor, l launch, gs *
 	if !ok || wg.IsField() || lit == nil {
 		return nil, false // a field lives on after the function; a call form gets wg as an argument
 	}
-	fnNode := fnCur.Node()
-	var body *ast.BlockStmt
-	switch fn := fnNode.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := typesutil.FuncBody(fnCur.Node())
 	if body == nil || wg.Pos() < body.Pos() || wg.Pos() > body.End() {
 		return nil, false // a parameter or a captured variable: used beyond this function
 	}
@@ -1231,7 +1224,7 @@ func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, 
 		}
 		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\treturn %s\n%s}", g, indent, strings.Join(vals, ", "), indent), "", true
 	}
-	if t := testingParam(f.info, fnCur.Node()); t != "" {
+	if t := typesutil.TestingParam(f.info, fnCur.Node()); t != "" {
 		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Fatal(err)\n%s}", g, indent, t, indent), "fails the test on its error", true
 	}
 	for _, spec := range f.file.Imports {
@@ -1321,25 +1314,6 @@ func (f *fixer) removeSyncImport() bool {
 		}
 	}
 	return false
-}
-
-// testingParam returns the name of fn's *testing.T, *testing.B or
-// testing.TB parameter, or "".
-func testingParam(info *types.Info, fn ast.Node) string {
-	fd, ok := fn.(*ast.FuncDecl)
-	if !ok || fd.Type.Params == nil {
-		return ""
-	}
-	for _, field := range fd.Type.Params.List {
-		t := info.TypeOf(field.Type)
-		if t == nil || len(field.Names) != 1 || field.Names[0].Name == "_" {
-			continue // no usable name
-		}
-		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
-			return field.Names[0].Name
-		}
-	}
-	return ""
 }
 
 // addImports returns the names by which code at pos can refer to the

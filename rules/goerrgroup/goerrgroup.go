@@ -83,7 +83,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	mods := newModCache()
 	for cur := range inspect.Root().Preorder((*ast.GoStmt)(nil)) {
 		gs := cur.Node().(*ast.GoStmt)
-		fnCur, ok := enclosingFunc(cur)
+		fnCur, ok := typesutil.OuterFunc(cur)
 		if !ok {
 			continue // not in a function: the code does not compile
 		}
@@ -128,17 +128,6 @@ func callName(call *ast.CallExpr) string {
 		return "func literal"
 	}
 	return types.ExprString(call.Fun) + "()"
-}
-
-// enclosingFunc returns the cursor of the innermost *ast.FuncDecl or
-// *ast.FuncLit enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if c != cur {
-			return c, true
-		}
-	}
-	return inspector.Cursor{}, false
 }
 
 // A launch describes where a go statement runs: the loops of its

@@ -328,7 +328,7 @@ func (c *checker) addFixes(all []*finding) {
 func (c *checker) planFor(f *finding) (*plan, bool) {
 	pass, info := c.pass, c.pass.TypesInfo
 	file := fixutil.FileOf(pass.Files, f.expr.Pos())
-	fnCur, ok := enclosingFunc(f.cur)
+	fnCur, ok := typesutil.EnclosingFunc(f.cur)
 	if file == nil || !ok || isDeferred(fnCur) {
 		return nil, false // package level, or a deferred function (returning there swallows panics)
 	}
@@ -712,7 +712,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 		typesutil.ObjectOf(info, def.Lhs[0]) != obj || !fixutil.AloneOnLines(pass.Fset, defCur) {
 		return none, false
 	}
-	fnCur, ok := enclosingFunc(f.cur)
+	fnCur, ok := typesutil.EnclosingFunc(f.cur)
 	if !ok {
 		return none, false
 	}

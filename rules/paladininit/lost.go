@@ -326,7 +326,7 @@ func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leav
 	if !ok {
 		return "", "", false
 	}
-	switch t := testingParam(pass.TypesInfo, fn); {
+	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, errName)
 		if !ok {

@@ -530,7 +530,7 @@ func (c *checker) declareFix(cur inspector.Cursor, file *ast.File, expr ast.Expr
 	if obj == nil {
 		return none, false
 	}
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return none, false
 	}
@@ -587,7 +587,7 @@ func (c *checker) fitsInterface(cur inspector.Cursor, obj types.Object, iface ty
 		}
 		return (b.Op == token.EQL || b.Op == token.NEQ) && isNilIdent(info, other)
 	case edge.ReturnStmt_Results:
-		fnCur, ok := enclosingFunc(cur)
+		fnCur, ok := typesutil.EnclosingFunc(cur)
 		if !ok {
 			return false
 		}
@@ -789,7 +789,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 
 // usesOf counts the uses of obj in the function enclosing cur.
 func usesOf(info *types.Info, cur inspector.Cursor, obj types.Object) int {
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return 0
 	}
@@ -821,13 +821,4 @@ func mentions(e ast.Expr, name string) bool {
 		return !found
 	})
 	return found
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }

@@ -78,7 +78,10 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if isSameTypeClone(pass.TypesInfo, assert) {
 			continue // proto.Clone returns a message of its argument's type
 		}
-		fn := enclosingFunc(cur)
+		var fn ast.Node // nil at package level
+		if fnCur, ok := typesutil.EnclosingFunc(cur); ok {
+			fn = fnCur.Node()
+		}
 		if fd, ok := fn.(*ast.FuncDecl); ok && isMustName(fd.Name.Name) {
 			continue // Must* functions panic by design
 		}
@@ -349,7 +352,7 @@ func isPushParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
 // isAssignedFromContainer reports whether v is a local variable defined
 // by a container read (isContainerGet), and never assigned again.
 func isAssignedFromContainer(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
-	fnCur, ok := enclosingFuncCursor(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}
@@ -432,22 +435,6 @@ func inReflectCheck(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-// enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit
-// enclosing cur, or nil at package level.
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	if c, ok := enclosingFuncCursor(cur); ok {
-		return c.Node()
-	}
-	return nil
-}
-
-func enclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // render prints an expression as gofmt would.

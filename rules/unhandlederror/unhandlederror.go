@@ -123,7 +123,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			continue // generated code is fixed at its generator
 		}
 		for cur := range fileCur.Preorder((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			fnCur, ok := enclosingFunc(cur)
+			fnCur, ok := typesutil.OuterFunc(cur)
 			if !ok {
 				continue // package level: nothing runs in statement order
 			}
@@ -814,17 +814,6 @@ func (c *checker) releaseLevel(call *ast.CallExpr) rule.Severity {
 func (c *checker) inTestFile(pos token.Pos) bool {
 	f := c.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// enclosingFunc returns the cursor of the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if c == cur {
-			continue
-		}
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // isAssignTarget reports whether the identifier at cur is a whole target

@@ -267,7 +267,7 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 		lhs += "." + f
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
-	at := lineEnd(pass.Fset, stmt.End())
+	at := fixutil.LineEnd(pass.Fset, stmt.End())
 	edits := append([]analysis.TextEdit{{Pos: at, End: at, NewText: []byte("\n" + indent + lhs + " = make(" + mk + ")")}}, later...)
 	edits, ok = Layout(pass, file, sortEdits(edits))
 	if !ok {
@@ -451,17 +451,6 @@ func exprText(pass *analysis.Pass, file *ast.File, e ast.Expr) string {
 		return s
 	}
 	return types.ExprString(e)
-}
-
-// lineEnd returns the position of the newline that ends the line of pos
-// (after any trailing comment).
-func lineEnd(fset *token.FileSet, pos token.Pos) token.Pos {
-	next := fixutil.NextLineStart(fset, pos)
-	tf := fset.File(pos)
-	if int(next) == tf.Base()+tf.Size() && tf.Line(next) == tf.Line(pos) {
-		return next
-	}
-	return next - 1
 }
 
 // Layout returns edits equivalent to edits whose result is in gofmt's

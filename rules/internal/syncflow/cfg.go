@@ -1,6 +1,7 @@
-// Package syncflow holds what the deadlock and concurrent-map rules share:
-// control-flow graphs of function bodies (go/cfg) with an index of their
-// nodes and path walks over them, and the recognition of mutex operations
+// Package syncflow holds the control-flow graphs of function bodies
+// (go/cfg) with an index of their nodes and path walks over them, which
+// the rules that reason on go/cfg share, and what the deadlock and
+// concurrent-map rules share besides: the recognition of mutex operations
 // and of the variable or field path a mutex or map lives at.
 //
 // The graphs are built with go/cfg directly rather than through the
@@ -17,6 +18,7 @@ import (
 	"sort"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -35,19 +37,17 @@ func NewBuilder(info *types.Info, files []*ast.File) *Builder {
 	}
 }
 
+// NoReturn returns the predicate the graphs are built with, to ask
+// whether other calls return.
+func (b *Builder) NoReturn() *noreturn.Checker { return b.noReturn }
+
 // Graph returns the graph of fn, an *ast.FuncDecl or *ast.FuncLit with a
 // body, or nil.
 func (b *Builder) Graph(fn ast.Node) *Graph {
 	if g, ok := b.graphs[fn]; ok {
 		return g
 	}
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := typesutil.FuncBody(fn)
 	if body == nil {
 		return nil
 	}
@@ -182,4 +182,10 @@ func (g *Graph) Reaches(from, to Loc, block func(n ast.Node) bool) bool {
 		return !block(n)
 	})
 	return found
+}
+
+// ReachesFromBlock is Reaches from the start of block b, b's first node
+// included.
+func (g *Graph) ReachesFromBlock(b *cfg.Block, to Loc, block func(n ast.Node) bool) bool {
+	return g.Reaches(Loc{b, -1}, to, block)
 }
