@@ -163,14 +163,7 @@ func (fl *flow) once(k any) bool {
 	default:
 		return false
 	}
-	if instr, ok := v.(ssa.Instruction); ok {
-		return instr.Block() != nil && !fl.inCycle[instr.Block().Index]
-	}
-	switch v.(type) {
-	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
-		return true
-	}
-	return false
+	return ssautil.Once(v, fl.inCycle)
 }
 
 // consistent reports whether a path can pass through a point where e
@@ -178,14 +171,7 @@ func (fl *flow) once(k any) bool {
 // computed once is known to be both true and false, or of two disjoint
 // lengths.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	for _, o := range others {
-		for k, iv := range e {
-			if w, ok := o[k]; ok && iv.meet(w).empty() && fl.once(k) {
-				return false
-			}
-		}
-	}
-	return true
+	return ssautil.Consistent(e, others, func(a, b interval) bool { return a.meet(b).empty() }, fl.once)
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and

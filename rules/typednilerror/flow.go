@@ -186,28 +186,12 @@ func lenArg(v ssa.Value) (ssa.Value, bool) {
 // once reports whether v is computed at most once per call of the
 // function (not in a loop), so that facts about it at two points of one
 // path are about the same value.
-func (fl *flow) once(v ssa.Value) bool {
-	if instr, ok := v.(ssa.Instruction); ok {
-		return instr.Block() != nil && !fl.inCycle[instr.Block().Index]
-	}
-	switch v.(type) {
-	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
-		return true
-	}
-	return false
-}
+func (fl *flow) once(v ssa.Value) bool { return ssautil.Once(v, fl.inCycle) }
 
 // consistent reports whether a path can pass through a point where e
 // holds and then through points where each of others holds.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	for _, o := range others {
-		for v, x := range e {
-			if y, ok := o[v]; ok && x != y && fl.once(v) {
-				return false
-			}
-		}
-	}
-	return true
+	return ssautil.Consistent(e, others, func(x, y fact) bool { return x != y }, fl.once)
 }
 
 func isNilConst(v ssa.Value) bool {

@@ -148,3 +148,34 @@ func Cycles(fn *ssa.Function) []bool {
 	}
 	return in
 }
+
+// Once reports whether v is computed at most once per call of its
+// function: a parameter, a free variable, a constant, or an instruction
+// in a block that is in no loop (inCycle, by block index, as Cycles
+// returns it). Facts about such a value at two points of one path are
+// about the same value.
+func Once(v ssa.Value, inCycle []bool) bool {
+	if instr, ok := v.(ssa.Instruction); ok {
+		return instr.Block() != nil && !inCycle[instr.Block().Index]
+	}
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
+		return true
+	}
+	return false
+}
+
+// Consistent reports whether a path can pass through a point where the
+// facts e hold and then through points where each of others holds: no
+// key that once accepts (its value is computed once) has facts that
+// conflict at two of these points.
+func Consistent[M ~map[K]V, K comparable, V any](e M, others []M, conflict func(x, y V) bool, once func(K) bool) bool {
+	for _, o := range others {
+		for k, x := range e {
+			if y, ok := o[k]; ok && conflict(x, y) && once(k) {
+				return false
+			}
+		}
+	}
+	return true
+}
