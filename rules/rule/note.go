@@ -37,7 +37,7 @@ type Note struct {
 	// severity policy as it applies to the rule.
 	Severity string
 	Ignore   string
-	Source  string // the whole Markdown file
+	Source   string // the whole Markdown file
 }
 
 // section names per language, keyed by the Note field they fill.
