@@ -376,6 +376,11 @@ func (w *walker) step(fi *funcInfo, b *cfg.Block, n ast.Node, p path, cond bool,
 			}
 			return outcome{stop: true} // err is checked
 		}
+		if cond && p.st == failed && within(n, p.check) && c.guardsExit(b, n) {
+			// if lg != nil { lg.Panic(…) } in the err branch: the branch means
+			// to leave; the nil guard only spares the logger.
+			return outcome{branch: true, then: &p}
+		}
 		if cond {
 			return outcome{branch: true, then: &p, els: &p}
 		}
@@ -495,6 +500,53 @@ func errCheck(info *types.Info, b *cfg.Block, n ast.Node, err *types.Var) (*ast.
 	}
 	neq, ok := isErrNilCompare(info, ifs.Cond, err)
 	return ifs, neq, ok
+}
+
+// guardsExit reports whether the condition n ending block b is `x != nil`
+// of an if without else whose body ends in a call through x that never
+// returns: `if lg != nil { lg.Panic(…) }`, `if t != nil { t.Fatal(err) }`.
+func (c *checker) guardsExit(b *cfg.Block, n ast.Node) bool {
+	then := b.Succs[0]
+	ifs, ok := then.Stmt.(*ast.IfStmt)
+	if !ok || then.Kind != cfg.KindIfThen || ifs.Cond != n || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.NEQ {
+		return false
+	}
+	x, y := bin.X, bin.Y
+	if isNil(c.info, x) {
+		x, y = y, x
+	}
+	if !isNil(c.info, y) {
+		return false
+	}
+	es, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok || c.nr.MayReturn(call) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && c.sameRef(sel.X, x)
+}
+
+// sameRef reports whether a and b denote the same variable or field
+// path: x and x, s.lg and s.lg.
+func (c *checker) sameRef(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && c.info.ObjectOf(a) != nil && c.info.ObjectOf(a) == c.info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && c.info.ObjectOf(a.Sel) == c.info.ObjectOf(b.Sel) && c.sameRef(a.X, b.X)
+	}
+	return false
 }
 
 // isErrNilCompare reports whether e is `err != nil` (neq true) or
