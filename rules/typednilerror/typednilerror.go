@@ -69,7 +69,9 @@ var Rule = rule.Define(rule.Spec{
 	Notes:    notes,
 	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
-	Run:      run,
+	// nilResultFact: exported functions that may return a nil pointer.
+	FactTypes: []analysis.Fact{new(nilResultFact)},
+	Run:       run,
 })
 
 // Analyzer is the rule's analyzer with the default options.
@@ -81,6 +83,9 @@ type checker struct {
 	returns map[token.Pos]inspector.Cursor // return statements by position
 	flows   map[*ssa.Function]*flow
 	mayNil  map[calleeResult]int // 1 being computed, 2 never nil, 3 may be nil
+	// nilFields are the fields the package leaves nil somewhere, found on
+	// first use (see leftNil).
+	nilFields map[*types.Var]bool
 }
 
 type calleeResult struct {
@@ -95,6 +100,7 @@ const (
 	srcConst  srcKind = iota // the constant nil: a variable never assigned on that path
 	srcAssert                // a failed comma-ok type assertion
 	srcCall                  // a function that returns nil
+	srcField                 // a pointer field that the package leaves nil somewhere
 )
 
 // A nilSource says why a returned value can be nil.
@@ -102,6 +108,9 @@ type nilSource struct {
 	kind   srcKind
 	always bool          // the value is nil on every path (no phi on the way)
 	callee *ssa.Function // for srcCall
+	// sev is the finding's severity when below the rule's: information
+	// for a field that nothing in the package is seen to leave nil.
+	sev rule.Severity
 }
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
@@ -120,15 +129,22 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	for cur := range in.Root().Preorder((*ast.ReturnStmt)(nil)) {
 		c.returns[cur.Node().Pos()] = cur
 	}
-	var diags []analysis.Diagnostic
+	var diags []finding
 	for _, fn := range prog.SrcFuncs {
 		diags = append(diags, c.checkFunc(fn)...)
 	}
-	sort.Slice(diags, func(i, j int) bool { return diags[i].Pos < diags[j].Pos })
-	for _, d := range diags {
-		pass.Report(d)
+	sort.Slice(diags, func(i, j int) bool { return diags[i].d.Pos < diags[j].d.Pos })
+	for _, f := range diags {
+		rule.ReportAt(pass, f.sev, f.d)
 	}
+	c.exportFacts(prog.SrcFuncs)
 	return nil
+}
+
+// A finding is a diagnostic and its severity (Off: the rule's).
+type finding struct {
+	d   analysis.Diagnostic
+	sev rule.Severity
 }
 
 // flowOf returns the facts of fn, computed once.
@@ -145,7 +161,7 @@ func (c *checker) flowOf(fn *ssa.Function) *flow {
 }
 
 // checkFunc returns the findings of the return statements of fn.
-func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
+func (c *checker) checkFunc(fn *ssa.Function) []finding {
 	results := fn.Signature.Results()
 	var ifaces []int
 	for i := 0; i < results.Len(); i++ {
@@ -160,7 +176,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 	if fl == nil {
 		return nil // the facts did not settle: say nothing rather than guess
 	}
-	var out []analysis.Diagnostic
+	var out []finding
 	for _, b := range fn.Blocks {
 		f := fl.out[b.Index]
 		if f == nil || len(b.Instrs) == 0 {
@@ -183,7 +199,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 			if src == nil {
 				continue // never a nil concrete value here
 			}
-			out = append(out, c.diagnostic(cur, fn, i, x, src))
+			out = append(out, finding{c.diagnostic(cur, fn, i, x, src), src.sev})
 			break // one finding per return statement
 		}
 	}
@@ -234,7 +250,7 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 			x, src := c.typedNil(fl, e, ef, w)
 			w.later = w.later[:len(w.later)-1]
 			if src != nil {
-				return x, &nilSource{kind: src.kind, callee: src.callee}
+				return x, &nilSource{kind: src.kind, callee: src.callee, sev: src.sev}
 			}
 		}
 	}
@@ -244,8 +260,11 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 // nilSourceOf returns why the concrete value x can be nil at a point
 // where f holds, or nil when it cannot be shown to be.
 func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSource {
-	if f[x] == notNil {
+	switch f[x] {
+	case notNil:
 		return nil // checked on the way
+	case isNil:
+		return &nilSource{kind: srcConst, always: true} // compared with nil on the way: a parameter's own nil path
 	}
 	switch x := x.(type) {
 	case *ssa.Const:
@@ -256,6 +275,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 		if stored := resultStored(x); stored != nil {
 			return c.nilSourceOf(fl, stored, f, w)
 		}
+		return c.fieldNil(x, f)
 	case *ssa.Phi:
 		if w.visiting[x] || len(w.visiting) > 8 || w.steps > 1000 {
 			return nil // a loop, or too much work
@@ -272,7 +292,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 			src := c.nilSourceOf(fl, e, ef, w)
 			w.later = w.later[:len(w.later)-1]
 			if src != nil {
-				return &nilSource{kind: src.kind, callee: src.callee}
+				return &nilSource{kind: src.kind, callee: src.callee, sev: src.sev}
 			}
 		}
 	case *ssa.Extract:
@@ -288,14 +308,26 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 			}
 			return &nilSource{kind: srcAssert}
 		case *ssa.Call:
-			if callee := c.localCallee(t); callee != nil && c.mayReturnNil(callee, x.Index) {
-				return &nilSource{kind: srcCall, callee: callee}
-			}
+			return c.callNil(t, x.Index)
 		}
 	case *ssa.Call:
-		if callee := c.localCallee(x); callee != nil && c.mayReturnNil(callee, 0) {
+		return c.callNil(x, 0)
+	}
+	return nil
+}
+
+// callNil returns why result i of call can be nil: the function of this
+// package returns nil there on some path, or the other package's function
+// was found to when that package was analysed (its nilResultFact).
+func (c *checker) callNil(call *ssa.Call, i int) *nilSource {
+	if callee := c.localCallee(call); callee != nil {
+		if c.mayReturnNil(callee, i) {
 			return &nilSource{kind: srcCall, callee: callee}
 		}
+		return nil
+	}
+	if callee := call.Call.StaticCallee(); callee != nil && c.importedMayNil(callee, i) {
+		return &nilSource{kind: srcCall, callee: callee}
 	}
 	return nil
 }
@@ -458,7 +490,7 @@ func isMethodInterface(t types.Type) bool {
 func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ssa.Value, src *nilSource) analysis.Diagnostic {
 	ret := cur.Node().(*ast.ReturnStmt)
 	results := fn.Signature.Results()
-	qual := types.RelativeTo(c.pass.Pkg)
+	qual := pkgName(c.pass.Pkg)
 	typ := types.TypeString(x.Type(), qual)
 	iface := types.TypeString(results.At(i).Type(), qual)
 
@@ -486,6 +518,8 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 		msg = fmt.Sprintf("%s can return a nil %s", what, typ)
 	case src.kind == srcCall:
 		msg = fmt.Sprintf("%s can be a nil %s from %s", what, typ, src.callee.Name())
+	case src.kind == srcField:
+		msg = fmt.Sprintf("%s can be a nil %s", what, typ)
 	case src.kind == srcAssert:
 		msg = fmt.Sprintf("%s is a nil %s when the type assertion fails", what, typ)
 	case src.always:
@@ -497,6 +531,17 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Message: msg}
 	d.SuggestedFixes = c.fixes(cur, fn, i, expr, x, src)
 	return d
+}
+
+// pkgName qualifies the types of other packages by their names, as the
+// code spells them: *errs.Error.
+func pkgName(pkg *types.Package) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
 }
 
 // --- fixes ---
@@ -742,7 +787,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 			// (*T)(nil): a conversion of nil.
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
 			break
 		}
 		// The other results are evaluated after the call now: only
@@ -773,7 +818,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 				return none, false // e would be left unused: declaring it as error is the fix
 			}
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
 			break
 		}
 		text = fmt.Sprintf("if %s == nil {\n%s\t%s\n%s}\n%s%s",
