@@ -15,13 +15,23 @@
 //   - the value of a failed comma-ok type assertion (`e, _ := x.(*T)`);
 //   - the result of a function of the same package that returns nil for
 //     that result on some path (`func validate() *ValidationError` ending
-//     in `return nil`, called as `return validate()`).
+//     in `return nil`, called as `return validate()`), or of another
+//     package's function that was found to when that package was analysed
+//     (nilResultFact, exported for its exported functions and methods);
+//   - a load of a pointer field (`return r.Err`) that nothing on the way
+//     compared with nil: a warning where the package leaves that field nil
+//     somewhere (a literal without it, a zero value of its struct, an
+//     assignment of nil, a nil check), information where every
+//     constructor it has sets it;
+//   - any value on a path where it was compared equal to nil (`if e ==
+//     nil { return e }`, a parameter on its own nil path).
 //
 // It deliberately leaves alone values it cannot show to be nil:
-// parameters and receivers (returning the receiver `s` of a method on
-// *Status is a convention), struct fields, globals, map elements, values
-// that were addressed (errors.As targets) or captured by closures, and
-// calls to functions of other packages (constructors there return
+// parameters and receivers otherwise (returning the receiver `s` of a
+// method on *Status is a convention), globals, map elements, values that
+// were addressed (errors.As targets) or captured by closures, and calls
+// to functions of packages analysed without facts (dependencies loaded
+// from export data: constructors there return
 // non-nil values as a rule). Empty interfaces (any) are not reported:
 // storing a typed nil there is common and rarely compared with nil.
 // A nil value returned together with a non-nil error in a function whose
