@@ -69,6 +69,13 @@ func analyze(fn *ssa.Function) *flow {
 				delete(f, v)
 			}
 		}
+		// Past a dereference the pointer is not nil: `err.cause = c;
+		// return err` returns a non-nil err (a nil one panicked).
+		for _, instr := range b.Instrs {
+			if x := derefOf(instr); x != nil && !f.add(x, notNil) {
+				return nil // it is nil here: the path panics
+			}
+		}
 		return f
 	}
 	if !ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer) {
@@ -192,6 +199,31 @@ func (fl *flow) once(v ssa.Value) bool { return ssautil.Once(v, fl.inCycle) }
 // holds and then through points where each of others holds.
 func (fl *flow) consistent(e facts, others []facts) bool {
 	return ssautil.Consistent(e, others, func(x, y fact) bool { return x != y }, fl.once)
+}
+
+// derefOf returns the pointer that instr dereferences, or nil: the base
+// of a field or element address (&x.f panics for a nil x), or of a load
+// or store through it.
+func derefOf(instr ssa.Instruction) ssa.Value {
+	switch instr := instr.(type) {
+	case *ssa.FieldAddr:
+		return instr.X
+	case *ssa.UnOp:
+		if instr.Op == token.MUL {
+			if _, global := instr.X.(*ssa.Global); !global {
+				if _, alloc := instr.X.(*ssa.Alloc); !alloc {
+					return instr.X
+				}
+			}
+		}
+	case *ssa.Store:
+		if _, global := instr.Addr.(*ssa.Global); !global {
+			if _, alloc := instr.Addr.(*ssa.Alloc); !alloc {
+				return instr.Addr
+			}
+		}
+	}
+	return nil
 }
 
 func isNilConst(v ssa.Value) bool {

@@ -209,6 +209,9 @@ func (c *checker) checkFunc(fn *ssa.Function) []finding {
 			if src == nil {
 				continue // never a nil concrete value here
 			}
+			if src.kind == srcField && !typesutil.IsError(results.At(i).Type()) {
+				continue // a field returned as another interface: an invariant of its type, as a rule
+			}
 			out = append(out, finding{c.diagnostic(cur, fn, i, x, src), src.sev})
 			break // one finding per return statement
 		}
@@ -423,8 +426,11 @@ func (c *checker) mayReturnNil(fn *ssa.Function, i int) bool {
 			if c.failsWith(fl, fn, ret, i, f) {
 				continue // a nil value with an error is no value
 			}
-			if c.nilSourceOf(fl, ret.Results[i], f, newWalk(f)) != nil {
-				result = true
+			if nilParam(fn, f) {
+				continue // nil in, nil out: `if err == nil { return nil }` passes a nil argument through
+			}
+			if src := c.nilSourceOf(fl, ret.Results[i], f, newWalk(f)); src != nil && src.kind != srcField {
+				result = true // (a field is judged where it is returned as an interface)
 				break
 			}
 		}
@@ -434,6 +440,17 @@ func (c *checker) mayReturnNil(fn *ssa.Function, i int) bool {
 		c.mayNil[key] = 3
 	}
 	return result
+}
+
+// nilParam reports whether f says that a parameter of fn (the receiver
+// among them) is nil.
+func nilParam(fn *ssa.Function, f facts) bool {
+	for _, p := range fn.Params {
+		if f[p] == isNil {
+			return true
+		}
+	}
+	return false
 }
 
 // failsWith reports whether ret, in a function whose last result is an

@@ -27,3 +27,20 @@ func Parse(s string) (*Error, error) {
 	}
 	return &Error{Code: len(s)}, nil
 }
+
+// Clone returns nil only for a nil err: nil in, nil out.
+func Clone(err *Error) *Error {
+	if err == nil {
+		return nil
+	}
+	c := *err
+	return &c
+}
+
+// WithCode returns a copy with another code; the copy is dereferenced
+// before it is returned, so it is not nil.
+func (e *Error) WithCode(code int) *Error {
+	err := Clone(e)
+	err.Code = code
+	return err
+}

@@ -28,6 +28,11 @@ func Fresh(code int) error {
 	return errs.New(code) // errs.New always returns &Error{}
 }
 
+// Coded returns a copy made by a method that dereferences it first.
+func Coded(code int) error {
+	return errs.New(400).WithCode(code) // WithCode returns nil only for a nil receiver
+}
+
 // Parsed returns the value of a (nil, err) pair only when err is nil.
 func Parsed(s string) error {
 	e, err := errs.Parse(s)
@@ -81,6 +86,40 @@ func NewStatus(code int) *Status { return &Status{err: errs.New(code)} }
 // information.
 func (s *Status) Err() error {
 	return s.err /* information */ // want `s.err can be a nil \*errs.Error; returned as error it is not nil`
+}
+
+// Router is a group whose root returns its engine: an invariant of the
+// type, not an error (gin's RouterGroup.returnObj).
+type Router interface{ Handle(path string) }
+
+// Engine is the root router.
+type Engine struct{ group Group }
+
+// Handle registers a path.
+func (e *Engine) Handle(path string) {}
+
+// Group is a route group; engine is set right after the literal.
+type Group struct {
+	engine *Engine
+	root   bool
+}
+
+// NewEngine builds an engine and points its group at it.
+func NewEngine() *Engine {
+	e := &Engine{group: Group{root: true}}
+	e.group.engine = e
+	return e
+}
+
+// Handle registers a path.
+func (g *Group) Handle(path string) {}
+
+// returnObj returns the engine for the root group.
+func (g *Group) returnObj() Router {
+	if g.root {
+		return g.engine // a field returned as another interface than error
+	}
+	return g
 }
 
 // --- a variable still nil in a multi-value return ---
