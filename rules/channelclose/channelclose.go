@@ -342,19 +342,11 @@ func (c *checker) reportAt(s rule.Severity, d analysis.Diagnostic) {
 func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 	call := s.cur.Node().(*ast.CallExpr)
 	ch := chanText(call)
-	var why string
-	switch {
-	case src.Kind == ssapath.NilGlobal:
-		why = fmt.Sprintf("nothing in the package makes %s", ch)
-	case src.Always && len(call.Args) == 1 && declaredWithoutMake(c.pass, call.Args[0]):
-		why = fmt.Sprintf("%s is declared without make", ch)
-	case src.Always && src.Kind == ssapath.NilLocal && src.Loc.Path != "":
-		why = fmt.Sprintf("%s is never made", ch)
-	case src.Always:
-		why = fmt.Sprintf("%s is nil on every path to here", ch)
-	default:
-		why = fmt.Sprintf("%s is not made on every path to here", ch)
+	var x ast.Expr = call // close has one argument in well-typed code
+	if len(call.Args) == 1 {
+		x = call.Args[0]
 	}
+	why := src.Why(c.pass.TypesInfo, c.pass.Files, x, ch)
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
@@ -563,7 +555,7 @@ func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (a
 // `if !ok { break }` (`return` in a select case). Both need a function
 // without results, where ending the loop (or returning) needs no values.
 func (c *checker) spinFixes(cur inspector.Cursor, recv *ast.UnaryExpr) []analysis.SuggestedFix {
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok || hasResults(c.pass.TypesInfo, fnCur.Node()) {
 		return nil // ending the loop would need a return value
 	}
@@ -774,14 +766,6 @@ func breaksLoop(stmtCur inspector.Cursor) bool {
 	return false
 }
 
-// enclosingFunc returns the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
-}
-
 // hasResults reports whether the function fn returns something (or its
 // type is unknown).
 func hasResults(info *types.Info, fn ast.Node) bool {
@@ -849,11 +833,4 @@ func capturedOld(pass *analysis.Pass, file *ast.File, body ast.Node, v ast.Expr)
 		return false
 	})
 	return found
-}
-
-// declaredWithoutMake reports whether x is a local variable declared
-// without a value (var ch chan T) and never assigned or addressed
-// afterwards.
-func declaredWithoutMake(pass *analysis.Pass, x ast.Expr) bool {
-	return ssapath.DeclaredWithoutValue(pass.TypesInfo, pass.Files, x, x.Pos())
 }

@@ -4,13 +4,14 @@ import (
 	"go/ast"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // skips reports whether jump, inserted just after (or before) stmt, the
 // statement at stmtCur, would skip a cleanup (syncflow.SkipsCleanup).
 func (c *checker) skips(stmtCur inspector.Cursor, stmt ast.Stmt, after bool, jump syncflow.Jump) bool {
-	fnCur, ok := enclosingFunc(stmtCur)
+	fnCur, ok := typesutil.EnclosingFunc(stmtCur)
 	if !ok {
 		return true
 	}

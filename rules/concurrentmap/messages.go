@@ -15,6 +15,9 @@ var messages = []rule.Message{
 	{En: "writes", Zh: "写"},
 	{En: "concurrent write to map %s: the goroutine started at line %d also uses it, with no lock held here",
 		Zh: "并发写映射 %[1]s：第 %[2]d 行起的协程也在用它，这里写的时候没有加锁"},
+	{En: "concurrent write to map %s: %s runs in a goroutine started on every iteration of the loop at line %d, and writes it with no lock held",
+		Zh: "并发写映射 %[1]s：%[2]s 在第 %[3]d 行的循环里每轮都起一个协程来跑，它写这个映射时没有加锁"},
+	{En: "started here, once per iteration", Zh: "在这里启动，每轮一个"},
 	{En: "%s is used here without waiting for the goroutine", Zh: "这里没有等协程结束就用了 %s"},
 	{En: "another goroutine using %s", Zh: "另一个也在用 %s 的协程"},
 	// Fix titles.

@@ -67,7 +67,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil {
 		return nil // no types: messages cannot be recognised
 	}
-	c := &checker{pass: pass, opts: opts, cfgs: make(map[ast.Node]*cfg.CFG), exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
+	c := &checker{pass: pass, opts: opts, flow: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range inspect.Root().Preorder((*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
@@ -92,9 +92,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 type checker struct {
 	pass *analysis.Pass
 	opts *rule.Options
-	cfgs map[ast.Node]*cfg.CFG // by function
-	// exits says whether a fix may leave a loop or function somewhere.
-	exits *syncflow.Builder
+	flow *syncflow.Builder // control-flow graphs, by function
 }
 
 // isDatabus reports whether pkg is a framework queue/databus package.
@@ -319,12 +317,15 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	default:
 		return none, false
 	}
+	fnCur, ok := typesutil.EnclosingFunc(loop)
+	if !ok {
+		return none, false // package level
+	}
 	leave, how := "break", "leave the loop"
 	jump := syncflow.Break(loop.Node())
 	if inSelect || c.loopIsTerminating(loop) || c.isLastInFunc(loop) {
-		fn := enclosingFunc(loop)
 		jump = syncflow.Return
-		results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
+		results, ok := typesutil.ResultsOf(pass.TypesInfo, fnCur.Node())
 		if !ok {
 			return none, false
 		}
@@ -334,7 +335,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		}
 		leave, how = strings.TrimSpace("return "+strings.Join(vals, ", ")), "return"
 	}
-	if c.exits.SkipsCleanup(enclosingFunc(loop), assign, true, jump) {
+	if c.flow.SkipsCleanup(fnCur.Node(), assign, true, jump) {
 		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
 	}
 	lhs := assign.Lhs[0]
@@ -354,8 +355,11 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 // statement (a for without condition and without a break out of it) that
 // ends its function's body, so that ending the loop would need a return.
 func (c *checker) loopIsTerminating(loop inspector.Cursor) bool {
-	fn := enclosingFunc(loop)
-	results, ok := typesutil.ResultsOf(c.pass.TypesInfo, fn)
+	fnCur, ok := typesutil.EnclosingFunc(loop)
+	if !ok {
+		return false // package level
+	}
+	results, ok := typesutil.ResultsOf(c.pass.TypesInfo, fnCur.Node())
 	if !ok || results.Len() == 0 {
 		return false // nothing to return
 	}
@@ -365,25 +369,12 @@ func (c *checker) loopIsTerminating(loop inspector.Cursor) bool {
 // isLastInFunc reports whether the loop is the last statement of its
 // function's body.
 func (c *checker) isLastInFunc(loop inspector.Cursor) bool {
-	body := funcBody(enclosingFunc(loop))
+	fnCur, ok := typesutil.EnclosingFunc(loop)
+	if !ok {
+		return false // package level
+	}
+	body := typesutil.FuncBody(fnCur.Node())
 	return body != nil && len(body.List) > 0 && body.List[len(body.List)-1] == loop.Node()
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 // aloneOnLine reports whether stmt is the only statement on its lines:
@@ -520,8 +511,11 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		end, comment = cend, " "+text // keep it on the line of the call
 	}
 	msgText := types.ExprString(msg)
-	fn := enclosingFunc(cur)
-	results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return none, false // package level
+	}
+	results, ok := typesutil.ResultsOf(pass.TypesInfo, fnCur.Node())
 	if !ok {
 		return none, false
 	}
@@ -575,7 +569,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 	if perIteration {
 		jump = syncflow.Continue(loop.Node())
 	}
-	if c.exits.SkipsCleanup(fn, stmt, true, jump) {
+	if c.flow.SkipsCleanup(fnCur.Node(), stmt, true, jump) {
 		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
 	}
 	var b strings.Builder
@@ -686,17 +680,19 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 	if v == nil {
 		return // not a variable holding the message
 	}
-	fn := enclosingFunc(cur)
-	body := funcBody(fn)
-	if body == nil {
-		return
+	fnCur, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return // package level
 	}
-	g := c.cfgOf(fn, body)
+	g := c.flow.Graph(fnCur.Node())
+	if g == nil {
+		return // no body
+	}
 	var loop ast.Node
 	if l, ok := enclosingLoop(cur); ok {
 		loop = l.Node()
 	}
-	use := c.usedAfter(g, call, v, loop)
+	use := c.usedAfter(g.CFG, call, v, loop)
 	if use == nil {
 		return // committed after the work, or only metadata read after it
 	}
@@ -706,33 +702,6 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 		Related: []analysis.RelatedInformation{{Pos: use.Pos(), End: use.End(), Message: v.Name() + " processed here"}},
 	}
 	rule.ReportAt(pass, rule.Information, d) // at-most-once may be what the service wants
-}
-
-func (c *checker) cfgOf(fn ast.Node, body *ast.BlockStmt) *cfg.CFG {
-	g, ok := c.cfgs[fn]
-	if !ok {
-		g = cfg.New(body, c.mayReturn)
-		c.cfgs[fn] = g
-	}
-	return g
-}
-
-// mayReturn reports whether a call may return: panic, os.Exit,
-// runtime.Goexit and the standard log's Fatal and Panic functions do not.
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	switch {
-	case typesutil.IsFunc(fn, "os", "Exit"), typesutil.IsFunc(fn, "runtime", "Goexit"):
-		return false
-	case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "log" && fn.Signature().Recv() == nil:
-		return !strings.HasPrefix(fn.Name(), "Fatal") && !strings.HasPrefix(fn.Name(), "Panic")
-	}
-	return true
 }
 
 // usedAfter returns the first place where v's message is processed on a

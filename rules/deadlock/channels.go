@@ -266,7 +266,7 @@ func (f *function) checkRanges() {
 	}
 	for c := range f.cur.Preorder((*ast.RangeStmt)(nil)) {
 		rs := c.Node().(*ast.RangeStmt)
-		if f.enclosingFunc(c) != f.cur.Node() {
+		if fc, ok := typesutil.OuterFunc(c); !ok || fc != f.cur {
 			continue // not a range of this function's own code
 		}
 		id, ok := ast.Unparen(rs.X).(*ast.Ident)
@@ -322,14 +322,6 @@ func isSendChan(c inspector.Cursor) bool {
 		c = c.Parent()
 	}
 	return c.ParentEdgeKind() == edge.SendStmt_Chan
-}
-
-// enclosingFunc returns the innermost function around c.
-func (f *function) enclosingFunc(c inspector.Cursor) ast.Node {
-	for p := range c.Parent().Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		return p.Node()
-	}
-	return nil
 }
 
 // leavesLoop reports whether the body of rs can end the loop: a return,
@@ -449,7 +441,7 @@ func (f *function) launchOf(c inspector.Cursor) (*ast.FuncLit, bool) {
 	var outer inspector.Cursor
 	found := false
 	for p := range c.Enclosing((*ast.FuncLit)(nil)) {
-		if f.enclosingFunc(p) == f.cur.Node() {
+		if fc, ok := typesutil.OuterFunc(p); ok && fc == f.cur {
 			outer, found = p, true
 			break
 		}

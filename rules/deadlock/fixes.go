@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 )
 
 // deferFix defers the unlock right after the Lock of s. It is correct
@@ -143,7 +142,7 @@ func (f *function) alwaysHeldAt(s *site, ret *ast.ReturnStmt) bool {
 		return false
 	}
 	// From the entry without taking the lock.
-	if f.reachesFromBlock(f.g.Entry(), to, acquires) {
+	if f.g.ReachesFromBlock(f.g.Entry(), to, acquires) {
 		return false
 	}
 	// From the failure edge of a TryLock of the same mutex.
@@ -156,7 +155,7 @@ func (f *function) alwaysHeldAt(s *site, ret *ast.ReturnStmt) bool {
 		if other == o.from {
 			other = b.Succs[1]
 		}
-		if f.reachesFromBlock(other, to, acquires) {
+		if f.g.ReachesFromBlock(other, to, acquires) {
 			return false
 		}
 	}
@@ -181,23 +180,6 @@ func (f *function) alwaysHeldAt(s *site, ret *ast.ReturnStmt) bool {
 		}
 	})
 	return ok2
-}
-
-// reachesFromBlock reports whether to is reachable from the start of b
-// through nodes for which block reports false.
-func (f *function) reachesFromBlock(b *cfg.Block, to syncflow.Loc, block func(ast.Node) bool) bool {
-	found := false
-	f.g.WalkBlock(b, func(n ast.Node, l syncflow.Loc) bool {
-		if found {
-			return false
-		}
-		if l == to {
-			found = true
-			return false
-		}
-		return !block(n)
-	})
-	return found
 }
 
 // readsGuarded reports whether the results of ret refer to the mutex's
@@ -237,7 +219,7 @@ func (f *function) dominates(s *site, n ast.Node) bool {
 	if !ok {
 		return false
 	}
-	return !f.reachesFromBlock(f.g.Entry(), to, func(x ast.Node) bool { return x == s.node })
+	return !f.g.ReachesFromBlock(f.g.Entry(), to, func(x ast.Node) bool { return x == s.node })
 }
 
 // stmtOf returns the cursor of the statement that is exactly the call

@@ -37,6 +37,12 @@ var messages = []rule.Message{
 	{En: "a lock", Zh: "锁"},
 	{En: "%s is locked here", Zh: "%s 在这里加锁"},
 	{En: "unlocked only when the function returns", Zh: "这里 defer 的解锁要等函数返回才执行"},
+	// A deferred Lock where Unlock was meant.
+	{En: "defer %s.Lock() right after %s.Lock() locks %s again when the function returns, while it is still locked: it blocks forever; defer %s.Unlock() was meant",
+		Zh: "紧跟在 %[2]s.Lock() 之后的 defer %[1]s.Lock() 会在函数返回时再锁一次 %[3]s，而它还锁着：会永远阻塞；本意应是 defer %[4]s.Unlock()"},
+	{En: "defer %s.RLock() right after %s.RLock() takes the read lock again instead of releasing it: %s stays read-locked and the next %s.Lock() blocks forever; defer %s.RUnlock() was meant",
+		Zh: "紧跟在 %[2]s.RLock() 之后的 defer %[1]s.RLock() 会再加一次读锁而不是释放：%[3]s 一直处于读锁状态，下一次 %[4]s.Lock() 会永远阻塞；本意应是 defer %[5]s.RUnlock()"},
+	{En: "Defer %s.%s instead", Zh: "改成 defer %[1]s.%[2]s"},
 	// Channels.
 	{En: "send on unbuffered channel %s blocks forever: no goroutine that could receive from %s has been started yet",
 		Zh: "往无缓冲通道 %[1]s 发送会永远阻塞：还没有起任何能从 %[2]s 接收的协程"},

@@ -235,6 +235,7 @@ func splitBound(call *ssa.Call, s, sep ssa.Value, f facts, kind srcKind, n int64
 		return bound{iv: full, known: true, src: src} // one element per character
 	}
 	count := get(f, sepKey{s, sepStr})
+	count.lo = max(count.lo, madeSeps(s, sepStr)) // dir + "." + name has a "."
 	for k, iv := range f.All() {
 		if a, ok := k.(affixKey); ok && a.s == s && iv.lo >= 1 {
 			count.lo = max(count.lo, int64(strings.Count(a.affix, sepStr)))

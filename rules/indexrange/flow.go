@@ -167,14 +167,7 @@ func (fl *flow) once(k any) bool {
 	default:
 		return false
 	}
-	if instr, ok := v.(ssa.Instruction); ok {
-		return instr.Block() != nil && !fl.inCycle[instr.Block().Index]
-	}
-	switch v.(type) {
-	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
-		return true
-	}
-	return false
+	return ssautil.Once(v, fl.inCycle)
 }
 
 // consistent reports whether a path can pass through a point where e
@@ -182,13 +175,7 @@ func (fl *flow) once(k any) bool {
 // computed once is known to be both true and false, or of two disjoint
 // lengths.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	clash := func(k any, x, y interval) bool { return x.meet(y).empty() && fl.once(k) }
-	for _, o := range others {
-		if pmap.Conflict(*e, *o, clash) {
-			return false
-		}
-	}
-	return true
+	return ssautil.Consistent(e, others, func(a, b interval) bool { return a.meet(b).empty() }, fl.once)
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and

@@ -48,6 +48,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -83,6 +84,7 @@ type checker struct {
 	index map[token.Pos]inspector.Cursor // index expressions by '['
 	calls map[token.Pos]inspector.Cursor // calls by '('
 	exits *syncflow.Builder              // may a guard leave here (skips)
+	nr    *noreturn.Checker              // which calls never return
 }
 
 // A finding is one index expression that panics or can.
@@ -106,6 +108,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:  pass,
 		index: make(map[token.Pos]inspector.Cursor),
 		calls: make(map[token.Pos]inspector.Cursor),
+		nr:    noreturn.New(pass.TypesInfo, pass.Files),
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range in.Root().Preorder((*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)) {
@@ -140,6 +143,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 	}
 	var out []*finding
 	seen := make(map[token.Pos]bool)
+	kernel := readsKernelFile(fn)
 	for _, b := range fn.Blocks {
 		in := fl.in[b.Index]
 		if in == nil {
@@ -171,14 +175,39 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			expr := cur.Node().(*ast.IndexExpr)
 			f2 := &finding{ia: ia, cur: cur, expr: expr, k: k, b: bd, definite: definite}
 			f2.diag = analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: c.message(f2)}
-			if !definite && strings.HasSuffix(c.pass.Fset.File(expr.Pos()).Name(), "_test.go") {
+			switch {
+			case !definite && strings.HasSuffix(c.pass.Fset.File(expr.Pos()).Name(), "_test.go"):
 				// A test that panics on unexpected output still fails: only hint.
 				f2.sev = rule.Hint
+			case !definite && kernel:
+				// The kernel fixes the format of /proc and /sys files: the
+				// input cannot be anything.
+				f2.sev = rule.Information
 			}
 			out = append(out, f2)
 		})
 	}
 	return out
+}
+
+// readsKernelFile reports whether fn reads a file of /proc or /sys: it
+// passes a constant path under them to a call (os.Open("/proc/stat"),
+// a line reader given such a path).
+func readsKernelFile(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue // not a call
+			}
+			for _, arg := range call.Common().Args {
+				if p, ok := constString(arg); ok && (strings.HasPrefix(p, "/proc/") || strings.HasPrefix(p, "/sys/")) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // message says why the index is out of range.
@@ -329,7 +358,7 @@ func (c *checker) addFixes(all []*finding) {
 func (c *checker) planFor(f *finding) (*plan, bool) {
 	pass, info := c.pass, c.pass.TypesInfo
 	file := fixutil.FileOf(pass.Files, f.expr.Pos())
-	fnCur, ok := enclosingFunc(f.cur)
+	fnCur, ok := typesutil.EnclosingFunc(f.cur)
 	if file == nil || !ok || isDeferred(fnCur) {
 		return nil, false // package level, or a deferred function (returning there swallows panics)
 	}
@@ -391,7 +420,7 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 		return defCur, true
 	}
 	for cur, ok := defCur.NextSibling(); ok && cur != stmtCur; cur, ok = cur.NextSibling() {
-		if mayLeave(c.pass.TypesInfo, cur.Node()) || assigns(c.pass.TypesInfo, cur.Node(), obj) {
+		if c.mayLeave(cur.Node()) || assigns(c.pass.TypesInfo, cur.Node(), obj) {
 			return none, false // returning early there would no longer happen for bad input
 		}
 		if !onlyConstIndexes(c.pass.TypesInfo, cur.Node(), obj) {
@@ -402,8 +431,9 @@ func (c *checker) defBefore(f *finding, stmtCur inspector.Cursor, obj types.Obje
 }
 
 // mayLeave reports whether n contains a statement that can leave the
-// enclosing block: return, break, continue, goto, panic or os.Exit.
-func mayLeave(info *types.Info, n ast.Node) bool {
+// enclosing block: return, break, continue, goto, or a call that never
+// returns (panic, os.Exit, …).
+func (c *checker) mayLeave(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -412,12 +442,7 @@ func mayLeave(info *types.Info, n ast.Node) bool {
 		case *ast.ReturnStmt, *ast.BranchStmt:
 			found = true
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					found = true
-				}
-			}
-			if ssautil.IsNoReturn(typesutil.Callee(info, n)) {
+			if !c.nr.MayReturn(n) {
 				found = true
 			}
 		}
@@ -719,7 +744,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 		typesutil.ObjectOf(info, def.Lhs[0]) != obj || !fixutil.AloneOnLines(pass.Fset, defCur) {
 		return none, false
 	}
-	fnCur, ok := enclosingFunc(f.cur)
+	fnCur, ok := typesutil.EnclosingFunc(f.cur)
 	if !ok {
 		return none, false
 	}

@@ -12,15 +12,6 @@ import (
 // startsAndEndsLine and lineEnd are shaped like those of
 // uncheckedtypeassertion; see the report on sharing them.)
 
-// enclosingFunc returns the innermost function declaration or literal
-// enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
-}
-
 // isDeferred reports whether the function at fn is a literal called by
 // a defer statement.
 func isDeferred(fn inspector.Cursor) bool {

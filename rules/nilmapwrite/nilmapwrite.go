@@ -140,19 +140,7 @@ func assignmentOf(cur inspector.Cursor) (ast.Stmt, bool) {
 // nil, with a fix that makes the map where it is declared.
 func diagnostic(pass *analysis.Pass, stmt ast.Stmt, ix *ast.IndexExpr, src ssapath.NilSource) analysis.Diagnostic {
 	m := types.ExprString(ix.X)
-	var why string
-	switch {
-	case src.Kind == ssapath.NilGlobal:
-		why = fmt.Sprintf("nothing in the package makes %s", m)
-	case src.Always && declaredWithoutMake(pass, ix.X):
-		why = fmt.Sprintf("%s is declared without make", m)
-	case src.Always && src.Kind == ssapath.NilLocal && src.Loc.Path != "":
-		why = fmt.Sprintf("%s is never made", m)
-	case src.Always:
-		why = fmt.Sprintf("%s is nil on every path to here", m)
-	default:
-		why = fmt.Sprintf("%s is not made on every path to here", m)
-	}
+	why := src.Why(pass.TypesInfo, pass.Files, ix.X, m)
 	d := analysis.Diagnostic{
 		Pos:     stmt.Pos(),
 		End:     stmt.End(),
@@ -188,10 +176,4 @@ func suggestFix(pass *analysis.Pass, x ast.Expr, src ssapath.NilSource) (analysi
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{}, false
-}
-
-// declaredWithoutMake reports whether x is a local variable declared
-// without a value and never assigned afterwards.
-func declaredWithoutMake(pass *analysis.Pass, x ast.Expr) bool {
-	return ssapath.DeclaredWithoutValue(pass.TypesInfo, pass.Files, x, x.Pos())
 }

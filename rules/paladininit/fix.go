@@ -272,7 +272,7 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 		return none, false
 	}
 	var leave, title string
-	switch t := testingParam(pass.TypesInfo, fn); {
+	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
 		if !ok {
@@ -324,29 +324,4 @@ func trailingComment(fset *token.FileSet, file *ast.File, stmt ast.Stmt) *ast.Co
 		}
 	}
 	return nil
-}
-
-// testingParam returns the name of fn's *testing.T, *testing.B or
-// testing.TB parameter, or "".
-func testingParam(info *types.Info, fn ast.Node) string {
-	var params *ast.FieldList
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		params = fn.Type.Params
-	case *ast.FuncLit:
-		params = fn.Type.Params
-	}
-	if params == nil {
-		return ""
-	}
-	for _, f := range params.List {
-		t := info.TypeOf(f.Type)
-		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
-			continue // no usable name
-		}
-		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
-			return f.Names[0].Name
-		}
-	}
-	return ""
 }

@@ -108,7 +108,7 @@ func (c *checker) lostAfter(fn ast.Node, v *types.Var, stmt ast.Node) (lost bool
 	// A deferred function that reads a named result mentions it, and so
 	// has made it escape: what is left reads it only where it returns.
 	named := isResult(c.pass.TypesInfo, ftype, v)
-	g := cfg.New(body, c.mayReturn)
+	g := cfg.New(body, c.nr.MayReturn)
 	var start *cfg.Block
 	index := -1
 	for _, b := range g.Blocks {
@@ -326,7 +326,7 @@ func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leav
 	if !ok {
 		return "", "", false
 	}
-	switch t := testingParam(pass.TypesInfo, fn); {
+	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, errName)
 		if !ok {

@@ -34,8 +34,11 @@
 // reach paladin it may initialise or use it, and the rule stays silent
 // rather than guess; if it can reach flag it may parse flags. Other
 // framework packages are known not to touch paladin. Calls through interfaces and function values, and code in
-// function literals, goroutines and deferred calls, are not followed:
-// uses there are not reported. In a package with type errors (a
+// function literals, goroutines and deferred calls, are not followed for
+// order: when they run is not known. The one exception is a main that
+// nothing initialises paladin in (its literals included): a use in a
+// literal, goroutine or deferred call written in main then panics
+// whenever it runs, and is reported (literal.go). In a package with type errors (a
 // half-typed editor buffer) only dropped errors are reported: an Init or
 // a flag.Parse there may not be recognised. Init with a driver argument
 // (paladin.Init(apollo.PaladinDriverApolloName)) does not need -conf and
@@ -53,6 +56,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -150,7 +154,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	if pass.TypesInfo == nil || len(pass.Files) == 0 {
 		return nil // loaded from export data: nothing to analyse, no facts to give
 	}
-	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool)}
+	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool),
+		nr: noreturn.New(pass.TypesInfo, pass.Files)}
 	c.collect()
 	c.summarise()
 	c.checkDroppedErrors()
@@ -182,6 +187,7 @@ type checker struct {
 	order   []*function                // declared functions, in source order, init funcs too
 	main    *function
 	exits   *syncflow.Builder // may a fix leave here (skips)
+	nr      *noreturn.Checker // which calls never return
 }
 
 // A function is a declared function and its summary.
@@ -232,7 +238,7 @@ func (c *checker) collect() {
 		if obj == nil {
 			continue // ill-typed declaration
 		}
-		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.mayReturn)}
+		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.nr.MayReturn)}
 		c.order = append(c.order, f)
 		if !f.isInit() {
 			c.funcs[obj] = f
@@ -241,36 +247,6 @@ func (c *checker) collect() {
 			c.main = f
 		}
 	}
-}
-
-// mayReturn reports whether a call may return: calls of panic, os.Exit,
-// runtime.Goexit, the standard log's Fatal and Panic functions and
-// testing's Fatal, FailNow and Skip methods do not. (kratos's log.Fatal
-// returns.)
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil {
-		return true
-	}
-	switch fn.Pkg().Path() {
-	case "os":
-		return fn.Name() != "Exit"
-	case "runtime":
-		return fn.Name() != "Goexit"
-	case "log":
-		return !strings.HasPrefix(fn.Name(), "Fatal") && !strings.HasPrefix(fn.Name(), "Panic")
-	case "testing":
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return false
-		}
-	}
-	return true
 }
 
 // eventsOf returns what node does to paladin, in evaluation order. It
@@ -730,181 +706,4 @@ func (c *checker) reach(pkg *types.Package) (paladin, flag bool) {
 	}
 	c.reached[pkg] = [2]bool{paladin, flag}
 	return paladin, flag
-}
-
-// checkMain reports a use of paladin that main can reach before
-// paladin.Init.
-func (c *checker) checkMain(main *function) {
-	uses := c.uninitialised(main)
-	if len(uses) == 0 {
-		return
-	}
-	use := uses[0]
-	what := use.use.String()
-	if use.use.Func == typesutil.QualifiedName(main.obj) {
-		what = fmt.Sprintf("%s (line %d)", use.use.Call, use.use.Line)
-	} else if use.call != use.use.Call && use.call != use.use.Func {
-		what += ", reached through " + use.call + ","
-	}
-	inits := c.search(main.g, func(e event) (bool, bool) { return e.kind == initEvent || e.kind == opaqueEvent, false })
-	d := analysis.Diagnostic{Pos: main.decl.Pos(), End: main.decl.Type.End()}
-	if len(inits) == 0 {
-		d.Message = fmt.Sprintf("main never calls paladin.Init: %s panics with a nil pointer dereference", what)
-	} else {
-		d.Message = fmt.Sprintf("%s can run before paladin.Init and panic with a nil pointer dereference", what)
-	}
-	d.Related = []analysis.RelatedInformation{{Pos: use.node.Pos(), End: use.node.End(), Message: "first use of paladin"}}
-	if fix, ok := c.mainFix(main, uses, inits, use.use.Paladin); ok {
-		d.SuggestedFixes = []analysis.SuggestedFix{fix}
-	}
-	c.pass.Report(d)
-}
-
-// checkBeforeParse reports a paladin.Init without a driver argument that
-// can run before flag.Parse: in a function that parses flags, or in an
-// init function, which runs before main.
-func (c *checker) checkBeforeParse(f *function) {
-	parses := c.search(f.g, func(e event) (bool, bool) { return e.kind == parseEvent, false })
-	if len(parses) == 0 && f == c.main && !fixutil.IsTestVariant(c.pass) {
-		c.checkNeverParsed(f)
-		return
-	}
-	if len(parses) == 0 && !f.isInit() {
-		return // the function does not parse flags: where they are parsed is unknown
-	}
-	if len(parses) == 0 && strings.HasSuffix(c.pass.Fset.File(f.decl.Pos()).Name(), "_test.go") {
-		return // tests set -conf with flag.Set; go test parses flags itself
-	}
-	early := c.search(f.g, func(e event) (bool, bool) {
-		switch e.kind {
-		case initEvent:
-			return e.conf, false
-		case parseEvent, opaqueEvent, mayParseEvent:
-			return false, true
-		}
-		return false, false
-	})
-	for _, e := range early {
-		d := analysis.Diagnostic{Pos: e.node.Pos(), End: e.node.End()}
-		init := "paladin.Init"
-		if e.call != "paladin.Init" {
-			init = e.call + " calls paladin.Init, which"
-		}
-		if len(parses) == 0 {
-			d.Message = fmt.Sprintf("%s runs in init, before main's flag.Parse; it reads -conf, which is not parsed yet", init)
-		} else {
-			d.Message = fmt.Sprintf("%s runs before flag.Parse; it reads -conf, which is not parsed yet", init)
-			if fix, ok := c.moveBelowParse(f, e); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{fix}
-			}
-		}
-		c.pass.Report(d)
-	}
-}
-
-// checkNeverParsed reports a paladin.Init without a driver argument in a
-// main that never parses flags, where paladin is the open-source kratos
-// one: its Init panics when -conf is empty and no driver is named. (The
-// go-common paladin asks its config center then.) It stays silent when
-// main calls anything that may parse flags, or an init function does.
-func (c *checker) checkNeverParsed(main *function) {
-	if c.startupParse() {
-		return
-	}
-	var inits []event
-	unknown := false
-	c.search(main.g, func(e event) (bool, bool) {
-		switch e.kind {
-		case opaqueEvent, mayParseEvent:
-			unknown = true
-		case initEvent:
-			if e.conf && isOpenSourceKratos(e.path) {
-				inits = append(inits, e)
-			}
-		}
-		return false, false
-	})
-	if unknown {
-		return // something main calls may parse the flags
-	}
-	for _, e := range inits {
-		init := "paladin.Init"
-		if e.call != "paladin.Init" {
-			init = e.call + " calls paladin.Init, which"
-		}
-		c.pass.Report(analysis.Diagnostic{
-			Pos: e.node.Pos(), End: e.node.End(),
-			Message: fmt.Sprintf("%s reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with \"lack of remote config center args\"", init),
-		})
-	}
-}
-
-// startupParse reports whether an init function of the package parses
-// the command line or sets -conf.
-func (c *checker) startupParse() bool {
-	for _, f := range c.order {
-		if f.isInit() && (f.sum.Parse || f.sum.Opaque || f.sum.MayParse) {
-			return true
-		}
-	}
-	return false
-}
-
-// isOpenSourceKratos reports whether path is in the open-source kratos
-// v0.x modules, whose paladin.Init panics without -conf or a driver.
-func isOpenSourceKratos(path string) bool {
-	return strings.HasPrefix(path, "github.com/go-kratos/kratos/pkg/") ||
-		strings.HasPrefix(path, "github.com/bilibili/kratos/pkg/")
-}
-
-// checkDroppedErrors reports calls of paladin.Init, or of functions that
-// return its error, whose error is dropped.
-func (c *checker) checkDroppedErrors() {
-	pass := c.pass
-	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range inspect.Root().Preorder((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
-		var call *ast.CallExpr
-		switch s := cur.Node().(type) {
-		case *ast.ExprStmt:
-			call, _ = ast.Unparen(s.X).(*ast.CallExpr)
-		case *ast.AssignStmt:
-			if len(s.Lhs) != 1 || len(s.Rhs) != 1 || !isBlank(s.Lhs[0]) {
-				continue // the error is kept
-			}
-			call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
-		}
-		if call == nil || !c.isInitCall(call) {
-			continue // not Init's error
-		}
-		fn := typesutil.Callee(pass.TypesInfo, call)
-		name := typesutil.QualifiedName(fn.Origin())
-		msg := fmt.Sprintf("error of %s is dropped; after a failed Init, paladin.Get panics with a nil pointer dereference", name)
-		if name != "paladin.Init" {
-			msg = fmt.Sprintf("error of %s is dropped; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference", name)
-		}
-		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
-		if fix, ok := c.checkErrFix(cur, call, name); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{fix}
-		}
-		pass.Report(d)
-	}
-}
-
-// isTestFunc reports whether decl is a test, benchmark, example, fuzz
-// test or TestMain of a _test.go file, which only the testing package calls.
-func isTestFunc(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	if decl.Recv != nil || !strings.HasSuffix(pass.Fset.File(decl.Pos()).Name(), "_test.go") {
-		return false
-	}
-	for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {
-		if strings.HasPrefix(decl.Name.Name, prefix) {
-			return true
-		}
-	}
-	return false
-}
-
-func isBlank(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && id.Name == "_"
 }

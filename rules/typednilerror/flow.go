@@ -77,6 +77,13 @@ func analyze(fn *ssa.Function) (*flow, error) {
 				}
 			}
 		}
+		// Past a dereference the pointer is not nil: `err.cause = c;
+		// return err` returns a non-nil err (a nil one panicked).
+		for _, instr := range b.Instrs {
+			if x := derefOf(instr); x != nil && !add(f, x, notNil) {
+				return nil // it is nil here: the path panics
+			}
+		}
 		return f
 	}
 	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
@@ -194,27 +201,37 @@ func lenArg(v ssa.Value) (ssa.Value, bool) {
 // once reports whether v is computed at most once per call of the
 // function (not in a loop), so that facts about it at two points of one
 // path are about the same value.
-func (fl *flow) once(v ssa.Value) bool {
-	if instr, ok := v.(ssa.Instruction); ok {
-		return instr.Block() != nil && !fl.inCycle[instr.Block().Index]
-	}
-	switch v.(type) {
-	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
-		return true
-	}
-	return false
-}
+func (fl *flow) once(v ssa.Value) bool { return ssautil.Once(v, fl.inCycle) }
 
 // consistent reports whether a path can pass through a point where e
 // holds and then through points where each of others holds.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	clash := func(v ssa.Value, x, y fact) bool { return x != y && fl.once(v) }
-	for _, o := range others {
-		if pmap.Conflict(*e, *o, clash) {
-			return false
+	return ssautil.Consistent(e, others, func(x, y fact) bool { return x != y }, fl.once)
+}
+
+// derefOf returns the pointer that instr dereferences, or nil: the base
+// of a field or element address (&x.f panics for a nil x), or of a load
+// or store through it.
+func derefOf(instr ssa.Instruction) ssa.Value {
+	switch instr := instr.(type) {
+	case *ssa.FieldAddr:
+		return instr.X
+	case *ssa.UnOp:
+		if instr.Op == token.MUL {
+			if _, global := instr.X.(*ssa.Global); !global {
+				if _, alloc := instr.X.(*ssa.Alloc); !alloc {
+					return instr.X
+				}
+			}
+		}
+	case *ssa.Store:
+		if _, global := instr.Addr.(*ssa.Global); !global {
+			if _, alloc := instr.Addr.(*ssa.Alloc); !alloc {
+				return instr.Addr
+			}
 		}
 	}
-	return true
+	return nil
 }
 
 func isNilConst(v ssa.Value) bool {

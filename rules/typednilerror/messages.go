@@ -15,6 +15,9 @@ var messages = []rule.Message{
 		Zh: "%[1]s 在这里是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
 	{En: "%s can be a nil %s here; returned as %s it is not nil",
 		Zh: "%[1]s 在这里可能是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
+	// After the forms above, which it would match too.
+	{En: "%s can be a nil %s; returned as %s it is not nil",
+		Zh: "%[1]s 可能是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
 	// Fix titles.
 	{En: "Declare %s as %s", Zh: "把 %[1]s 声明成 %[2]s"},
 	{En: "Return nil explicitly when %s returns nil", Zh: "%s 返回 nil 时明确 return nil"},

@@ -15,13 +15,23 @@
 //   - the value of a failed comma-ok type assertion (`e, _ := x.(*T)`);
 //   - the result of a function of the same package that returns nil for
 //     that result on some path (`func validate() *ValidationError` ending
-//     in `return nil`, called as `return validate()`).
+//     in `return nil`, called as `return validate()`), or of another
+//     package's function that was found to when that package was analysed
+//     (nilResultFact, exported for its exported functions and methods);
+//   - a load of a pointer field (`return r.Err`) that nothing on the way
+//     compared with nil: a warning where the package leaves that field nil
+//     somewhere (a literal without it, a zero value of its struct, an
+//     assignment of nil, a nil check), information where every
+//     constructor it has sets it;
+//   - any value on a path where it was compared equal to nil (`if e ==
+//     nil { return e }`, a parameter on its own nil path).
 //
 // It deliberately leaves alone values it cannot show to be nil:
-// parameters and receivers (returning the receiver `s` of a method on
-// *Status is a convention), struct fields, globals, map elements, values
-// that were addressed (errors.As targets) or captured by closures, and
-// calls to functions of other packages (constructors there return
+// parameters and receivers otherwise (returning the receiver `s` of a
+// method on *Status is a convention), globals, map elements, values that
+// were addressed (errors.As targets) or captured by closures, and calls
+// to functions of packages analysed without facts (dependencies loaded
+// from export data: constructors there return
 // non-nil values as a rule). Empty interfaces (any) are not reported:
 // storing a typed nil there is common and rarely compared with nil.
 // A nil value returned together with a non-nil error in a function whose
@@ -69,7 +79,9 @@ var Rule = rule.Define(rule.Spec{
 	Notes:    notes,
 	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
-	Run:      run,
+	// nilResultFact: exported functions that may return a nil pointer.
+	FactTypes: []analysis.Fact{new(nilResultFact)},
+	Run:       run,
 })
 
 // Analyzer is the rule's analyzer with the default options.
@@ -81,6 +93,9 @@ type checker struct {
 	returns map[token.Pos]inspector.Cursor // return statements by position
 	flows   map[*ssa.Function]*flow
 	mayNil  map[calleeResult]int // 1 being computed, 2 never nil, 3 may be nil
+	// nilFields are the fields the package leaves nil somewhere, found on
+	// first use (see leftNil).
+	nilFields map[*types.Var]bool
 }
 
 type calleeResult struct {
@@ -95,6 +110,7 @@ const (
 	srcConst  srcKind = iota // the constant nil: a variable never assigned on that path
 	srcAssert                // a failed comma-ok type assertion
 	srcCall                  // a function that returns nil
+	srcField                 // a pointer field that the package leaves nil somewhere
 )
 
 // A nilSource says why a returned value can be nil.
@@ -102,6 +118,9 @@ type nilSource struct {
 	kind   srcKind
 	always bool          // the value is nil on every path (no phi on the way)
 	callee *ssa.Function // for srcCall
+	// sev is the finding's severity when below the rule's: information
+	// for a field that nothing in the package is seen to leave nil.
+	sev rule.Severity
 }
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
@@ -120,15 +139,22 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	for cur := range in.Root().Preorder((*ast.ReturnStmt)(nil)) {
 		c.returns[cur.Node().Pos()] = cur
 	}
-	var diags []analysis.Diagnostic
+	var diags []finding
 	for _, fn := range prog.SrcFuncs {
 		diags = append(diags, c.checkFunc(fn)...)
 	}
-	sort.Slice(diags, func(i, j int) bool { return diags[i].Pos < diags[j].Pos })
-	for _, d := range diags {
-		pass.Report(d)
+	sort.Slice(diags, func(i, j int) bool { return diags[i].d.Pos < diags[j].d.Pos })
+	for _, f := range diags {
+		rule.ReportAt(pass, f.sev, f.d)
 	}
+	c.exportFacts(prog.SrcFuncs)
 	return nil
+}
+
+// A finding is a diagnostic and its severity (Off: the rule's).
+type finding struct {
+	d   analysis.Diagnostic
+	sev rule.Severity
 }
 
 // flowOf returns the facts of fn, computed once.
@@ -148,7 +174,7 @@ func (c *checker) flowOf(fn *ssa.Function) *flow {
 }
 
 // checkFunc returns the findings of the return statements of fn.
-func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
+func (c *checker) checkFunc(fn *ssa.Function) []finding {
 	results := fn.Signature.Results()
 	var ifaces []int
 	for i := 0; i < results.Len(); i++ {
@@ -163,7 +189,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 	if fl == nil {
 		return nil // the facts did not settle: say nothing rather than guess
 	}
-	var out []analysis.Diagnostic
+	var out []finding
 	for _, b := range fn.Blocks {
 		f := fl.out[b.Index]
 		if f == nil || len(b.Instrs) == 0 {
@@ -186,7 +212,10 @@ func (c *checker) checkFunc(fn *ssa.Function) []analysis.Diagnostic {
 			if src == nil {
 				continue // never a nil concrete value here
 			}
-			out = append(out, c.diagnostic(cur, fn, i, x, src))
+			if src.kind == srcField && !typesutil.IsError(results.At(i).Type()) {
+				continue // a field returned as another interface: an invariant of its type, as a rule
+			}
+			out = append(out, finding{c.diagnostic(cur, fn, i, x, src), src.sev})
 			break // one finding per return statement
 		}
 	}
@@ -237,7 +266,7 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 			x, src := c.typedNil(fl, e, ef, w)
 			w.later = w.later[:len(w.later)-1]
 			if src != nil {
-				return x, &nilSource{kind: src.kind, callee: src.callee}
+				return x, &nilSource{kind: src.kind, callee: src.callee, sev: src.sev}
 			}
 		}
 	}
@@ -247,8 +276,11 @@ func (c *checker) typedNil(fl *flow, v ssa.Value, f facts, w *walk) (ssa.Value, 
 // nilSourceOf returns why the concrete value x can be nil at a point
 // where f holds, or nil when it cannot be shown to be.
 func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSource {
-	if factOf(f, x) == notNil {
+	switch factOf(f, x) {
+	case notNil:
 		return nil // checked on the way
+	case isNil:
+		return &nilSource{kind: srcConst, always: true} // compared with nil on the way: a parameter's own nil path
 	}
 	switch x := x.(type) {
 	case *ssa.Const:
@@ -259,6 +291,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 		if stored := resultStored(x); stored != nil {
 			return c.nilSourceOf(fl, stored, f, w)
 		}
+		return c.fieldNil(x, f)
 	case *ssa.Phi:
 		if w.visiting[x] || len(w.visiting) > 8 || w.steps > 1000 {
 			return nil // a loop, or too much work
@@ -275,7 +308,7 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 			src := c.nilSourceOf(fl, e, ef, w)
 			w.later = w.later[:len(w.later)-1]
 			if src != nil {
-				return &nilSource{kind: src.kind, callee: src.callee}
+				return &nilSource{kind: src.kind, callee: src.callee, sev: src.sev}
 			}
 		}
 	case *ssa.Extract:
@@ -291,14 +324,26 @@ func (c *checker) nilSourceOf(fl *flow, x ssa.Value, f facts, w *walk) *nilSourc
 			}
 			return &nilSource{kind: srcAssert}
 		case *ssa.Call:
-			if callee := c.localCallee(t); callee != nil && c.mayReturnNil(callee, x.Index) {
-				return &nilSource{kind: srcCall, callee: callee}
-			}
+			return c.callNil(t, x.Index)
 		}
 	case *ssa.Call:
-		if callee := c.localCallee(x); callee != nil && c.mayReturnNil(callee, 0) {
+		return c.callNil(x, 0)
+	}
+	return nil
+}
+
+// callNil returns why result i of call can be nil: the function of this
+// package returns nil there on some path, or the other package's function
+// was found to when that package was analysed (its nilResultFact).
+func (c *checker) callNil(call *ssa.Call, i int) *nilSource {
+	if callee := c.localCallee(call); callee != nil {
+		if c.mayReturnNil(callee, i) {
 			return &nilSource{kind: srcCall, callee: callee}
 		}
+		return nil
+	}
+	if callee := call.Call.StaticCallee(); callee != nil && c.importedMayNil(callee, i) {
+		return &nilSource{kind: srcCall, callee: callee}
 	}
 	return nil
 }
@@ -384,8 +429,11 @@ func (c *checker) mayReturnNil(fn *ssa.Function, i int) bool {
 			if c.failsWith(fl, fn, ret, i, f) {
 				continue // a nil value with an error is no value
 			}
-			if c.nilSourceOf(fl, ret.Results[i], f, newWalk(f)) != nil {
-				result = true
+			if nilParam(fn, f) {
+				continue // nil in, nil out: `if err == nil { return nil }` passes a nil argument through
+			}
+			if src := c.nilSourceOf(fl, ret.Results[i], f, newWalk(f)); src != nil && src.kind != srcField {
+				result = true // (a field is judged where it is returned as an interface)
 				break
 			}
 		}
@@ -395,6 +443,17 @@ func (c *checker) mayReturnNil(fn *ssa.Function, i int) bool {
 		c.mayNil[key] = 3
 	}
 	return result
+}
+
+// nilParam reports whether f says that a parameter of fn (the receiver
+// among them) is nil.
+func nilParam(fn *ssa.Function, f facts) bool {
+	for _, p := range fn.Params {
+		if factOf(f, p) == isNil {
+			return true
+		}
+	}
+	return false
 }
 
 // failsWith reports whether ret, in a function whose last result is an
@@ -461,7 +520,7 @@ func isMethodInterface(t types.Type) bool {
 func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ssa.Value, src *nilSource) analysis.Diagnostic {
 	ret := cur.Node().(*ast.ReturnStmt)
 	results := fn.Signature.Results()
-	qual := types.RelativeTo(c.pass.Pkg)
+	qual := pkgName(c.pass.Pkg)
 	typ := types.TypeString(x.Type(), qual)
 	iface := types.TypeString(results.At(i).Type(), qual)
 
@@ -489,6 +548,8 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 		msg = fmt.Sprintf("%s can return a nil %s", what, typ)
 	case src.kind == srcCall:
 		msg = fmt.Sprintf("%s can be a nil %s from %s", what, typ, src.callee.Name())
+	case src.kind == srcField:
+		msg = fmt.Sprintf("%s can be a nil %s", what, typ)
 	case src.kind == srcAssert:
 		msg = fmt.Sprintf("%s is a nil %s when the type assertion fails", what, typ)
 	case src.always:
@@ -500,6 +561,17 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Message: msg}
 	d.SuggestedFixes = c.fixes(cur, fn, i, expr, x, src)
 	return d
+}
+
+// pkgName qualifies the types of other packages by their names, as the
+// code spells them: *errs.Error.
+func pkgName(pkg *types.Package) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		return p.Name()
+	}
 }
 
 // --- fixes ---
@@ -533,7 +605,7 @@ func (c *checker) declareFix(cur inspector.Cursor, file *ast.File, expr ast.Expr
 	if obj == nil {
 		return none, false
 	}
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return none, false
 	}
@@ -590,7 +662,7 @@ func (c *checker) fitsInterface(cur inspector.Cursor, obj types.Object, iface ty
 		}
 		return (b.Op == token.EQL || b.Op == token.NEQ) && isNilIdent(info, other)
 	case edge.ReturnStmt_Results:
-		fnCur, ok := enclosingFunc(cur)
+		fnCur, ok := typesutil.EnclosingFunc(cur)
 		if !ok {
 			return false
 		}
@@ -745,7 +817,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 			// (*T)(nil): a conversion of nil.
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
 			break
 		}
 		// The other results are evaluated after the call now: only
@@ -776,7 +848,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 				return none, false // e would be left unused: declaring it as error is the fix
 			}
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), types.RelativeTo(pass.Pkg))
+			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
 			break
 		}
 		text = fmt.Sprintf("if %s == nil {\n%s\t%s\n%s}\n%s%s",
@@ -792,7 +864,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 
 // usesOf counts the uses of obj in the function enclosing cur.
 func usesOf(info *types.Info, cur inspector.Cursor, obj types.Object) int {
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return 0
 	}
@@ -824,13 +896,4 @@ func mentions(e ast.Expr, name string) bool {
 		return !found
 	})
 	return found
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }

@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -303,7 +303,7 @@ func terminates(info *types.Info, b *ast.BlockStmt) bool {
 			}
 		}
 		fn := typesutil.Callee(info, call)
-		return fn != nil && ssautil.IsNoReturn(fn)
+		return fn != nil && noreturn.Known(fn)
 	}
 	return false
 }

@@ -103,7 +103,7 @@ func isPushParam(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
 // isAssignedFromContainer reports whether v is a local variable defined
 // by a container read (isContainerGet), and never assigned again.
 func isAssignedFromContainer(info *types.Info, cur inspector.Cursor, v *types.Var) bool {
-	fnCur, ok := enclosingFuncCursor(cur)
+	fnCur, ok := typesutil.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}

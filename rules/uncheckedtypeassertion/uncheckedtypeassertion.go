@@ -29,6 +29,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -81,7 +82,10 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		if isSameTypeClone(pass.TypesInfo, assert) {
 			continue // proto.Clone returns a message of its argument's type
 		}
-		fn := enclosingFunc(cur)
+		var fn ast.Node // nil at package level
+		if fnCur, ok := typesutil.EnclosingFunc(cur); ok {
+			fn = fnCur.Node()
+		}
 		if fd, ok := fn.(*ast.FuncDecl); ok && isMustName(fd.Name.Name) {
 			continue // Must* functions panic by design
 		}
@@ -175,22 +179,6 @@ func (c *checker) report(cur inspector.Cursor, fn ast.Node, assert *ast.TypeAsse
 		return
 	}
 	pass.Report(d)
-}
-
-// enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit
-// enclosing cur, or nil at package level.
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	if c, ok := enclosingFuncCursor(cur); ok {
-		return c.Node()
-	}
-	return nil
-}
-
-func enclosingFuncCursor(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // render prints an expression as gofmt would.

@@ -86,7 +86,8 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if typesutil.ReturnsError(results) && isDeferredLit(fnCur) {
 		return nil // a deferred function's results are discarded
 	}
-	if t := c.testingParam(fn); t != "" && c.resolves(stmt.Pos(), t, c.testingObj(fn)) && !releasing {
+	if tv := typesutil.TestingParamVar(c.info, fn); tv != nil && c.resolves(stmt.Pos(), tv.Name(), tv) && !releasing {
+		t := tv.Name()
 		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
 		return hs
 	}
@@ -191,7 +192,7 @@ func errLabel(call *ast.CallExpr) string {
 // fixDroppedCall rewrites the statement f() to
 // `if err := f(); err != nil { … }`.
 func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt *ast.ExprStmt, call *ast.CallExpr, res *types.Tuple, errAt int) []analysis.SuggestedFix {
-	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+	if !inStmtList(cur) || !fixutil.AloneOnLines(c.pass.Fset, cur) {
 		return nil
 	}
 	name, tok, ok := c.errName(fnCur, stmt, call, bindIfInit)
@@ -218,7 +219,7 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 
 // fixBlank binds the discarded error of `v, _ := f()` and checks it.
 func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.AssignStmt, call *ast.CallExpr, blank int) []analysis.SuggestedFix {
-	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+	if !inStmtList(cur) || !fixutil.AloneOnLines(c.pass.Fset, cur) {
 		return nil
 	}
 	mode := bindDefine
@@ -249,7 +250,7 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 
 // fixLost checks the error variable name right after stmt assigns it.
 func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string) []analysis.SuggestedFix {
-	if !inStmtList(cur) || !aloneOnLines(c.pass.Fset, cur) {
+	if !inStmtList(cur) || !fixutil.AloneOnLines(c.pass.Fset, cur) {
 		return nil
 	}
 	return c.checkAfter(file, fnCur, stmt, call, name)
@@ -382,38 +383,6 @@ func (c *checker) allowsWrap(file *ast.File) bool {
 	return v == "" || version.Compare(v, "go1.13") >= 0
 }
 
-// testingParam returns the name of fn's *testing.T, *testing.B or
-// testing.TB parameter, or "".
-func (c *checker) testingParam(fn ast.Node) string {
-	if obj := c.testingObj(fn); obj != nil {
-		return obj.Name()
-	}
-	return ""
-}
-
-func (c *checker) testingObj(fn ast.Node) types.Object {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
-	if ft == nil || ft.Params == nil {
-		return nil
-	}
-	for _, f := range ft.Params.List {
-		t := c.info.TypeOf(f.Type)
-		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
-			continue // no usable name
-		}
-		if typesutil.IsNamed(t, "testing", "T") || typesutil.IsNamed(t, "testing", "B") || typesutil.IsNamed(t, "testing", "TB") {
-			return c.info.Defs[f.Names[0]]
-		}
-	}
-	return nil
-}
-
 // resolves reports whether name at pos denotes obj.
 func (c *checker) resolves(pos token.Pos, name string, obj types.Object) bool {
 	return obj != nil && c.pass.Pkg != nil && typesutil.InScope(c.pass.Pkg, pos, name, obj)
@@ -441,17 +410,4 @@ func inStmtList(cur inspector.Cursor) bool {
 		return true
 	}
 	return false
-}
-
-// aloneOnLines reports whether no sibling statement shares the first or
-// last line of the statement at cur.
-func aloneOnLines(fset *token.FileSet, cur inspector.Cursor) bool {
-	stmt := cur.Node()
-	if prev, ok := cur.PrevSibling(); ok && fset.Position(prev.Node().End()).Line == fset.Position(stmt.Pos()).Line {
-		return false
-	}
-	if next, ok := cur.NextSibling(); ok && fset.Position(next.Node().Pos()).Line == fset.Position(stmt.End()).Line {
-		return false
-	}
-	return true
 }

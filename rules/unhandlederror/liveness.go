@@ -49,7 +49,7 @@ func (c *checker) flowOf(fn ast.Node) *funcFlow {
 	var f *funcFlow
 	if body != nil {
 		f = &funcFlow{fn: fn, body: body, at: make(map[ast.Node]nodePos), writes: make(map[*ast.Ident]bool)}
-		f.g = cfg.New(body, mayReturn)
+		f.g = cfg.New(body, c.nr.MayReturn)
 		for _, b := range f.g.Blocks {
 			for i, n := range b.Nodes {
 				f.at[n] = nodePos{b, i}
@@ -77,13 +77,6 @@ func (c *checker) flowOf(fn ast.Node) *funcFlow {
 	}
 	c.flows[fn] = f
 	return f
-}
-
-// mayReturn reports whether a call may return: all but panic do, as far
-// as this conservative analysis is concerned.
-func mayReturn(call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	return !ok || id.Name != "panic"
 }
 
 // liveAfter reports whether the value that v holds just after stmt (a
@@ -145,7 +138,7 @@ func (c *checker) liveAfter(f *funcFlow, v *types.Var, stmt ast.Node) (live bool
 		if killed {
 			continue
 		}
-		if deferred && fallsOffEnd(it.b) {
+		if deferred && c.fallsOffEnd(it.b) {
 			return true, nil // the function returns here, and the deferred function reads v
 		}
 		for _, s := range it.b.Succs {
@@ -229,14 +222,14 @@ func (c *checker) mentions(n ast.Node, v *types.Var) bool {
 
 // fallsOffEnd reports whether control leaves the function at the end of
 // block b without a return statement: b has no successors and does not
-// end in a return or a call that does not return (panic).
-func fallsOffEnd(b *cfg.Block) bool {
+// end in a return or a call that does not return.
+func (c *checker) fallsOffEnd(b *cfg.Block) bool {
 	if len(b.Succs) > 0 || b.Return() != nil {
 		return false
 	}
 	if len(b.Nodes) > 0 {
 		if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
-			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !mayReturn(call) {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && !c.nr.MayReturn(call) {
 				return false
 			}
 		}

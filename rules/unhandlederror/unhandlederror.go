@@ -69,6 +69,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -104,6 +105,7 @@ type checker struct {
 	info  *types.Info
 	flows map[ast.Node]*funcFlow
 	decls map[*types.Func]*ast.FuncDecl // this package's functions, for returnsOnlyNil
+	nr    *noreturn.Checker             // which calls never return
 	// constVars are this package's variables that are constants in all
 	// but name, for constArgs.
 	constVars map[*types.Var]bool
@@ -114,6 +116,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow),
 		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
+	c.nr = c.exits.NoReturn()
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {
@@ -123,7 +126,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			continue // generated code is fixed at its generator
 		}
 		for cur := range fileCur.Preorder((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-			fnCur, ok := enclosingFunc(cur)
+			fnCur, ok := typesutil.OuterFunc(cur)
 			if !ok {
 				continue // package level: nothing runs in statement order
 			}
@@ -814,17 +817,6 @@ func (c *checker) releaseLevel(call *ast.CallExpr) rule.Severity {
 func (c *checker) inTestFile(pos token.Pos) bool {
 	f := c.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// enclosingFunc returns the cursor of the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if c == cur {
-			continue
-		}
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // isAssignTarget reports whether the identifier at cur is a whole target

@@ -160,7 +160,7 @@ func (c *checker) moveFor(a *assignment) *move {
 	for i, s := range moved {
 		movedStmts[i] = s.Node().(ast.Stmt)
 	}
-	if c.exits.Releases(fnNode, movedStmts) {
+	if c.flow.Releases(fnNode, movedStmts) {
 		return nil
 	}
 
@@ -208,7 +208,7 @@ func (c *checker) isLeavingErrCheck(n ast.Node, err *types.Var) bool {
 		return last.Tok != token.FALLTHROUGH
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(last.X).(*ast.CallExpr)
-		return ok && !c.mayReturn(call)
+		return ok && !c.nr.MayReturn(call)
 	}
 	return false
 }

@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -24,7 +26,8 @@ type checker struct {
 	decls         map[*types.Func]*ast.FuncDecl // functions and methods declared in the package
 	idents        map[*types.Var][]inspector.Cursor
 	encl          map[int32]ast.Node // ident cursor index → innermost enclosing function
-	noReturn      map[*types.Func]int8
+	flow          *syncflow.Builder  // control-flow graphs, by function
+	nr            *noreturn.Checker  // which calls never return (flow's)
 	derefs        map[*types.Func]int8
 	derefVia      map[*types.Func]string // what a method that derefs its receiver reads through it
 	findings      map[ast.Expr]*finding
@@ -33,7 +36,6 @@ type checker struct {
 	// unchecked holds every use reached before err is read, reported or
 	// not, by assignment.
 	unchecked map[*assignment][]uncheckedUse
-	exits     *syncflow.Builder // what moving statements below an exit skips
 }
 
 // An uncheckedUse is a use of v reached before err is read.
@@ -43,6 +45,7 @@ type uncheckedUse struct {
 }
 
 func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector) *checker {
+	flow := syncflow.NewBuilder(pass.TypesInfo, pass.Files)
 	return &checker{
 		pass:          pass,
 		opts:          opts,
@@ -50,13 +53,13 @@ func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector
 		in:            in,
 		funcs:         make(map[ast.Node]*funcInfo),
 		encl:          make(map[int32]ast.Node),
-		noReturn:      make(map[*types.Func]int8),
+		flow:          flow,
+		nr:            flow.NoReturn(),
 		derefs:        make(map[*types.Func]int8),
 		derefVia:      make(map[*types.Func]string),
 		findings:      make(map[ast.Expr]*finding),
 		nonNilResults: make(map[resultKey]bool),
 		unchecked:     make(map[*assignment][]uncheckedUse),
-		exits:         syncflow.NewBuilder(pass.TypesInfo, pass.Files),
 	}
 }
 
@@ -93,22 +96,13 @@ func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
 	return c.decls[fn.Origin()]
 }
 
-// enclosingFunc returns the cursor of the innermost function (declaration
-// or literal) strictly enclosing cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
-}
-
 // funcOfIdent returns the innermost function enclosing an identifier.
 func (c *checker) funcOfIdent(cur inspector.Cursor) ast.Node {
 	if fn, ok := c.encl[cur.Index()]; ok {
 		return fn
 	}
 	var fn ast.Node
-	if f, ok := enclosingFunc(cur); ok {
+	if f, ok := typesutil.OuterFunc(cur); ok {
 		fn = f.Node()
 	}
 	c.encl[cur.Index()] = fn
@@ -119,19 +113,12 @@ func (c *checker) funcOfIdent(cur inspector.Cursor) ast.Node {
 type funcInfo struct {
 	cur       inspector.Cursor // *ast.FuncDecl or *ast.FuncLit
 	body      *ast.BlockStmt
-	built     bool
-	g         *cfg.CFG
-	where     map[ast.Node]nodeAt
+	g         *syncflow.Graph    // built on first use
 	lits      []inspector.Cursor // function literals directly inside
 	addrTaken map[*types.Var]bool
 	tags      map[ast.Node]bool // switch tags and type switch assignments
 	inits     map[ast.Node]bool // init statements of ifs and switches
 	rangeKV   map[ast.Node]bool // range keys and values
-}
-
-type nodeAt struct {
-	b *cfg.Block
-	i int
 }
 
 // funcInfo returns the information about the function at cur.
@@ -146,12 +133,7 @@ func (c *checker) funcInfo(cur inspector.Cursor) *funcInfo {
 		inits:     make(map[ast.Node]bool),
 		rangeKV:   make(map[ast.Node]bool),
 	}
-	switch n := cur.Node().(type) {
-	case *ast.FuncDecl:
-		fi.body = n.Body
-	case *ast.FuncLit:
-		fi.body = n.Body
-	}
+	fi.body = typesutil.FuncBody(cur.Node())
 	c.funcs[cur.Node()] = fi
 	for n := range cur.Preorder((*ast.UnaryExpr)(nil), (*ast.FuncLit)(nil), (*ast.SwitchStmt)(nil),
 		(*ast.TypeSwitchStmt)(nil), (*ast.IfStmt)(nil), (*ast.RangeStmt)(nil)) {
@@ -166,7 +148,7 @@ func (c *checker) funcInfo(cur inspector.Cursor) *funcInfo {
 			if n == cur {
 				continue // the function itself
 			}
-			if outer, ok := enclosingFunc(n); ok && outer == cur {
+			if outer, ok := typesutil.OuterFunc(n); ok && outer == cur {
 				fi.lits = append(fi.lits, n)
 			}
 		case *ast.SwitchStmt:
@@ -196,25 +178,23 @@ func identOf(e ast.Expr) *ast.Ident {
 
 // graph returns the control-flow graph of the function, or nil.
 func (fi *funcInfo) graph(c *checker) *cfg.CFG {
-	if !fi.built {
-		fi.built = true
-		if fi.body != nil {
-			fi.g = cfg.New(fi.body, c.mayReturn)
-			fi.where = make(map[ast.Node]nodeAt)
-			for _, b := range fi.g.Blocks {
-				for i, n := range b.Nodes {
-					fi.where[n] = nodeAt{b, i}
-				}
-			}
-		}
+	if fi.g == nil {
+		fi.g = c.flow.Graph(fi.cur.Node())
 	}
-	return fi.g
+	if fi.g == nil {
+		return nil // no body
+	}
+	return fi.g.CFG
 }
 
-// locate returns the block and index of a node of the function's graph.
+// locate returns the block and index of a live node of the function's
+// graph (built by graph).
 func (fi *funcInfo) locate(n ast.Node) (*cfg.Block, int, bool) {
-	at, ok := fi.where[n]
-	return at.b, at.i, ok
+	if fi.g == nil {
+		return nil, 0, false
+	}
+	l, ok := fi.g.Loc(n)
+	return l.Block, l.Index, ok
 }
 
 // --- the walk ---
@@ -396,6 +376,11 @@ func (w *walker) step(fi *funcInfo, b *cfg.Block, n ast.Node, p path, cond bool,
 			}
 			return outcome{stop: true} // err is checked
 		}
+		if cond && p.st == failed && within(n, p.check) && c.guardsExit(b, n) {
+			// if lg != nil { lg.Panic(…) } in the err branch: the branch means
+			// to leave; the nil guard only spares the logger.
+			return outcome{branch: true, then: &p}
+		}
 		if cond {
 			return outcome{branch: true, then: &p, els: &p}
 		}
@@ -515,6 +500,53 @@ func errCheck(info *types.Info, b *cfg.Block, n ast.Node, err *types.Var) (*ast.
 	}
 	neq, ok := isErrNilCompare(info, ifs.Cond, err)
 	return ifs, neq, ok
+}
+
+// guardsExit reports whether the condition n ending block b is `x != nil`
+// of an if without else whose body ends in a call through x that never
+// returns: `if lg != nil { lg.Panic(…) }`, `if t != nil { t.Fatal(err) }`.
+func (c *checker) guardsExit(b *cfg.Block, n ast.Node) bool {
+	then := b.Succs[0]
+	ifs, ok := then.Stmt.(*ast.IfStmt)
+	if !ok || then.Kind != cfg.KindIfThen || ifs.Cond != n || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.NEQ {
+		return false
+	}
+	x, y := bin.X, bin.Y
+	if isNil(c.info, x) {
+		x, y = y, x
+	}
+	if !isNil(c.info, y) {
+		return false
+	}
+	es, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok || c.nr.MayReturn(call) {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && c.sameRef(sel.X, x)
+}
+
+// sameRef reports whether a and b denote the same variable or field
+// path: x and x, s.lg and s.lg.
+func (c *checker) sameRef(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && c.info.ObjectOf(a) != nil && c.info.ObjectOf(a) == c.info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && c.info.ObjectOf(a.Sel) == c.info.ObjectOf(b.Sel) && c.sameRef(a.X, b.X)
+	}
+	return false
 }
 
 // isErrNilCompare reports whether e is `err != nil` (neq true) or

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 )
 
 const maxMethodDepth = 3
@@ -597,12 +597,12 @@ func (c *checker) isFrameworkLog(fn *types.Func) bool {
 }
 
 // callsFrameworkFatal reports whether n calls the framework's log.Fatal*,
-// which logs at fatal level and returns.
+// which logs at fatal level and returns (noreturn.FrameworkFatal).
 func (c *checker) callsFrameworkFatal(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
 		if call, ok := x.(*ast.CallExpr); ok {
-			if fn := typesutil.Callee(c.info, call); c.isFrameworkLog(fn) && strings.HasPrefix(fn.Name(), "Fatal") {
+			if noreturn.FrameworkFatal(c.opts, typesutil.Callee(c.info, call)) {
 				found = true
 			}
 		}
@@ -610,60 +610,6 @@ func (c *checker) callsFrameworkFatal(n ast.Node) bool {
 		return !found && !lit
 	})
 	return found
-}
-
-// noReturnNames are the names of functions and methods of other packages
-// taken not to return: os.Exit, log.Fatal, t.Fatal, zap's Fatal and
-// Panic, klog.Exit and the like.
-var noReturnNames = map[string]bool{
-	"Exit": true, "Exitf": true, "Exitln": true,
-	"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
-	"Panic": true, "Panicf": true, "Panicln": true, "Panicw": true,
-	"FailNow": true, "Goexit": true,
-}
-
-// mayReturn reports whether a call may return; it is go/cfg's predicate.
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); ok {
-		return b.Name() != "panic"
-	}
-	fn := typesutil.Callee(c.info, call)
-	if fn == nil || fn.Pkg() == nil {
-		return true
-	}
-	if c.isFrameworkLog(fn) {
-		return true // kratos log.Fatal logs and returns
-	}
-	name := fn.Name()
-	if fn.Pkg().Path() == "testing" && (name == "SkipNow" || name == "Skip" || name == "Skipf") {
-		return false
-	}
-	if fn.Pkg() != c.pass.Pkg {
-		return !noReturnNames[name]
-	}
-	return !c.neverReturns(fn)
-}
-
-// neverReturns reports whether fn, declared in the package, has no path
-// that returns.
-func (c *checker) neverReturns(fn *types.Func) bool {
-	fn = fn.Origin()
-	switch c.noReturn[fn] {
-	case 1:
-		return true
-	case -1, 2:
-		return false // known to return, or being computed (recursion)
-	}
-	c.noReturn[fn] = 2
-	result := false
-	if decl := c.declOf(fn); decl != nil && decl.Body != nil {
-		result = cfg.New(decl.Body, c.mayReturn).NoReturn()
-	}
-	c.noReturn[fn] = -1
-	if result {
-		c.noReturn[fn] = 1
-	}
-	return result
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {

@@ -220,7 +220,7 @@ func (c *checker) assignmentOf(cur inspector.Cursor) (*assignment, bool) {
 	if errVar == nil || !isErrorType(errVar.Type()) {
 		return nil, false // err is blank, a field or a package variable
 	}
-	fnCur, ok := enclosingFunc(cur)
+	fnCur, ok := typesutil.OuterFunc(cur)
 	if !ok {
 		return nil, false // package level: no statements follow
 	}

@@ -324,7 +324,7 @@ func (c *checker) templateID(file *ast.File, pos token.Pos) *types.Const {
 			return true
 		}
 		if t, _, ok := c.dialTarget(fn.Origin(), call); ok {
-			if kind, _ := classify(pass.TypesInfo, t); kind == discoveryTarget {
+			if kind, _ := c.classify(t); kind == discoveryTarget {
 				discovery = true
 			}
 		}

@@ -2,8 +2,10 @@
 // two mistakes with warden, the gRPC client of Kratos v0.x:
 //
 //  1. A Dial, DialTLS or NewConn whose target is a fixed address known at
-//     compile time ("127.0.0.1:9000", "direct://default/10.0.0.5:9000", or
-//     a constant that holds one) instead of "discovery://default/<appid>":
+//     compile time ("127.0.0.1:9000", "direct://default/10.0.0.5:9000", a
+//     constant that holds one, a concatenation or fmt.Sprintf of
+//     constants, or a local variable assigned one once and never again)
+//     instead of "discovery://default/<appid>":
 //     the client keeps calling the instances it was given while the
 //     service behind them is redeployed, scaled or moved, so releases are
 //     not smooth. The fix dials "discovery://default/" + an application
@@ -47,10 +49,8 @@ import (
 	"embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -157,6 +157,9 @@ type checker struct {
 
 	registers bool     // the package may register the discovery resolver
 	program   *pkgFact // the package's fact: the program of a main package
+	// pinned are the local variables assigned once, at their declaration,
+	// and never again nor addressed, with that value; found on first use.
+	pinned map[*types.Var]ast.Expr
 }
 
 // funcInfo is what a function does directly, and its summary.
@@ -350,7 +353,7 @@ func (c *checker) isOtherBuilder(e ast.Expr) bool {
 // checkTarget reports a fixed target and records a discovery dial.
 func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string, info *funcInfo, where string) {
 	pass := c.pass
-	kind, text := classify(pass.TypesInfo, target)
+	kind, text := c.classify(target)
 	switch kind {
 	case discoveryTarget:
 		posn := pass.Fset.Position(target.Pos())
@@ -388,119 +391,6 @@ func isAppID(s string) bool {
 		}
 	}
 	return true
-}
-
-type targetKind int
-
-const (
-	unknownTarget   targetKind = iota // not known at compile time
-	discoveryTarget                   // discovery://…
-	fixedTarget                       // an IP address or localhost, direct:// or passthrough://
-	otherTarget                       // a host name, or another resolver's scheme
-)
-
-// classify tells what kind of target e is, and its text.
-func classify(info *types.Info, e ast.Expr) (targetKind, string) {
-	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		s := constant.StringVal(tv.Value)
-		return classifyString(s), s
-	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BinaryExpr:
-		// "discovery://default/" + appID
-		if e.Op != token.ADD {
-			return unknownTarget, ""
-		}
-		if prefix, ok := constString(info, e.X); ok && strings.HasPrefix(prefix, "discovery://") {
-			return discoveryTarget, prefix + "…"
-		}
-	case *ast.CallExpr:
-		// fmt.Sprintf("discovery://default/%s", AppID)
-		if !typesutil.IsFunc(typesutil.Callee(info, e), "fmt", "Sprintf") || len(e.Args) == 0 || e.Ellipsis.IsValid() {
-			return unknownTarget, ""
-		}
-		format, ok := constString(info, e.Args[0])
-		if !ok || !strings.HasPrefix(format, "discovery://") {
-			return unknownTarget, ""
-		}
-		if s, ok := sprintConst(info, format, e.Args[1:]); ok {
-			return discoveryTarget, s
-		}
-		return discoveryTarget, format
-	}
-	return unknownTarget, ""
-}
-
-// classifyString classifies a constant target.
-func classifyString(s string) targetKind {
-	if scheme, _, ok := strings.Cut(s, "://"); ok {
-		switch strings.ToLower(scheme) {
-		case "discovery":
-			return discoveryTarget
-		case "direct", "passthrough":
-			return fixedTarget
-		}
-		return otherTarget
-	}
-	host, _, err := net.SplitHostPort(s)
-	if err != nil {
-		return otherTarget
-	}
-	if host == "" || host == "localhost" || net.ParseIP(host) != nil {
-		return fixedTarget
-	}
-	return otherTarget
-}
-
-// constString returns the value of e if it is a string constant.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
-
-// sprintConst evaluates fmt.Sprintf(format, args...) when every argument
-// is a string or integer constant and the format has only %s, %d and %v
-// verbs.
-func sprintConst(info *types.Info, format string, args []ast.Expr) (string, bool) {
-	var vals []any
-	for _, a := range args {
-		tv, ok := info.Types[a]
-		if !ok || tv.Value == nil {
-			return "", false
-		}
-		switch tv.Value.Kind() {
-		case constant.String:
-			vals = append(vals, constant.StringVal(tv.Value))
-		case constant.Int:
-			n, exact := constant.Int64Val(tv.Value)
-			if !exact {
-				return "", false
-			}
-			vals = append(vals, n)
-		default:
-			return "", false
-		}
-	}
-	verbs := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue // literal text
-		}
-		if i+1 >= len(format) || !strings.ContainsRune("sdv%", rune(format[i+1])) {
-			return "", false
-		}
-		if format[i+1] != '%' {
-			verbs++
-		}
-		i++
-	}
-	if verbs != len(vals) {
-		return "", false
-	}
-	return fmt.Sprintf(format, vals...), true
 }
 
 // summarise computes, to a fixed point, the discovery dial each function

@@ -1,6 +1,8 @@
 package ssapath
 
 import (
+	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -32,6 +34,23 @@ type NilSource struct {
 	// Always: the value is nil on every path to the use, not only on
 	// some: no branch or assignment is involved.
 	Always bool
+}
+
+// Why says, for a message, why x is nil at its use when s explains its
+// nil value: name is x as the message spells it. Nil maps and nil
+// channels are explained alike.
+func (s NilSource) Why(info *types.Info, files []*ast.File, x ast.Expr, name string) string {
+	switch {
+	case s.Kind == NilGlobal:
+		return fmt.Sprintf("nothing in the package makes %s", name)
+	case s.Always && DeclaredWithoutValue(info, files, x, x.Pos()):
+		return fmt.Sprintf("%s is declared without make", name)
+	case s.Always && s.Kind == NilLocal && s.Loc.Path != "":
+		return fmt.Sprintf("%s is never made", name)
+	case s.Always:
+		return fmt.Sprintf("%s is nil on every path to here", name)
+	}
+	return fmt.Sprintf("%s is not made on every path to here", name)
 }
 
 // NilAt reports whether v, used by instruction at, is nil on some

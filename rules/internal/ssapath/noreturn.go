@@ -1,46 +1,14 @@
 package ssapath
 
 import (
-	"go/types"
-
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"golang.org/x/tools/go/ssa"
 )
-
-// NoReturn reports whether instr is a call that never returns to its
-// caller: one of ssautil.IsNoReturn's (os.Exit, log.Fatal*, t.Fatal*, …),
-// also through testing.TB. ssautil's SSA form already ends blocks after
-// static calls of these and of the package's own functions that never
-// return; this also catches the interface calls it cannot resolve.
-// kratos's log.Fatal is not among them: it logs and returns.
-func NoReturn(instr ssa.Instruction) bool {
-	call, ok := instr.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	c := call.Common()
-	var fn *types.Func
-	if c.IsInvoke() {
-		fn = c.Method
-	} else if callee := c.StaticCallee(); callee != nil {
-		fn, _ = callee.Object().(*types.Func)
-	}
-	if c.IsInvoke() && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "testing" {
-		switch fn.Name() {
-		case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-			return true // testing.TB
-		}
-	}
-	return ssautil.IsNoReturn(fn)
-}
-
-// noReturn reports whether instr is a call that never returns.
-func (f *Func) noReturn(instr ssa.Instruction) bool { return NoReturn(instr) }
 
 // blockNoReturn reports whether b calls a function that never returns.
 func (f *Func) blockNoReturn(b *ssa.BasicBlock) bool {
 	for _, instr := range b.Instrs {
-		if f.noReturn(instr) {
+		if noreturn.Instr(instr) {
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -355,7 +356,7 @@ func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Ins
 			if target(instr) {
 				return true, false
 			}
-			if stop(instr) || f.noReturn(instr) {
+			if stop(instr) || noreturn.Instr(instr) {
 				dead = true
 				break
 			}

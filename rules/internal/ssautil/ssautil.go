@@ -5,9 +5,8 @@
 //   - buildssa requires ctrlflow, whose noReturn facts make a driver
 //     analyse every dependency from source. Here calls that never return
 //     (os.Exit, log.Fatal, t.Fatal, panic, package functions that always
-//     end in one of these) are recognised without facts: the standard
-//     library and a few popular loggers by name, this package's own
-//     functions by their go/cfg control-flow graphs, as ctrlflow does.
+//     end in one of these) are recognised without facts, by the rules'
+//     one predicate, rules/internal/noreturn.
 //   - buildssa does not run on ill-typed packages, and a rule requiring
 //     it then fails with "failed prerequisites". Here the result is nil
 //     for an ill-typed package (a half-typed file in the editor), and
@@ -22,11 +21,11 @@ import (
 	"go/types"
 	"reflect"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
+	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Analyzer builds the SSA form of a well-typed package. Its result is a
@@ -66,9 +65,8 @@ func run(pass *analysis.Pass) (result any, err error) {
 		}
 	}
 
-	nr := newNoReturn(pass)
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	prog.SetNoReturn(nr.noReturn)
+	prog.SetNoReturn(noreturn.New(pass.TypesInfo, pass.Files).Func)
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
 	}
@@ -95,123 +93,6 @@ func run(pass *analysis.Pass) (result any, err error) {
 		}
 	}
 	return &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, nil
-}
-
-// noReturn decides which functions never return, for the SSA builder.
-type noReturn struct {
-	info  *types.Info
-	decls map[*types.Func]*ast.FuncDecl // this package's functions
-	state map[*types.Func]int           // 0 unknown, 1 in progress, 2 returns, 3 never returns
-}
-
-func newNoReturn(pass *analysis.Pass) *noReturn {
-	nr := &noReturn{
-		info:  pass.TypesInfo,
-		decls: make(map[*types.Func]*ast.FuncDecl),
-		state: make(map[*types.Func]int),
-	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					nr.decls[fn] = fd
-				}
-			}
-		}
-	}
-	return nr
-}
-
-// noReturn reports whether a call of fn never returns.
-func (nr *noReturn) noReturn(fn *types.Func) bool {
-	if IsNoReturn(fn) {
-		return true
-	}
-	fd, ok := nr.decls[fn]
-	if !ok {
-		return false // another package's function: only the known ones above
-	}
-	switch nr.state[fn] {
-	case 1, 2:
-		return false // a recursive call, or a function that returns
-	case 3:
-		return true
-	}
-	nr.state[fn] = 1
-	g := cfg.New(fd.Body, nr.callMayReturn)
-	if g.NoReturn() {
-		nr.state[fn] = 3
-		return true
-	}
-	nr.state[fn] = 2
-	return false
-}
-
-// callMayReturn is go/cfg's callback: whether a call may return.
-func (nr *noReturn) callMayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := nr.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := typeutil.StaticCallee(nr.info, call)
-	if fn == nil {
-		return true // a dynamic call
-	}
-	return !nr.noReturn(fn)
-}
-
-// IsNoReturn reports whether fn is one of the functions outside the
-// package being checked that are known never to return: os.Exit,
-// log.Fatal and log.Panic (and their Logger methods), runtime.Goexit,
-// testing's FailNow, Fatal and Skip families, and the Fatal/Exit
-// functions of klog, zap and logrus. Kratos' log.Fatal logs and returns,
-// so it is not among them.
-func IsNoReturn(fn *types.Func) bool {
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	path, name := fn.Pkg().Path(), fn.Name()
-	recv := ""
-	if r := fn.Signature().Recv(); r != nil {
-		t := types.Unalias(r.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if n, ok := t.(*types.Named); ok {
-			recv = n.Obj().Name()
-		}
-	}
-	in := func(names ...string) bool {
-		for _, n := range names {
-			if n == name {
-				return true
-			}
-		}
-		return false
-	}
-	switch path {
-	case "os":
-		return recv == "" && name == "Exit"
-	case "syscall":
-		return recv == "" && in("Exit", "ExitProcess", "ExitThread")
-	case "runtime":
-		return recv == "" && name == "Goexit"
-	case "log":
-		return (recv == "" || recv == "Logger") && in("Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln")
-	case "testing":
-		return (recv == "common" || recv == "T" || recv == "B" || recv == "F") &&
-			in("FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf")
-	case "k8s.io/klog", "k8s.io/klog/v2", "github.com/golang/glog":
-		return recv == "" && in("Exit", "ExitDepth", "Exitf", "Exitln", "Fatal", "FatalDepth", "Fatalf", "Fatalln")
-	case "go.uber.org/zap":
-		return recv == "Logger" && in("Fatal", "Panic") ||
-			recv == "SugaredLogger" && in("Fatal", "Fatalw", "Fatalf", "Fatalln", "Panic", "Panicw", "Panicf", "Panicln")
-	case "github.com/sirupsen/logrus":
-		return (recv == "" || recv == "Logger" || recv == "Entry") &&
-			in("Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit")
-	}
-	return false
 }
 
 // ReversePostorder returns the blocks reachable from the entry (and the
@@ -291,4 +172,34 @@ func Cycles(fn *ssa.Function) []bool {
 		}
 	}
 	return in
+}
+
+// Once reports whether v is computed at most once per call of its
+// function: a parameter, a free variable, a constant, or an instruction
+// in a block that is in no loop (inCycle, by block index, as Cycles
+// returns it). Facts about such a value at two points of one path are
+// about the same value.
+func Once(v ssa.Value, inCycle []bool) bool {
+	if instr, ok := v.(ssa.Instruction); ok {
+		return instr.Block() != nil && !inCycle[instr.Block().Index]
+	}
+	switch v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar, *ssa.Const:
+		return true
+	}
+	return false
+}
+
+// Consistent reports whether a path can pass through a point where the
+// facts e hold and then through points where each of others holds: no
+// key that once accepts (its value is computed once) has facts that
+// conflict at two of these points.
+func Consistent[K, V comparable](e *pmap.Map[K, V], others []*pmap.Map[K, V], conflict func(x, y V) bool, once func(K) bool) bool {
+	clash := func(k K, x, y V) bool { return conflict(x, y) && once(k) }
+	for _, o := range others {
+		if pmap.Conflict(*e, *o, clash) {
+			return false
+		}
+	}
+	return true
 }

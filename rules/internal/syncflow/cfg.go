@@ -1,6 +1,7 @@
-// Package syncflow holds what the deadlock and concurrent-map rules share:
-// control-flow graphs of function bodies (go/cfg) with an index of their
-// nodes and path walks over them, and the recognition of mutex operations
+// Package syncflow holds the control-flow graphs of function bodies
+// (go/cfg) with an index of their nodes and path walks over them, which
+// the rules that reason on go/cfg share, and what the deadlock and
+// concurrent-map rules share besides: the recognition of mutex operations
 // and of the variable or field path a mutex or map lives at. Every fix
 // that inserts a return, break or continue asks it, through
 // SkipsCleanup, whether that would leave a mutex locked or skip another
@@ -11,9 +12,7 @@
 // driver analyse the syntax of every dependency, and it is skipped on
 // ill-typed packages (failing every analyzer that requires it), while
 // these rules must run on half-typed editor buffers. The calls that end a
-// path here are panic, os.Exit, runtime.Goexit, the standard log's Fatal
-// and Panic functions, testing's FailNow/Fatal/Skip family, and functions
-// of the package being analysed whose bodies cannot return.
+// path are those of rules/internal/noreturn, every rule's one predicate.
 package syncflow
 
 import (
@@ -21,41 +20,32 @@ import (
 	"go/types"
 	"sort"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // A Builder builds and caches the control-flow graphs of the functions
 // of one package.
 type Builder struct {
-	info   *types.Info
-	decls  map[*types.Func]*ast.FuncDecl
-	state  map[*types.Func]int // 1 building, 2 may return, 3 never returns
-	graphs map[ast.Node]*Graph
-	held   map[*Graph]*Held // may-held locks, for SkipsCleanup
+	info     *types.Info
+	noReturn *noreturn.Checker
+	graphs   map[ast.Node]*Graph
+	held     map[*Graph]*Held // may-held locks, for SkipsCleanup
 }
 
 // NewBuilder returns a Builder for the package made of files.
 func NewBuilder(info *types.Info, files []*ast.File) *Builder {
-	b := &Builder{
-		info:   info,
-		decls:  make(map[*types.Func]*ast.FuncDecl),
-		state:  make(map[*types.Func]int),
-		graphs: make(map[ast.Node]*Graph),
+	return &Builder{
+		info:     info,
+		noReturn: noreturn.New(info, files),
+		graphs:   make(map[ast.Node]*Graph),
 	}
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue // not a function with a body
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-				b.decls[fn] = fd
-			}
-		}
-	}
-	return b
 }
+
+// NoReturn returns the predicate the graphs are built with, to ask
+// whether other calls return.
+func (b *Builder) NoReturn() *noreturn.Checker { return b.noReturn }
 
 // Graph returns the graph of fn, an *ast.FuncDecl or *ast.FuncLit with a
 // body, or nil.
@@ -63,72 +53,13 @@ func (b *Builder) Graph(fn ast.Node) *Graph {
 	if g, ok := b.graphs[fn]; ok {
 		return g
 	}
-	var body *ast.BlockStmt
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := typesutil.FuncBody(fn)
 	if body == nil {
 		return nil
 	}
-	g := newGraph(fn, body, cfg.New(body, b.mayReturn))
+	g := newGraph(fn, body, cfg.New(body, b.noReturn.MayReturn))
 	b.graphs[fn] = g
 	return g
-}
-
-// mayReturn reports whether the call, a statement of its own, may return.
-func (b *Builder) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if _, ok := b.info.Uses[id].(*types.Builtin); ok && id.Name == "panic" {
-			return false
-		}
-	}
-	fn := typeutil.StaticCallee(b.info, call)
-	if fn == nil {
-		return true // not statically known
-	}
-	if fn.Pkg() != nil {
-		switch fn.Pkg().Path() {
-		case "os", "syscall":
-			if fn.Name() == "Exit" {
-				return false
-			}
-		case "runtime":
-			if fn.Name() == "Goexit" {
-				return false
-			}
-		case "log":
-			switch fn.Name() {
-			case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-				return false
-			}
-		case "testing":
-			switch fn.Name() {
-			case "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf":
-				return false
-			}
-		}
-	}
-	decl, ok := b.decls[fn]
-	if !ok {
-		return true // declared elsewhere: assume it returns
-	}
-	switch b.state[fn] {
-	case 1, 2:
-		return true // recursion, or known to return
-	case 3:
-		return false
-	}
-	b.state[fn] = 1
-	g := cfg.New(decl.Body, b.mayReturn)
-	if g.NoReturn() {
-		b.state[fn] = 3
-		return false
-	}
-	b.state[fn] = 2
-	return true
 }
 
 // A Loc is the place of a node in a graph: its block and index there.
@@ -257,4 +188,10 @@ func (g *Graph) Reaches(from, to Loc, block func(n ast.Node) bool) bool {
 		return !block(n)
 	})
 	return found
+}
+
+// ReachesFromBlock is Reaches from the start of block b, b's first node
+// included.
+func (g *Graph) ReachesFromBlock(b *cfg.Block, to Loc, block func(n ast.Node) bool) bool {
+	return g.Reaches(Loc{b, -1}, to, block)
 }

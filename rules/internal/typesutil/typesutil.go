@@ -1,6 +1,7 @@
 // Package typesutil holds the type-level helpers that several rules share:
 // recognising errors, callees and framework functions, and spelling zero
-// values for the return statements that fixes insert.
+// values for the return statements that fixes insert; and the functions
+// around a node, their bodies and their testing parameters (funcs.go).
 package typesutil
 
 import (
@@ -280,31 +281,6 @@ func InScope(pkg *types.Package, pos token.Pos, name string, obj types.Object) b
 	}
 	_, found := scope.LookupParent(name, pos)
 	return found == obj
-}
-
-// TestingParam returns the name of the *testing.T, *testing.B or
-// testing.TB parameter of fn (an *ast.FuncDecl or *ast.FuncLit), or "".
-func TestingParam(info *types.Info, fn ast.Node) string {
-	var params *ast.FieldList
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		params = fn.Type.Params
-	case *ast.FuncLit:
-		params = fn.Type.Params
-	}
-	if params == nil {
-		return ""
-	}
-	for _, f := range params.List {
-		t := info.TypeOf(f.Type)
-		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
-			continue // no usable name
-		}
-		if IsNamed(t, "testing", "T") || IsNamed(t, "testing", "B") || IsNamed(t, "testing", "TB") {
-			return f.Names[0].Name
-		}
-	}
-	return ""
 }
 
 // stdRoots are the first elements of the standard library's import paths.

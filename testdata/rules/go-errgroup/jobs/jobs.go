@@ -31,7 +31,7 @@ func RunAll(jobs []Job) {
 	for _, j := range jobs {
 		wg.Add(1)
 		// information only: worker returns no error (its body is the unhandled-error rule's business)
-		go worker(j, &wg) // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
+		go worker(j, &wg) /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
 	}
 	wg.Wait()
 }
@@ -60,12 +60,14 @@ outer:
 	return n, nil
 }
 
-// Flush drops the error of every job it fans out.
+// Flush drops the error of every job it fans out, as a call statement:
+// unhandled-error reports that at the call; here it is information, and
+// the fix returns the error to Wait.
 func Flush(ctx context.Context, jobs []Job) error {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
 		wg.Add(1)
-		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of run; use errgroup so it reaches the caller`
+		go func() { /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			run(ctx, j)
 		}()
@@ -74,8 +76,26 @@ func Flush(ctx context.Context, jobs []Job) error {
 	return nil
 }
 
-// Retry fans out, then uses ctx again after the wait: the group gets a ctx of its own.
+// Retry fans out, gives up silently on each failure, then uses ctx again
+// after the wait: the group gets a ctx of its own.
 func Retry(ctx context.Context, jobs []Job) error {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of run; use errgroup so it reaches the caller`
+			defer wg.Done()
+			if err := run(ctx, j); err != nil {
+				return
+			}
+		}()
+	}
+	wg.Wait()
+	return run(ctx, Job{})
+}
+
+// Collect fans out and collects the failures: no error is lost, so
+// x/sync's errgroup would improve nothing and no fix is offered.
+func Collect(ctx context.Context, jobs []Job) []Job {
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -83,7 +103,7 @@ func Retry(ctx context.Context, jobs []Job) error {
 	)
 	for _, j := range jobs {
 		wg.Add(1)
-		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait; use errgroup`
+		go func() { /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			if run(ctx, j) != nil {
 				mu.Lock()
@@ -93,18 +113,15 @@ func Retry(ctx context.Context, jobs []Job) error {
 		}()
 	}
 	wg.Wait()
-	for _, j := range failed {
-		if err := run(ctx, j); err != nil {
-			return err
-		}
-	}
-	return nil
+	return failed
 }
 
-// Notify fires and forgets one short task per job.
+// Notify fires and forgets one short task per job; the call statement's
+// dropped error is unhandled-error's, and waiting only to discard it
+// would help no one: no fix.
 func Notify(ctx context.Context, jobs []Job) {
 	for _, j := range jobs {
-		go func() { // want `goroutines fanned out in a loop drop the error of run; nothing here waits for them and the error reaches no one`
+		go func() { /* information */ // want `goroutines fanned out in a loop; a panic in one crashes the process`
 			run(context.Background(), j)
 		}()
 	}
@@ -115,11 +132,11 @@ func Spread(ctx context.Context, jobs []Job) {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
 		wg.Add(2)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait`
 			defer wg.Done()
 			_ = run(ctx, j)
 		}()
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait`
 			defer wg.Done()
 			_ = run(ctx, Job{ID: -j.ID})
 		}()

@@ -30,7 +30,7 @@ type Pool struct {
 // silently on each failure.
 func (p *Pool) WarmUp(ctx context.Context, uids []int64) {
 	for _, uid := range uids {
-		go func(uid int64) { // want `goroutines fanned out in a loop drop the error of p.s.dao.Account; nothing here waits for them and the error reaches no one`
+		go func(uid int64) { // want `goroutines fanned out in a loop drop the error of p.s.dao.Account; nothing waits for them and the error reaches no one`
 			a, err := p.s.dao.Account(ctx, uid)
 			if err != nil {
 				return
@@ -44,7 +44,7 @@ func (p *Pool) WarmUp(ctx context.Context, uids []int64) {
 // and returns the error the goroutines gave up on.
 func (p *Pool) Prefetch(ctx context.Context, uids []int64) error {
 	for _, uid := range uids {
-		go func() { // want `goroutines fanned out in a loop drop the error of p.s.dao.Account; nothing here waits for them`
+		go func() { // want `goroutines fanned out in a loop drop the error of p.s.dao.Account; nothing waits for them`
 			a, err := p.s.dao.Account(ctx, uid)
 			if err != nil {
 				return
@@ -55,10 +55,11 @@ func (p *Pool) Prefetch(ctx context.Context, uids []int64) error {
 	return nil
 }
 
-// Spawn touches every account in the background; Touch returns no error.
+// Spawn touches every account in the background; Touch returns no error:
+// only a panic is at stake.
 func (p *Pool) Spawn(uids []int64) {
 	for _, uid := range uids {
-		go func() { // want `goroutines fanned out in a loop; nothing here waits for them or learns whether they fail`
+		go func() { /* information */ // want `goroutines fanned out in a loop; a panic in one crashes the process`
 			p.s.dao.Touch(uid)
 		}()
 	}
@@ -68,7 +69,7 @@ func (p *Pool) Spawn(uids []int64) {
 func (p *Pool) Double(rewards []*Reward) int64 {
 	out := make(chan int64)
 	for _, r := range rewards {
-		go func(r *Reward) { // want `goroutines fanned out in a loop and collected from out by hand; a panic in one crashes the process`
+		go func(r *Reward) { /* information */ // want `goroutines fanned out in a loop and collected from out by hand; a panic in one crashes the process`
 			out <- r.Amount * 2
 		}(r)
 	}
@@ -84,7 +85,8 @@ func (p *Pool) Workers(n int, handle func(*Message)) []chan *Message {
 	chs := make([]chan *Message, n)
 	for i := range chs {
 		chs[i] = make(chan *Message, 128)
-		go func(ch chan *Message) { // want `goroutines fanned out in a loop; nothing here waits for them or learns whether they fail`
+		// information only: long-lived workers that lose no error
+		go func(ch chan *Message) { /* information */ // want `goroutines fanned out in a loop; a panic in one crashes the process`
 			for m := range ch {
 				handle(m)
 			}
@@ -96,7 +98,7 @@ func (p *Pool) Workers(n int, handle func(*Message)) []chan *Message {
 // Shards starts a fixed number of shard loops: a range over an integer.
 func (p *Pool) Shards(n int) {
 	for i := range n {
-		go p.shard(i) // want `goroutines fanned out in a loop; nothing here waits for them`
+		go p.shard(i) /* information */ // want `goroutines fanned out in a loop; a panic in one crashes the process`
 	}
 }
 
@@ -108,7 +110,7 @@ func (p *Pool) Batches() {
 	for {
 		batch := <-p.batches
 		for _, uid := range batch {
-			go p.s.dao.Touch(uid) // want `goroutines fanned out in a loop; nothing here waits for them`
+			go p.s.dao.Touch(uid) /* information */ // want `goroutines fanned out in a loop; a panic in one crashes the process`
 		}
 	}
 }

@@ -20,7 +20,7 @@ func (r *Registry) Refresh(ctx context.Context, names []string) error {
 	var wg sync.WaitGroup
 	for _, n := range names {
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait`
 			defer wg.Done()
 			refreshOne(ctx, n)
 		}()

@@ -257,7 +257,7 @@ func (d *Dao) Last() error {
 }
 
 // A concrete result type is no interface.
-func (d *Dao) Raw(key string) *Error {
+func (d *Dao) Raw(key string) *Error { // want Raw:"may return nil results \\[0\\]"
 	return check(key) // *Error result: a nil *Error is what the caller expects
 }
 

@@ -48,6 +48,26 @@ func New(c *Config) (d *Dao, err error) {
 	if _, err = d.client.Dial(ctx, string(statAddr)); err != nil { // want `fixed address "10.0.0.9:9000"`
 		return nil, err
 	}
+	// Formatted from constants: as fixed as a constant.
+	if _, err = d.client.Dial(ctx, fmt.Sprintf("direct://default/%s", "127.0.0.1:9000")); err != nil { // want `fixed address "direct://default/127.0.0.1:9000"`
+		return nil, err
+	}
+	if _, err = d.client.Dial(ctx, fmt.Sprintf("%s:%d", relayHost, 9001)); err != nil { // want `fixed address "10.0.0.8:9001"`
+		return nil, err
+	}
+	// A local variable built once from constants.
+	relay := "direct://default/" + relayHost
+	if _, err = d.client.Dial(ctx, relay+":9002"); err != nil { // want `fixed address "direct://default/10.0.0.8:9002"`
+		return nil, err
+	}
+	// A local variable that configuration may replace.
+	target := "127.0.0.1:9003"
+	if c.AccountTarget != "" {
+		target = c.AccountTarget
+	}
+	if _, err = d.client.Dial(ctx, target); err != nil {
+		return nil, err
+	}
 	// The address comes from configuration.
 	if d.account, err = d.client.Dial(ctx, c.AccountTarget); err != nil {
 		return nil, err

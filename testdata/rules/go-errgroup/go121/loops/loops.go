@@ -22,7 +22,8 @@ func Load(ctx context.Context, ids []int64) error {
 	var wg sync.WaitGroup
 	for _, id := range ids {
 		wg.Add(1)
-		go func(id int64) { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of fetch`
+		// information only: the call statement's error is unhandled-error's; the fix returns it to Wait
+		go func(id int64) { /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			fetch(ctx, id)
 		}(id)
@@ -55,8 +56,32 @@ func Rename(ctx context.Context, users []*User) error {
 	return nil
 }
 
-// Captured captures the shared loop variable directly (racy before 1.22).
-func Captured(ctx context.Context, users []*User) []int64 {
+// Captured captures the shared loop variable directly (racy before 1.22)
+// and gives up silently on a failed fetch.
+func Captured(ctx context.Context, users []*User) error {
+	var (
+		wg  sync.WaitGroup
+		mu  sync.Mutex
+		ids []int64
+	)
+	for _, u := range users {
+		wg.Add(1)
+		go func() { // want `joined by wg.Wait drop the error of fetch`
+			defer wg.Done()
+			if err := fetch(ctx, u.ID); err != nil {
+				return
+			}
+			mu.Lock()
+			ids = append(ids, u.ID)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+
+// Collected collects the failures: no error is lost, no fix.
+func Collected(ctx context.Context, users []*User) []int64 {
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -64,7 +89,7 @@ func Captured(ctx context.Context, users []*User) []int64 {
 	)
 	for _, u := range users {
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			if fetch(ctx, u.ID) != nil {
 				mu.Lock()

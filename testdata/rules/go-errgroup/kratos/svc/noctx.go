@@ -12,7 +12,7 @@ func Sum(parts [][]int) int {
 	)
 	for _, p := range parts {
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			n := 0
 			for _, v := range p {
@@ -32,7 +32,7 @@ func Check(parts [][]int) error {
 	var wg sync.WaitGroup
 	for _, p := range parts {
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			_ = len(p)
 		}()

@@ -17,7 +17,8 @@ func Load(ctx context.Context, ids []int64) error {
 	var wg sync.WaitGroup
 	for _, id := range ids {
 		wg.Add(1)
-		go func() { // want `goroutines fanned out in a loop and joined by wg.Wait drop the error of load`
+		// information only: the call statement's error is unhandled-error's; the fix returns it to Wait
+		go func() { /* information */ // want `goroutines fanned out in a loop and joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			load(ctx, id)
 		}()
@@ -34,7 +35,8 @@ func Tagged(ctx context.Context, ids []int64) {
 	for _, id := range ids {
 		ctx := context.WithValue(ctx, key{}, id)
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		// information only: the error is logged; the kratos errgroup still turns panics into errors
+		go func() { /* information */ // want `joined by wg.Wait; a panic in one crashes the process`
 			defer wg.Done()
 			if err := load(ctx, id); err != nil {
 				log.Error("tagged %d: %v", id, err)

@@ -13,7 +13,7 @@ func Fill(ctx context.Context, keys []string) error {
 	var wg sync.WaitGroup
 	for _, k := range keys {
 		wg.Add(1)
-		go func() { // want `joined by wg.Wait`
+		go func() { /* information */ // want `joined by wg.Wait`
 			defer wg.Done()
 			set(ctx, k)
 		}()

@@ -64,3 +64,26 @@ func Get(key string) *Value                                       { return Defau
 func GetAll() *Map                                                { return DefaultClient.GetAll() }
 func Keys() []string                                              { return nil }
 func Close() error                                                { return DefaultClient.Close() }
+
+// The helpers of helper.go: a value, or def when it is missing or malformed.
+
+func Bool(v *Value, def bool) bool {
+	if b, err := v.Bool(); err == nil {
+		return b
+	}
+	return def
+}
+
+func Int(v *Value, def int) int {
+	if i, err := v.Int(); err == nil {
+		return i
+	}
+	return def
+}
+
+func String(v *Value, def string) string {
+	if s, err := v.String(); err == nil {
+		return s
+	}
+	return def
+}

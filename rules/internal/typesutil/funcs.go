@@ -1,0 +1,79 @@
+package typesutil
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// EnclosingFunc returns the cursor of the innermost function declaration
+// or literal that is the node at cur or encloses it (as
+// inspector.Cursor.Enclosing, cur itself counts), and false at package
+// level.
+func EnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// OuterFunc returns the cursor of the innermost function declaration or
+// literal that strictly encloses the node at cur: for a function literal,
+// the function it is written in. It returns false at package level.
+func OuterFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if c != cur {
+			return c, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// FuncBody returns the body of fn, an *ast.FuncDecl or *ast.FuncLit, or
+// nil (for other nodes, and declarations without a body).
+func FuncBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// TestingParam returns the name of the *testing.T, *testing.B or
+// testing.TB parameter of fn (an *ast.FuncDecl or *ast.FuncLit), or "".
+func TestingParam(info *types.Info, fn ast.Node) string {
+	if v := TestingParamVar(info, fn); v != nil {
+		return v.Name()
+	}
+	return ""
+}
+
+// TestingParamVar returns the *testing.T, *testing.B or testing.TB
+// parameter of fn (an *ast.FuncDecl or *ast.FuncLit), or nil. A
+// parameter named _ or declared with others of its type does not count.
+func TestingParamVar(info *types.Info, fn ast.Node) *types.Var {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	for _, f := range ft.Params.List {
+		t := info.TypeOf(f.Type)
+		if t == nil || len(f.Names) != 1 || f.Names[0].Name == "_" {
+			continue // no usable name
+		}
+		if IsNamed(t, "testing", "T") || IsNamed(t, "testing", "B") || IsNamed(t, "testing", "TB") {
+			v, _ := info.Defs[f.Names[0]].(*types.Var)
+			return v
+		}
+	}
+	return nil
+}
