@@ -68,6 +68,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/errlive"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -101,7 +102,7 @@ type checker struct {
 	pass  *analysis.Pass
 	opts  *rule.Options
 	info  *types.Info
-	flows map[ast.Node]*funcFlow
+	flows map[ast.Node]*errlive.Graph
 	decls map[*types.Func]*ast.FuncDecl // this package's functions, for returnsOnlyNil
 	// constVars are this package's variables that are constants in all
 	// but name, for constArgs.
@@ -110,7 +111,7 @@ type checker struct {
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*funcFlow)}
+	c := &checker{pass: pass, opts: opts, info: pass.TypesInfo, flows: make(map[ast.Node]*errlive.Graph)}
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {
