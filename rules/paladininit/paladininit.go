@@ -650,10 +650,19 @@ func (c *checker) isInitCall(call *ast.CallExpr) bool {
 	}
 	fn = fn.Origin()
 	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
-		return fn.Name() == "Init" && fn.Signature().Recv() == nil
+		return IsInit(c.opts, fn)
 	}
 	sum, ok := c.summaryOf(fn)
 	return ok && sum.InitErr
+}
+
+// IsInit reports whether fn is the framework's paladin.Init, whose
+// dropped or lost error this rule reports, saying what follows from it
+// (paladin.Get panics). unhandled-error leaves those calls to it, so
+// that one diagnostic explains them.
+func IsInit(opts *rule.Options, fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") &&
+		fn.Name() == "Init" && fn.Signature().Recv() == nil
 }
 
 // exportFacts exports the package marker and the summaries of functions

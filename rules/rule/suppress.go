@@ -14,7 +14,7 @@ import (
 //	//gopitfalls:ignore <rule>[,<rule>…] <reason>
 //	//nolint:gopitfalls          (also a bare //nolint or //nolint:all)
 //
-// Diagnostics in generated files (ast.IsGenerated) are dropped too: their
+// Diagnostics in generated files (IsGenerated) are dropped too: their
 // readers cannot act on them. The directives of a file are read the first
 // time a diagnostic in it is reported.
 type suppressor struct {
@@ -80,7 +80,7 @@ func (s *suppressor) read(tf *token.File) map[int][]Directive {
 	if file == nil {
 		return lines
 	}
-	s.generated[tf] = ast.IsGenerated(file)
+	s.generated[tf] = IsGenerated(s.pass.Fset, file)
 	slash := make(map[int]token.Pos) // line → first directive on it
 	for _, group := range file.Comments {
 		for _, c := range group.List {

@@ -53,7 +53,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	label := errLabel(call)
 	var hs []handler
 	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt)
-	if typesutil.ReturnsError(results) && !releasing {
+	if typesutil.ReturnsError(results) && !releasing && !c.outcomeDecided(fn, stmt) {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}
@@ -96,6 +96,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 			call = "Printf"
 		default:
 			continue // not a logger
+		}
+		if !c.mayLogWith(fnCur, file, path) {
+			continue // the enclosing code logs with another logger
 		}
 		local, ok := fixutil.ImportName(file, c.pass.Pkg, path)
 		if !ok || !c.resolvesToPackage(stmt.Pos(), local, path) {
