@@ -293,9 +293,12 @@ func (c *checker) onlyAssignedUsable(fd *ast.FuncDecl, v *types.Var, depth int) 
 		}
 		switch x := x.(type) {
 		case *ast.FuncLit:
-			if mentionsVar(c.info, x, v) {
-				ok = false
-			}
+			ast.Inspect(x.Body, func(y ast.Node) bool {
+				if s, isStmt := y.(ast.Stmt); isStmt && assigns(c.info, s, v) {
+					ok = false // assigned where this does not look
+				}
+				return ok
+			})
 			return false
 		case *ast.AssignStmt:
 			for j, l := range x.Lhs {

@@ -69,6 +69,10 @@ func (m *Memory) Ping() error {
 // Open gives a usable Memory even when it fails: the caller may go on.
 func Open(path string) (*Memory, error) { // want Open:"fallback"
 	m := &Memory{}
+	go func() { // reads m, does not assign it
+		m.mu.Lock()
+		defer m.mu.Unlock()
+	}()
 	if path == "" {
 		return m, errors.New("no path: keeping the log in memory only")
 	}
