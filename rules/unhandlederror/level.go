@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/errlive"
@@ -36,7 +37,7 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 	name := c.calleeName(call)
 	msg := fmt.Sprintf("error returned by %s is not checked", name)
 	fn := typesutil.Callee(c.info, call)
-	if c.inBestEffortCallback(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) {
+	if c.inBestEffortCallback(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) {
 		return verdict{rule.Information, msg, true}
 	}
 	if isSoleGoroutineCall(fnCur, stmt) {
@@ -167,10 +168,43 @@ func (c *checker) lostVerdict(t lostTarget, fate errlive.Fate) verdict {
 	if t.field != nil {
 		return verdict{rule.Warning, msg, compared}
 	}
-	if s := c.summaryOf(typesutil.Callee(c.info, t.call)); s != nil && s.fails == failsSentinel && !compared {
+	if s := c.summaryOf(typesutil.Callee(c.info, t.call)); s != nil && s.fails == failsSentinel {
+		if compared {
+			return verdict{rule.Information, msg, true} // the other failures are sentinels too
+		}
 		return verdict{rule.Information, msg + "; it fails only with " + strings.Join(s.sentinels, " or "), true}
 	}
 	return verdict{c.releaseLevel(t.call), msg, compared}
+}
+
+// comparedWithAll reports whether the sentinels compared include every
+// error that call's callee can fail with: it fails only with sentinels,
+// and each is compared (`if errors.Is(err, store.ErrNotFound)` after a
+// Get that fails only with store.ErrNotFound).
+func (c *checker) comparedWithAll(call *ast.CallExpr, compared []ast.Expr) bool {
+	if call == nil || len(compared) == 0 {
+		return false
+	}
+	s := c.summaryOf(typesutil.Callee(c.info, call))
+	if s == nil || s.fails != failsSentinel {
+		return false
+	}
+	var names []string
+	for _, e := range compared {
+		if v, ok := typesutil.ObjectOf(c.info, e).(*types.Var); ok && v.Pkg() != nil {
+			names = append(names, v.Pkg().Name()+"."+v.Name())
+		} else if sel, ok := e.(*ast.SelectorExpr); ok {
+			if v, ok := c.info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil {
+				names = append(names, v.Pkg().Name()+"."+v.Name())
+			}
+		}
+	}
+	for _, want := range s.sentinels {
+		if !slices.Contains(names, want) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineOf returns the line of n, or 0 for nil.

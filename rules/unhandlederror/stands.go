@@ -281,3 +281,35 @@ func isSoleGoroutineCall(fnCur inspector.Cursor, stmt ast.Stmt) bool {
 	}
 	return n == 1
 }
+
+// discardsRecvErrors reports whether the function at fnCur explicitly
+// discards (`_, _ = w.Write(b)`) the error of another call on the
+// receiver of call: its author has decided that this object's failures
+// do not matter here, and a dropped `w.Close()` beside it follows that
+// decision.
+func (c *checker) discardsRecvErrors(fnCur inspector.Cursor, call *ast.CallExpr) bool {
+	recv := c.calleeKey(call).recv
+	v, ok := typesutil.ObjectOf(c.info, ast.Unparen(recv)).(*types.Var)
+	if recv == nil || !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(fnCur.Node(), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if found || !ok || len(as.Rhs) != 1 {
+			return !found
+		}
+		for _, l := range as.Lhs {
+			if !isBlank(l) {
+				return true
+			}
+		}
+		if other, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && other != call {
+			if r := c.calleeKey(other).recv; r != nil && typesutil.ObjectOf(c.info, ast.Unparen(r)) == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

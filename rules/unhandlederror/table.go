@@ -93,6 +93,7 @@ var exclusions = []exclusion{
 	{"(any).SetDeadline", always, "fails only on a closed connection, which the next Read or Write reports"},
 	{"(any).SetReadDeadline", always, "fails only on a closed connection, which the next Read reports"},
 	{"(any).SetWriteDeadline", always, "fails only on a closed connection, which the next Write reports"},
+	{"(*net/http.ResponseController).Flush", always, "flushes a response: a failure means the client has gone, as for a write to the ResponseWriter"},
 
 	// Parsing constants: the result is the same on every run, so the first
 	// run shows a failure. Applies to `v, _ := f("const")` as well.

@@ -28,6 +28,7 @@ var Rule = rule.Define(rule.Spec{
 	Fixes:    true,
 	Notes:    notes,
 	Messages: messages,
+	Nolint:   []string{"errcheck"}, // //nolint:errcheck is the author's decision on that call
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	// errFact: how an exported function fails (summary.go).
 	FactTypes: []analysis.Fact{new(errFact)},
@@ -177,8 +178,8 @@ func (c *checker) blankError(file *ast.File, cur, fnCur inspector.Cursor, stmt a
 		if c.onlyLogged(fnCur, stmt, v) {
 			return // a zero value only makes a log line odd
 		}
-		if c.zeroCheckedNext(cur, v) {
-			return // the zero value is handled right away
+		if c.zeroCheckedNext(cur, v) || c.firstUseIsZeroCheck(fnCur, stmt, v) {
+			return // the zero value is handled
 		}
 	}
 	v := c.blankVerdict(fnCur, call, lhs, used)
@@ -290,6 +291,30 @@ func (c *checker) zeroCheckedNext(cur inspector.Cursor, v *types.Var) bool {
 	return found
 }
 
+// firstUseIsZeroCheck reports whether the first read of v after stmt, in
+// source order, compares it (or its length) with a constant or nil:
+// `isDir := e.IsDir() || (info != nil && info.IsDir())`.
+func (c *checker) firstUseIsZeroCheck(fnCur inspector.Cursor, stmt ast.Node, v *types.Var) bool {
+	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if id.Pos() < stmt.End() || c.info.Uses[id] != v || isAssignTarget(idCur) {
+			continue // not a later read of v
+		}
+		use := idCur
+		if use.ParentEdgeKind() == edge.CallExpr_Args && c.isVarOrLen(use.Parent().Node().(ast.Expr), v) {
+			use = use.Parent() // len(v)
+		}
+		if b, ok := use.Parent().Node().(*ast.BinaryExpr); ok {
+			switch b.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+				return c.isConst(b.X) || c.isConst(b.Y)
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // isVarOrLen reports whether e is v or len(v).
 func (c *checker) isVarOrLen(e ast.Expr, v *types.Var) bool {
 	e = ast.Unparen(e)
@@ -323,8 +348,8 @@ func (c *checker) lostError(file *ast.File, cur, fnCur inspector.Cursor, stmt as
 			continue // never fails, or nothing to do with the error (table.go, summary.go)
 		}
 		fate := c.flowOf(fnCur.Node()).After(v, stmt)
-		if fate.Read {
-			continue // read on some path
+		if fate.Read || c.comparedWithAll(t.call, fate.Compared) {
+			continue // read on some path, or compared with every sentinel the callee can fail with
 		}
 		if fate.Over == stmt {
 			fate.Over = nil // the statement itself, again (a loop)
