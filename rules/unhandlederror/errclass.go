@@ -214,12 +214,13 @@ func (c *checker) varClass(fd *ast.FuncDecl, r *ast.ReturnStmt, v *types.Var, se
 	return errClass{kind: kind, sentinels: sentinels}
 }
 
-// checkedBefore reports whether the return statement r follows, in its
-// block, an if statement that leaves when v != nil (`if err != nil {
-// return err }`), with nothing in between assigning v: v is nil at r.
-func (c *checker) checkedBefore(fd *ast.FuncDecl, r *ast.ReturnStmt, v *types.Var) bool {
+// checkedBefore reports whether the statement r follows, in its block,
+// an if statement that leaves when v != nil (`if err != nil { return err
+// }`), with nothing in between assigning v: v is nil at r. fn is the
+// function declaration or literal around r.
+func (c *checker) checkedBefore(fn ast.Node, r ast.Stmt, v *types.Var) bool {
 	checked := false
-	c.beforeInBlock(fd, r, func(s ast.Stmt) bool {
+	c.beforeInBlock(fn, r, func(s ast.Stmt) bool {
 		if ifs, ok := s.(*ast.IfStmt); ok && ifs.Else == nil && c.isNotNilTest(ifs.Cond, v) && endsInReturn(ifs.Body) {
 			checked = true
 			return true
@@ -261,19 +262,21 @@ func endsInReturn(b *ast.BlockStmt) bool {
 }
 
 // beforeInBlock calls visit on the statements before the statement stmt
-// in its block (or case body) in fd, nearest first, until visit returns
-// true.
-func (c *checker) beforeInBlock(fd *ast.FuncDecl, stmt ast.Stmt, visit func(ast.Stmt) bool) {
+// in its block (or case body) in fn, a function declaration or literal,
+// nearest first, until visit returns true.
+func (c *checker) beforeInBlock(fn ast.Node, stmt ast.Stmt, visit func(ast.Stmt) bool) {
 	var list []ast.Stmt
 	at := -1
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
+	ast.Inspect(fn, func(n ast.Node) bool {
 		if at >= 0 {
 			return false
 		}
 		var l []ast.Stmt
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			return false
+			if n != fn {
+				return false
+			}
 		case *ast.BlockStmt:
 			l = n.List
 		case *ast.CaseClause:

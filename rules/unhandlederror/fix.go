@@ -230,7 +230,7 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 			if mode == bindAssign {
 				return nil
 			}
-			base := lowerFirst(shortName(call)) + "Err"
+			base := strings.TrimSuffix(lowerFirst(shortName(call)), "_") + "Err"
 			if !token.IsIdentifier(base) || base == name {
 				base = "callErr"
 			}
@@ -328,7 +328,7 @@ func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallE
 		}
 		return "", "", false
 	}
-	base := lowerFirst(shortName(call)) + "Err"
+	base := strings.TrimSuffix(lowerFirst(shortName(call)), "_") + "Err"
 	if !token.IsIdentifier(base) {
 		base = "callErr"
 	}

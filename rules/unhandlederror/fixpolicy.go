@@ -97,15 +97,19 @@ func (c *checker) outcomeDecided(fn, stmt ast.Node) bool {
 	if !ok || !typesutil.ReturnsError(res) {
 		return false
 	}
+	st, ok := stmt.(ast.Stmt)
+	if !ok {
+		return false
+	}
 	if errVar := res.At(res.Len() - 1); errVar.Name() != "" && c.assignedBefore(fn, stmt, errVar) {
-		return c.flowOf(fn).After(errVar, stmt).Read
+		return c.flowOf(fn).After(errVar, stmt).Read && !c.checkedBefore(fn, st, errVar)
 	}
 	ret, ok := nextStmt(fn, stmt).(*ast.ReturnStmt)
 	if !ok || len(ret.Results) == 0 {
 		return false
 	}
 	v := typesutil.LocalVar(c.info, ast.Unparen(ret.Results[len(ret.Results)-1]))
-	return v != nil && typesutil.IsError(v.Type()) && c.assignedBefore(fn, stmt, v)
+	return v != nil && typesutil.IsError(v.Type()) && c.assignedBefore(fn, stmt, v) && !c.checkedBefore(fn, st, v)
 }
 
 // assignedBefore reports whether v is assigned in fn's body before stmt

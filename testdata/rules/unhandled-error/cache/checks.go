@@ -91,3 +91,19 @@ func Copy(w io.Writer, r io.Reader) {
 	io.Copy(w, r)
 	io.Copy(w, r) //nolint:errcheck
 }
+
+// KV ranges over keys.
+type KV interface {
+	Range(key string) (*Record, error)
+}
+
+// Revision keeps err for its return: the fix binds the new error to a
+// name of its own, rangeErr (range is a keyword, rangeErr is not).
+func Revision(kv KV) (string, error) {
+	_, err := kv.Range("a")
+	if err != nil {
+		return "", err
+	}
+	rr, _ := kv.Range("compaction") // want `error returned by kv.Range is discarded; rr may be nil when it fails`
+	return rr.Name, err
+}
