@@ -53,7 +53,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	label := errLabel(call)
 	var hs []handler
 	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt)
-	if typesutil.ReturnsError(results) && !releasing && !c.outcomeDecided(fn, stmt) {
+	if typesutil.ReturnsError(results) && !releasing && !c.outcomeDecided(fn, stmt) && !c.fallsBackOnFailure(call) {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}

@@ -17,7 +17,8 @@ import (
 // log package, even where the file imports it for something else: its
 // operators read the other log.
 //
-// A "return it" fix is not offered where the function's error result is
+// A "return it" fix is not offered where the callee gives a usable result
+// even when it fails (a fallback), nor where the function's error result is
 // already set before the call: the function has decided its outcome
 // (err = ecode.RequestErr, err = conn.SetContext(…)), and the call is a
 // follow-up (a best-effort replication, releasing a pooled connection).
@@ -85,6 +86,15 @@ var leveled = map[string]bool{
 func isLeveledLogger(t types.Type) bool {
 	return hasMethods(t, "Info", "Error") && (hasMethods(t, "Warn") || hasMethods(t, "Debug")) ||
 		hasMethods(t, "Infof", "Errorf") && (hasMethods(t, "Warnf") || hasMethods(t, "Debugf"))
+}
+
+// fallsBackOnFailure reports whether call's callee gives a usable result
+// even when it fails (st.WithDetails(d) hands back st, with the details it
+// could add): the caller may go on, and returning the error would turn a
+// partial success into a failure.
+func (c *checker) fallsBackOnFailure(call *ast.CallExpr) bool {
+	s := c.summaryOf(typesutil.Callee(c.info, call))
+	return s != nil && s.fallback != 0
 }
 
 // outcomeDecided reports whether the function fn has set the error it

@@ -107,3 +107,27 @@ func Revision(kv KV) (string, error) {
 	rr, _ := kv.Range("compaction") // want `error returned by kv.Range is discarded; rr may be nil when it fails`
 	return rr.Name, err
 }
+
+// Status collects details; WithDetail hands back the status even when a
+// detail fails.
+type Status struct{ details []string }
+
+// WithDetail adds d, and returns s whether or not it could.
+func (s *Status) WithDetail(d string) (*Status, error) { // want WithDetail:"fallback"
+	if d == "" {
+		return s, errors.New("empty detail")
+	}
+	s.details = append(s.details, d)
+	return s, nil
+}
+
+// Convert builds a status: a detail it could not add leaves the status
+// usable, and returning the error would fail the conversion. No fix
+// returns it.
+func Convert(details []string) (*Status, error) { // want Convert:"never fails"
+	st := &Status{}
+	for _, d := range details {
+		st.WithDetail(d) // want `error returned by st.WithDetail is not checked`
+	}
+	return st, nil
+}
