@@ -10,6 +10,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/errlive"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
@@ -170,4 +171,28 @@ func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leav
 		return t + ".Fatal(" + errName + ")", fmt.Sprintf("Check the error of %s and fail the test", name), true
 	}
 	return "panic(" + errName + ")", fmt.Sprintf("Check the error of %s and panic on failure", name), true
+}
+
+// isInitCall reports whether call is paladin.Init or a call of a function
+// that returns its error.
+func (c *checker) isInitCall(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
+		return IsInit(c.opts, fn)
+	}
+	sum, ok := c.summaryOf(fn)
+	return ok && sum.InitErr
+}
+
+// IsInit reports whether fn is the framework's paladin.Init, whose
+// dropped or lost error this rule reports, saying what follows from it
+// (paladin.Get panics). unhandled-error leaves those calls to it, so
+// that one diagnostic explains them.
+func IsInit(opts *rule.Options, fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") &&
+		fn.Name() == "Init" && fn.Signature().Recv() == nil
 }

@@ -641,30 +641,6 @@ func (c *checker) returnsInitErr(f *function) bool {
 	return returned
 }
 
-// isInitCall reports whether call is paladin.Init or a call of a function
-// that returns its error.
-func (c *checker) isInitCall(call *ast.CallExpr) bool {
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	fn = fn.Origin()
-	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
-		return IsInit(c.opts, fn)
-	}
-	sum, ok := c.summaryOf(fn)
-	return ok && sum.InitErr
-}
-
-// IsInit reports whether fn is the framework's paladin.Init, whose
-// dropped or lost error this rule reports, saying what follows from it
-// (paladin.Get panics). unhandled-error leaves those calls to it, so
-// that one diagnostic explains them.
-func IsInit(opts *rule.Options, fn *types.Func) bool {
-	return fn != nil && fn.Pkg() != nil && opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") &&
-		fn.Name() == "Init" && fn.Signature().Recv() == nil
-}
-
 // exportFacts exports the package marker and the summaries of functions
 // that touch paladin.
 func (c *checker) exportFacts() {
