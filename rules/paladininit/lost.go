@@ -7,23 +7,21 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/errlive"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 )
 
 // This file reports the third shape of a dropped Init error: the error is
 // kept in a variable (`err := paladin.Init()`), but no path reads it
-// before it is overwritten (`err = run()`) or the function ends. It asks
-// one question of the function's control-flow graph (go/cfg, which also
-// works on half-typed code, unlike go/ssa): may the value the variable
-// holds after the assignment be read? It answers "may" whenever it cannot
-// tell: the variable is captured by a function literal (a deferred one
-// that reads a named result, say) or has its address taken.
+// before it is overwritten (`err = run()`) or the function ends. The
+// question is errlive's, shared with unhandled-error: may the value the
+// variable holds after the assignment be read?
 
 // checkLostErrors reports assignments of Init's error (or of a function
 // that returns it) to a local variable that nothing reads.
@@ -58,22 +56,38 @@ func (c *checker) checkLostErrors() {
 		if !ok {
 			continue // package level
 		}
-		lost, over := c.lostAfter(fnCur.Node(), v, cur.Node())
-		if !lost {
+		fate := errlive.New(pass.TypesInfo, fnCur.Node(), c.nr.MayReturn).After(v, cur.Node())
+		if fate.Read {
 			continue // read on some path
+		}
+		over := fate.Over
+		if _, ret := over.(*ast.ReturnStmt); ret {
+			over = nil // a return that sets the named result ends the function
 		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
 		name := typesutil.QualifiedName(fn.Origin())
-		what := fmt.Sprintf("error of %s is never checked", name)
-		if over != nil {
+		var what string
+		switch {
+		case over != nil && len(fate.Compared) > 0:
+			what = fmt.Sprintf("error of %s is only compared with %s before it is overwritten at line %d",
+				name, errlive.Label(fate.Compared), pass.Fset.Position(over.Pos()).Line)
+		case len(fate.Compared) > 0:
+			what = fmt.Sprintf("error of %s is only compared with %s, never checked", name, errlive.Label(fate.Compared))
+		case over != nil:
 			what = fmt.Sprintf("error of %s is overwritten at line %d before it is checked", name, pass.Fset.Position(over.Pos()).Line)
+		default:
+			what = fmt.Sprintf("error of %s is never checked", name)
 		}
 		msg := what + "; after a failed Init, paladin.Get panics with a nil pointer dereference"
 		if name != "paladin.Init" {
 			msg = what + "; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference"
 		}
 		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
-		if fix, ok := c.checkLostFix(cur, fnCur.Node(), v, name); ok {
+		if len(fate.Compared) > 0 {
+			// A check of err inserted after the assignment would also
+			// take the path the comparison handles (err == ErrHelp):
+			// no fix changes only the lost failures.
+		} else if fix, ok := c.checkLostFix(cur, fnCur.Node(), v, name); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(d)
@@ -87,186 +101,6 @@ func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 		return fc, true
 	}
 	return inspector.Cursor{}, false
-}
-
-// lostAfter reports whether the value v holds just after stmt, a
-// statement (or value spec) of fn, is never read, and returns the
-// nearest statement that overwrites it on some path (nil when every path
-// ends without reading or overwriting it).
-func (c *checker) lostAfter(fn ast.Node, v *types.Var, stmt ast.Node) (lost bool, over ast.Node) {
-	var body *ast.BlockStmt
-	var ftype *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		body, ftype = fn.Body, fn.Type
-	case *ast.FuncLit:
-		body, ftype = fn.Body, fn.Type
-	}
-	if body == nil || c.escapes(body, v) {
-		return false, nil // captured or addressed: it may be read anywhere
-	}
-	// A deferred function that reads a named result mentions it, and so
-	// has made it escape: what is left reads it only where it returns.
-	named := isResult(c.pass.TypesInfo, ftype, v)
-	g := cfg.New(body, c.nr.MayReturn)
-	var start *cfg.Block
-	index := -1
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n == stmt {
-				start, index = b, i
-			}
-		}
-	}
-	if start == nil || !start.Live {
-		return false, nil // not in the graph, or dead code
-	}
-	type item struct {
-		b    *cfg.Block
-		from int
-	}
-	seen := make(map[*cfg.Block]bool)
-	queue := []item{{start, index + 1}}
-	for len(queue) > 0 {
-		it := queue[0]
-		queue = queue[1:]
-		killed := false
-		for _, n := range it.b.Nodes[it.from:] {
-			read, write := c.effect(v, named, n)
-			if read {
-				return false, nil
-			}
-			if write {
-				_, ret := n.(*ast.ReturnStmt) // a return that sets the named result ends the function
-				if n != stmt && !ret && (over == nil || n.Pos() < over.Pos()) {
-					over = n
-				}
-				killed = true
-				break
-			}
-		}
-		if killed {
-			continue // overwritten on this path
-		}
-		for _, s := range it.b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				queue = append(queue, item{s, 0})
-			}
-		}
-	}
-	return true, over
-}
-
-// effect reports whether the graph node n reads v, and whether it then
-// overwrites it.
-func (c *checker) effect(v *types.Var, named bool, n ast.Node) (read, write bool) {
-	info := c.pass.TypesInfo
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for _, r := range n.Rhs {
-			read = read || mentions(info, r, v)
-		}
-		for _, l := range n.Lhs {
-			if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
-				if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-					read = true // v op= x reads v
-				}
-				write = true
-				continue
-			}
-			read = read || mentions(info, l, v)
-		}
-		return read, write
-	case *ast.ValueSpec:
-		for _, e := range n.Values {
-			read = read || mentions(info, e, v)
-		}
-		for _, id := range n.Names {
-			if info.Defs[id] == v {
-				write = true
-			}
-		}
-		return read, write
-	case *ast.ReturnStmt:
-		if named {
-			if len(n.Results) == 0 {
-				return true, false // a bare return returns v
-			}
-			for _, e := range n.Results {
-				read = read || mentions(info, e, v)
-			}
-			return read, true
-		}
-	case *ast.RangeStmt:
-		// go/cfg lists the range statement itself as the loop's node.
-		return mentions(info, n.X, v), isIdentOf(info, n.Key, v) || isIdentOf(info, n.Value, v)
-	}
-	return mentions(info, n, v), false
-}
-
-// isIdentOf reports whether e is an identifier denoting v.
-func isIdentOf(info *types.Info, e ast.Expr, v *types.Var) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && info.ObjectOf(id) == v
-}
-
-// mentions reports whether v occurs in n, outside function literals.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // escapes covers captures
-		case *ast.Ident:
-			if info.ObjectOf(n) == v {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// escapes reports whether v is captured by a function literal in body or
-// has its address taken.
-func (c *checker) escapes(body *ast.BlockStmt, v *types.Var) bool {
-	info := c.pass.TypesInfo
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			found = mentions(info, n.Body, v) || c.escapes(n.Body, v)
-			return false
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && mentions(info, n.X, v) {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// isResult reports whether v is a named result of the function type ft.
-func isResult(info *types.Info, ft *ast.FuncType, v *types.Var) bool {
-	if ft == nil || ft.Results == nil {
-		return false
-	}
-	for _, field := range ft.Results.List {
-		for _, id := range field.Names {
-			if info.Defs[id] == v {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // checkLostFix checks the error right after the statement at cur that
@@ -337,4 +171,28 @@ func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leav
 		return t + ".Fatal(" + errName + ")", fmt.Sprintf("Check the error of %s and fail the test", name), true
 	}
 	return "panic(" + errName + ")", fmt.Sprintf("Check the error of %s and panic on failure", name), true
+}
+
+// isInitCall reports whether call is paladin.Init or a call of a function
+// that returns its error.
+func (c *checker) isInitCall(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
+		return IsInit(c.opts, fn)
+	}
+	sum, ok := c.summaryOf(fn)
+	return ok && sum.InitErr
+}
+
+// IsInit reports whether fn is the framework's paladin.Init, whose
+// dropped or lost error this rule reports, saying what follows from it
+// (paladin.Get panics). unhandled-error leaves those calls to it, so
+// that one diagnostic explains them.
+func IsInit(opts *rule.Options, fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") &&
+		fn.Name() == "Init" && fn.Signature().Recv() == nil
 }

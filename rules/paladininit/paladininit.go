@@ -619,21 +619,6 @@ func (c *checker) returnsInitErr(f *function) bool {
 	return returned
 }
 
-// isInitCall reports whether call is paladin.Init or a call of a function
-// that returns its error.
-func (c *checker) isInitCall(call *ast.CallExpr) bool {
-	fn := typesutil.Callee(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	fn = fn.Origin()
-	if c.opts.FrameworkPackage(fn.Pkg().Path(), "conf/paladin") {
-		return fn.Name() == "Init" && fn.Signature().Recv() == nil
-	}
-	sum, ok := c.summaryOf(fn)
-	return ok && sum.InitErr
-}
-
 // exportFacts exports the package marker and the summaries of functions
 // that touch paladin.
 func (c *checker) exportFacts() {

@@ -95,14 +95,14 @@ func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
 }
 
 // nonProductionDir matches the path elements of packages that hold
-// benchmarks, examples, demos, mocks and fakes: code that never runs in
-// production. Commands (cmd/) and tools (tool/) run for real and are not
-// matched.
-var nonProductionDir = regexp.MustCompile(`^_?(examples?|demos?|benchmarks?|bench|mocks?|mock_?server|fakes?|testutils?|testhelpers?)$`)
+// benchmarks, examples, demos, mocks, fakes and test helpers (a package
+// named test, tests or testing): code that never runs in production.
+// Commands (cmd/) and tools (tool/) run for real and are not matched.
+var nonProductionDir = regexp.MustCompile(`^_?(examples?|demos?|benchmarks?|bench|mocks?|mock_?server|fakes?|tests?|testing|testutils?|testhelpers?)$`)
 
 // NonProduction reports whether a package path, or the name of the file
 // a diagnostic is in, says the code is not production code: a path
-// element such as examples, benchmark, mock or mockserver, or a file
+// element such as examples, benchmark, mock, mockserver or testing, or a file
 // named *_mock.go or mock_*.go.
 func NonProduction(pkgPath string, tf *token.File) bool {
 	for _, elem := range strings.Split(pkgPath, "/") {

@@ -45,6 +45,11 @@ type Spec struct {
 	// Messages is the catalog of the rule's diagnostic messages and fix
 	// titles with their Chinese (see Message).
 	Messages []Message
+	// Nolint are the golangci-lint linters that look for what the rule
+	// looks for: a //nolint comment naming one of them is the author's
+	// decision on that line, and silences the rule too (errcheck for
+	// unhandled-error).
+	Nolint []string
 	// Run reports the rule's diagnostics for one package.
 	Run func(pass *analysis.Pass, opts *Options) error
 }
@@ -178,7 +183,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			asked := st.next
 			st.next = Off
 			st.mu.Unlock()
-			if sup.suppressed(r.ID, d.Pos) {
+			if sup.suppressed(r.ID, r.spec.Nolint, d.Pos) {
 				return
 			}
 			sev := r.level(pass, d.Pos, asked)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"io/fs"
 	"maps"
@@ -61,27 +63,29 @@ func TestParseNote(t *testing.T) {
 
 func TestParseDirective(t *testing.T) {
 	for _, tc := range []struct {
-		text  string
-		ok    bool
-		rules []string
+		text    string
+		ok      bool
+		rules   []string
+		linters []string
 	}{
-		{"//gopitfalls:ignore go-errgroup the loop is bounded", true, []string{"go-errgroup"}},
-		{"//gopitfalls:ignore go-errgroup,deadlock reason", true, []string{"go-errgroup", "deadlock"}},
-		{"//gopitfalls:ignore", false, nil},
-		{"//gopitfalls:ignoreall x", false, nil},
-		{"// gopitfalls:ignore x y", false, nil},
-		{"//nolint", true, nil},
-		{"//nolint // legacy", true, nil},
-		{"//nolint:gopitfalls", true, nil},
-		{"//nolint:errcheck,gopitfalls // why", true, nil},
-		{"//nolint:all", true, nil},
-		{"//nolint:errcheck", false, nil},
-		{"//nolintx", false, nil},
-		{"// just a comment", false, nil},
+		{"//gopitfalls:ignore go-errgroup the loop is bounded", true, []string{"go-errgroup"}, nil},
+		{"//gopitfalls:ignore go-errgroup,deadlock reason", true, []string{"go-errgroup", "deadlock"}, nil},
+		{"//gopitfalls:ignore", false, nil, nil},
+		{"//gopitfalls:ignoreall x", false, nil, nil},
+		{"// gopitfalls:ignore x y", false, nil, nil},
+		{"//nolint", true, nil, nil},
+		{"//nolint // legacy", true, nil, nil},
+		{"//nolint:gopitfalls", true, nil, nil},
+		{"//nolint:errcheck,gopitfalls // why", true, nil, nil},
+		{"//nolint:all", true, nil, nil},
+		{"//nolint:errcheck", true, nil, []string{"errcheck"}},
+		{"//nolint:errcheck,staticcheck // why", true, nil, []string{"errcheck", "staticcheck"}},
+		{"//nolintx", false, nil, nil},
+		{"// just a comment", false, nil, nil},
 	} {
 		d, ok := rule.ParseDirective(tc.text)
-		if ok != tc.ok || strings.Join(d.Rules, ",") != strings.Join(tc.rules, ",") {
-			t.Errorf("ParseDirective(%q) = %v, %v; want %v, %v", tc.text, d.Rules, ok, tc.rules, tc.ok)
+		if ok != tc.ok || strings.Join(d.Rules, ",") != strings.Join(tc.rules, ",") || strings.Join(d.Linters, ",") != strings.Join(tc.linters, ",") {
+			t.Errorf("ParseDirective(%q) = %v, %v, %v; want %v, %v, %v", tc.text, d.Rules, d.Linters, ok, tc.rules, tc.linters, tc.ok)
 		}
 	}
 }
@@ -181,6 +185,11 @@ func TestNonProduction(t *testing.T) {
 		"github.com/go-kratos/kratos/tool/testgen":                                       false,
 		"example.com/svc/internal/exampleservice":                                        false,
 		"example.com/svc/internal/dao":                                                   false,
+		"github.com/prometheus/alertmanager/notify/test":                                 true,
+		"github.com/go-kratos/kratos/pkg/testing/lich":                                   true,
+		"go.etcd.io/etcd/server/v3/storage/wal/testing":                                  true,
+		"example.com/svc/internal/testament":                                             false,
+		"example.com/svc/internal/attest":                                                false,
 	} {
 		if got := rule.NonProduction(path, nil); got != want {
 			t.Errorf("NonProduction(%q) = %v, want %v", path, got, want)
@@ -243,6 +252,25 @@ func TestWrapper(t *testing.T) {
 	if len(results) != 1 || !errors.As(results[0].Err, &pe) || pe.Rule != "test-rule" || pe.Value != "boom" || len(pe.Stack) == 0 {
 		t.Errorf("a panicking rule gave %v, want a *rule.PanicError", results[0].Err)
 	}
+}
+
+// TestNolintAlias checks that a //nolint comment naming a linter the rule
+// names in Spec.Nolint silences the rule, and one naming another linter
+// does not.
+func TestNolintAlias(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "alias-rule", Severity: rule.Warning, Since: "v0.1.0", Notes: notes(),
+		Nolint:   []string{"errcheck"},
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+				pass.Reportf(n.Pos(), "call")
+			}
+			return nil
+		},
+	})
+	analysistest.Run(t, analysistest.TestData(), r.Analyzer, "nolint")
 }
 
 type recorder struct{ errs []string }
@@ -347,5 +375,38 @@ func TestReadFileOnce(t *testing.T) {
 	}
 	if reads["a.go"] != 1 {
 		t.Errorf("a.go read %d times, want once", reads["a.go"])
+	}
+}
+
+// TestIsGenerated checks the generated files the framework's generators
+// write, whose header may have been edited away.
+func TestIsGenerated(t *testing.T) {
+	for name, want := range map[string]bool{
+		"dao.bts.go":       true,
+		"user.bts.go":      true,
+		"mc.cache.go":      true,
+		"dao.cache.go":     true,
+		"account.mc.go":    true,
+		"cache.go":         false,
+		"dao.go":           false,
+		"bts.go":           false,
+		"mc.cache_test.go": false,
+	} {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "/m/dao/"+name, "package dao\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rule.IsGenerated(fset, f); got != want {
+			t.Errorf("IsGenerated(%s) = %v, want %v", name, got, want)
+		}
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "/m/dao/dao.go", "// Code generated by protoc-gen-go. DO NOT EDIT.\n\npackage dao\n", parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rule.IsGenerated(fset, f) {
+		t.Error("a file with the standard header is not generated")
 	}
 }

@@ -3,6 +3,7 @@ package rule
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,8 +14,9 @@ import (
 //
 //	//gopitfalls:ignore <rule>[,<rule>…] <reason>
 //	//nolint:gopitfalls          (also a bare //nolint or //nolint:all)
+//	//nolint:errcheck            (a linter the rule names in Spec.Nolint)
 //
-// Diagnostics in generated files (ast.IsGenerated) are dropped too: their
+// Diagnostics in generated files (IsGenerated) are dropped too: their
 // readers cannot act on them. The directives of a file are read the first
 // time a diagnostic in it is reported.
 type suppressor struct {
@@ -23,9 +25,13 @@ type suppressor struct {
 	generated map[*token.File]bool
 }
 
-// A Directive is one suppression comment; Rules is nil for all rules.
+// A Directive is one suppression comment; Rules and Linters are nil for
+// all rules.
 type Directive struct {
 	Rules []string
+	// Linters are the golangci-lint linters a //nolint:a,b comment names:
+	// it silences the rules that name one of them in Spec.Nolint.
+	Linters []string
 	// trailing is set for a directive that follows code on its line: it
 	// silences that line only, not the next.
 	trailing bool
@@ -39,8 +45,9 @@ func newSuppressor(pass *analysis.Pass) *suppressor {
 	}
 }
 
-// suppressed reports whether a diagnostic of rule id at pos is silenced.
-func (s *suppressor) suppressed(id string, pos token.Pos) bool {
+// suppressed reports whether a diagnostic of rule id (whose Spec.Nolint
+// is nolint) at pos is silenced.
+func (s *suppressor) suppressed(id string, nolint []string, pos token.Pos) bool {
 	tf := s.pass.Fset.File(pos)
 	if tf == nil {
 		return false
@@ -55,12 +62,12 @@ func (s *suppressor) suppressed(id string, pos token.Pos) bool {
 	}
 	line := tf.Line(pos)
 	for _, d := range lines[line] {
-		if d.matches(id) {
+		if d.matches(id, nolint) {
 			return true
 		}
 	}
 	for _, d := range lines[line-1] {
-		if !d.trailing && d.matches(id) {
+		if !d.trailing && d.matches(id, nolint) {
 			return true
 		}
 	}
@@ -80,7 +87,7 @@ func (s *suppressor) read(tf *token.File) map[int][]Directive {
 	if file == nil {
 		return lines
 	}
-	s.generated[tf] = Silent(file)
+	s.generated[tf] = IsGenerated(s.pass.Fset, file)
 	slash := make(map[int]token.Pos) // line → first directive on it
 	for _, group := range file.Comments {
 		for _, c := range group.List {
@@ -120,7 +127,15 @@ func (s *suppressor) read(tf *token.File) map[int][]Directive {
 	return lines
 }
 
-func (d Directive) matches(id string) bool {
+func (d Directive) matches(id string, nolint []string) bool {
+	if d.Linters != nil {
+		for _, l := range d.Linters {
+			if slices.Contains(nolint, l) {
+				return true
+			}
+		}
+		return false
+	}
 	if d.Rules == nil {
 		return true
 	}
@@ -151,20 +166,16 @@ func ParseDirective(text string) (Directive, bool) {
 			return Directive{}, false // e.g. //nolintfoo
 		}
 		list, _, _ := strings.Cut(rest[1:], " ")
-		for _, name := range strings.Split(list, ",") {
+		names := strings.Split(list, ",")
+		for _, name := range names {
 			if name == "gopitfalls" || name == "all" {
 				return Directive{}, true
 			}
 		}
+		return Directive{Linters: names}, true
 	}
 	return Directive{}, false
 }
-
-// Silent reports whether no diagnostic in file is ever reported: it is a
-// generated file (ast.IsGenerated), whose readers cannot act on one. It is
-// cheap (it reads the comments before the package clause only), so that
-// rules can skip the work of building fixes there.
-func Silent(file *ast.File) bool { return ast.IsGenerated(file) }
 
 // IgnoreComment returns the comment that silences rule id on a line, as
 // the "ignore on this line" code action inserts it.

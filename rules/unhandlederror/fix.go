@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/errlive"
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -60,7 +61,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	// deferred Close that the code below does; a failed Close is returned
 	// only when a return follows.
 	releasing := c.isCloseCall(call) && !c.returnsNext(fn, stmt) || c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return)
-	if typesutil.ReturnsError(results) && !releasing {
+	if typesutil.ReturnsError(results) && !releasing && !c.outcomeDecided(fn, stmt) && !c.fallsBackOnFailure(call) {
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}
@@ -91,6 +92,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
 		return hs
 	}
+	if c.valuesReadAfter(fn, stmt, name) {
+		return hs // logging and going on would use the values a failed call leaves
+	}
 	for _, spec := range file.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
 		if err != nil {
@@ -105,6 +109,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		default:
 			continue // not a logger
 		}
+		if !c.mayLogWith(fnCur, file, path) {
+			continue // the enclosing code logs with another logger
+		}
 		local, ok := fixutil.ImportName(file, c.pass.Pkg, path)
 		if !ok || !c.resolvesToPackage(stmt.Pos(), local, path) {
 			continue // not usable by name here
@@ -117,6 +124,34 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		break
 	}
 	return hs
+}
+
+// valuesReadAfter reports whether stmt binds a result other than the
+// error (named errName), of a type whose nil value panics when used, to
+// a variable that fn mentions after it: a handler that only logs would go
+// on with the nil a failed call leaves (a *regexp.Regexp), which
+// use-before-err-check reports. An empty string or a 0 carried on is what
+// the code did before; logging it loses nothing.
+func (c *checker) valuesReadAfter(fn, stmt ast.Node, errName string) bool {
+	var lhs []ast.Expr
+	switch s := stmt.(type) {
+	case *ast.AssignStmt:
+		lhs = s.Lhs
+	case *ast.ValueSpec:
+		for _, id := range s.Names {
+			lhs = append(lhs, id)
+		}
+	}
+	for _, e := range lhs {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok || id.Name == "_" || id.Name == errName {
+			continue
+		}
+		if v := typesutil.ObjectOf(c.info, id); v != nil && panicsWhenNil(v.Type()) && errlive.MentionedAfter(c.info, fn, stmt, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsNext reports whether stmt, a statement of fn, is followed
@@ -236,8 +271,8 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 			if mode == bindAssign {
 				return nil
 			}
-			base := lowerFirst(shortName(call)) + "Err"
-			if !token.IsIdentifier(base) || base == name {
+			base := errBase(call)
+			if base == name {
 				base = "callErr"
 			}
 			name = fixutil.FreshName(c.pass.Pkg, as.Pos(), base, nil)
@@ -344,7 +379,7 @@ func (c *checker) errName(fnCur inspector.Cursor, stmt ast.Node, call *ast.CallE
 // errBase is the base of the name of an error variable of its own for
 // call: saveErr for s.Save(…).
 func errBase(call *ast.CallExpr) string {
-	base := lowerFirst(shortName(call)) + "Err"
+	base := strings.TrimSuffix(lowerFirst(shortName(call)), "_") + "Err"
 	if !token.IsIdentifier(base) {
 		base = "callErr"
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 )
 
 // This file is the one place where the rule's policy on which calls may
@@ -64,6 +65,13 @@ var exclusions = []exclusion{
 	{"google.golang.org/grpc.SetTrailer", always, "trailer metadata is best effort"},
 	{"google.golang.org/grpc.SetHeader", always, "header metadata is best effort"},
 
+	// Form parsing in a handler: a malformed or oversized form leaves the
+	// form empty, which is what the handler's parameter checks see, as
+	// Request.FormValue itself does (it "ignores any errors returned by
+	// these functions").
+	{"(*net/http.Request).ParseForm", always, "a malformed form leaves it empty, as FormValue does"},
+	{"(*net/http.Request).ParseMultipartForm", always, "a malformed form leaves it empty, as FormValue does"},
+
 	// Buffered protocol writes whose errors come back later.
 	{"(fw:cache/redis.Conn).Send", always, "Send buffers the command; its errors come back from Flush, Receive or Do, which are reported"},
 
@@ -71,13 +79,10 @@ var exclusions = []exclusion{
 	// an in-memory buffer, a hash, a writer whose errors surface at Flush,
 	// or an HTTP response whose client has gone.
 	{"fmt.Print*", always, "writes to the process's standard output; there is nowhere to report its failure"},
-	{"fmt.Fprint*", arg0NotDurable, "formatted text for a log, a terminal, a buffer or a response; Fprint to a file created here or to a network connection is still reported"},
 	{"io.WriteString", arg0IsQuiet, "writes to a quiet sink"},
 	{"(any).Write*", recvIsQuiet, "writes to a quiet sink"},
 	{"(any).WriteTo", arg0IsQuiet, "writes to a quiet sink"},
 	{"(*encoding/json.Encoder).Encode", encodesToResponse, "json.NewEncoder(w).Encode(v) in a handler: v's type fails on every call or never, and a write error means the client has gone"},
-	{"io.Copy*", arg0IsDiscard, "draining a body into io.Discard so the connection can be reused is best effort"},
-	{"io.Copy*", connToConn, "copying between two connections until one hangs up: the error is how a proxy's copy ends"},
 
 	// Cleanup other than Close. Close itself is not in this table: a Close
 	// dropped as a statement is reported (SPEC exempts only
@@ -85,12 +90,10 @@ var exclusions = []exclusion{
 	// resource (see closeOnlyReleases). Closes run by defer, in a deferred
 	// function, or while another error is being returned are left alone
 	// where the rule looks at where a call stands (see droppedCall).
-	{"os.Remove", always, "removing a file is cleanup: the usual failure is that it is already gone"},
-	{"os.RemoveAll", always, "removing a tree is cleanup: nothing is left to do when it fails"},
-	{"(any).Shutdown", always, "graceful stop at the end of a server's life: nothing is left to do but log"},
 	{"(any).SetDeadline", always, "fails only on a closed connection, which the next Read or Write reports"},
 	{"(any).SetReadDeadline", always, "fails only on a closed connection, which the next Read reports"},
 	{"(any).SetWriteDeadline", always, "fails only on a closed connection, which the next Write reports"},
+	{"(*net/http.ResponseController).Flush", always, "flushes a response: a failure means the client has gone, as for a write to the ResponseWriter"},
 
 	// Parsing constants: the result is the same on every run, so the first
 	// run shows a failure. Applies to `v, _ := f("const")` as well.
@@ -102,6 +105,8 @@ var exclusions = []exclusion{
 	{"path/filepath.Glob", constArgs, "the only error is a malformed pattern: fails on every run or never"},
 	{"(*text/template.Template).Parse", constArgs, "parses a constant: fails on every run or never"},
 	{"(*html/template.Template).Parse", constArgs, "parses a constant: fails on every run or never"},
+	{"(*text/template.Template).Execute*", constTemplate, "executes a constant template on plain data into memory: fails on every run or never"},
+	{"(*html/template.Template).Execute*", constTemplate, "executes a constant template on plain data into memory: fails on every run or never"},
 }
 
 // quietSinks are the destinations whose write errors are not worth
@@ -173,6 +178,29 @@ type exclusion struct {
 	callee string
 	when   func(c *checker, call *ast.CallExpr, recv ast.Expr) bool
 	why    string
+}
+
+// localExclusions are like exclusions, for calls whose error is left
+// alone because of what the caller does with the call (drains a body,
+// removes a temporary file, formats text for a log), not because the
+// error cannot matter: a function that returns such an error may fail
+// for its own callers (see summary.go).
+var localExclusions = []exclusion{
+	{"fmt.Fprint*", arg0NotDurable, "formatted text for a log, a terminal, a buffer or a response; Fprint to a file created here or to a network connection is still reported"},
+	{"io.Copy*", arg0IsDiscard, "draining a body into io.Discard so the connection can be reused is best effort"},
+	{"io.Copy*", connToConn, "copying between two connections until one hangs up: the error is how a proxy's copy ends"},
+	{"os.Remove", always, "removing a file is cleanup: the usual failure is that it is already gone"},
+	{"os.RemoveAll", always, "removing a tree is cleanup: nothing is left to do when it fails"},
+	{"(any).Shutdown", always, "graceful stop at the end of a server's life: nothing is left to do but log"},
+}
+
+// bestEffortExecutors are the functions that run a function literal as
+// best-effort background work: a dropped error in the literal is
+// reported at information severity.
+var bestEffortExecutors = []struct {
+	callee, why string
+}{
+	{"(*fw:sync/pipeline/fanout.Fanout).Do", "fanout runs work in the background and drops it when its queue is full: a cache fill handed to it is best effort"},
 }
 
 func always(*checker, *ast.CallExpr, ast.Expr) bool { return true }
@@ -253,91 +281,6 @@ func encodesToResponse(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
 	return hasMethods(c.info.TypeOf(inner.Args[0]), "Header", "Write", "WriteHeader")
 }
 
-// constArgs reports whether every argument of the call is a constant.
-func constArgs(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
-	if len(call.Args) == 0 {
-		return false
-	}
-	for _, a := range call.Args {
-		if tv, ok := c.info.Types[a]; ok && tv.Value != nil {
-			continue
-		}
-		if !c.isConstVar(a) {
-			return false
-		}
-	}
-	return true
-}
-
-// isConstVar reports whether e is a variable of this package initialized
-// with a constant and never assigned or addressed: a constant in all but
-// name (var versionTemplate = `…`).
-func (c *checker) isConstVar(e ast.Expr) bool {
-	id := identOf(e)
-	if id == nil {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() != v.Pkg().Scope() {
-		return false
-	}
-	if c.constVars == nil {
-		c.constVars = c.findConstVars()
-	}
-	return c.constVars[v]
-}
-
-// findConstVars returns the package variables of this package that are
-// initialized with constants and never assigned or addressed.
-func (c *checker) findConstVars() map[*types.Var]bool {
-	vars := make(map[*types.Var]bool)
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue // not a var declaration
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Values) != len(vs.Names) {
-					continue // no initializers, or a tuple from a call
-				}
-				for i, name := range vs.Names {
-					if tv, ok := c.info.Types[vs.Values[i]]; ok && tv.Value != nil {
-						if v, ok := c.info.Defs[name].(*types.Var); ok {
-							vars[v] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for _, l := range n.Lhs {
-					if v, ok := typesutil.ObjectOf(c.info, l).(*types.Var); ok {
-						delete(vars, v)
-					}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					if v, ok := typesutil.ObjectOf(c.info, n.X).(*types.Var); ok {
-						delete(vars, v)
-					}
-				}
-			case *ast.IncDecStmt:
-				if v, ok := typesutil.ObjectOf(c.info, n.X).(*types.Var); ok {
-					delete(vars, v)
-				}
-			}
-			return true
-		})
-	}
-	return vars
-}
-
 // isQuietSink reports whether writes to e are not worth checking (see
 // quietSinks).
 func (c *checker) isQuietSink(e ast.Expr) bool {
@@ -380,19 +323,37 @@ func (c *checker) isQuietType(t types.Type) bool {
 	return false
 }
 
-// excluded reports whether the table excludes the call, or the call is
-// to a function of this package whose every return gives a nil error.
+// excluded reports whether the rule leaves call's error alone: the
+// table excludes it, the callee never fails or fails only with errors
+// the rule leaves alone (summary.go), or another rule reports it.
 func (c *checker) excluded(call *ast.CallExpr) bool {
-	if c.returnsOnlyNil(call) {
+	return c.excludedFrom(call, false)
+}
+
+// excludedFrom is excluded; with propagate, it answers for a function
+// that returns call's error: another rule's calls and the table's local
+// entries do not count there.
+func (c *checker) excludedFrom(call *ast.CallExpr, propagate bool) bool {
+	fn := typesutil.Callee(c.info, call)
+	if s := c.summaryOf(fn); s != nil && (s.fails == failsNever || s.fails == failsQuiet) {
 		return true
+	}
+	if !propagate && paladininit.IsInit(c.opts, fn) {
+		return true // paladin-init reports it, with the panic that follows
 	}
 	k := c.calleeKey(call)
 	if k.name == "" {
 		return false
 	}
-	for _, e := range exclusions {
-		if c.matches(e.callee, k) && e.when(c, call, k.recv) {
-			return true
+	tables := [][]exclusion{exclusions, localExclusions}
+	if propagate {
+		tables = tables[:1]
+	}
+	for _, table := range tables {
+		for _, e := range table {
+			if c.matches(e.callee, k) && e.when(c, call, k.recv) {
+				return true
+			}
 		}
 	}
 	return false

@@ -15,7 +15,8 @@ import (
 )
 
 // factRules are the IDs of the rules that look across packages through
-// analysis facts (paladin-init, warden-discovery, use-before-err-check).
+// analysis facts (paladin-init, warden-discovery, use-before-err-check,
+// unhandled-error).
 var factRules = func() []string {
 	var ids []string
 	for _, r := range all.Rules {

@@ -25,7 +25,7 @@ import (
 // not gofmt'd to begin with, the edits are returned unchanged: gofmt
 // would change more than the fix, and a fix touches only the lines it is
 // about. In a generated file Gofmt reports false at once: findings there
-// are never shown (see rule.Silent), so their fixes are not worth making.
+// are never shown (see rule.IsGenerated), so their fixes are not worth making.
 func Gofmt(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
 	return gofmtRegions(pass, file, edits, keep)
 }
@@ -55,7 +55,7 @@ const (
 )
 
 func gofmtRegions(pass *analysis.Pass, file *ast.File, edits []analysis.TextEdit, m mode) ([]analysis.TextEdit, bool) {
-	if rule.Silent(file) {
+	if rule.IsGenerated(pass.Fset, file) {
 		return nil, false
 	}
 	src, ok := Content(pass, file)

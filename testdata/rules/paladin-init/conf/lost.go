@@ -1,6 +1,7 @@
 package conf
 
 import (
+	"flag"
 	"fmt"
 	"log"
 
@@ -9,7 +10,7 @@ import (
 
 // InitAndWatch overwrites Init's error with Watch's.
 func InitAndWatch() error { // want InitAndWatch:"init conf returns-init-error"
-	err := paladin.Init() // want `error of paladin.Init is overwritten at line 13 before it is checked`
+	err := paladin.Init() // want `error of paladin.Init is overwritten at line \d+ before it is checked`
 	err = paladin.Watch("app.toml", Conf)
 	return err
 }
@@ -50,15 +51,37 @@ func Named() (err error) { // want Named:"init conf returns-init-error"
 	return
 }
 
-// Deferred logs the error in a deferred closure.
+// Deferred logs the error in a deferred closure, but overwrites it
+// first: the closure reads err when Deferred returns, and sees nil.
 func Deferred() { // want Deferred:"init conf"
-	err := paladin.Init() // the deferred closure reads it when Deferred returns
+	err := paladin.Init() // want `error of paladin.Init is overwritten at line \d+ before it is checked`
 	defer func() {
 		if err != nil {
 			log.Printf("conf: %v", err)
 		}
 	}()
 	err = nil
+}
+
+// DeferredReads logs the error in a deferred closure, which reads it
+// when DeferredReads returns.
+func DeferredReads() { // want DeferredReads:"init conf"
+	err := paladin.Init() // the deferred closure reads it
+	defer func() {
+		if err != nil {
+			log.Printf("conf: %v", err)
+		}
+	}()
+	log.Printf("started")
+}
+
+// Compared compares the error with one value only: every other failure
+// is lost.
+func Compared() { // want Compared:"init conf"
+	err := paladin.Init() // want `error of paladin.Init is only compared with flag.ErrHelp, never checked`
+	if err == flag.ErrHelp {
+		return
+	}
 }
 
 // Switched checks the error in a switch.

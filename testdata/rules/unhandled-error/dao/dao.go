@@ -30,12 +30,12 @@ type Dao struct {
 
 // --- positives ---
 
-func (d *Dao) AddBalance(ctx context.Context, uid, amount int64) error {
+func (d *Dao) AddBalance(ctx context.Context, uid, amount int64) error { // want AddBalance:"never fails"
 	d.db.Exec(ctx, "UPDATE account SET balance = balance + ? WHERE uid = ?", amount, uid) // want `error returned by d.db.Exec is not checked`
 	return nil
 }
 
-func (d *Dao) Name(ctx context.Context, uid int64) (string, error) {
+func (d *Dao) Name(ctx context.Context, uid int64) (string, error) { // want Name:"never fails"
 	name, _ := d.db.QueryRow(ctx, "SELECT name FROM account WHERE uid = ?", uid) // want `error returned by d.db.QueryRow is discarded; name may be empty when it fails`
 	return name, nil
 }
@@ -68,7 +68,7 @@ func (d *Dao) Rename(ctx context.Context, uid int64, name string) error {
 
 // Sync has a named err that a deferred function reads: the fix must not
 // touch it.
-func (d *Dao) Sync(ctx context.Context, uid int64) (err error) {
+func (d *Dao) Sync(ctx context.Context, uid int64) (err error) { // no fact: the deferred function may set err
 	defer func() {
 		if err != nil {
 			delete(d.limits, uid)
@@ -84,7 +84,8 @@ func (d *Dao) Profile(ctx context.Context, uid int64) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	age, _ := d.db.QueryRow(ctx, "SELECT age FROM account WHERE uid = ?", uid) // want `error returned by d.db.QueryRow is discarded; age may be empty when it fails`
+	// information: an empty age is a value, not a crash (and Atoi rejects it)
+	age, _ := d.db.QueryRow(ctx, "SELECT age FROM account WHERE uid = ?", uid) /* information */ // want `error returned by d.db.QueryRow is discarded; age may be empty when it fails`
 	n, err := strconv.Atoi(age)
 	if err != nil {
 		return "", 0, err
@@ -97,7 +98,8 @@ func (d *Dao) Profile(ctx context.Context, uid int64) (string, int, error) {
 func (d *Dao) Nick(ctx context.Context, uid int64) (string, error) {
 	name, err := d.db.QueryRow(ctx, "SELECT name FROM account WHERE uid = ?", uid)
 	if uid > 1000 {
-		nick, _ := d.db.QueryRow(ctx, "SELECT nick FROM account WHERE uid = ?", uid) // want `error returned by d.db.QueryRow is discarded; nick may be empty when it fails`
+		// information: an empty nick is a value, not a crash
+		nick, _ := d.db.QueryRow(ctx, "SELECT nick FROM account WHERE uid = ?", uid) /* information */ // want `error returned by d.db.QueryRow is discarded; nick may be empty when it fails`
 		name = nick
 	}
 	return name, err
@@ -110,7 +112,8 @@ func (d *Dao) Limits(raw []byte) map[string]int {
 }
 
 func (d *Dao) Snapshot(v map[string]any) string {
-	b, _ := json.Marshal(v) // want `error returned by json.Marshal is discarded; b may be nil when it fails`
+	// information: a nil []byte is an empty one
+	b, _ := json.Marshal(v) /* information */ // want `error returned by json.Marshal is discarded; b may be nil when it fails`
 	return string(b)
 }
 

@@ -43,7 +43,8 @@ func (p *Proxy) Greet(conn net.Conn) {
 }
 
 func (p *Proxy) Port(s string) int {
-	port, _ := strconv.Atoi(s) // want `error returned by strconv.Atoi is discarded; port may be 0 when it fails`
+	// information: port 0 is a value, not a crash, and not returned as a success
+	port, _ := strconv.Atoi(s) /* information */ // want `error returned by strconv.Atoi is discarded; port may be 0 when it fails`
 	return port
 }
 
@@ -54,7 +55,8 @@ func (p *Proxy) Serve(ctx context.Context) error {
 			return err
 		}
 		go func() {
-			p.handshake(conn) // want `error returned by p.handshake is not checked`
+			// information: as `go p.handshake(conn)`, nothing receives the error
+			p.handshake(conn) /* information */ // want `error returned by p.handshake is not checked`
 		}()
 	}
 }
@@ -113,7 +115,7 @@ func (p *Proxy) Stop() error {
 	return nil
 }
 
-func (p *Proxy) Reject(ctx context.Context, conn net.Conn) error {
+func (p *Proxy) Reject(ctx context.Context, conn net.Conn) error { // want Reject:"fails with proxy.errClosed"
 	p.handshake(conn) // best effort on the way to a definite error
 	return errClosed
 }

@@ -33,8 +33,9 @@ type stat struct {
 
 // --- positives ---
 
-func (s *Service) Deposit(ctx context.Context, uid, amount int64) error {
-	s.dao.AddBalance(ctx, uid, amount) // want `error returned by s.dao.AddBalance is not checked`
+func (s *Service) Deposit(ctx context.Context, uid, amount int64) error { // want Deposit:"never fails"
+	s.dao.Transfer(ctx, 0, uid, amount) // want `error returned by s.dao.Transfer is not checked`
+	s.dao.AddBalance(ctx, uid, amount)  // AddBalance never returns an error (its dropped Exec is reported in dao)
 	log.Info("deposit %d to %d", amount, uid)
 	s.bus.Send(ctx, strconv.FormatInt(uid, 10), &stat{uid}) // want `error returned by s.bus.Send is not checked`
 	return nil
@@ -65,7 +66,7 @@ func (s *Service) Consume(ctx context.Context) {
 	}()
 }
 
-func (s *Service) Limit(r *http.Request) (int, error) {
+func (s *Service) Limit(r *http.Request) (int, error) { // want Limit:"never fails"
 	n, _ := strconv.Atoi(r.FormValue("limit")) // want `error returned by strconv.Atoi is discarded; n may be 0 when it fails`
 	return n * 10, nil
 }
@@ -87,7 +88,7 @@ func (s *Service) Batch(ctx context.Context, uids []int64) error {
 func (s *Service) Hook(ctx context.Context) func(int64) error {
 	return func(uid int64) error {
 		if uid != 0 {
-			s.dao.Sync(ctx, uid) // want `error returned by s.dao.Sync is not checked`
+			s.dao.Rename(ctx, uid, "") // want `error returned by s.dao.Rename is not checked`
 		}
 		return nil
 	}

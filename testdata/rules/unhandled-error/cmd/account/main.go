@@ -11,7 +11,7 @@ import (
 
 func main() {
 	flag.Parse()
-	paladin.Init() // want `error returned by paladin.Init is not checked`
+	paladin.Init() // paladin-init reports it, with the panic that follows
 	log.Println("listening on :8000")
 	http.ListenAndServe(":8000", nil) // want `error returned by http.ListenAndServe is not checked`
 	log.Println("exit")

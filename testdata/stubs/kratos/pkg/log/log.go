@@ -25,3 +25,17 @@ func Infov(ctx context.Context, args ...D)                           {}
 func Errorv(ctx context.Context, args ...D)                          {}
 func KVString(key string, value string) D                            { return D{key, value} }
 func Close() error                                                   { return nil }
+
+// Level is a log level.
+type Level int
+
+// Handler is used to handle log events, outputting them to stdio or
+// sending them to remote services.
+type Handler interface {
+	// Log handle log; variadic D is k-v struct represent log content
+	Log(context.Context, Level, ...D)
+	// SetFormat set render format on log output
+	SetFormat(string)
+	// Close handler
+	Close() error
+}

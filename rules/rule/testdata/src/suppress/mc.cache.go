@@ -1,0 +1,4 @@
+// The cache code written by kratos tool genmc, its header edited away.
+package suppress
+
+func j() { f() }

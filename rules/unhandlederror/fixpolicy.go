@@ -1,0 +1,173 @@
+package unhandlederror
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// This file decides which fixes the enclosing code allows.
+//
+// A "log it" fix logs with the logger the enclosing code logs with. Code
+// that logs with a leveled logger of its own (a zap.Logger, a logrus or
+// slog logger kept in a field) gets no fix that logs with the standard
+// log package, even where the file imports it for something else: its
+// operators read the other log.
+//
+// A "return it" fix is not offered where the callee gives a usable result
+// even when it fails (a fallback), nor where the function's error result is
+// already set before the call: the function has decided its outcome
+// (err = ecode.RequestErr, err = conn.SetContext(…)), and the call is a
+// follow-up (a best-effort replication, releasing a pooled connection).
+// Returning the call's error would report a failure of work that was
+// done, or replace the error the function set.
+
+// A logUse is what a function body logs with.
+type logUse struct {
+	pkgs  []string // import paths of the log packages whose functions it calls
+	other bool     // it calls a leveled logger's methods
+}
+
+// mayLogWith reports whether a fix in the function at fnCur of file may
+// log with the package path (the standard log or the framework's log):
+// the enclosing declaration logs with it, or logs with nothing and the
+// file logs with nothing else.
+func (c *checker) mayLogWith(fnCur inspector.Cursor, file *ast.File, path string) bool {
+	decl := fnCur.Node()
+	for cur := range fnCur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = cur.Node() // the whole declaration: literals in it log as it does
+		break
+	}
+	u := c.logsWith(decl)
+	if u.other || len(u.pkgs) > 0 {
+		return !u.other && slices.Contains(u.pkgs, path)
+	}
+	return !c.logsWith(file).other
+}
+
+// logsWith returns what n logs with.
+func (c *checker) logsWith(n ast.Node) logUse {
+	var u logUse
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := typesutil.Callee(c.info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return true
+		}
+		path := fn.Pkg().Path()
+		switch recv := fn.Signature().Recv(); {
+		case recv == nil && (path == "log" || c.opts.FrameworkPackage(path, "log")):
+			if !slices.Contains(u.pkgs, path) {
+				u.pkgs = append(u.pkgs, path)
+			}
+		case recv != nil && path != "log" && leveled[fn.Name()] && isLeveledLogger(recv.Type()):
+			u.other = true
+		}
+		return true
+	})
+	return u
+}
+
+// leveled are the method names of leveled loggers.
+var leveled = map[string]bool{
+	"Debug": true, "Info": true, "Warn": true, "Error": true, "Fatal": true, "Panic": true,
+	"Debugf": true, "Infof": true, "Warnf": true, "Errorf": true, "Debugw": true, "Infow": true, "Warnw": true, "Errorw": true,
+}
+
+// isLeveledLogger reports whether values of type t log at levels: they
+// have Info and Error methods and Warn or Debug (zap, logrus, slog and
+// the like), or the same with an f suffix.
+func isLeveledLogger(t types.Type) bool {
+	return hasMethods(t, "Info", "Error") && (hasMethods(t, "Warn") || hasMethods(t, "Debug")) ||
+		hasMethods(t, "Infof", "Errorf") && (hasMethods(t, "Warnf") || hasMethods(t, "Debugf"))
+}
+
+// fallsBackOnFailure reports whether call's callee gives a usable result
+// even when it fails (st.WithDetails(d) hands back st, with the details it
+// could add): the caller may go on, and returning the error would turn a
+// partial success into a failure.
+func (c *checker) fallsBackOnFailure(call *ast.CallExpr) bool {
+	s := c.summaryOf(typesutil.Callee(c.info, call))
+	return s != nil && s.fallback != 0
+}
+
+// outcomeDecided reports whether the function fn has set the error it
+// returns before stmt: its named error result is assigned before stmt and
+// what it holds after stmt may be returned (err = ecode.RequestErr; …;
+// return), or stmt is followed by a return of an error variable assigned
+// before it (err = f.Sync(); f.Close(); return err).
+func (c *checker) outcomeDecided(fn, stmt ast.Node) bool {
+	res, ok := typesutil.ResultsOf(c.info, fn)
+	if !ok || !typesutil.ReturnsError(res) {
+		return false
+	}
+	st, ok := stmt.(ast.Stmt)
+	if !ok {
+		return false
+	}
+	if errVar := res.At(res.Len() - 1); errVar.Name() != "" && c.assignedBefore(fn, stmt, errVar) {
+		return c.flowOf(fn).After(errVar, stmt).Read && !c.checkedBefore(fn, st, errVar)
+	}
+	ret, ok := nextStmt(fn, stmt).(*ast.ReturnStmt)
+	if !ok || len(ret.Results) == 0 {
+		return false
+	}
+	v := typesutil.LocalVar(c.info, ast.Unparen(ret.Results[len(ret.Results)-1]))
+	return v != nil && typesutil.IsError(v.Type()) && c.assignedBefore(fn, stmt, v) && !c.checkedBefore(fn, st, v)
+}
+
+// assignedBefore reports whether v is assigned in fn's body before stmt
+// (outside function literals).
+func (c *checker) assignedBefore(fn, stmt ast.Node, v *types.Var) bool {
+	assigned := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if assigned || n == nil || n.Pos() >= stmt.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return n == fn
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if typesutil.ObjectOf(c.info, l) == v {
+					assigned = true
+				}
+			}
+		}
+		return true
+	})
+	return assigned
+}
+
+// nextStmt returns the statement after stmt in its block or case body in
+// fn, or nil.
+func nextStmt(fn, stmt ast.Node) ast.Stmt {
+	var next ast.Stmt
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if next != nil {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i, s := range list {
+			if s == stmt && i+1 < len(list) {
+				next = list[i+1]
+			}
+		}
+		return true
+	})
+	return next
+}
