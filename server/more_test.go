@@ -31,8 +31,8 @@ import (
 // testRule defines a rule outside the registry, run through the
 // server's ExtraRules hook.
 func testRule(id string, run func(*analysis.Pass, *inspector.Inspector)) *rule.Rule {
-	const note = "# Test rule\n\nSummary.\n\n## Why\n\nWhy.\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When to ignore\n\nNever.\n"
-	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	const note = "# Test rule\n\nSummary.\n\n## Why\n\nWhy.\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nNever.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
 	return rule.Define(rule.Spec{
 		ID: id, Severity: rule.Warning, Since: "v0.0.0", Syntax: true,
 		Notes:    fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},

@@ -22,8 +22,8 @@ import (
 // fn with the fix edit makes of the call's statement.
 func testRule(t *testing.T, id, fn string, edit func(stmt ast.Stmt) analysis.TextEdit) *rule.Rule {
 	t.Helper()
-	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When to ignore\n\nN.\n"
-	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
 	return rule.Define(rule.Spec{
 		ID: id, Severity: rule.Warning, Since: "v0.0.0", Fixes: true,
 		Notes:    fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},

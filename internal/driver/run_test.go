@@ -144,8 +144,8 @@ func ruleIDs() []string {
 // TestRunSurvivesPanics runs an extra rule that panics next to the
 // registry's: the panic is an error, the other rule's findings stay.
 func TestRunSurvivesPanics(t *testing.T) {
-	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When to ignore\n\nN.\n"
-	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
 	boom := rule.Define(rule.Spec{
 		ID: "test-panics", Severity: rule.Warning, Since: "v0.0.0",
 		Notes:    fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},
@@ -171,8 +171,8 @@ func TestRunSurvivesPanics(t *testing.T) {
 // TestRunLogsGiveUps runs an extra rule that gives up on every function:
 // the driver says so at debug level.
 func TestRunLogsGiveUps(t *testing.T) {
-	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When to ignore\n\nN.\n"
-	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
 	quitter := rule.Define(rule.Spec{
 		ID: "test-gives-up", Severity: rule.Warning, Since: "v0.0.0",
 		Notes: fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},

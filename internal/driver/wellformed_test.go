@@ -20,8 +20,8 @@ import (
 
 // reporter defines a rule that reports what report returns for a pass.
 func reporter(report func(pass *analysis.Pass) []analysis.Diagnostic) *rule.Rule {
-	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When to ignore\n\nN.\n"
-	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(note)
+	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
+	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
 	return rule.Define(rule.Spec{
 		ID: "test-reporter", Severity: rule.Warning, Since: "v0.0.0", Syntax: true,
 		Notes: fstest.MapFS{"note.en.md": {Data: []byte(note)}, "note.zh.md": {Data: []byte(zh)}},

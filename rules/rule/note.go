@@ -103,7 +103,7 @@ func ParseNote(lang, src string) (*Note, error) {
 	n.Why = sections["why"]
 	n.Ignore = sections["ignore"]
 	n.Severity = sections["severity"]
-	for _, k := range []string{"summary", "why", "bad", "good", "ignore"} {
+	for _, k := range []string{"summary", "why", "bad", "good", "severity", "ignore"} {
 		if sections[k] == "" {
 			return nil, fmt.Errorf("missing or empty section %q", SectionTitle(lang, k))
 		}

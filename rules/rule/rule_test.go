@@ -21,7 +21,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-const goodNote = "# Title\n\nSummary.\n\n## Why\n\nBecause.\n\n## Runtime error\n\n```text\npanic: boom\n```\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When to ignore\n\nNever; //gopitfalls:ignore x reason.\n"
+const goodNote = "# Title\n\nSummary.\n\n## Why\n\nBecause.\n\n## Runtime error\n\n```text\npanic: boom\n```\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nNever; //gopitfalls:ignore x reason.\n"
 
 func TestParseNote(t *testing.T) {
 	n, err := rule.ParseNote("en", goodNote)
@@ -33,7 +33,7 @@ func TestParseNote(t *testing.T) {
 		t.Errorf("parsed %+v", n)
 	}
 	zh := strings.NewReplacer("## Why", "## 为什么", "## Runtime error", "## 运行时报错", "## Bad", "## 错误写法",
-		"## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
+		"## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
 	if _, err := rule.ParseNote("zh", zh); err != nil {
 		t.Errorf("zh: %v", err)
 	}
@@ -41,6 +41,7 @@ func TestParseNote(t *testing.T) {
 		{"no title", "Summary\n", "starts with a '# Title'"},
 		{"unknown section", goodNote + "\n## Extra\n\nx\n", `unknown section "Extra"`},
 		{"missing section", strings.Replace(goodNote, "## Why\n\nBecause.\n\n", "", 1), `missing or empty section "Why"`},
+		{"no severity policy", strings.Replace(goodNote, "## When it warns and when it only informs\n\nAlways.\n\n", "", 1), `missing or empty section "When it warns and when it only informs"`},
 		{"two blocks", strings.Replace(goodNote, "bad()\n```", "bad()\n```\n\n```go\nx\n```", 1), "exactly one fenced code block"},
 		{"wrong tag", strings.Replace(goodNote, "```go\nbad()", "```python\nbad()", 1), `tagged "python"`},
 		{"duplicate", goodNote + "\n## Why\n\nAgain.\n", "appears twice"},
@@ -208,7 +209,7 @@ func TestNames(t *testing.T) {
 
 func notes() fstest.MapFS {
 	zh := strings.NewReplacer("# Title", "# 标题", "Because.", "因为。", "## Why", "## 为什么", "## Runtime error", "## 运行时报错", "## Bad", "## 错误写法",
-		"## Good", "## 正确写法", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
+		"## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(goodNote)
 	return fstest.MapFS{
 		"note.en.md": {Data: []byte(goodNote)},
 		"note.zh.md": {Data: []byte(zh)},
