@@ -71,7 +71,7 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	start := time.Now()
 	pkgs, ids, err := loader.ListDeps(ctx, opts.Dir, opts.Env, opts.Patterns...)
 	if err != nil {
-		return nil, err
+		return nil, listFailed(ctx, opts.Dir, opts.Env, opts.Patterns, err)
 	}
 	g := loader.NewGraph(pkgs)
 	var matched []*loader.Metadata

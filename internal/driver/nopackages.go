@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os/exec"
 	"strings"
 )
@@ -39,4 +40,20 @@ func noPackages(ctx context.Context, dir string, env, patterns []string) error {
 		reason = strings.TrimSpace(stdout.String())
 	}
 	return &NoPackagesError{Reason: reason}
+}
+
+// listFailed returns the error of Analyze when the go command cannot list
+// the patterns at all (a go.mod that needs updating, a module it cannot
+// resolve): no package matches, for the reason the go command gives. The
+// loader's error is returned as it is when the go command gives none (it
+// could not run) or the context is done.
+func listFailed(ctx context.Context, dir string, env, patterns []string, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	var none *NoPackagesError
+	if errors.As(noPackages(ctx, dir, env, patterns), &none) && none.Reason != "" {
+		return none
+	}
+	return err
 }

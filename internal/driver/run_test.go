@@ -84,7 +84,7 @@ func TestAnalyzeMatchesChecker(t *testing.T) {
 				}
 				for _, d := range act.Diagnostics {
 					posn := act.Package.Fset.Position(d.Pos)
-					want = append(want, fmt.Sprintf("%s:%d:%d %s", filepath.Base(posn.Filename), posn.Line, posn.Column, d.Message))
+					want = append(want, fmt.Sprintf("%s:%d:%d %s", rel(dir, posn.Filename), posn.Line, posn.Column, d.Message))
 				}
 			}
 			res := analyze(t, dir, &driver.Selection{Only: ruleIDs()}, "./...")
@@ -94,7 +94,7 @@ func TestAnalyzeMatchesChecker(t *testing.T) {
 			var got []string
 			for _, f := range res.Findings {
 				start, _ := f.Posn()
-				got = append(got, fmt.Sprintf("%s:%d:%d %s", filepath.Base(start.Filename), start.Line, start.Column, f.Diag.Message))
+				got = append(got, fmt.Sprintf("%s:%d:%d %s", rel(dir, start.Filename), start.Line, start.Column, f.Diag.Message))
 			}
 			slices.Sort(want)
 			want = slices.Compact(want)
@@ -104,6 +104,14 @@ func TestAnalyzeMatchesChecker(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rel returns name relative to dir: two packages may each have a main.go.
+func rel(dir, name string) string {
+	if r, err := filepath.Rel(dir, name); err == nil {
+		return r
+	}
+	return name
 }
 
 // packageErrors returns Analyze's package errors, sorted.
