@@ -314,3 +314,42 @@ func TestFlowBinary(t *testing.T) {
 		t.Errorf("gopitfalls serve did not exit")
 	}
 }
+
+// TestProfiles checks that serve -cpuprofile and -memprofile write
+// profiles (gzipped protocol buffers, as go tool pprof reads them) when
+// the session ends.
+func TestProfiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.pprof"), filepath.Join(dir, "mem.pprof")
+	c, cmd := startBinary(t, "-cpuprofile", cpu, "-memprofile", mem)
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, fixture(t, "basic"), "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("gopitfalls serve exited with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("gopitfalls serve did not exit")
+	}
+	for _, name := range []string{cpu, mem} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a gzipped profile: % x", filepath.Base(name), data[:min(len(data), 8)])
+		}
+	}
+}
