@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/topics"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/features"
@@ -60,7 +61,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	defer stop()
 	log.Info("gopitfalls serve", "version", Version(), "pid", os.Getpid(), "syntaxOnly", *syntaxOnly)
-	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), SyntaxOnly: *syntaxOnly, Topics: topicLookup})
+	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), Rules: all.Rules, SyntaxOnly: *syntaxOnly, Topics: topicLookup})
 }
 
 // startProfiles starts the CPU profile, if asked for, and returns the

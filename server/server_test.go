@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/internal/lspclient"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
@@ -56,6 +57,9 @@ func (b *logBuffer) String() string {
 func startInProcess(t *testing.T, opts server.Options) (*lspclient.Client, *logBuffer, <-chan int) {
 	t.Helper()
 	logs := &logBuffer{}
+	if opts.Rules == nil {
+		opts.Rules = all.Rules
+	}
 	opts.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	serverEnd, clientEnd := net.Pipe()
 	code := make(chan int, 1)

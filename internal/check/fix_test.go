@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -74,7 +75,9 @@ func loop(t *testing.T, dir string, extra ...*rule.Rule) (*fixLoop, *bytes.Buffe
 	var stderr bytes.Buffer
 	opts := &driver.Options{
 		Dir: dir, Patterns: []string{"./..."},
-		Selection: func(string) (*driver.Selection, error) { return &driver.Selection{Extra: extra}, nil },
+		Selection: func(string) (*driver.Selection, error) {
+			return &driver.Selection{Rules: all.Rules.With(extra...)}, nil
+		},
 	}
 	return &fixLoop{wd: dir, stderr: &stderr, min: rule.Information, analyze: func() (*driver.Result, error) {
 		return driver.Analyze(context.Background(), opts)

@@ -24,9 +24,9 @@ type Options struct {
 	Dir      string   // where the go command runs
 	Env      []string // its environment (nil: the process's)
 	Patterns []string // package patterns, as go vet takes them
-	// Selection returns the rules to run on a package in dir (nil: the
-	// default rules everywhere). An error (a bad configuration file) is
-	// reported as the package's error and the package is not analysed.
+	// Selection returns the rules to run on a package in dir (required).
+	// An error (a bad configuration file) is reported as the package's
+	// error and the package is not analysed.
 	Selection func(dir string) (*Selection, error)
 	Log       *slog.Logger
 }
@@ -67,6 +67,9 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Selection == nil {
+		return nil, errors.New("driver.Analyze: no Options.Selection")
 	}
 	start := time.Now()
 	pkgs, ids, err := loader.ListDeps(ctx, opts.Dir, opts.Env, opts.Patterns...)
@@ -251,14 +254,10 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	if len(m.GoFiles) == 0 {
 		return res, nil
 	}
-	sel := &Selection{}
-	if a.opts.Selection != nil {
-		s, err := a.opts.Selection(m.Dir)
-		if err != nil {
-			errs = append(errs, PackageError{Msg: err.Error()})
-			return res, nil
-		}
-		sel = s
+	sel, err := a.opts.Selection(m.Dir)
+	if err != nil {
+		errs = append(errs, PackageError{Msg: err.Error()})
+		return res, nil
 	}
 
 	start := time.Now()

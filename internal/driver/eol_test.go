@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
 func TestKeepLineEndings(t *testing.T) {
@@ -73,7 +74,7 @@ func TestFixKeepsCRLF(t *testing.T) {
 	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := analyze(t, dir, &driver.Selection{}, "./...")
+	res := analyze(t, dir, &driver.Selection{Rules: all.Rules}, "./...")
 	files, applied, _, err := driver.FixedFiles(res.Findings, nil)
 	if err != nil {
 		t.Fatal(err)

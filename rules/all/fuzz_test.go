@@ -149,7 +149,7 @@ func checkRules(t *testing.T, sf *seedFile, src []byte) {
 	for _, r := range all.Rules {
 		ids = append(ids, r.ID)
 	}
-	res, err := driver.Run(context.Background(), unit, &driver.Selection{Only: ids}, slog.New(logs))
+	res, err := driver.Run(context.Background(), unit, &driver.Selection{Rules: all.Rules, Only: ids}, slog.New(logs))
 	if err != nil {
 		t.Fatal(err)
 	}

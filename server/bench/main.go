@@ -248,6 +248,12 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
 	c.Shutdown(sctx)
 	scancel()
+	exited := make(chan struct{})
+	go func() { cmd.Process.Wait(); close(exited) }()
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+	}
 	return res, nil
 }
 

@@ -417,10 +417,7 @@ func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes
 		Pkg: pkg.Types, Info: pkg.Info, Sizes: sizes, TypeErrors: pkg.TypeErrors, Module: mod,
 		HasErrors: hasErrors, ReadFile: s.ReadFile, Facts: facts,
 	}
-	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only, Extra: s.c.opts.Extra}
-	if len(only) > 0 {
-		sel.Extra = nil // test hooks run with the full selection only
-	}
+	sel := &driver.Selection{Rules: s.c.opts.Rules, Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only}
 	res, err := driver.Run(ctx, unit, sel, s.c.log)
 	if err != nil {
 		return err
