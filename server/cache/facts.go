@@ -150,10 +150,8 @@ func (s *Snapshot) computeFacts(ctx context.Context, v *View, g *loader.Graph, d
 			return nil, err
 		}
 		files, release := s.parseAll(d.GoFiles, srcs, false)
-		pkg := s.typeCheck(d.PkgPath, d.Name, files, v.exports.Importer(g, d, nil), d.Sizes, d.GoVersion())
-		pkg.ID = d.ID
-		pkg.Config, pkg.ConfigErr = s.Config(d.Dir)
-		err = s.runRules(ctx, pkg, d.Sizes, d.AnalysisModule(), len(d.Errors) > 0, false, facts, s.c.factRules())
+		cfg, _ := s.Config(d.Dir)
+		_, err = s.build(ctx, metadataInput(d, v.exports.Importer(g, d, nil), facts), files, cfg, false, s.c.factRules())
 		release()
 		if err != nil {
 			return nil, err
