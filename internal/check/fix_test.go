@@ -230,3 +230,20 @@ func TestFixUnloadable(t *testing.T) {
 		t.Errorf("bug %v, stderr:\n%s", l.bug, stderr)
 	}
 }
+
+// TestFixKeepsCRLF: -fix on a file written with CRLF line ends adds
+// lines that end in CRLF too, as -diff and the editor's fixes do.
+func TestFixKeepsCRLF(t *testing.T) {
+	src := strings.ReplaceAll("package m\n\nimport \"errors\"\n\nvar errX = errors.New(\"x\")\n\n"+
+		"func F(v any) (string, error) {\n\ts := v.(string)\n\treturn s, errX\n}\n", "\n", "\r\n")
+	dir := module(t, map[string]string{"a.go": src})
+	l, stderr := loop(t, dir)
+	runLoop(t, l)
+	got := read(t, dir, "a.go")
+	if l.applied == 0 || !strings.Contains(got, "if !ok {") {
+		t.Fatalf("the assertion was not fixed (%d applied; stderr %s):\n%s", l.applied, stderr, got)
+	}
+	if i := strings.Index(strings.ReplaceAll(got, "\r\n", ""), "\n"); i >= 0 {
+		t.Errorf("a line ends in LF alone:\n%q", got)
+	}
+}

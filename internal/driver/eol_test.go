@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
@@ -50,7 +51,7 @@ func TestKeepLineEndings(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := driver.Apply([]byte(tc.src), driver.KeepLineEndings([]byte(tc.src), []driver.Edit{tc.edit}))
+			out, err := textedit.Apply([]byte(tc.src), driver.KeepLineEndings([]byte(tc.src), []driver.Edit{tc.edit}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +81,7 @@ func TestFixKeepsCRLF(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, ok := files[name]
-	if applied == 0 || !ok {
+	if applied[name] == 0 || !ok {
 		t.Fatalf("no fix applied to p.go (%d findings)", len(res.Findings))
 	}
 	if !bytes.Contains(out, []byte("if !ok {")) {
