@@ -11,7 +11,9 @@
 // type assertion for gopitfalls, a printf mistake for gopls), and reports:
 // time to first diagnostics after didOpen, time from each didChange to the
 // first publishDiagnostics of that version that has the new finding
-// (p50/p90), and the server's peak RSS (VmHWM).
+// (p50/p90/p95), and the server's peak RSS (VmHWM). With -dir and -file
+// it measures another module (etcd server, prometheus); -serverflags
+// passes flags to gopitfalls serve, such as -cpuprofile.
 package main
 
 import (
@@ -47,11 +49,13 @@ func main() {
 	only := flag.String("run", "", "measure only the servers whose name contains this")
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
+	serverFlags := flag.String("serverflags", "", "more `flags` for gopitfalls serve, separated by spaces (e.g. -cpuprofile /tmp/cpu.pprof)")
 	flag.Parse()
 	var serverArgs []string
 	if *serverLog != "" {
 		serverArgs = []string{"-logfile", *serverLog, "-loglevel", "debug"}
 	}
+	serverArgs = append(serverArgs, strings.Fields(*serverFlags)...)
 	if *dir == "" {
 		d, err := fetch()
 		if err != nil {
@@ -91,8 +95,8 @@ func main() {
 			}{"gopls default delay", []string{*goplsBin}, map[string]any{}, isPrintf},
 		)
 	}
-	fmt.Printf("kratos %s, %s, %d edits\n\n", version, file, *edits)
-	fmt.Printf("%-26s %12s %10s %10s %10s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit max", "peak RSS")
+	fmt.Printf("%s, %s, %d edits\n\n", moduleName(*dir), file, *edits)
+	fmt.Printf("%-26s %12s %10s %10s %10s %10s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit p95", "edit max", "peak RSS")
 	for _, r := range runs {
 		if !strings.Contains(r.name, *only) {
 			continue
@@ -102,7 +106,7 @@ func main() {
 			fmt.Printf("%-26s error: %v\n", r.name, err)
 			continue
 		}
-		fmt.Printf("%-26s %12s %10s %10s %10s %6d MB", r.name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.max), res.rssKB/1024)
+		fmt.Printf("%-26s %12s %10s %10s %10s %10s %6d MB", r.name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.p95), ms(res.max), res.rssKB/1024)
 		if res.scan > 0 {
 			fmt.Printf("  (workspace checked after %s)", ms(res.scan))
 		}
@@ -121,9 +125,9 @@ func isPrintf(d protocol.Diagnostic) bool {
 func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d)/float64(time.Millisecond)) }
 
 type result struct {
-	first, p50, p90, max time.Duration
-	scan                 time.Duration // until the workspace scan ended
-	rssKB                int
+	first, p50, p90, p95, max time.Duration
+	scan                      time.Duration // until the workspace scan ended
+	rssKB                     int
 }
 
 // progressEnded reports whether a $/progress "end" arrived (called with
@@ -236,7 +240,7 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 		time.Sleep(100 * time.Millisecond) // a pause between edits
 	}
 	slices.Sort(lat)
-	res.p50, res.p90, res.max = lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)-1]
+	res.p50, res.p90, res.p95, res.max = lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)*19/20], lat[len(lat)-1]
 	if scope, _ := json.Marshal(settings); strings.Contains(string(scope), `"workspace"`) {
 		// Peak memory with the whole workspace analysed.
 		if err := c.WaitFor(ctx, "the workspace scan", func() bool { return progressEnded(c) }); err != nil {
@@ -255,6 +259,21 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 	case <-time.After(5 * time.Second):
 	}
 	return res, nil
+}
+
+// moduleName returns the module path and version of the go.mod in dir
+// (the version from the module cache's directory name, when it is one).
+func moduleName(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return dir
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "module "); ok {
+			return strings.TrimSpace(rest) + " in " + dir
+		}
+	}
+	return dir
 }
 
 // peakRSS returns a process's peak resident set size in kB (VmHWM).
