@@ -26,6 +26,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/internal/check"
 	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -65,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return serve(ctx, args[1:], stderr)
 	case "check":
-		return check.Main(ctx, args[1:], stdout, stderr, Version())
+		return check.Main(ctx, all.Rules, args[1:], stdout, stderr, Version())
 	case "notes":
 		return notes(args[1:], stdout, stderr)
 	case "version", "-version", "--version", "-V":
@@ -102,28 +103,27 @@ func isVetTool(args []string) bool {
 }
 
 // runVetTool runs the rules enabled by the configuration of the current
-// directory under go vet's unitchecker protocol.
+// directory under go vet's unitchecker protocol, selected as check and
+// the language server select them.
 func runVetTool() {
 	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
 		printToolID()
 		os.Exit(0)
 	}
-	cfg, err := config.Load(".")
+	cfg, err := config.Load(".", all.Rules)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "gopitfalls: %v\n", err)
 		os.Exit(1)
 	}
-	var rules = all.Rules[:0:0]
-	for _, r := range all.Rules {
-		if cfg.Severity(r) != 0 {
-			rules = append(rules, r)
-		}
-	}
 	// go vet prints every diagnostic it gets and fails on any: show what
-	// check shows by default, the warnings.
-	opts := cfg.Options()
-	opts.MinSeverity = rule.Warning
-	unitchecker.Main(all.Analyzers(rules, opts)...)
+	// check shows by default, the warnings, in check's language.
+	sel := &driver.Selection{Rules: all.Rules, Config: cfg}
+	analyzers, err := sel.Analyzers(rule.Warning, "")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gopitfalls: %v\n", err)
+		os.Exit(1)
+	}
+	unitchecker.Main(analyzers...)
 }
 
 // printToolID answers go vet's -V=full with an ID that covers both the

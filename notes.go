@@ -46,7 +46,7 @@ func notes(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() == 1 {
-		r, t := all.Lookup(fs.Arg(0)), topics.Lookup(fs.Arg(0))
+		r, t := all.Rules.Lookup(fs.Arg(0)), topics.Lookup(fs.Arg(0))
 		if r == nil && t == nil {
 			fmt.Fprintf(stderr, "gopitfalls notes: unknown rule %q; run 'gopitfalls notes -list' for the list\n", fs.Arg(0))
 			return 2

@@ -7,8 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/topics"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/features"
@@ -22,9 +25,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	syntaxOnly := fs.Bool("syntax-only", false, "run only the rules that need no types, never the go command (untrusted workspaces)")
 	logfile := fs.String("logfile", "", "write logs to `file` instead of stderr")
 	loglevel := fs.String("loglevel", "info", "log `level`: debug, info, warn or error")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the session to `file` (go tool pprof reads it)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the session ends")
 	fs.Bool("stdio", false, "talk LSP on stdin/stdout (the default; accepted for vscode-languageclient)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gopitfalls serve [-syntax-only] [-logfile file] [-loglevel level]")
+		fmt.Fprintln(stderr, "usage: gopitfalls serve [-syntax-only] [-logfile file] [-loglevel level] [-cpuprofile file] [-memprofile file]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,8 +54,53 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		out = f
 	}
 	log := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{Level: level}))
+	stop, err := startProfiles(*cpuprofile, *memprofile, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "gopitfalls serve: %v\n", err)
+		return 2
+	}
+	defer stop()
 	log.Info("gopitfalls serve", "version", Version(), "pid", os.Getpid(), "syntaxOnly", *syntaxOnly)
-	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), SyntaxOnly: *syntaxOnly, Topics: topicLookup})
+	return server.Serve(ctx, stdio{}, server.Options{Log: log, Version: Version(), Rules: all.Rules, SyntaxOnly: *syntaxOnly, Topics: topicLookup})
+}
+
+// startProfiles starts the CPU profile, if asked for, and returns the
+// function that ends it and writes the heap profile, if asked for, when
+// the session ends (after the client's exit: the profile covers the
+// whole session).
+func startProfiles(cpu, mem string, log *slog.Logger) (stop func(), err error) {
+	var cpuFile *os.File
+	if cpu != "" {
+		if cpuFile, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cpuFile); err != nil {
+			cpuFile.Close()
+			return nil, err
+		}
+	}
+	return func() {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			if err := cpuFile.Close(); err != nil {
+				log.Error("writing the CPU profile", "error", err)
+			}
+		}
+		if mem == "" {
+			return
+		}
+		runtime.GC() // the heap of live objects, up to date
+		f, err := os.Create(mem)
+		if err == nil {
+			err = pprof.WriteHeapProfile(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			log.Error("writing the heap profile", "error", err)
+		}
+	}, nil
 }
 
 // stdio is the process's stdin and stdout as one connection.

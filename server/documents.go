@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
-	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/features"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
@@ -148,7 +147,7 @@ func (s *Server) executeCommand(ctx context.Context, p *protocol.ExecuteCommandP
 	if len(p.Arguments) != 1 || json.Unmarshal(p.Arguments[0], &id) != nil {
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: p.Command + " takes a rule ID"}
 	}
-	r := all.Lookup(id)
+	r := s.opts.Rules.Lookup(id)
 	if r == nil {
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: "unknown rule " + id}
 	}

@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/features"
@@ -28,8 +29,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// testRule defines a rule outside the registry, run through the
-// server's ExtraRules hook.
+// testRule defines a rule outside the registry, which tests hand the
+// server beside the registry's.
 func testRule(id string, run func(*analysis.Pass, *inspector.Inspector)) *rule.Rule {
 	const note = "# Test rule\n\nSummary.\n\n## Why\n\nWhy.\n\n## Bad\n\n```go\nbad()\n```\n\n## Good\n\n```go\ngood()\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nNever.\n"
 	zh := strings.NewReplacer("## Why", "## 为什么", "## Bad", "## 错误写法", "## Good", "## 正确写法", "## When it warns and when it only informs", "## 何时警告，何时只提示", "## When to ignore", "## 何时可以忽略").Replace(note)
@@ -102,7 +103,7 @@ func TestExitWithoutShutdown(t *testing.T) {
 // ignored, and the server goes on answering.
 func TestBadInput(t *testing.T) {
 	serverEnd, clientEnd := net.Pipe()
-	go server.Serve(context.Background(), serverEnd, server.Options{})
+	go server.Serve(context.Background(), serverEnd, server.Options{Rules: all.Rules})
 	t.Cleanup(func() { clientEnd.Close() })
 	r := bufio.NewReader(clientEnd)
 	send := func(body string) {
@@ -165,7 +166,7 @@ func TestBadInput(t *testing.T) {
 func TestCancellation(t *testing.T) {
 	release := make(chan struct{})
 	slow := testRule("test-slow", func(*analysis.Pass, *inspector.Inspector) { <-release })
-	c, _, _ := startInProcess(t, server.Options{ExtraRules: []*rule.Rule{slow}})
+	c, _, _ := startInProcess(t, server.Options{Rules: all.Rules.With(slow)})
 	defer close(release)
 	ctx := ctxFor(t)
 	root := fixture(t, "basic")
@@ -197,7 +198,7 @@ func TestPanickingRule(t *testing.T) {
 			panic("boom")
 		}
 	})
-	c, logs, _ := startInProcess(t, server.Options{ExtraRules: []*rule.Rule{boom}})
+	c, logs, _ := startInProcess(t, server.Options{Rules: all.Rules.With(boom)})
 	_, _, pub := openBasic(t, c, "svc/svc.go", "", "en", nil)
 	if len(pub.Diagnostics) != 3 {
 		t.Errorf("%d diagnostics, want the 3 of unchecked-type-assertion", len(pub.Diagnostics))

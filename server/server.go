@@ -39,10 +39,10 @@ type Options struct {
 	SyntaxOnly bool          // also settable by initializationOptions.syntaxOnly
 	Delay      time.Duration // debounce of diagnostics after edits; 0 means DefaultDelay
 	Env        []string      // of the go command; nil: the process's
-	// ExtraRules are run besides the registry's: a hook for tests (a rule
-	// that panics); never set in production.
-	ExtraRules []*rule.Rule
-	// Topics finds the notes that have no rule; nil until rules/topics exists.
+	// Rules are the rules the server runs, as settings and configuration
+	// files select them: main hands it the registry (rules/all).
+	Rules rule.Set
+	// Topics finds the notes that have no rule (nil: none).
 	Topics features.TopicLookup
 	// MaxFileSize is the size above which an open file is not analysed
 	// (its text is kept); 0 means cache.MaxFileSize.
@@ -349,14 +349,14 @@ func (s *Server) exit() {
 }
 
 func (s *Server) initialize(params *protocol.InitializeParams) *protocol.InitializeResult {
-	opts, settings, err := session.ParseInitOptions(params.InitializationOptions)
+	opts, settings, err := session.ParseInitOptions(params.InitializationOptions, s.opts.Rules)
 	if err != nil {
 		s.log.Warn("bad initializationOptions", "error", err)
 	}
 	syntaxOnly := s.opts.SyntaxOnly || opts.SyntaxOnly
 	sess := session.New(params)
 	c := cache.New(cache.Options{
-		Log: s.log, SyntaxOnly: syntaxOnly, Env: s.opts.Env, Extra: s.opts.ExtraRules, MaxFileSize: s.opts.MaxFileSize,
+		Log: s.log, Rules: s.opts.Rules, SyntaxOnly: syntaxOnly, Env: s.opts.Env, MaxFileSize: s.opts.MaxFileSize,
 		FactsReady: func(string) { s.diag.factsReady() },
 	})
 	sess.SetCache(c)
@@ -430,7 +430,7 @@ func (s *Server) pullSettings() {
 }
 
 func (s *Server) applySettings(raw json.RawMessage) {
-	settings, err := config.ParseSettings(raw)
+	settings, err := config.ParseSettings(raw, s.opts.Rules)
 	if err != nil {
 		s.log.Warn("bad settings", "error", err)
 		s.showOnce(protocol.MessageWarning, "gopitfalls: "+err.Error())

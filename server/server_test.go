@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/internal/lspclient"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
@@ -56,6 +57,9 @@ func (b *logBuffer) String() string {
 func startInProcess(t *testing.T, opts server.Options) (*lspclient.Client, *logBuffer, <-chan int) {
 	t.Helper()
 	logs := &logBuffer{}
+	if opts.Rules == nil {
+		opts.Rules = all.Rules
+	}
 	opts.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	serverEnd, clientEnd := net.Pipe()
 	code := make(chan int, 1)
@@ -312,5 +316,44 @@ func TestFlowBinary(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Errorf("gopitfalls serve did not exit")
+	}
+}
+
+// TestProfiles checks that serve -cpuprofile and -memprofile write
+// profiles (gzipped protocol buffers, as go tool pprof reads them) when
+// the session ends.
+func TestProfiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.pprof"), filepath.Join(dir, "mem.pprof")
+	c, cmd := startBinary(t, "-cpuprofile", cpu, "-memprofile", mem)
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, fixture(t, "basic"), "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("gopitfalls serve exited with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("gopitfalls serve did not exit")
+	}
+	for _, name := range []string{cpu, mem} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a gzipped profile: % x", filepath.Base(name), data[:min(len(data), 8)])
+		}
 	}
 }

@@ -47,9 +47,9 @@ Check reports the Go pitfalls gopitfalls knows in the named packages
 Flags:
 `
 
-// Main runs the check command with args (after "check") and returns
-// its exit code.
-func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version string) int {
+// Main runs the check command with args (after "check") on the rules
+// of the set (main's: the registry) and returns its exit code.
+func Main(ctx context.Context, rules rule.Set, args []string, stdout, stderr io.Writer, version string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output `format`: text, json (one object per line) or sarif")
@@ -102,24 +102,18 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 	if err != nil {
 		return bad("%v", err)
 	}
-	cfg, err := config.Load(wd)
+	cfg, err := config.Load(wd, rules)
 	if err != nil {
 		return bad("%v", err)
 	}
-	switch *lang {
-	case "":
-		*lang = "en"
-		if cfg.Language == "zh" {
-			*lang = "zh"
-		}
-	case "en", "zh":
-	default:
+	if *lang != "" && *lang != "en" && *lang != "zh" {
 		return bad("unknown -lang %q (want en or zh)", *lang)
 	}
-	sel := &driver.Selection{Config: cfg, Only: splitList(*only), Disable: splitList(*disable)}
-	if _, err := sel.Rules(); err != nil {
+	sel := &driver.Selection{Rules: rules, Config: cfg, Only: splitList(*only), Disable: splitList(*disable), Lang: *lang}
+	if _, err := sel.Enabled(); err != nil {
 		return bad("%v", err)
 	}
+	*lang = sel.Language("") // CI output: English unless configured or asked
 	env := os.Environ()
 	if *tags != "" {
 		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -tags="+*tags))
@@ -152,7 +146,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer, version 
 		case "json":
 			err = writeJSON(stdout, res.Findings, *lang)
 		case "sarif":
-			err = writeSARIF(stdout, wd, version, res.Findings, *lang)
+			err = writeSARIF(stdout, wd, version, rules, res.Findings, *lang)
 		default:
 			err = writeText(stdout, wd, res.Findings, *lang)
 		}
@@ -220,11 +214,11 @@ func selections(wd string, sel *driver.Selection) func(dir string) (*driver.Sele
 		if s, ok := cfgs[dir]; ok {
 			return s, nil
 		}
-		cfg, err := config.Load(dir)
+		cfg, err := config.Load(dir, sel.Rules)
 		if err != nil {
 			return nil, err
 		}
-		s := &driver.Selection{Config: cfg, Only: sel.Only, Disable: sel.Disable}
+		s := &driver.Selection{Rules: sel.Rules, Config: cfg, Only: sel.Only, Disable: sel.Disable, Lang: sel.Lang}
 		cfgs[dir] = s
 		return s, nil
 	}

@@ -59,9 +59,10 @@ func (l *fixLoop) run(res *driver.Result) (*driver.Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			out, err := driver.Apply(src, es)
+			edits[name] = driver.KeepLineEndings(src, es) // as applied: for regressions
+			out, err := driver.ApplyFixes(name, src, edits[name])
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", name, err)
+				return nil, err
 			}
 			before[name], after[name] = src, out
 		}

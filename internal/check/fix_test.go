@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -74,7 +75,9 @@ func loop(t *testing.T, dir string, extra ...*rule.Rule) (*fixLoop, *bytes.Buffe
 	var stderr bytes.Buffer
 	opts := &driver.Options{
 		Dir: dir, Patterns: []string{"./..."},
-		Selection: func(string) (*driver.Selection, error) { return &driver.Selection{Extra: extra}, nil },
+		Selection: func(string) (*driver.Selection, error) {
+			return &driver.Selection{Rules: all.Rules.With(extra...)}, nil
+		},
 	}
 	return &fixLoop{wd: dir, stderr: &stderr, min: rule.Information, analyze: func() (*driver.Result, error) {
 		return driver.Analyze(context.Background(), opts)
@@ -225,5 +228,22 @@ func TestFixUnloadable(t *testing.T) {
 	}
 	if !l.bug || !strings.Contains(stderr.String(), "the fixes applied to good/good.go left the module unloadable, so they were undone:\n\tgo: updates to go.mod needed") {
 		t.Errorf("bug %v, stderr:\n%s", l.bug, stderr)
+	}
+}
+
+// TestFixKeepsCRLF: -fix on a file written with CRLF line ends adds
+// lines that end in CRLF too, as -diff and the editor's fixes do.
+func TestFixKeepsCRLF(t *testing.T) {
+	src := strings.ReplaceAll("package m\n\nimport \"errors\"\n\nvar errX = errors.New(\"x\")\n\n"+
+		"func F(v any) (string, error) {\n\ts := v.(string)\n\treturn s, errX\n}\n", "\n", "\r\n")
+	dir := module(t, map[string]string{"a.go": src})
+	l, stderr := loop(t, dir)
+	runLoop(t, l)
+	got := read(t, dir, "a.go")
+	if l.applied == 0 || !strings.Contains(got, "if !ok {") {
+		t.Fatalf("the assertion was not fixed (%d applied; stderr %s):\n%s", l.applied, stderr, got)
+	}
+	if i := strings.Index(strings.ReplaceAll(got, "\r\n", ""), "\n"); i >= 0 {
+		t.Errorf("a line ends in LF alone:\n%q", got)
 	}
 }

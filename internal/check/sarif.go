@@ -10,7 +10,6 @@ import (
 	"unicode/utf16"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
-	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
 
@@ -96,10 +95,10 @@ func sarifLevel(s rule.Severity) string {
 }
 
 // writeSARIF prints the findings as a SARIF 2.1.0 log with the metadata
-// of every rule, taken from its English note. Paths are relative to the
+// of every rule of rules, taken from its English note. Paths are relative to the
 // working directory (%SRCROOT%); columns are UTF-16 code units, SARIF's
 // default.
-func writeSARIF(w io.Writer, wd, version string, findings []*driver.Finding, lang string) error {
+func writeSARIF(w io.Writer, wd, version string, rules rule.Set, findings []*driver.Finding, lang string) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "gopitfalls",
@@ -111,7 +110,7 @@ func writeSARIF(w io.Writer, wd, version string, findings []*driver.Finding, lan
 		ColumnKind:         "utf16CodeUnits",
 	}
 	index := make(map[string]int)
-	for i, r := range all.Rules {
+	for i, r := range rules {
 		index[r.ID] = i
 		n := r.Note("en")
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{

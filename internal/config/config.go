@@ -9,6 +9,10 @@
 //	rules:
 //	  go-errgroup: information      # off | hint | information | warning | error
 //	  unhandled-error: off
+//
+// The rules it validates against are passed in (a rule.Set), not taken
+// from the registry: main hands it the rules it runs, and so may any
+// other driver of the rules (golangci-lint's plugin).
 package config
 
 import (
@@ -20,7 +24,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"go.yaml.in/yaml/v3"
 )
@@ -127,8 +130,8 @@ func exists(name string) bool {
 }
 
 // Load returns the configuration that applies to dir: defaults, overridden
-// by the file Find returns.
-func Load(dir string) (*Config, error) {
+// by the file Find returns, whose rule settings must name rules of rules.
+func Load(dir string, rules rule.Set) (*Config, error) {
 	name := Find(dir)
 	if name == "" {
 		return Default(), nil
@@ -140,7 +143,7 @@ func Load(dir string) (*Config, error) {
 		}
 		return nil, err
 	}
-	return Parse(name, data)
+	return Parse(name, data, rules)
 }
 
 // An Error is a problem in a configuration file, at a line.
@@ -158,7 +161,8 @@ func (e *Error) Error() string {
 }
 
 // Parse parses the contents of a configuration file over the defaults.
-func Parse(filename string, data []byte) (*Config, error) {
+// Its rule settings must name rules of rules.
+func Parse(filename string, data []byte, rules rule.Set) (*Config, error) {
 	c := Default()
 	c.File = filename
 	var doc yaml.Node
@@ -210,8 +214,9 @@ func Parse(filename string, data []byte) (*Config, error) {
 			}
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				id, sev := val.Content[j], val.Content[j+1]
-				if all.Lookup(id.Value) == nil {
-					return nil, bad(id, "unknown rule %q%s", id.Value, suggest(id.Value))
+				r := rules.Lookup(id.Value)
+				if r == nil {
+					return nil, bad(id, "unknown rule %q%s", id.Value, suggest(id.Value, rules))
 				}
 				if !isScalar(sev) {
 					return nil, bad(sev, "rule %s: want off, hint, information, warning or error", id.Value)
@@ -220,7 +225,7 @@ func Parse(filename string, data []byte) (*Config, error) {
 				if err != nil {
 					return nil, bad(sev, "rule %s: %v", id.Value, err)
 				}
-				c.Rules[id.Value] = s
+				c.Rules[r.ID] = s
 			}
 		default:
 			return nil, bad(key, "unknown setting %q (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope or rules)", key.Value)
@@ -244,10 +249,11 @@ func isImportPath(s string) bool {
 	return true
 }
 
-// suggest returns ` (did you mean "x"?)` for the rule ID closest to id.
-func suggest(id string) string {
+// suggest returns ` (did you mean "x"?)` for the rule ID of rules
+// closest to id.
+func suggest(id string, rules rule.Set) string {
 	best, bestScore := "", 0
-	for _, r := range all.Rules {
+	for _, r := range rules {
 		score := commonPrefix(id, r.ID) + commonPrefix(reverse(id), reverse(r.ID))
 		if score > bestScore {
 			best, bestScore = r.ID, score

@@ -22,7 +22,7 @@ frameworkImportPrefixes:
 diagnosticsScope: workspace
 rules:
   `+id+`: off
-`))
+`), all.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ rules:
 	if got := strings.Join(c.FrameworkImportPrefixes, " "); got != "example.com/kratos/pkg/ go-common/library/" {
 		t.Errorf("prefixes %q (each normalised to end in /)", got)
 	}
-	if c.Severity(all.Lookup(id)) != rule.Off {
+	if c.Severity(all.Rules.Lookup(id)) != rule.Off {
 		t.Errorf("rule %s not off", id)
 	}
 	if c.Lang("en-US") != "zh" {
@@ -54,14 +54,14 @@ func TestParseErrors(t *testing.T) {
 		{"- a\n- b\n", "x.yaml:1: the file must be a mapping"},
 		{"frameworkImportPrefixes: x\n", "x.yaml:1: frameworkImportPrefixes must be a list"},
 	} {
-		_, err := config.Parse("x.yaml", []byte(tc.src))
+		_, err := config.Parse("x.yaml", []byte(tc.src), all.Rules)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) error = %v, want prefix %q", tc.src, err, tc.want)
 		}
 	}
 	// A near miss gets a suggestion.
 	id := all.Rules[0].ID
-	_, err := config.Parse("x.yaml", []byte("rules:\n  "+id[:len(id)-1]+": off\n"))
+	_, err := config.Parse("x.yaml", []byte("rules:\n  "+id[:len(id)-1]+": off\n"), all.Rules)
 	if err == nil || !strings.Contains(err.Error(), "did you mean") {
 		t.Errorf("no suggestion in %v", err)
 	}
@@ -88,8 +88,26 @@ func TestFind(t *testing.T) {
 	if got := config.Find(sub); got != want {
 		t.Errorf("Find = %q, want %q", got, want)
 	}
-	c, err := config.Load(sub)
+	c, err := config.Load(sub, all.Rules)
 	if err != nil || c.Language != "zh" || c.File != want {
 		t.Errorf("Load = %+v, %v", c, err)
+	}
+}
+
+// TestRulesPassedIn checks that the rules validated against are those
+// passed in: a rule outside the set is unknown, and one in it is found
+// by its Analyzer name too.
+func TestRulesPassedIn(t *testing.T) {
+	one := rule.Set{all.Rules[1]}
+	if _, err := config.Parse("x.yaml", []byte("rules:\n  "+all.Rules[0].ID+": off\n"), one); err == nil {
+		t.Errorf("a rule outside the set was accepted")
+	}
+	c, err := config.Parse("x.yaml", []byte("rules:\n  "+all.Rules[1].Analyzer.Name+": off\n"), one)
+	if err != nil || c.Severity(all.Rules[1]) != rule.Off {
+		t.Errorf("a rule of the set named by its Analyzer: %v, %+v", err, c)
+	}
+	s, err := config.ParseSettings([]byte(`{"rules": {"`+all.Rules[0].ID+`": "off"}}`), one)
+	if err == nil || len(s.Rules) != 0 {
+		t.Errorf("settings of a rule outside the set: %v, %v", err, s.Rules)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
 
@@ -24,8 +23,9 @@ type Settings struct {
 // section itself, an object holding it ({"gopitfalls": {...}}), or dotted
 // keys ({"gopitfalls.language": "zh"}). Unknown keys are ignored (the
 // extension has settings of its own). Invalid values are left out and
-// described in the error; the valid ones are still returned.
-func ParseSettings(data []byte) (*Settings, error) {
+// described in the error; the valid ones are still returned. Rule
+// settings must name rules of rules.
+func ParseSettings(data []byte, rules rule.Set) (*Settings, error) {
 	s := &Settings{Rules: make(map[string]rule.Severity)}
 	if len(data) == 0 || string(data) == "null" {
 		return s, nil
@@ -92,8 +92,9 @@ func ParseSettings(data []byte) (*Settings, error) {
 				continue
 			}
 			for id, sev := range v {
-				if all.Lookup(id) == nil {
-					bad("gopitfalls.rules: unknown rule %q%s", id, suggest(id))
+				r := rules.Lookup(id)
+				if r == nil {
+					bad("gopitfalls.rules: unknown rule %q%s", id, suggest(id, rules))
 					continue
 				}
 				sv, err := rule.ParseSeverity(sev)
@@ -101,7 +102,7 @@ func ParseSettings(data []byte) (*Settings, error) {
 					bad("gopitfalls.rules: %s: %v", id, err)
 					continue
 				}
-				s.Rules[all.Lookup(id).ID] = sv
+				s.Rules[r.ID] = sv
 			}
 		}
 	}

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
 
 func TestSettings(t *testing.T) {
-	file, err := config.Parse("x.yaml", []byte("language: en\nrules:\n  unchecked-type-assertion: hint\n"))
+	file, err := config.Parse("x.yaml", []byte("language: en\nrules:\n  unchecked-type-assertion: hint\n"), all.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func TestSettings(t *testing.T) {
 		{"bad values kept out", `{"language": "fr", "rules": {"no-such-rule": "error", "unchecked_type_assertion": "off"}}`, "en", rule.Off, "openFiles", "gopitfalls.language must be auto, en or zh"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := config.ParseSettings([]byte(tc.json))
+			s, err := config.ParseSettings([]byte(tc.json), all.Rules)
 			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
 				t.Errorf("error %v, want %q", err, tc.wantErr)
 			}

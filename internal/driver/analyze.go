@@ -24,9 +24,9 @@ type Options struct {
 	Dir      string   // where the go command runs
 	Env      []string // its environment (nil: the process's)
 	Patterns []string // package patterns, as go vet takes them
-	// Selection returns the rules to run on a package in dir (nil: the
-	// default rules everywhere). An error (a bad configuration file) is
-	// reported as the package's error and the package is not analysed.
+	// Selection returns the rules to run on a package in dir (required).
+	// An error (a bad configuration file) is reported as the package's
+	// error and the package is not analysed.
 	Selection func(dir string) (*Selection, error)
 	Log       *slog.Logger
 }
@@ -67,6 +67,9 @@ func Analyze(ctx context.Context, opts *Options) (*Result, error) {
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Selection == nil {
+		return nil, errors.New("driver.Analyze: no Options.Selection")
 	}
 	start := time.Now()
 	pkgs, ids, err := loader.ListDeps(ctx, opts.Dir, opts.Env, opts.Patterns...)
@@ -251,17 +254,12 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	if len(m.GoFiles) == 0 {
 		return res, nil
 	}
-	sel := &Selection{}
-	if a.opts.Selection != nil {
-		s, err := a.opts.Selection(m.Dir)
-		if err != nil {
-			errs = append(errs, PackageError{Msg: err.Error()})
-			return res, nil
-		}
-		sel = s
+	sel, err := a.opts.Selection(m.Dir)
+	if err != nil {
+		errs = append(errs, PackageError{Msg: err.Error()})
+		return res, nil
 	}
 
-	start := time.Now()
 	var (
 		files []*ast.File
 		toks  []*token.File
@@ -299,23 +297,10 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 	for _, f := range files {
 		fileToks = append(fileToks, a.fset.File(f.FileStart))
 	}
-	c := loader.TypeCheck(m.PkgPath, m.Name, files, fileToks, a.exports.Importer(a.g, m, nil), m.Sizes, m.GoVersion(), a.log)
-	if a.imported[m.ID] {
-		a.exports.Put(m.ID, c.Types) // for the roots that import it, analysed after it
-	}
-	for _, e := range c.Errors {
-		pos := "-"
-		if e.Pos.IsValid() {
-			pos = c.Fset.Position(e.Pos).String()
-		}
-		errs = append(errs, PackageError{Pos: pos, Msg: e.Msg})
-	}
-	checked := time.Now()
-	unit := &Unit{
-		ID: m.ID, Fset: c.Fset, Files: files, OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles,
-		Pkg: c.Types, Info: c.Info, Sizes: m.Sizes, TypeErrors: c.Errors, Module: m.AnalysisModule(), ModuleDir: moduleDir(m),
-		HasErrors: len(m.Errors) > 0 || len(errs) > 0,
-		Facts:     a.facts,
+	in := &Input{
+		ID: m.ID, Path: m.PkgPath, Name: m.Name, Files: files, Toks: fileToks, GoVersion: m.GoVersion(), Sizes: m.Sizes,
+		Importer: a.exports.Importer(a.g, m, nil), OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles,
+		Module: m.AnalysisModule(), ModuleDir: moduleDir(m), Broken: len(m.Errors) > 0 || len(errs) > 0, Facts: a.facts,
 		ReadFile: func(name string) ([]byte, error) {
 			if src, ok := srcs[name]; ok {
 				return src, nil // what was parsed
@@ -323,13 +308,21 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 			return os.ReadFile(name)
 		},
 	}
-	r, err := Run(ctx, unit, sel, a.log)
+	u, r, err := BuildAndRun(ctx, in, sel, a.log)
 	if err != nil {
 		return nil, err
 	}
+	if a.imported[m.ID] {
+		a.exports.Put(m.ID, u.Pkg) // for the roots that import it, analysed after it
+	}
+	for _, e := range u.TypeErrors {
+		pos := "-"
+		if e.Pos.IsValid() {
+			pos = u.Fset.Position(e.Pos).String()
+		}
+		errs = append(errs, PackageError{Pos: pos, Msg: e.Msg})
+	}
 	res.Findings, res.Errors = r.Findings, r.Errors
-	a.log.Debug("analysed package", "package", m.ID, "files", len(files), "typecheck", checked.Sub(start).Round(time.Microsecond),
-		"rules", time.Since(checked).Round(time.Microsecond), "findings", len(res.Findings))
 	return res, nil
 }
 

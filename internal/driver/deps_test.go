@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
 // TestRootsNotCompiled analyses a module whose packages the compiler
@@ -41,7 +42,7 @@ func TestRootsNotCompiled(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res := analyze(t, dir, &driver.Selection{Only: []string{"unchecked-type-assertion"}}, "./...")
+	res := analyze(t, dir, &driver.Selection{Rules: all.Rules, Only: []string{"unchecked-type-assertion"}}, "./...")
 	for _, e := range res.PackageErrors {
 		t.Errorf("package error: %v", e)
 	}

@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
-	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
@@ -76,8 +75,13 @@ func inModule(dir, name string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// A Selection says which rules run and how loudly they report.
+// A Selection says which rules run and how loudly they report, and in
+// which language: check, the language server and the vet tool all ask
+// it.
 type Selection struct {
+	// Rules are the rules to choose from: main hands the registry
+	// (rules/all) down, tests sets of their own.
+	Rules  rule.Set
 	Config *config.Config
 	// Only, when non-empty, restricts the rules to these IDs (and runs
 	// them even where the configuration turns them off).
@@ -86,36 +90,40 @@ type Selection struct {
 	Disable []string
 	// SyntaxOnly restricts the rules to those that need no type information.
 	SyntaxOnly bool
-	// Extra are rules run besides the registry's, at their configured or
-	// default severity: a hook for tests (a rule that panics) and for
-	// rules not yet in the registry. The registry is never changed.
-	Extra []*rule.Rule
+	// Lang, when set ("en" or "zh"), is the language of messages over
+	// the configuration's (check's -lang).
+	Lang string
 }
 
-// Rules returns the selected rules with their severities; it fails on an
-// unknown rule ID.
-func (s *Selection) Rules() (map[*rule.Rule]rule.Severity, error) {
-	cfg := s.Config
-	if cfg == nil {
-		cfg = config.Default()
+// config returns the selection's configuration, or the defaults.
+func (s *Selection) config() *config.Config {
+	if s.Config == nil {
+		return config.Default()
 	}
+	return s.Config
+}
+
+// Enabled returns the selected rules with their severities; it fails on
+// an unknown rule ID.
+func (s *Selection) Enabled() (map[*rule.Rule]rule.Severity, error) {
+	cfg := s.config()
 	for _, id := range append(slices.Clone(s.Only), s.Disable...) {
-		if s.lookup(id) == nil {
+		if s.Rules.Lookup(id) == nil {
 			return nil, fmt.Errorf("unknown rule %q", id)
 		}
 	}
 	out := make(map[*rule.Rule]rule.Severity)
-	for _, r := range s.all() {
+	for _, r := range s.Rules {
 		sev := cfg.Severity(r)
 		if len(s.Only) > 0 {
-			if !slices.ContainsFunc(s.Only, func(id string) bool { return s.lookup(id) == r }) {
+			if !slices.ContainsFunc(s.Only, func(id string) bool { return s.Rules.Lookup(id) == r }) {
 				continue
 			}
 			if sev == rule.Off {
 				sev = r.Severity
 			}
 		}
-		if slices.ContainsFunc(s.Disable, func(id string) bool { return s.lookup(id) == r }) || sev == rule.Off {
+		if slices.ContainsFunc(s.Disable, func(id string) bool { return s.Rules.Lookup(id) == r }) || sev == rule.Off {
 			continue
 		}
 		if s.SyntaxOnly && !r.Syntax {
@@ -126,43 +134,49 @@ func (s *Selection) Rules() (map[*rule.Rule]rule.Severity, error) {
 	return out, nil
 }
 
-// all returns the registry's rules followed by the extra ones.
-func (s *Selection) all() []*rule.Rule {
-	if len(s.Extra) == 0 {
-		return all.Rules
+// Language returns the language of messages: Lang, else the
+// configuration's, else that of the locale (a BCP 47 tag or a POSIX
+// locale; "" for English).
+func (s *Selection) Language(locale string) string {
+	if s.Lang != "" {
+		return s.Lang
 	}
-	return append(slices.Clone(all.Rules), s.Extra...)
+	return s.config().Lang(locale)
 }
 
-// lookup returns the rule with the given ID or Analyzer name, or nil.
-func (s *Selection) lookup(name string) *rule.Rule {
-	if r := all.Lookup(name); r != nil {
-		return r
+// Analyzers returns the Analyzers of the selected rules for a driver
+// that shows every diagnostic it gets (go vet): each reports only what
+// is shown at min or above, at the rule's configured severity, in the
+// selection's language (for locale).
+func (s *Selection) Analyzers(min rule.Severity, locale string) ([]*analysis.Analyzer, error) {
+	sevs, err := s.Enabled()
+	if err != nil {
+		return nil, err
 	}
-	for _, r := range s.Extra {
-		if r.ID == rule.ID(name) {
-			return r
+	opts := s.config().Options()
+	opts.MinSeverity, opts.Lang = min, s.Language(locale)
+	var out []*analysis.Analyzer
+	for _, r := range s.Rules {
+		if sev, ok := sevs[r]; ok {
+			opts.Severity = sev
+			out = append(out, r.With(opts))
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // analyzers returns the Analyzers of the selected rules, configured with
-// the selection's options, in registry order, with their rules and
+// the selection's options, in the set's order, with their rules and
 // severities.
 func (s *Selection) analyzers() ([]*analysis.Analyzer, map[*analysis.Analyzer]*rule.Rule, map[*rule.Rule]rule.Severity, error) {
-	rules, err := s.Rules()
+	rules, err := s.Enabled()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	cfg := s.Config
-	if cfg == nil {
-		cfg = config.Default()
-	}
-	opts := cfg.Options()
+	opts := s.config().Options()
 	byAnalyzer := make(map[*analysis.Analyzer]*rule.Rule)
 	var analyzers []*analysis.Analyzer
-	for _, r := range s.all() { // registry order: deterministic
+	for _, r := range s.Rules { // sorted: deterministic
 		if _, ok := rules[r]; !ok {
 			continue
 		}

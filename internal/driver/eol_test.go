@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
 func TestKeepLineEndings(t *testing.T) {
@@ -49,7 +51,7 @@ func TestKeepLineEndings(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := driver.Apply([]byte(tc.src), driver.KeepLineEndings([]byte(tc.src), []driver.Edit{tc.edit}))
+			out, err := textedit.Apply([]byte(tc.src), driver.KeepLineEndings([]byte(tc.src), []driver.Edit{tc.edit}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,13 +75,13 @@ func TestFixKeepsCRLF(t *testing.T) {
 	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := analyze(t, dir, &driver.Selection{}, "./...")
+	res := analyze(t, dir, &driver.Selection{Rules: all.Rules}, "./...")
 	files, applied, _, err := driver.FixedFiles(res.Findings, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out, ok := files[name]
-	if applied == 0 || !ok {
+	if applied[name] == 0 || !ok {
 		t.Fatalf("no fix applied to p.go (%d findings)", len(res.Findings))
 	}
 	if !bytes.Contains(out, []byte("if !ok {")) {

@@ -20,6 +20,10 @@ type Facts struct {
 	mu       sync.Mutex
 	objects  map[objectKey]analysis.Fact
 	packages map[packageKey]analysis.Fact
+	// objectsOf holds the (analyzer, package path) pairs of objects: a
+	// pass asks for the facts of every function it sees called, most of
+	// them in packages with none, and needs no object path for those.
+	objectsOf map[[2]string]bool
 }
 
 type objectKey struct {
@@ -37,7 +41,11 @@ type packageKey struct {
 
 // NewFacts returns an empty fact store.
 func NewFacts() *Facts {
-	return &Facts{objects: make(map[objectKey]analysis.Fact), packages: make(map[packageKey]analysis.Fact)}
+	return &Facts{
+		objects:   make(map[objectKey]analysis.Fact),
+		packages:  make(map[packageKey]analysis.Fact),
+		objectsOf: make(map[[2]string]bool),
+	}
 }
 
 // bind sets the fact functions of a pass over store (nil: the pass sees
@@ -46,13 +54,26 @@ func bind(pass *analysis.Pass, store *Facts) {
 	a, pkg := pass.Analyzer, pass.Pkg
 	local := make(map[types.Object]map[reflect.Type]analysis.Fact) // this pass's, by identity
 	localPkg := make(map[reflect.Type]analysis.Fact)
+	// The object paths of the objects asked about, found with one
+	// Encoder: objectpath.For starts afresh each time, sorting the names
+	// of the object's package and, for a method or field, walking all of
+	// its types.
+	var enc objectpath.Encoder
+	paths := make(map[types.Object]objectpath.Path)
 	keyOf := func(obj types.Object, fact analysis.Fact) (objectKey, bool) {
 		if obj == nil || obj.Pkg() == nil {
 			return objectKey{}, false
 		}
-		path, err := objectpath.For(obj)
-		if err != nil {
-			return objectKey{}, false // a local object: no other package can name it
+		path, ok := paths[obj]
+		if !ok {
+			p, err := enc.For(obj)
+			if err != nil {
+				p = "" // a local object: no other package can name it
+			}
+			path, paths[obj] = p, p
+		}
+		if path == "" {
+			return objectKey{}, false
 		}
 		return objectKey{a.Name, obj.Pkg().Path(), path, reflect.TypeOf(fact)}, true
 	}
@@ -70,6 +91,7 @@ func bind(pass *analysis.Pass, store *Facts) {
 		if k, ok := keyOf(obj, fact); ok && store != nil {
 			store.mu.Lock()
 			store.objects[k] = fact
+			store.objectsOf[[2]string{k.analyzer, k.pkg}] = true
 			store.mu.Unlock()
 		}
 	}
@@ -78,8 +100,17 @@ func bind(pass *analysis.Pass, store *Facts) {
 			copyInto(ptr, f)
 			return true
 		}
+		if store == nil || obj == nil || obj.Pkg() == nil {
+			return false
+		}
+		store.mu.Lock()
+		has := store.objectsOf[[2]string{a.Name, obj.Pkg().Path()}]
+		store.mu.Unlock()
+		if !has {
+			return false
+		}
 		k, ok := keyOf(obj, ptr)
-		if !ok || store == nil {
+		if !ok {
 			return false
 		}
 		store.mu.Lock()

@@ -2,26 +2,26 @@ package driver
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"go/parser"
 	"go/token"
 	"os"
-	"slices"
 
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 	"golang.org/x/tools/go/analysis"
 )
 
-// An Edit is a text edit as byte offsets in one file.
-type Edit struct {
-	Start, End int
-	Text       []byte
-}
+// An Edit is a text edit as byte offsets in one file (see textedit for
+// how edits apply and merge: as x/tools' diff package does).
+type Edit = textedit.Edit
 
 // MergeFixes merges the first suggested fix of each finding (the
-// preferred one) into non-overlapping edits, sorted by offset, per file.
-// A fix whose edits overlap an earlier fix's (or that edits more than one
-// file) is skipped and counted: apply the others and analyse again.
+// preferred one) into edits per file, sorted by offset, as a three-way
+// merge would and as the go/analysis checkers' -fix does (textedit.Merge:
+// identical edits kept once, insertions at one offset in the order of the
+// findings). A fix that conflicts with an earlier fix, whose own edits
+// overlap, or that edits more than one file, is skipped and counted:
+// apply the others and analyse again.
 func MergeFixes(findings []*Finding) (edits map[string][]Edit, applied, skipped int) {
 	edits, perFile, skipped := MergeFixesPerFile(findings)
 	for _, n := range perFile {
@@ -43,7 +43,7 @@ func MergeFixesPerFile(findings []*Finding) (edits map[string][]Edit, applied ma
 			skipped++
 			continue
 		}
-		merged, ok := merge(edits[name], fixEdits)
+		merged, ok := textedit.Merge(edits[name], fixEdits)
 		if !ok {
 			skipped++
 			continue
@@ -55,35 +55,48 @@ func MergeFixesPerFile(findings []*Finding) (edits map[string][]Edit, applied ma
 }
 
 // FixedFiles applies the first suggested fix of each finding (the
-// preferred one) and returns the new contents of each changed file. A
-// fix whose edits overlap an earlier fix's is skipped and counted: run
-// again to apply it. read returns a file's current contents.
-func FixedFiles(findings []*Finding, read func(string) ([]byte, error)) (files map[string][]byte, applied, skipped int, err error) {
+// preferred one) and returns the new contents of each changed file, and
+// how many fixes it applied to each. A fix that conflicts with an
+// earlier fix is skipped and counted: run again to apply it. read
+// returns a file's current contents (nil: os.ReadFile).
+func FixedFiles(findings []*Finding, read func(string) ([]byte, error)) (files map[string][]byte, applied map[string]int, skipped int, err error) {
 	if read == nil {
 		read = os.ReadFile
 	}
-	byFile, applied, skipped := MergeFixes(findings)
+	byFile, applied, skipped := MergeFixesPerFile(findings)
 	files = make(map[string][]byte)
 	for name, edits := range byFile {
 		src, err := read(name)
 		if err != nil {
-			return nil, 0, 0, err
+			return nil, nil, 0, err
 		}
-		out, err := Apply(src, KeepLineEndings(src, edits))
+		out, err := ApplyFixes(name, src, edits)
 		if err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: %v", name, err)
-		}
-		if _, err := parser.ParseFile(token.NewFileSet(), name, out, parser.SkipObjectResolution); err != nil {
-			return nil, 0, 0, fmt.Errorf("%s: fixes leave a file that does not parse (a gopitfalls bug): %v", name, err)
+			return nil, nil, 0, err
 		}
 		files[name] = out
 	}
 	return files, applied, skipped, nil
 }
 
+// ApplyFixes applies the merged edits of fixes to src, the contents of
+// the file name, ending the lines they add as src ends its own (see
+// KeepLineEndings). A result that does not parse is an error: a
+// gopitfalls bug.
+func ApplyFixes(name string, src []byte, edits []Edit) ([]byte, error) {
+	out, err := textedit.Apply(src, KeepLineEndings(src, edits))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), name, out, parser.SkipObjectResolution); err != nil {
+		return nil, fmt.Errorf("%s: fixes leave a file that does not parse (a gopitfalls bug): %v", name, err)
+	}
+	return out, nil
+}
+
 // FixEdits converts a fix's edits to byte offsets in its single file,
 // sorted, and returns the file's name; it reports false for a fix that
-// edits no file or several.
+// edits no file or several, or whose edits overlap.
 func FixEdits(fset *token.FileSet, fix analysis.SuggestedFix) ([]Edit, string, bool) {
 	var name string
 	var out []Edit
@@ -106,36 +119,11 @@ func FixEdits(fset *token.FileSet, fix analysis.SuggestedFix) ([]Edit, string, b
 		}
 		out = append(out, Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), Text: e.NewText})
 	}
-	sortEdits(out)
-	return out, name, name != ""
-}
-
-func sortEdits(edits []Edit) {
-	slices.SortStableFunc(edits, func(a, b Edit) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
-	})
-}
-
-// merge adds the edits of one fix to those accepted so far. Identical
-// edits (the same import added by two fixes) are kept once; any other
-// overlap, or two insertions at one offset, rejects the whole fix.
-func merge(accepted, fix []Edit) ([]Edit, bool) {
-	var add []Edit
-next:
-	for _, e := range fix {
-		for _, a := range accepted {
-			if a.Start == e.Start && a.End == e.End && bytes.Equal(a.Text, e.Text) {
-				continue next // identical
-			}
-			if e.Start < a.End && a.Start < e.End || e.Start == a.Start {
-				return accepted, false
-			}
-		}
-		add = append(add, e)
+	if name == "" {
+		return nil, "", false
 	}
-	out := append(slices.Clone(accepted), add...)
-	sortEdits(out)
-	return out, true
+	out, err := textedit.Validate(fset.File(fix.TextEdits[0].Pos).Size(), out)
+	return out, name, err == nil
 }
 
 // Origin maps an offset in the result of applying sorted,
@@ -211,20 +199,4 @@ func lineCode(s []byte, ls int) ([]byte, int) {
 	trimmed := bytes.TrimLeft(line, " \t")
 	at := ls + len(line) - len(trimmed)
 	return bytes.TrimRight(trimmed, " \t\r"), at
-}
-
-// Apply applies sorted, non-overlapping edits to src.
-func Apply(src []byte, edits []Edit) ([]byte, error) {
-	var out bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		if e.Start < last || e.End > len(src) || e.Start > e.End {
-			return nil, fmt.Errorf("edit %d-%d out of range or overlapping", e.Start, e.End)
-		}
-		out.Write(src[last:e.Start])
-		out.Write(e.Text)
-		last = e.End
-	}
-	out.Write(src[last:])
-	return out.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 )
 
 func TestOrigin(t *testing.T) {
@@ -12,7 +13,7 @@ func TestOrigin(t *testing.T) {
 		{Start: 2, End: 2, Text: []byte("XY")}, // insert before c
 		{Start: 5, End: 7, Text: []byte("Z")},  // fg → Z
 	}
-	out, err := driver.Apply([]byte(src), edits)
+	out, err := textedit.Apply([]byte(src), edits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func TestOrigin(t *testing.T) {
 func TestOriginKeptLine(t *testing.T) {
 	src := "\ta()  // x\n\tbb() // y\n"
 	edits := []driver.Edit{{Start: 0, End: len(src), Text: []byte("\tif err := a(); err != nil {\n\t} // x\n\tbb() // y\n")}}
-	out, err := driver.Apply([]byte(src), edits)
+	out, err := textedit.Apply([]byte(src), edits)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,7 +87,7 @@ func TestAnalyzeMatchesChecker(t *testing.T) {
 					want = append(want, fmt.Sprintf("%s:%d:%d %s", rel(dir, posn.Filename), posn.Line, posn.Column, d.Message))
 				}
 			}
-			res := analyze(t, dir, &driver.Selection{Only: ruleIDs()}, "./...")
+			res := analyze(t, dir, &driver.Selection{Rules: all.Rules, Only: ruleIDs()}, "./...")
 			if got, want := packageErrors(res), loadErrors(pkgs); !slices.Equal(got, want) {
 				t.Errorf("package errors\n%s\ngo/packages's\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
@@ -149,7 +149,7 @@ func ruleIDs() []string {
 	return ids
 }
 
-// TestRunSurvivesPanics runs an extra rule that panics next to the
+// TestRunSurvivesPanics runs a rule that panics next to the
 // registry's: the panic is an error, the other rule's findings stay.
 func TestRunSurvivesPanics(t *testing.T) {
 	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
@@ -167,7 +167,7 @@ func TestRunSurvivesPanics(t *testing.T) {
 		},
 	})
 	dir, _ := filepath.Abs("../../testdata/rules/unchecked-type-assertion")
-	res := analyze(t, dir, &driver.Selection{Extra: []*rule.Rule{boom}}, "./cache")
+	res := analyze(t, dir, &driver.Selection{Rules: all.Rules.With(boom)}, "./cache")
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "test-panics panicked") {
 		t.Errorf("errors %v, want the panic of test-panics", res.Errors)
 	}
@@ -176,7 +176,7 @@ func TestRunSurvivesPanics(t *testing.T) {
 	}
 }
 
-// TestRunLogsGiveUps runs an extra rule that gives up on every function:
+// TestRunLogsGiveUps runs a rule that gives up on every function:
 // the driver says so at debug level.
 func TestRunLogsGiveUps(t *testing.T) {
 	const note = "# T\n\nS.\n\n## Why\n\nW.\n\n## Bad\n\n```go\nx\n```\n\n## Good\n\n```go\ny\n```\n\n## When it warns and when it only informs\n\nAlways.\n\n## When to ignore\n\nN.\n"
@@ -201,7 +201,7 @@ func TestRunLogsGiveUps(t *testing.T) {
 		Dir: dir, Patterns: []string{"./cache"},
 		Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Selection: func(string) (*driver.Selection, error) {
-			return &driver.Selection{Only: []string{"test-gives-up"}, Extra: []*rule.Rule{quitter}}, nil
+			return &driver.Selection{Rules: rule.Set{quitter}}, nil
 		},
 	})
 	if err != nil {

@@ -112,7 +112,7 @@ func TestWellFormed(t *testing.T) {
 			})
 			var logs bytes.Buffer
 			log := slog.New(slog.NewTextHandler(&logs, nil))
-			res, err := driver.Run(context.Background(), unitOf(t, map[string]string{"a.go": srcA, "b.go": srcB}), &driver.Selection{Extra: []*rule.Rule{r}, Only: []string{r.ID}}, log)
+			res, err := driver.Run(context.Background(), unitOf(t, map[string]string{"a.go": srcA, "b.go": srcB}), &driver.Selection{Rules: rule.Set{r}}, log)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,12 +6,15 @@
 // configured) into the module cache, copies it out, makes the copy
 // writable, drops the replace directives that point at sibling folders
 // (etcd's modules replace each other with ../api and the like, which a
-// module zip does not hold), and downloads what the copy needs (go mod
-// download, and go mod tidy where it succeeds).
+// module zip does not hold), renames a go.work away (its members are
+// not in the module zip either: prometheus's names ./documentation/…),
+// and downloads what the copy needs (go mod download, and go mod tidy
+// where it succeeds).
 package modfetch
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -21,12 +24,16 @@ import (
 	"strings"
 )
 
-// Modules are the real modules the benchmark and the fix round trip run
-// on, by short name: kratos v0.6.0 (the framework the notes are about)
-// and etcd server v3.7.3.
+// Modules are the real modules the benchmarks and the fix round trip run
+// on, by short name: kratos v0.6.0 (the framework the notes are about),
+// etcd server v3.7.3, and for how the cost grows with size, smaller and
+// larger ones.
 var Modules = map[string]string{
-	"kratos": "github.com/go-kratos/kratos@v0.6.0",
-	"etcd":   "go.etcd.io/etcd/server/v3@v3.7.3",
+	"kratos":     "github.com/go-kratos/kratos@v0.6.0",
+	"etcd":       "go.etcd.io/etcd/server/v3@v3.7.3",
+	"discovery":  "github.com/bilibili/discovery@v1.2.0",
+	"gin":        "github.com/gin-gonic/gin@v1.12.0",
+	"prometheus": "github.com/prometheus/prometheus@v0.316.0",
 }
 
 // CacheDir returns the folder where fetched modules are kept between
@@ -77,12 +84,7 @@ func Fetch(dir, modVersion string) error {
 	if err := Copy(tmp, info.Dir); err != nil {
 		return err
 	}
-	gomod := filepath.Join(tmp, "go.mod")
-	data, err := os.ReadFile(gomod)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(gomod, DropSiblingReplaces(data), 0o644); err != nil {
+	if err := Detach(tmp); err != nil {
 		return err
 	}
 	if err := Go(tmp, "mod", "download"); err != nil {
@@ -93,6 +95,25 @@ func Fetch(dir, modVersion string) error {
 	// has still builds.
 	_ = Go(tmp, "mod", "tidy")
 	return os.Rename(tmp, dir)
+}
+
+// Detach makes the copy of a module in dir build on its own: it drops
+// the replace directives of its go.mod that point at sibling folders and
+// renames its go.work, if any, to go.work.orig.
+func Detach(dir string) error {
+	gomod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(gomod, DropSiblingReplaces(data), 0o644); err != nil {
+		return err
+	}
+	err = os.Rename(filepath.Join(dir, "go.work"), filepath.Join(dir, "go.work.orig"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // Copy copies the directory tree src to dst (which must not exist),

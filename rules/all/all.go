@@ -16,11 +16,12 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
 	"github.com/gopitfalls/gopitfalls/rules/usebeforeerrcheck"
 	"github.com/gopitfalls/gopitfalls/rules/wardendiscovery"
-	"golang.org/x/tools/go/analysis"
 )
 
-// Rules lists every rule, sorted by ID.
-var Rules = []*rule.Rule{
+// Rules lists every rule, sorted by ID. Generic layers (the driver, the
+// server, the configuration) do not import this package: main and the
+// test harnesses hand them this set.
+var Rules = rule.Set{
 	channelclose.Rule,
 	concurrentmap.Rule,
 	databusconsume.Rule,
@@ -34,29 +35,4 @@ var Rules = []*rule.Rule{
 	unhandlederror.Rule,
 	usebeforeerrcheck.Rule,
 	wardendiscovery.Rule,
-}
-
-// Lookup returns the rule with the given ID or Analyzer name, or nil.
-func Lookup(name string) *rule.Rule {
-	id := rule.ID(name)
-	for _, r := range Rules {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
-}
-
-// Analyzers returns the analyzers of rules, configured with opts.
-func Analyzers(rules []*rule.Rule, opts rule.Options) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
-		out[i] = r.With(opts)
-	}
-	return out
-}
-
-// ByAnalyzer returns the rule whose Analyzer (for any options) is a.
-func ByAnalyzer(a *analysis.Analyzer) *rule.Rule {
-	return Lookup(a.Name)
 }

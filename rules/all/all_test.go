@@ -37,7 +37,7 @@ func TestRegistry(t *testing.T) {
 			if a.Name != rule.Name(r.ID) {
 				t.Errorf("Analyzer.Name = %q, want %q", a.Name, rule.Name(r.ID))
 			}
-			if all.Lookup(r.ID) != r || all.Lookup(a.Name) != r {
+			if all.Rules.Lookup(r.ID) != r || all.Rules.Lookup(a.Name) != r {
 				t.Errorf("Lookup does not find the rule by ID and by analyzer name")
 			}
 			if !strings.HasPrefix(a.Doc, r.Note("en").Title) {

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ruletest"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -149,7 +150,7 @@ func checkRules(t *testing.T, sf *seedFile, src []byte) {
 	for _, r := range all.Rules {
 		ids = append(ids, r.ID)
 	}
-	res, err := driver.Run(context.Background(), unit, &driver.Selection{Only: ids}, slog.New(logs))
+	res, err := driver.Run(context.Background(), unit, &driver.Selection{Rules: all.Rules, Only: ids}, slog.New(logs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +190,7 @@ func checkFix(t *testing.T, sf *seedFile, src []byte, broken bool, where string,
 		t.Errorf("%s: fix %q edits %s: %v", where, fix.Message, name, err)
 		return
 	}
-	fixed, err := driver.Apply(old, edits)
+	fixed, err := textedit.Apply(old, edits)
 	if err != nil {
 		t.Errorf("%s: fix %q does not apply: %v", where, fix.Message, err)
 		return

@@ -3,7 +3,10 @@ package rule
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // A Message is one format of a rule's diagnostic messages or fix titles,
@@ -104,3 +107,16 @@ func (r *Rule) localize(msg string, depth int) (string, bool) {
 
 // Catalog returns the rule's message catalog.
 func (r *Rule) Catalog() []Message { return r.spec.Messages }
+
+// localized returns d with its message and fix titles in lang.
+func (r *Rule) localized(d analysis.Diagnostic, lang string) analysis.Diagnostic {
+	d.Message, _ = r.Localize(d.Message, lang)
+	if len(d.SuggestedFixes) > 0 {
+		fixes := slices.Clone(d.SuggestedFixes)
+		for i := range fixes {
+			fixes[i].Message, _ = r.Localize(fixes[i].Message, lang)
+		}
+		d.SuggestedFixes = fixes
+	}
+	return d
+}

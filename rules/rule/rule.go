@@ -187,11 +187,14 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 				return
 			}
 			sev := r.level(pass, d.Pos, asked)
-			if sev < opts.MinSeverity {
+			if r.Shown(opts.configured(r), sev) < opts.MinSeverity {
 				return // below what the driver shows
 			}
 			if d.URL == "" {
 				d.URL = a.URL
+			}
+			if opts.Lang != "" {
+				d = r.localized(d, opts.Lang)
 			}
 			st.mu.Lock()
 			st.res.Levels = append(st.res.Levels, sev)
@@ -260,6 +263,23 @@ type Options struct {
 	// check shows by default. Check and the server keep all (Off) and
 	// filter by the levels in the Result.
 	MinSeverity Severity
+	// Severity is the configured severity of the rule the Analyzer is
+	// for, which MinSeverity is compared with (Off: the rule's own; see
+	// [Rule.Shown]). Check and the server apply it themselves.
+	Severity Severity
+	// Lang is the language of the messages and fix titles the Analyzer
+	// reports: "" or "en" for English (what check and the server take,
+	// translating as they show), "zh" for drivers that print what they
+	// get (go vet).
+	Lang string
+}
+
+// configured returns the severity the rule r is shown at.
+func (o *Options) configured(r *Rule) Severity {
+	if o.Severity == Off {
+		return r.Severity
+	}
+	return o.Severity
 }
 
 // DefaultErrgroupImport is the default of Options.ErrgroupImport.
@@ -281,7 +301,7 @@ func DefaultOptions() Options {
 }
 
 func (o Options) key() string {
-	return o.MinSeverity.String() + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
+	return o.MinSeverity.String() + "\x00" + o.Severity.String() + "\x00" + o.Lang + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
 }
 
 // FrameworkPackage reports whether path is the framework package rel

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -172,6 +173,60 @@ func TestPolicy(t *testing.T) {
 	got = levels(analysistest.Run(rec, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))
 	if want := map[string]rule.Severity{"a.go:loud": rule.Warning}; !maps.Equal(got, want) {
 		t.Errorf("with MinSeverity warning: %v, want %v", got, want)
+	}
+
+	// A rule configured at information shows nothing there.
+	opts.Severity = rule.Information
+	got = levels(analysistest.Run(rec, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))
+	if len(got) != 0 {
+		t.Errorf("configured at information, with MinSeverity warning: %v, want nothing", got)
+	}
+	// Configured at error, what it reports at its own level still shows.
+	opts.Severity = rule.Error
+	got = levels(analysistest.Run(rec, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))
+	if want := map[string]rule.Severity{"a.go:loud": rule.Warning}; !maps.Equal(got, want) {
+		t.Errorf("configured at error, with MinSeverity warning: %v, want %v", got, want)
+	}
+}
+
+// TestLang checks that an Analyzer made for Options.Lang "zh" reports
+// its messages and fix titles in Chinese, and one for the default in
+// English.
+func TestLang(t *testing.T) {
+	r := rule.Define(rule.Spec{
+		ID: "lang-rule", Severity: rule.Warning, Since: "v0.1.0", Notes: notes(),
+		Messages: []rule.Message{{En: "call of %s", Zh: "调用了 %s"}, {En: "Remove the call", Zh: "删掉这个调用"}},
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: func(pass *analysis.Pass, _ *rule.Options) error {
+			in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+			for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+				id, ok := n.(*ast.CallExpr).Fun.(*ast.Ident)
+				if !ok {
+					continue // the generated test main's calls
+				}
+				pass.Report(analysis.Diagnostic{Pos: n.Pos(), Message: "call of " + id.Name,
+					SuggestedFixes: []analysis.SuggestedFix{{Message: "Remove the call"}}})
+			}
+			return nil
+		},
+	})
+	texts := func(a *analysis.Analyzer) []string {
+		var out []string
+		for _, res := range analysistest.Run(&recorder{}, analysistest.TestData(), a, "policy") {
+			for _, d := range res.Diagnostics {
+				out = append(out, d.Message+" / "+d.SuggestedFixes[0].Message)
+			}
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	if got := texts(r.Analyzer); !slices.Contains(got, "call of loud / Remove the call") {
+		t.Errorf("default options: %q, want English", got)
+	}
+	opts := rule.DefaultOptions()
+	opts.Lang = "zh"
+	if got := texts(r.With(opts)); !slices.Contains(got, "调用了 loud / 删掉这个调用") || slices.Contains(got, "call of loud / Remove the call") {
+		t.Errorf("Lang zh: %q, want Chinese", got)
 	}
 }
 

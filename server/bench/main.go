@@ -11,7 +11,12 @@
 // type assertion for gopitfalls, a printf mistake for gopls), and reports:
 // time to first diagnostics after didOpen, time from each didChange to the
 // first publishDiagnostics of that version that has the new finding
-// (p50/p90), and the server's peak RSS (VmHWM).
+// (p50/p90/p95), the CPU time the server spent per edit (user and
+// system, from the first edit to the last edit's diagnostics: on a busy
+// machine it varies less than the latencies), and the server's peak RSS
+// (VmHWM). With -dir and -file
+// it measures another module (etcd server, prometheus); -serverflags
+// passes flags to gopitfalls serve, such as -cpuprofile.
 package main
 
 import (
@@ -44,14 +49,17 @@ func main() {
 	goplsBin := flag.String("gopls", "", "a gopls binary to measure too (e.g. v0.23.0)")
 	dir := flag.String("dir", "", "a writable copy of kratos "+version+" with its dependencies downloaded (default: fetched)")
 	edits := flag.Int("edits", 40, "number of edits")
-	only := flag.String("run", "", "measure only the servers whose name contains this")
+	only := flag.String("run", "", "measure only the servers whose name contains this (or one of these, separated by commas)")
+	before := flag.String("before", "", "another gopitfalls `binary` (say, of the commit before a change) to measure in the same run, with openFiles scope")
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
+	serverFlags := flag.String("serverflags", "", "more `flags` for gopitfalls serve, separated by spaces (e.g. -cpuprofile /tmp/cpu.pprof)")
 	flag.Parse()
 	var serverArgs []string
 	if *serverLog != "" {
 		serverArgs = []string{"-logfile", *serverLog, "-loglevel", "debug"}
 	}
+	serverArgs = append(serverArgs, strings.Fields(*serverFlags)...)
 	if *dir == "" {
 		d, err := fetch()
 		if err != nil {
@@ -68,6 +76,10 @@ func main() {
 	}{
 		{"gopitfalls (openFiles)", append([]string{*serverBin, "serve"}, serverArgs...), map[string]any{"gopitfalls": map[string]any{}}, isOurs},
 		{"gopitfalls (workspace)", append([]string{*serverBin, "serve"}, serverArgs...), map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}}, isOurs},
+	}
+	if *before != "" {
+		runs = slices.Insert(runs, 0, runs[0])
+		runs[0].name, runs[0].cmd = "gopitfalls before (open)", append([]string{*before, "serve"}, serverArgs...)
 	}
 	if *goplsBin != "" {
 		runs = append(runs,
@@ -91,10 +103,10 @@ func main() {
 			}{"gopls default delay", []string{*goplsBin}, map[string]any{}, isPrintf},
 		)
 	}
-	fmt.Printf("kratos %s, %s, %d edits\n\n", version, file, *edits)
-	fmt.Printf("%-26s %12s %10s %10s %10s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit max", "peak RSS")
+	fmt.Printf("%s, %s, %d edits\n\n", moduleName(*dir), file, *edits)
+	fmt.Printf("%-26s %12s %10s %10s %10s %10s %12s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit p95", "edit max", "CPU/edit", "peak RSS")
 	for _, r := range runs {
-		if !strings.Contains(r.name, *only) {
+		if !slices.ContainsFunc(strings.Split(*only, ","), func(s string) bool { return strings.Contains(r.name, s) }) {
 			continue
 		}
 		res, err := measure(*dir, r.cmd, r.settings, r.want, *edits)
@@ -102,7 +114,7 @@ func main() {
 			fmt.Printf("%-26s error: %v\n", r.name, err)
 			continue
 		}
-		fmt.Printf("%-26s %12s %10s %10s %10s %6d MB", r.name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.max), res.rssKB/1024)
+		fmt.Printf("%-26s %12s %10s %10s %10s %10s %12s %6d MB", r.name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.p95), ms(res.max), ms(res.cpu), res.rssKB/1024)
 		if res.scan > 0 {
 			fmt.Printf("  (workspace checked after %s)", ms(res.scan))
 		}
@@ -121,9 +133,10 @@ func isPrintf(d protocol.Diagnostic) bool {
 func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d)/float64(time.Millisecond)) }
 
 type result struct {
-	first, p50, p90, max time.Duration
-	scan                 time.Duration // until the workspace scan ended
-	rssKB                int
+	first, p50, p90, p95, max time.Duration
+	cpu                       time.Duration // the server's CPU time per edit
+	scan                      time.Duration // until the workspace scan ended
+	rssKB                     int
 }
 
 // progressEnded reports whether a $/progress "end" arrived (called with
@@ -205,6 +218,7 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 	lines := strings.Count(text, "\n")
 	prev := ""
 	var lat []time.Duration
+	cpu0 := cpuTime(cmd.Process.Pid)
 	for i := 0; i < edits; i++ {
 		v := int32(i + 2)
 		fn := fmt.Sprintf("\nfunc benchEdit%d(v interface{}) string { return fmt.Sprintf(\"%%d\", v.(string)+\"%d\") }\n", i, time.Now().UnixNano())
@@ -235,8 +249,9 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 		mu.Unlock()
 		time.Sleep(100 * time.Millisecond) // a pause between edits
 	}
+	res.cpu = (cpuTime(cmd.Process.Pid) - cpu0) / time.Duration(edits)
 	slices.Sort(lat)
-	res.p50, res.p90, res.max = lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)-1]
+	res.p50, res.p90, res.p95, res.max = lat[len(lat)/2], lat[len(lat)*9/10], lat[len(lat)*19/20], lat[len(lat)-1]
 	if scope, _ := json.Marshal(settings); strings.Contains(string(scope), `"workspace"`) {
 		// Peak memory with the whole workspace analysed.
 		if err := c.WaitFor(ctx, "the workspace scan", func() bool { return progressEnded(c) }); err != nil {
@@ -248,7 +263,47 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 	sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
 	c.Shutdown(sctx)
 	scancel()
+	exited := make(chan struct{})
+	go func() { cmd.Process.Wait(); close(exited) }()
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+	}
 	return res, nil
+}
+
+// moduleName returns the module path and version of the go.mod in dir
+// (the version from the module cache's directory name, when it is one).
+func moduleName(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return dir
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "module "); ok {
+			return strings.TrimSpace(rest) + " in " + dir
+		}
+	}
+	return dir
+}
+
+// cpuTime returns the user and system CPU time a process has used.
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command's name, which ends with ')': state is
+	// field 3, utime and stime fields 14 and 15, in clock ticks.
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	var utime, stime int64
+	fmt.Sscan(f[11], &utime)
+	fmt.Sscan(f[12], &stime)
+	const ticks = 100 // USER_HZ on Linux
+	return time.Duration(utime+stime) * time.Second / ticks
 }
 
 // peakRSS returns a process's peak resident set size in kB (VmHWM).

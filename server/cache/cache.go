@@ -36,8 +36,9 @@ type Options struct {
 	SyntaxOnly bool
 	// Env is the environment of the go command (nil: the process's).
 	Env []string
-	// Extra are rules run besides the registry's (a test hook).
-	Extra []*rule.Rule
+	// Rules are the rules to run, as the configuration selects them
+	// (main's: the registry, rules/all).
+	Rules rule.Set
 	// MaxFileSize is the size above which an open file is not analysed;
 	// 0 means [MaxFileSize].
 	MaxFileSize int
@@ -178,7 +179,7 @@ func (c *Cache) FileConfig(dir string) (*config.Config, error) {
 	e, ok := c.configs[dir]
 	c.mu.Unlock()
 	if !ok {
-		cfg, err := config.Load(dir)
+		cfg, err := config.Load(dir, c.opts.Rules)
 		if err != nil {
 			cfg = config.Default()
 		}

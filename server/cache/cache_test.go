@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 )
 
@@ -21,7 +22,7 @@ func TestIncremental(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := cache.New(cache.Options{})
+	c := cache.New(cache.Options{Rules: all.Rules})
 	ctx := context.Background()
 	analyse := func(text string, version int32) *cache.Package {
 		t.Helper()

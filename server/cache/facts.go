@@ -11,21 +11,21 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/loader"
-	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
-// factRules are the IDs of the rules that look across packages through
-// analysis facts (paladin-init, warden-discovery, use-before-err-check,
-// unhandled-error).
-var factRules = func() []string {
+// factRules returns the IDs of the rules of c that look across packages
+// through analysis facts (of the registry's: paladin-init,
+// warden-discovery, use-before-err-check, unhandled-error,
+// typed-nil-error).
+func (c *Cache) factRules() []string {
 	var ids []string
-	for _, r := range all.Rules {
+	for _, r := range c.opts.Rules {
 		if len(r.Analyzer.FactTypes) > 0 {
 			ids = append(ids, r.ID)
 		}
 	}
 	return ids
-}()
+}
 
 // factCache holds, by package ID, the facts of a package's dependencies
 // in the main module, and the computations under way.
@@ -70,7 +70,7 @@ func (s *Snapshot) depFactsKey(gen uint64, deps []*loader.Metadata) string {
 // now, and Options.FactsReady announces them.
 func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen uint64, m *loader.Metadata, wait bool) (*driver.Facts, string, error) {
 	deps := mainModuleDeps(g, m)
-	if len(deps) == 0 || len(factRules) == 0 {
+	if len(deps) == 0 || len(s.c.factRules()) == 0 {
 		return nil, "", nil
 	}
 	key := s.depFactsKey(gen, deps)
@@ -151,10 +151,8 @@ func (s *Snapshot) computeFacts(ctx context.Context, v *View, g *loader.Graph, d
 			return nil, err
 		}
 		files, release := s.parseAll(d.GoFiles, srcs, false)
-		pkg := s.typeCheck(d.PkgPath, d.Name, files, v.exports.Importer(g, d, nil), d.Sizes, d.GoVersion())
-		pkg.ID = d.ID
-		pkg.Config, pkg.ConfigErr = s.Config(d.Dir)
-		err = s.runRules(ctx, pkg, d.Sizes, d.AnalysisModule(), len(d.Errors) > 0, false, facts, factRules)
+		cfg, _ := s.Config(d.Dir)
+		_, err = s.build(ctx, metadataInput(d, v.exports.Importer(g, d, nil), facts), files, cfg, false, s.c.factRules())
 		release()
 		if err != nil {
 			return nil, err

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/token"
@@ -15,16 +14,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
 	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
-	"golang.org/x/tools/go/analysis"
 )
 
 // An Overlay is the editor's unsaved contents of an open document.
@@ -238,21 +234,15 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 	}
 	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey), cfg, names, srcs)
 	compute := func(ctx context.Context) (*Package, error) {
-		start := time.Now()
 		files, release := s.parseAll(names, srcs, memo)
 		var missing []string
-		pkg := s.typeCheck(m.PkgPath, m.Name, files, v.exports.Importer(g, m, &missing), m.Sizes, m.GoVersion())
-		pkg.OtherFiles, pkg.IgnoredFiles = m.OtherFiles, m.IgnoredFiles
-		pkg.ID, pkg.Dir, pkg.Missing, pkg.release = m.ID, m.Dir, missing, release
-		pkg.Config, pkg.ConfigErr = cfg, cfgErr
-		hasErrors := len(m.Errors) > 0
-		checked := time.Now()
-		if err := s.runRules(ctx, pkg, m.Sizes, m.AnalysisModule(), hasErrors, false, facts, nil); err != nil {
+		pkg, err := s.build(ctx, metadataInput(m, v.exports.Importer(g, m, &missing), facts), files, cfg, false, nil)
+		if err != nil {
 			release()
 			return nil, err
 		}
-		s.c.log.Debug("analysed package", "package", m.ID, "files", len(files), "typecheck", checked.Sub(start).Round(time.Microsecond),
-			"rules", time.Since(checked).Round(time.Microsecond), "findings", len(pkg.Findings))
+		pkg.Dir, pkg.Missing, pkg.release = m.Dir, missing, release
+		pkg.ConfigErr = cfgErr
 		return pkg, nil
 	}
 	if !memo {
@@ -318,13 +308,15 @@ func (s *Snapshot) isolated(ctx context.Context, path string) (*Package, error) 
 		if pkgName == "" {
 			pkgName = "p"
 		}
-		sizes := types.SizesFor("gc", runtime.GOARCH)
-		pkg := s.typeCheck(pkgName, pkgName, files, loader.NoImports, sizes, "")
-		pkg.ID, pkg.Dir, pkg.Isolated, pkg.release = id, dir, true, release
-		pkg.Config, pkg.ConfigErr = cfg, cfgErr
-		if err := s.runRules(ctx, pkg, sizes, nil, true, true, nil, nil); err != nil {
+		// No imports: the rules that need types cannot run (Broken).
+		in := &driver.Input{ID: id, Path: pkgName, Name: pkgName, Importer: loader.NoImports, Broken: true}
+		pkg, err := s.build(ctx, in, files, cfg, true, nil)
+		if err != nil {
+			release()
 			return nil, err
 		}
+		pkg.Dir, pkg.Isolated, pkg.release = dir, true, release
+		pkg.ConfigErr = cfgErr
 		return pkg, nil
 	})
 }
@@ -377,56 +369,44 @@ func (s *Snapshot) parseAll(names []string, srcs [][]byte, keep bool) ([]*File, 
 	}
 }
 
-// typeCheck type-checks files as package path, recording every error and
-// going on despite them. It never fails: the package may be partial.
-func (s *Snapshot) typeCheck(path, name string, files []*File, imp types.Importer, sizes types.Sizes, goVersion string) *Package {
-	var toks []*token.File
-	var asts []*ast.File
+// metadataInput returns the input of the rules for package m (its files
+// still to be added), importing with imp, with the facts of the packages
+// analysed before it (nil: none).
+func metadataInput(m *loader.Metadata, imp types.Importer, facts *driver.Facts) *driver.Input {
+	return &driver.Input{
+		ID: m.ID, Path: m.PkgPath, Name: m.Name, GoVersion: m.GoVersion(), Sizes: m.Sizes, Importer: imp,
+		OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles, Module: m.AnalysisModule(),
+		Broken: len(m.Errors) > 0, Facts: facts,
+	}
+}
+
+// build type-checks files as the package in describes (with the editor's
+// buffers) and runs on it the rules that cfg selects, restricted to those
+// that need no types with syntaxOnly, and to those named by only when it
+// is not empty: see driver.BuildAndRun.
+func (s *Snapshot) build(ctx context.Context, in *driver.Input, files []*File, cfg *config.Config, syntaxOnly bool, only []string) (*Package, error) {
 	for _, f := range files {
+		if f.ParseErr != nil {
+			in.Broken = true
+		}
 		if f.AST == nil || f.Tok == nil {
 			continue // not even a package clause
 		}
-		toks = append(toks, f.Tok)
-		asts = append(asts, f.AST)
+		in.Files = append(in.Files, f.AST)
+		in.Toks = append(in.Toks, f.Tok)
 	}
-	c := loader.TypeCheck(path, name, asts, toks, imp, sizes, goVersion, s.c.log)
-	return &Package{PkgPath: path, Name: name, Fset: c.Fset, Files: files,
-		Types: c.Types, Info: c.Info, TypeErrors: c.Errors}
-}
-
-// runRules runs the selected rules on a checked package (only those
-// that need no types, for syntaxOnly), with the facts of the packages
-// analysed before it (nil: none), and only the rules named by only when
-// it is not empty.
-func (s *Snapshot) runRules(ctx context.Context, pkg *Package, sizes types.Sizes, mod *analysis.Module, listErrors, syntaxOnly bool, facts *driver.Facts, only []string) error {
-	var asts []*ast.File
-	hasErrors := listErrors || len(pkg.TypeErrors) > 0
-	for _, f := range pkg.Files {
-		if f.AST != nil {
-			asts = append(asts, f.AST)
-		}
-		if f.ParseErr != nil {
-			hasErrors = true
-		}
-	}
-	if sizes == nil {
-		sizes = types.SizesFor("gc", runtime.GOARCH)
-	}
-	unit := &driver.Unit{
-		ID: pkg.ID, Fset: pkg.Fset, Files: asts, OtherFiles: pkg.OtherFiles, IgnoredFiles: pkg.IgnoredFiles,
-		Pkg: pkg.Types, Info: pkg.Info, Sizes: sizes, TypeErrors: pkg.TypeErrors, Module: mod,
-		HasErrors: hasErrors, ReadFile: s.ReadFile, Facts: facts,
-	}
-	sel := &driver.Selection{Config: pkg.Config, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only, Extra: s.c.opts.Extra}
-	if len(only) > 0 {
-		sel.Extra = nil // test hooks run with the full selection only
-	}
-	res, err := driver.Run(ctx, unit, sel, s.c.log)
+	in.ReadFile = s.ReadFile
+	sel := &driver.Selection{Rules: s.c.opts.Rules, Config: cfg, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only}
+	u, res, err := driver.BuildAndRun(ctx, in, sel, s.c.log)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	pkg.Findings, pkg.RuleErrors = res.Findings, res.Errors
-	return nil
+	return &Package{
+		ID: in.ID, PkgPath: in.Path, Name: in.Name, Fset: u.Fset, Files: files,
+		OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
+		Types: u.Pkg, Info: u.Info, TypeErrors: u.TypeErrors, Config: cfg,
+		Findings: res.Findings, RuleErrors: res.Errors,
+	}, nil
 }
 
 // memo returns the result for key of package id, computing it once; only

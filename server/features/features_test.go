@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/features"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
@@ -16,7 +17,7 @@ import (
 func analyse(t *testing.T, src string) (*cache.Package, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "p.go")
-	c := cache.New(cache.Options{SyntaxOnly: true})
+	c := cache.New(cache.Options{Rules: all.Rules, SyntaxOnly: true})
 	snap := c.Snapshot(map[string]*cache.Overlay{path: {Path: path, Version: 1, Content: []byte(src)}}, nil)
 	pkg, err := snap.PackageFor(context.Background(), path)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/protocol"
 )
@@ -46,8 +47,8 @@ func New(params *protocol.InitializeParams) *Session {
 }
 
 // ParseInitOptions reads the initialization options, and any settings
-// the client passed along with them.
-func ParseInitOptions(raw json.RawMessage) (InitOptions, *config.Settings, error) {
+// the client passed along with them (of the rules of rules).
+func ParseInitOptions(raw json.RawMessage, rules rule.Set) (InitOptions, *config.Settings, error) {
 	var opts InitOptions
 	if len(raw) == 0 || string(raw) == "null" {
 		return opts, &config.Settings{}, nil
@@ -55,7 +56,7 @@ func ParseInitOptions(raw json.RawMessage) (InitOptions, *config.Settings, error
 	if err := json.Unmarshal(raw, &opts); err != nil {
 		return opts, &config.Settings{}, fmt.Errorf("initializationOptions: %v", err)
 	}
-	s, err := config.ParseSettings(raw)
+	s, err := config.ParseSettings(raw, rules)
 	return opts, s, err
 }
 

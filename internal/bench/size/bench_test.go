@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/rules/all"
 )
 
 // analyze runs every rule on the module in dir.
@@ -16,6 +17,7 @@ func analyze(tb testing.TB, dir string) *driver.Result {
 	tb.Helper()
 	res, err := driver.Analyze(context.Background(), &driver.Options{
 		Dir: dir, Patterns: []string{"./..."}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Selection: func(string) (*driver.Selection, error) { return &driver.Selection{Rules: all.Rules}, nil },
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -4,14 +4,13 @@
 package fixutil
 
 import (
-	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
@@ -314,22 +313,29 @@ func groupIsStd(g []*ast.ImportSpec) bool {
 // merely dotless, as go-common/library/… is).
 func isStd(path string) bool { return typesutil.IsStd(path) }
 
-// Apply applies non-overlapping edits to src (which starts at base in the
-// file set). It reports false if edits overlap.
+// Apply applies edits to src (which starts at base in the file set), as
+// -fix and the editor apply them (textedit.Apply: several insertions at
+// one position in the order given). It reports false if edits overlap or
+// fall outside src.
 func Apply(src []byte, base int, edits []analysis.TextEdit) ([]byte, bool) {
-	edits = slices.Clone(edits)
-	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int { return int(a.Pos) - int(b.Pos) })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		start, end := int(e.Pos)-base, int(e.End)-base
-		if start < last || end < start || end > len(src) {
-			return nil, false
-		}
-		out.Write(src[last:start])
-		out.Write(e.NewText)
-		last = end
+	out, err := textedit.Apply(src, Offsets(base, edits))
+	return out, err == nil
+}
+
+// Offsets returns edits as byte offsets in the file whose first byte is
+// at base in the file set; an edit without an End is an insertion.
+func Offsets(base int, edits []analysis.TextEdit) []textedit.Edit {
+	out := make([]textedit.Edit, len(edits))
+	for i, e := range edits {
+		out[i] = offsets(base, e)
 	}
-	out.Write(src[last:])
-	return out.Bytes(), true
+	return out
+}
+
+func offsets(base int, e analysis.TextEdit) textedit.Edit {
+	end := e.End
+	if !end.IsValid() {
+		end = e.Pos
+	}
+	return textedit.Edit{Start: int(e.Pos) - base, End: int(end) - base, Text: e.NewText}
 }

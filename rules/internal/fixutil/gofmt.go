@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"slices"
 
+	"github.com/gopitfalls/gopitfalls/internal/textedit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
@@ -140,14 +141,15 @@ func realign(src []byte, base int, edits []analysis.TextEdit, fixed, formatted [
 		ins        int // index into out of the edit that inserted it
 	}
 	out := slices.Clone(edits)
-	slices.SortStableFunc(out, func(a, b analysis.TextEdit) int { return int(a.Pos) - int(b.Pos) })
+	slices.SortStableFunc(out, func(a, b analysis.TextEdit) int { return textedit.Compare(offsets(0, a), offsets(0, b)) })
 	for i := range out {
 		out[i].NewText = slices.Clone(out[i].NewText)
 	}
 	var segs []segment
 	at, last := 0, 0
 	for i, e := range out {
-		start, end := int(e.Pos)-base, int(e.End)-base
+		o := offsets(base, e)
+		start, end := o.Start, o.End
 		segs = append(segs, segment{start: at, end: at + start - last, orig: last, ins: -1})
 		at += start - last
 		segs = append(segs, segment{start: at, end: at + len(e.NewText), orig: -1, ins: i})

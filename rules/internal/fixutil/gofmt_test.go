@@ -61,3 +61,36 @@ func TestGofmt(t *testing.T) {
 		})
 	}
 }
+
+// TestGofmtInsertionBeforeReplacement: where a fix inserts text at the
+// offset where another of its edits replaces some, Gofmt lays out the
+// inserted text as it is applied (textedit's order: the insertion first,
+// whatever the order the edits are given in).
+func TestGofmtInsertionBeforeReplacement(t *testing.T) {
+	const src = "package p\n\nimport \"os\"\n\nfunc f() {\n\tname := os.Args[1]        // one\n" +
+		"\ttarget := os.Environ()[0] // two\n\t_, _ = name, target\n}\n"
+	const want = "package p\n\nimport \"os\"\n\nfunc f() {\n\tname := os.Args[1] // one\n" +
+		"\tx := 1\n\t_ = x\n\ttgt := os.Environ()[0] // two\n\t_, _ = name, target\n}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{Fset: fset, ReadFile: func(string) ([]byte, error) { return []byte(src), nil }}
+	tf := fset.File(f.FileStart)
+	at := token.Pos(tf.Base() + strings.Index(src, "\ttarget"))
+	edits, ok := fixutil.Gofmt(pass, f, []analysis.TextEdit{
+		{Pos: at, End: at + token.Pos(len("\ttarget")), NewText: []byte("\ttgt")},
+		{Pos: at, End: at, NewText: []byte("\tx  :=  1\n\t_ = x\n")},
+	})
+	if !ok {
+		t.Fatal("Gofmt reported it cannot make the result gofmt'd")
+	}
+	got, ok := fixutil.Apply([]byte(src), tf.Base(), edits)
+	if !ok {
+		t.Fatal("edits overlap")
+	}
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

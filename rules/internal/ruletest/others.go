@@ -131,7 +131,7 @@ func findingsIn(t *testing.T, analyzers []*analysis.Analyzer, pkg *packages.Pack
 				continue
 			}
 			sev := rule.Warning // go vet's
-			if r := all.Lookup(act.Analyzer.Name); r != nil {
+			if r := all.Rules.Lookup(act.Analyzer.Name); r != nil {
 				sev = levels.At(i, r.Severity)
 			}
 			out = append(out, found{

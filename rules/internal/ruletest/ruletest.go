@@ -24,7 +24,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
-	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "write the .golden files of fixture files from the fixes the rule offers")
@@ -60,6 +59,7 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 		writeGoldens(t, analysistest.Run(t, dir, a, "./..."))
 	}
 	results := analysistest.RunWithSuggestedFixes(t, dir, a, "./...")
+	CheckGoldensAgreeWithFix(t, results)
 	CheckMessages(t, r, results)
 	CheckSeverities(t, r, results)
 	CheckFixes(t, dir, a, results)
@@ -87,103 +87,6 @@ func CheckMessages(t *testing.T, r *rule.Rule, results []*analysistest.Result) {
 			}
 		}
 	}
-}
-
-// writeGoldens writes file.go.golden for every file with fixes: the file
-// with all fixes applied, or, where a diagnostic offers alternatives, a
-// txtar archive with one section per fix title.
-func writeGoldens(t *testing.T, results []*analysistest.Result) {
-	type fileFixes struct {
-		base   int
-		byMsg  map[string][]analysis.TextEdit
-		multi  bool
-		titles []string
-	}
-	files := make(map[string]*fileFixes)
-	for _, res := range results {
-		if res.Action == nil {
-			continue
-		}
-		fset := res.Action.Package.Fset
-		for _, d := range res.Diagnostics {
-			for _, fix := range d.SuggestedFixes {
-				if len(fix.TextEdits) == 0 {
-					continue
-				}
-				tf := fset.File(fix.TextEdits[0].Pos)
-				ff := files[tf.Name()]
-				if ff == nil {
-					ff = &fileFixes{base: tf.Base(), byMsg: make(map[string][]analysis.TextEdit)}
-					files[tf.Name()] = ff
-				}
-				if len(d.SuggestedFixes) > 1 {
-					ff.multi = true
-				}
-				if _, ok := ff.byMsg[fix.Message]; !ok {
-					ff.titles = append(ff.titles, fix.Message)
-				}
-			edits:
-				for _, e := range fix.TextEdits {
-					for _, old := range ff.byMsg[fix.Message] {
-						if old.Pos == e.Pos && old.End == e.End && bytes.Equal(old.NewText, e.NewText) {
-							continue edits // the same edit from the test variant, or a shared import
-						}
-					}
-					ff.byMsg[fix.Message] = append(ff.byMsg[fix.Message], e)
-				}
-			}
-		}
-	}
-	for name, ff := range files {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []byte
-		if ff.multi {
-			ar := new(txtar.Archive)
-			sort.Strings(ff.titles)
-			for _, title := range ff.titles {
-				fixed, ok := fixutil.Apply(src, ff.base, ff.byMsg[title])
-				if !ok {
-					t.Fatalf("%s: fixes titled %q overlap", name, title)
-				}
-				ar.Files = append(ar.Files, txtar.File{Name: title, Data: fixed})
-			}
-			out = txtar.Format(ar)
-		} else {
-			var all []analysis.TextEdit
-			for _, title := range ff.titles {
-				all = append(all, ff.byMsg[title]...)
-			}
-			all = dedupe(all)
-			fixed, ok := fixutil.Apply(src, ff.base, all)
-			if !ok {
-				t.Fatalf("%s: fixes overlap", name)
-			}
-			out = fixed
-		}
-		if err := os.WriteFile(name+".golden", out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s.golden", name)
-	}
-}
-
-// dedupe removes repeated identical edits (such as the same import added
-// by two fixes).
-func dedupe(edits []analysis.TextEdit) []analysis.TextEdit {
-	var out []analysis.TextEdit
-next:
-	for _, e := range edits {
-		for _, o := range out {
-			if o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText) {
-				continue next
-			}
-		}
-		out = append(out, e)
-	}
-	return out
 }
 
 // fixCase is one fix of one diagnostic.

@@ -1,0 +1,70 @@
+package driver
+
+import (
+	"context"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/gopitfalls/gopitfalls/internal/loader"
+	"golang.org/x/tools/go/analysis"
+)
+
+// An Input is a package to analyse, however its files were read and
+// parsed: check reads them from disk, the language server takes the
+// editor's buffers and reuses its parses of unchanged files.
+type Input struct {
+	ID        string // for logs
+	Path      string // the package path
+	Name      string // the package name
+	Files     []*ast.File
+	Toks      []*token.File // the token.Files of Files, in any file set
+	GoVersion string        // as go/types wants it ("" for the latest)
+	Sizes     types.Sizes   // nil: gc's for this GOARCH
+	Importer  types.Importer
+	// OtherFiles and IgnoredFiles are the go command's.
+	OtherFiles, IgnoredFiles []string
+	Module                   *analysis.Module
+	ModuleDir                string
+	// Broken says a file could not be read or parsed in full, or the go
+	// command reported errors: rules that do not run despite errors are
+	// skipped, as with type errors.
+	Broken   bool
+	ReadFile func(filename string) ([]byte, error)
+	Facts    *Facts
+}
+
+// Build type-checks the package of in and returns its Unit, ready for
+// the rules: whatever go/types makes of it, with every type error.
+func Build(in *Input, log *slog.Logger) *Unit {
+	sizes := in.Sizes
+	if sizes == nil {
+		sizes = types.SizesFor("gc", runtime.GOARCH)
+	}
+	c := loader.TypeCheck(in.Path, in.Name, in.Files, in.Toks, in.Importer, sizes, in.GoVersion, log)
+	return &Unit{
+		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
+		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
+		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts,
+	}
+}
+
+// BuildAndRun builds the Unit of in and runs the selected rules on it:
+// what check does for each package it streams, and the language server
+// for each package an edit touches. It fails only when ctx is cancelled
+// or the selection names an unknown rule.
+func BuildAndRun(ctx context.Context, in *Input, sel *Selection, log *slog.Logger) (*Unit, *Result, error) {
+	start := time.Now()
+	u := Build(in, log)
+	checked := time.Now()
+	res, err := Run(ctx, u, sel, log)
+	if err != nil {
+		return u, nil, err
+	}
+	log.Debug("analysed package", "package", in.ID, "files", len(in.Files), "typecheck", checked.Sub(start).Round(time.Microsecond),
+		"rules", time.Since(checked).Round(time.Microsecond), "findings", len(res.Findings))
+	return u, res, nil
+}
