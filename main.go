@@ -121,9 +121,7 @@ func runVetTool() {
 	}
 	// go vet prints every diagnostic it gets and fails on any: show what
 	// check shows by default, the warnings.
-	opts := cfg.Options()
-	opts.MinSeverity = rule.Warning
-	unitchecker.Main(all.Analyzers(rules, opts)...)
+	unitchecker.Main(all.Analyzers(rules, cfg.ThresholdOptions(rule.Warning))...)
 }
 
 // printToolID answers go vet's -V=full with an ID that covers both the

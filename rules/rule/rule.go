@@ -12,6 +12,7 @@ package rule
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -180,7 +181,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 				return
 			}
 			sev := r.level(pass, d.Pos, asked)
-			if sev < opts.MinSeverity {
+			if opts.MinSeverity != Off && r.Shown(opts.configured(r), sev) < opts.MinSeverity {
 				return // below what the driver shows
 			}
 			if d.URL == "" {
@@ -222,8 +223,20 @@ type Options struct {
 	// MinSeverity drops the diagnostics below it: drivers that show
 	// every diagnostic they get (go vet, golangci-lint) set Warning, as
 	// check shows by default. Check and the server keep all (Off) and
-	// filter by the Levels result.
+	// filter by the Levels result. A diagnostic is judged at the severity
+	// it is shown at (see [Rule.Shown]) under Severities.
 	MinSeverity Severity
+	// Severities are the configured severities of the rules, by ID,
+	// where they are not the rule's default; only MinSeverity reads them.
+	Severities map[string]Severity
+}
+
+// configured returns the configured severity of r.
+func (o *Options) configured(r *Rule) Severity {
+	if s, ok := o.Severities[r.ID]; ok {
+		return s
+	}
+	return r.Severity
 }
 
 // DefaultErrgroupImport is the default of Options.ErrgroupImport.
@@ -245,7 +258,14 @@ func DefaultOptions() Options {
 }
 
 func (o Options) key() string {
-	return o.MinSeverity.String() + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
+	k := o.MinSeverity.String() + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
+	if o.MinSeverity != Off { // Severities are read only then
+		ids := slices.Sorted(maps.Keys(o.Severities))
+		for _, id := range ids {
+			k += "\x00" + id + "=" + o.Severities[id].String()
+		}
+	}
+	return k
 }
 
 // FrameworkPackage reports whether path is the framework package rel

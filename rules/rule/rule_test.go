@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -165,6 +166,27 @@ func TestPolicy(t *testing.T) {
 	got = levels(analysistest.Run(rec, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))
 	if want := map[string]rule.Severity{"a.go:loud": rule.Warning}; !maps.Equal(got, want) {
 		t.Errorf("with MinSeverity warning: %v, want %v", got, want)
+	}
+
+	// The threshold judges a diagnostic at the severity it is shown at,
+	// as check does: a rule configured below it is dropped whole, one
+	// configured as error keeps its lower levels where they are.
+	for _, tc := range []struct {
+		configured, min rule.Severity
+		want            []string
+	}{
+		{rule.Information, rule.Warning, nil},
+		{rule.Information, rule.Information, []string{"a.go:loud", "a.go:quiet", "demo.go:loud"}},
+		{rule.Error, rule.Warning, []string{"a.go:loud"}},
+		{rule.Error, rule.Hint, []string{"a.go:loud", "a.go:quiet", "a_test.go:loud", "demo.go:loud"}},
+	} {
+		opts := rule.DefaultOptions()
+		opts.MinSeverity = tc.min
+		opts.Severities = map[string]rule.Severity{r.ID: tc.configured}
+		got := slices.Sorted(maps.Keys(levels(analysistest.Run(&recorder{}, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("configured %v, MinSeverity %v: %v, want %v", tc.configured, tc.min, got, tc.want)
+		}
 	}
 }
 
