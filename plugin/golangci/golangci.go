@@ -1,0 +1,122 @@
+// Package golangci is the golangci-lint (v2) module plugin of gopitfalls:
+// every rule, as one linter named gopitfalls. Build a golangci-lint that
+// holds it with `golangci-lint custom` and a .custom-gcl.yml naming this
+// package, and enable it in .golangci.yml:
+//
+//	linters:
+//	  enable: [gopitfalls]
+//	  settings:
+//	    custom:
+//	      gopitfalls:
+//	        type: module
+//	        settings:
+//	          severity: warning      # error | warning | information | hint
+//	          language: en           # auto | en | zh
+//	          errgroupImport: golang.org/x/sync/errgroup
+//	          frameworkImportPrefixes: [github.com/go-kratos/kratos/pkg/]
+//	          rules:
+//	            unhandled-error: off # off | hint | information | warning | error
+//
+// The settings other than severity are those of .gopitfalls.yaml, read by
+// the same code (internal/config), with the same meanings and messages.
+//
+// golangci-lint shows every diagnostic a linter reports, so the plugin
+// reports what `gopitfalls check` shows by default: the findings shown
+// at warning or above, each at its configured severity. The severity
+// setting lowers that threshold, as check's -severity flag does: at
+// information, the findings the notes call information (a commit before
+// processing, a goroutine joined elsewhere) are reported too. A plugin
+// cannot set the severity golangci-lint gives an issue; its severity
+// section can, by the rule's Analyzer name at the start of the text (see
+// the README).
+//
+// Each diagnostic keeps only its first suggested fix, the one check -fix
+// applies: golangci-lint run --fix applies every fix of an issue, where
+// go/analysis means them as alternatives.
+package golangci
+
+import (
+	"fmt"
+
+	"github.com/golangci/plugin-module-register/register"
+	"github.com/gopitfalls/gopitfalls/internal/config"
+	"github.com/gopitfalls/gopitfalls/rules/all"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Name is the linter's name in .golangci.yml.
+const Name = "gopitfalls"
+
+// source names the settings in error messages.
+const source = ".golangci.yml: linters.settings.custom.gopitfalls.settings"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Plugin is the gopitfalls linter for golangci-lint.
+type Plugin struct {
+	cfg  *config.Config
+	min  rule.Severity
+	lang string
+}
+
+// New makes the linter from its settings in .golangci.yml (nil: defaults).
+func New(settings any) (register.LinterPlugin, error) {
+	p := &Plugin{min: rule.Warning}
+	cfg, err := config.Decode(source, settings, config.Setting{Key: "severity", Set: func(v string) error {
+		s, err := rule.ParseSeverity(v)
+		if err != nil || s == rule.Off {
+			return fmt.Errorf("want error, warning, information or hint, not %q", v)
+		}
+		p.min = s
+		return nil
+	}})
+	if err != nil {
+		return nil, err
+	}
+	p.cfg = cfg
+	p.lang = "en" // as check's: auto is English on the command line
+	if cfg.Language == "zh" {
+		p.lang = "zh"
+	}
+	return p, nil
+}
+
+// BuildAnalyzers returns the Analyzers of the rules that are not off.
+func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	opts := p.cfg.ThresholdOptions(p.min)
+	var out []*analysis.Analyzer
+	for _, r := range all.Rules {
+		if p.cfg.Severity(r) == rule.Off {
+			continue
+		}
+		out = append(out, forGolangci(r, r.With(opts), p.lang))
+	}
+	return out, nil
+}
+
+// GetLoadMode says that the rules need type information.
+func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// forGolangci returns a copy of a rule's Analyzer whose diagnostics are
+// in lang and keep only their first (preferred) fix.
+func forGolangci(r *rule.Rule, a *analysis.Analyzer, lang string) *analysis.Analyzer {
+	g := *a
+	g.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Message, _ = r.Localize(d.Message, lang)
+			if len(d.SuggestedFixes) > 1 {
+				d.SuggestedFixes = d.SuggestedFixes[:1]
+			}
+			for i := range d.SuggestedFixes {
+				d.SuggestedFixes[i].Message, _ = r.Localize(d.SuggestedFixes[i].Message, lang)
+			}
+			pass.Report(d)
+		}
+		return a.Run(&p)
+	}
+	return &g
+}
