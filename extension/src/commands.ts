@@ -3,7 +3,7 @@
 
 import * as vscode from "vscode";
 
-import { Ctx } from "./ctx";
+import { Ctx, openGoSettings } from "./ctx";
 import { NOTE_SCHEME, NoteProvider, showNotes } from "./notes";
 
 /** The code action kind of the server's fix-all. */
@@ -21,6 +21,7 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
     vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, new NoteProvider(() => ctx.serverBinary?.path)),
     vscode.commands.registerCommand("gopitfalls.fixAllInFile", () => fixAllInFile()),
     vscode.commands.registerCommand("gopitfalls.checkWorkspace", () => checkWorkspace(ctx)),
+    vscode.commands.registerCommand("gopitfalls.openGoSettings", () => openGoSettings()),
   ];
 }
 
