@@ -32,7 +32,10 @@
 //
 // Each diagnostic keeps only its first suggested fix, the one check -fix
 // applies: golangci-lint run --fix applies every fix of an issue, where
-// go/analysis means them as alternatives.
+// go/analysis means them as alternatives. Related information is left
+// out: golangci-lint would report each piece as an issue of its own,
+// which counts as a finding and, on the line of another finding, hides
+// that one (issues.uniq-by-line).
 package golangci
 
 import (
@@ -101,13 +104,15 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
 // forGolangci returns a copy of a rule's Analyzer whose diagnostics are
-// in lang and keep only their first (preferred) fix.
+// in lang, keep only their first (preferred) fix and have no related
+// information.
 func forGolangci(r *rule.Rule, a *analysis.Analyzer, lang string) *analysis.Analyzer {
 	g := *a
 	g.Run = func(pass *analysis.Pass) (any, error) {
 		p := *pass
 		p.Report = func(d analysis.Diagnostic) {
 			d.Message, _ = r.Localize(d.Message, lang)
+			d.Related = nil
 			if len(d.SuggestedFixes) > 1 {
 				d.SuggestedFixes = d.SuggestedFixes[:1]
 			}
