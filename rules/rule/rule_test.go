@@ -191,19 +191,29 @@ func TestPolicy(t *testing.T) {
 }
 
 func TestNonProduction(t *testing.T) {
-	for path, want := range map[string]bool{
-		"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client": true,
-		"github.com/go-kratos/kratos/pkg/conf/paladin/apollo/internal/mockserver":        true,
-		"example.com/svc/examples/hello":                                                 true,
-		"example.com/svc/_example":                                                       true,
-		"example.com/svc/internal/mock":                                                  true,
-		"example.com/svc/cmd/server":                                                     false,
-		"github.com/go-kratos/kratos/tool/testgen":                                       false,
-		"example.com/svc/internal/exampleservice":                                        false,
-		"example.com/svc/internal/dao":                                                   false,
+	for _, tc := range []struct {
+		path, module string
+		want         bool
+	}{
+		{"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client", "", true},
+		{"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client", "github.com/go-kratos/kratos", true},
+		{"github.com/go-kratos/kratos/pkg/conf/paladin/apollo/internal/mockserver", "", true},
+		{"example.com/svc/examples/hello", "", true},
+		{"example.com/svc/examples/hello", "example.com/svc", true},
+		{"example.com/svc/_example", "", true},
+		{"example.com/svc/internal/mock", "", true},
+		{"github.com/go-kratos/examples/blog", "github.com/go-kratos/examples", true},
+		{"example.com/svc/cmd/server", "", false},
+		{"github.com/go-kratos/kratos/tool/testgen", "", false},
+		{"example.com/svc/internal/exampleservice", "", false},
+		{"example.com/svc/internal/dao", "", false},
+		// The owner of a module is no folder of it.
+		{"github.com/example/account/internal/dao", "github.com/example/account", false},
+		{"github.com/example/account", "github.com/example/account", false},
+		{"github.com/mock/svc/internal/dao", "github.com/mock/svc", false},
 	} {
-		if got := rule.NonProduction(path, nil); got != want {
-			t.Errorf("NonProduction(%q) = %v, want %v", path, got, want)
+		if got := rule.NonProduction(tc.path, tc.module, nil); got != tc.want {
+			t.Errorf("NonProduction(%q, %q) = %v, want %v", tc.path, tc.module, got, tc.want)
 		}
 	}
 }
