@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,8 +20,12 @@ import (
 	"github.com/gopitfalls/gopitfalls/plugin/golangci"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
 )
+
+// repoRoot is the root of this checkout (tests change directory).
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
 
 // TestNew checks the settings: the file's, read by the same code with
 // the same messages, and the plugin's own severity threshold.
@@ -64,6 +69,7 @@ func TestNew(t *testing.T) {
 type issue struct {
 	FromLinter string
 	Text       string
+	Severity   string
 	Pos        struct {
 		Filename string
 		Line     int
@@ -97,10 +103,69 @@ func TestCustomGolangciLint(t *testing.T) {
 					wantHere = append(wantHere, f.key)
 				}
 			}
+			if len(wantHere) == 0 {
+				t.Fatal("check reports nothing at this severity: the comparison would prove nothing")
+			}
 			got := found(t, runGolangciLint(t, gcl, dir, tc.severity, false))
 			compare(t, got, wantHere)
 		})
 	}
+	// The README's severity section: golangci-lint maps rules to the
+	// severities of its reports by the analyzer name starting the text.
+	t.Run("README severity section", func(t *testing.T) {
+		sev := readmeBlock(t, "maps rules to the\nseverities")
+		n := 0
+		for _, is := range runGolangciLint(t, gcl, dir, "", false, sev) {
+			want := "warning"
+			if strings.HasPrefix(is.Text, "deadlock:") || strings.HasPrefix(is.Text, "nil_map_write:") {
+				want = "error"
+				n++
+			}
+			if is.Severity != want {
+				t.Errorf("%s: severity %q, want %q", is.Text, is.Severity, want)
+			}
+		}
+		if n == 0 {
+			t.Error("no deadlock or nil_map_write issue to map")
+		}
+	})
+	// The README's .golangci.yml, pasted as it is: golangci-lint's
+	// standard linters beside gopitfalls, whose issues are check's
+	// warnings but go-errgroup's, which it sets to information. On a line
+	// where another linter reports (errcheck, on an unhandled error too),
+	// golangci-lint shows one issue (issues.uniq-by-line), either's.
+	t.Run("README .golangci.yml", func(t *testing.T) {
+		write(t, filepath.Join(dir, ".golangci.yml"), readmeBlock(t, "# .golangci.yml\n"))
+		var ours []issue
+		taken := make(map[string]bool)
+		for _, is := range runConfigured(t, gcl, dir, false) {
+			if is.FromLinter == golangci.Name {
+				ours = append(ours, is)
+			} else {
+				taken[fmt.Sprintf("%s:%d", filepath.ToSlash(is.Pos.Filename), is.Pos.Line)] = true
+			}
+		}
+		onTaken := func(key string) bool {
+			at, _, _ := strings.Cut(key, " ")
+			return taken[at]
+		}
+		got := slices.DeleteFunc(found(t, ours), onTaken)
+		var wantHere []string
+		errgroups := 0
+		for _, f := range want {
+			switch {
+			case f.severity < rule.Warning || onTaken(f.key):
+			case strings.HasSuffix(f.key, " go-errgroup"):
+				errgroups++
+			default:
+				wantHere = append(wantHere, f.key)
+			}
+		}
+		if errgroups == 0 {
+			t.Fatal("no go-errgroup warning: the README's rules setting would prove nothing")
+		}
+		compare(t, got, wantHere)
+	})
 	var informed []string
 	for _, f := range want {
 		if f.severity >= rule.Information {
@@ -127,6 +192,9 @@ func TestCustomGolangciLintFix(t *testing.T) {
 			unfixable = append(unfixable, f.key)
 		}
 	}
+	if before := found(t, runGolangciLint(t, gcl, dir, "", false)); len(before) <= len(unfixable) {
+		t.Fatalf("%d findings before --fix, %d of them unfixable: nothing to fix", len(before), len(unfixable))
+	}
 	runGolangciLint(t, gcl, dir, "", true)
 	for _, args := range [][]string{{"go", "build", "./..."}, {"go", "vet", "./..."}, {"gofmt", "-l", "."}} {
 		cmd := exec.Command(args[0], args[1:]...)
@@ -137,20 +205,92 @@ func TestCustomGolangciLintFix(t *testing.T) {
 			t.Errorf("after golangci-lint run --fix, %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
-	compare(t, found(t, runGolangciLint(t, gcl, dir, "", false)), unfixable)
+	// The fixes move lines: the findings left are compared by file and rule.
+	compare(t, withoutLines(found(t, runGolangciLint(t, gcl, dir, "", false))), withoutLines(unfixable))
+}
+
+// withoutLines turns "file:line rule" into "file rule", keeping repeats.
+func withoutLines(fs []string) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		file, rest, _ := strings.Cut(f, ":")
+		_, id, _ := strings.Cut(rest, " ")
+		out[i] = file + " " + id
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestREADME checks the README's golangci-lint recipe against what the
+// tests build and the plugin accepts.
+func TestREADME(t *testing.T) {
+	var custom struct {
+		Version string
+		Plugins []struct{ Module, Import, Version, Path string }
+	}
+	if err := yaml.Unmarshal([]byte(readmeBlock(t, "# .custom-gcl.yml\n")), &custom); err != nil {
+		t.Fatal(err)
+	}
+	if custom.Version != golangciVersion || len(custom.Plugins) != 1 || custom.Plugins[0].Module != ourModule || custom.Plugins[0].Import != pluginPackage {
+		t.Errorf(".custom-gcl.yml %+v: want golangci-lint %s and the plugin %s of %s", custom, golangciVersion, pluginPackage, ourModule)
+	}
+	var cfg struct {
+		Linters struct {
+			Enable   []string
+			Settings struct {
+				Custom map[string]struct {
+					Type     string
+					Settings any
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal([]byte(readmeBlock(t, "# .golangci.yml\n")), &cfg); err != nil {
+		t.Fatal(err)
+	}
+	gp, ok := cfg.Linters.Settings.Custom[golangci.Name]
+	if !slices.Contains(cfg.Linters.Enable, golangci.Name) || !ok || gp.Type != "module" {
+		t.Fatalf(".golangci.yml does not enable the module plugin %s: %+v", golangci.Name, cfg)
+	}
+	if _, err := golangci.New(gp.Settings); err != nil {
+		t.Errorf("the README's settings: %v", err)
+	}
+}
+
+// readmeBlock returns the YAML code block of README.md that follows after.
+func readmeBlock(t *testing.T, after string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), after)
+	if i < 0 {
+		t.Fatalf("README.md has no %q", after)
+	}
+	m := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindStringSubmatch(string(data[max(0, i-len("```yaml\n")):]))
+	if m == nil {
+		t.Fatalf("README.md has no yaml block at %q", after)
+	}
+	return m[1]
 }
 
 // compare reports the differences between two sorted lists of findings.
 func compare(t *testing.T, got, want []string) {
 	t.Helper()
+	count := make(map[string]int)
 	for _, g := range got {
-		if !slices.Contains(want, g) {
-			t.Errorf("unexpected finding %s", g)
-		}
+		count[g]++
 	}
 	for _, w := range want {
-		if !slices.Contains(got, w) {
-			t.Errorf("missed finding %s", w)
+		count[w]--
+	}
+	for _, k := range slices.Sorted(maps.Keys(count)) {
+		switch n := count[k]; {
+		case n > 0:
+			t.Errorf("unexpected finding %s (%d)", k, n)
+		case n < 0:
+			t.Errorf("missed finding %s (%d)", k, -n)
 		}
 	}
 }
@@ -160,7 +300,7 @@ func compare(t *testing.T, got, want []string) {
 func exampleCopy(t *testing.T) string {
 	tmp := t.TempDir()
 	for _, d := range []string{"example", "stubs"} {
-		if err := os.CopyFS(filepath.Join(tmp, d), os.DirFS(filepath.Join("..", "..", "testdata", d))); err != nil {
+		if err := os.CopyFS(filepath.Join(tmp, d), os.DirFS(filepath.Join(repoRoot, "testdata", d))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -205,7 +345,7 @@ func checkFindings(t *testing.T, dir string) []finding {
 
 // runGolangciLint runs golangci-lint with only the gopitfalls linter
 // enabled in dir and returns its issues.
-func runGolangciLint(t *testing.T, gcl, dir, severity string, fix bool) []issue {
+func runGolangciLint(t *testing.T, gcl, dir, severity string, fix bool, extra ...string) []issue {
 	t.Helper()
 	settings := ""
 	if severity != "" {
@@ -223,7 +363,14 @@ linters:
 `+settings+`issues:
   max-issues-per-linter: 0
   max-same-issues: 0
-`)
+`+strings.Join(extra, ""))
+	return runConfigured(t, gcl, dir, fix)
+}
+
+// runConfigured runs golangci-lint in dir with the .golangci.yml there
+// and returns its issues.
+func runConfigured(t *testing.T, gcl, dir string, fix bool) []issue {
+	t.Helper()
 	args := []string{"run", "--output.json.path=stdout", "--show-stats=false"}
 	if fix {
 		args = append(args, "--fix")
