@@ -13,7 +13,10 @@
 //	          severity: warning      # error | warning | information | hint
 //	          language: en           # auto | en | zh
 //	          errgroupImport: golang.org/x/sync/errgroup
-//	          frameworkImportPrefixes: [github.com/go-kratos/kratos/pkg/]
+//	          frameworkImportPrefixes: # replaces the defaults: list them all
+//	            - github.com/go-kratos/kratos/pkg/
+//	            - github.com/bilibili/kratos/pkg/
+//	            - go-common/library/
 //	          rules:
 //	            unhandled-error: off # off | hint | information | warning | error
 //
