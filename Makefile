@@ -89,8 +89,17 @@ ext-check: build node_modules/.package-lock.json
 ext-unit: node_modules/.package-lock.json
 	$(NPM) run -s test:unit
 
-# The VSIX holds an executable server and no sources, and stays small.
+# The VSIX holds an executable server, the 128x128 icon and the
+# walkthrough's notes, no sources, stays small, and vsce packaged it
+# without a warning. The Marketplace page's images come from the
+# repository (package.sh's --baseImagesUrl): each must be in it.
 vsix-check: vsix
+	@if grep 'WARNING' $(VSIX:.vsix=.vsce.log); then echo "$(VSIX): vsce warned"; exit 1; fi
+	@for f in $$(grep -o '](images/[^)]*)' extension/README.md | sed 's/^](//; s/)$$//'); do \
+	  git ls-files --error-unmatch extension/$$f >/dev/null 2>&1 || { echo "extension/README.md shows extension/$$f, which is not in the repository"; exit 1; }; \
+	done
+	@unzip -p $(VSIX) extension/extension/images/icon.png | head -c 24 | od -An -tx1 | tr -d ' \n' | grep -qx '89504e470d0a1a0a0000000d494844520000008000000080' || { echo "$(VSIX): no 128x128 PNG icon"; exit 1; }
+	@n=$$(unzip -Z1 $(VSIX) | grep -c '^extension/extension/walkthrough/.*\.md$$'); test "$$n" -eq $(words $(wildcard extension/walkthrough/*/*.md)) || { echo "$(VSIX): $$n walkthrough notes"; exit 1; }
 	@listing=$$(unzip -Z $(VSIX)) || exit 1; \
 	echo "$$listing" | grep -Eq '^-rwx.* extension/bin/gopitfalls(\.exe)?$$' || { echo "$(VSIX): no executable extension/bin/gopitfalls"; exit 1; }; \
 	if echo "$$listing" | grep -E '\.(go|ts|map)$$|node_modules/|testdata/'; then echo "$(VSIX): carries the files above"; exit 1; fi; \

@@ -354,6 +354,15 @@ func (s *Server) initialize(params *protocol.InitializeParams) *protocol.Initial
 		s.log.Warn("bad initializationOptions", "error", err)
 	}
 	syntaxOnly := s.opts.SyntaxOnly || opts.SyntaxOnly
+	if opts.GoCommand != "" && !syntaxOnly {
+		cleanup, err := useGoCommand(opts.GoCommand)
+		if err != nil {
+			s.log.Warn("not using the client's go command", "error", err)
+		} else {
+			s.log.Info("go command", "path", opts.GoCommand)
+		}
+		context.AfterFunc(s.ctx, cleanup)
+	}
 	sess := session.New(params)
 	c := cache.New(cache.Options{
 		Log: s.log, Rules: s.opts.Rules, SyntaxOnly: syntaxOnly, Env: s.opts.Env, MaxFileSize: s.opts.MaxFileSize,

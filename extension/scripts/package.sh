@@ -36,10 +36,19 @@ for t in "${targets[@]}"; do
 	CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch GOTOOLCHAIN=local \
 		go build -trimpath -ldflags "-s -w -X main.version=v$version" -o "bin/$exe" .
 	chmod 755 "bin/$exe"
+	# vsce's output is kept beside the VSIX: a warning fails the build
+	# (make vsix-check looks again), so the Marketplace page and the
+	# manifest stay clean.
+	log=vsix/gopitfalls-$t.vsce.log
 	"$node_bin" node_modules/@vscode/vsce/vsce package \
 		--target "$t" --no-dependencies --no-update-package-json \
 		--readme-path extension/README.md --changelog-path extension/CHANGELOG.md \
 		--baseContentUrl "$repo/blob/HEAD/extension" --baseImagesUrl "$repo/raw/HEAD/extension" \
-		--out "vsix/gopitfalls-$t.vsix" >/dev/null
+		--out "vsix/gopitfalls-$t.vsix" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+	if grep -q 'WARNING' "$log"; then
+		grep -A2 'WARNING' "$log" >&2
+		echo "package.sh: vsce warned while packaging $t (see $log)" >&2
+		exit 1
+	fi
 	echo "vsix/gopitfalls-$t.vsix $(du -k "vsix/gopitfalls-$t.vsix" | cut -f1) KiB"
 done

@@ -10,6 +10,7 @@ import * as vscode from "vscode";
 
 import { StartConfig } from "./config";
 import { discover, Discovery, Found, installCommand, MODULE, Probe } from "./discovery";
+import { GoProbe } from "./goenv";
 
 const VERSION_TIMEOUT_MS = 10_000;
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
@@ -43,6 +44,34 @@ export function machineProbe(extensionPath: string): Probe {
       }
     },
     version: async (p) => (await run(p, ["version"], { timeout: VERSION_TIMEOUT_MS })).split("\n")[0],
+  };
+}
+
+/** The machine, as resolving go sees it. */
+export function goProbe(workspaceFolder: string | undefined): GoProbe {
+  return {
+    platform: process.platform,
+    env: process.env,
+    home: os.homedir(),
+    workspaceFolder,
+    isFile: (p) => {
+      try {
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    },
+    readdir: (p) => {
+      try {
+        return fs.readdirSync(p);
+      } catch {
+        return [];
+      }
+    },
+    // In the home folder: a go.mod's toolchain line must not make go
+    // download another toolchain just to print its version.
+    version: async (p, env) =>
+      (await run(p, ["version"], { timeout: VERSION_TIMEOUT_MS, cwd: os.homedir(), env: { ...process.env, ...env } })).split("\n")[0],
   };
 }
 

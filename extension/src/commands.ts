@@ -3,7 +3,7 @@
 
 import * as vscode from "vscode";
 
-import { Ctx } from "./ctx";
+import { Ctx, openGoSettings } from "./ctx";
 import { NOTE_SCHEME, NoteProvider, showNotes } from "./notes";
 
 /** The code action kind of the server's fix-all. */
@@ -21,7 +21,44 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
     vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, new NoteProvider(() => ctx.serverBinary?.path)),
     vscode.commands.registerCommand("gopitfalls.fixAllInFile", () => fixAllInFile()),
     vscode.commands.registerCommand("gopitfalls.checkWorkspace", () => checkWorkspace(ctx)),
+    vscode.commands.registerCommand("gopitfalls.openGoSettings", () => openGoSettings()),
+    vscode.commands.registerCommand("gopitfalls.showMe", (id?: unknown, file?: unknown, line?: unknown) =>
+      showMe(ctx, String(id), typeof file === "string" ? file : undefined, typeof line === "number" ? line : undefined),
+    ),
   ];
+}
+
+/**
+ * The walkthrough's "Show me": the example workspace's file at the
+ * pitfall planted for the rule, when a workspace folder is the example
+ * (its line still carries the `// pitfall:` marker); else the note.
+ */
+async function showMe(ctx: Ctx, id: string, file: string | undefined, line: number | undefined): Promise<void> {
+  if (file !== undefined && line !== undefined) {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, ...file.split("/"));
+      let doc: vscode.TextDocument;
+      try {
+        doc = await vscode.workspace.openTextDocument(uri);
+      } catch {
+        continue; // not the example
+      }
+      if (line > doc.lineCount || !isMarked(doc.lineAt(line - 1).text, id)) {
+        continue;
+      }
+      const text = doc.lineAt(line - 1);
+      const range = new vscode.Range(text.range.start.translate(0, text.firstNonWhitespaceCharacterIndex), text.range.end);
+      await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Beside });
+      return;
+    }
+  }
+  await showNotes(ctx.serverBinary?.path, id);
+}
+
+/** Reports whether a line carries the `// pitfall: <id>` marker of the example. */
+export function isMarked(line: string, id: string): boolean {
+  const m = /\/\/ pitfall: ([a-z-]+(?:, [a-z-]+)*)\s*$/.exec(line);
+  return m !== null && m[1].split(", ").includes(id);
 }
 
 /** Applies the server's source.fixAll.gopitfalls action to the active file. */

@@ -7,6 +7,8 @@
 
 import type * as vscode from "vscode";
 
+import type { GoSettings } from "./goenv";
+
 export const SECTION = "gopitfalls";
 
 /** Settings the server reads; the extension passes them on untouched. */
@@ -15,6 +17,12 @@ export type ServerKey = (typeof SERVER_KEYS)[number];
 
 /** Settings that change how the server process is started. */
 export const RESTART_KEYS = ["server.path", "server.logLevel"] as const;
+
+/**
+ * The Go extension's settings that say where the go command is: a change
+ * restarts the server, with full analysis once go is found.
+ */
+export const GO_KEYS = ["go.goroot", "go.alternateTools", "go.toolsEnvVars"] as const;
 
 /** The result of WorkspaceConfiguration.inspect for one key. */
 export interface Inspected<T> {
@@ -95,7 +103,7 @@ export type ChangeKind = "none" | "notify" | "restart";
  * server reads. trace.server is handled by the language client itself.
  */
 export function classifyChange(affects: (section: string) => boolean): ChangeKind {
-  if (RESTART_KEYS.some((k) => affects(`${SECTION}.${k}`))) {
+  if (RESTART_KEYS.some((k) => affects(`${SECTION}.${k}`)) || GO_KEYS.some((k) => affects(k))) {
     return "restart";
   }
   if (SERVER_KEYS.some((k) => affects(`${SECTION}.${k}`))) {
@@ -149,6 +157,12 @@ export function noteLanguage(setting: unknown, displayLanguage: string): "en" | 
 export function readStartConfig(ws: typeof vscode.workspace, home: string): StartConfig {
   const c = ws.getConfiguration(SECTION);
   return startConfig({ serverPath: c.get("server.path"), logLevel: c.get("server.logLevel") }, home);
+}
+
+/** The Go extension's settings that say where go is. */
+export function readGoSettings(ws: typeof vscode.workspace): GoSettings {
+  const c = ws.getConfiguration("go");
+  return { goroot: c.get("goroot"), alternateTools: c.get("alternateTools"), toolsEnvVars: c.get("toolsEnvVars") };
 }
 
 /** The settings to send the server for a scope (a folder), or the window's. */

@@ -22,14 +22,15 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { findServer } from "./bootstrap";
+import { findServer, goProbe } from "./bootstrap";
 import { showNotes } from "./notes";
-import { classifyChange, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
+import { classifyChange, readGoSettings, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
 import { CrashPolicy } from "./crash";
 import { Found } from "./discovery";
 import { Serial } from "./serial";
 import { parseServerLine } from "./serverlog";
-import { ServerState, Status } from "./status";
+import { resolveGo } from "./goenv";
+import { AnalysisMode, ServerState, Status } from "./status";
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
@@ -41,6 +42,7 @@ export class Ctx implements vscode.Disposable {
   private readonly queue: Serial;
   private overrides: ServerSettings = {};
   private disposed = false;
+  private goWarned = false;
 
   constructor(private readonly ext: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel("Go Pitfalls", { log: true });
@@ -139,7 +141,9 @@ export class Ctx implements vscode.Disposable {
       return;
     }
     this.server = found;
-    const syntaxOnly = this.syntaxOnly;
+    const go = await this.findGo();
+    const mode: AnalysisMode = this.syntaxOnly ? "restricted" : go ? "full" : "noGo";
+    const syntaxOnly = mode !== "full";
     const args = ["serve", "-loglevel", cfg.logLevel];
     if (syntaxOnly) {
       args.push("-syntax-only");
@@ -148,7 +152,8 @@ export class Ctx implements vscode.Disposable {
       command: found.path,
       args, // the client appends --stdio
       transport: TransportKind.stdio,
-      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
+      // The go command is handed over, not left to the server's PATH.
+      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, env: { ...process.env, ...go?.env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: "file", language: "go" }],
@@ -170,6 +175,7 @@ export class Ctx implements vscode.Disposable {
       },
       initializationOptions: {
         syntaxOnly,
+        goCommand: go?.path,
         locale: vscode.env.language,
         ...readServerSettings(vscode.workspace, undefined, this.overrides),
       },
@@ -213,20 +219,65 @@ export class Ctx implements vscode.Disposable {
         return; // an old client's last words
       }
       if (e.newState === State.Running) {
-        this.setState({ kind: "running", version: found.version, syntaxOnly });
+        this.setState({ kind: "running", version: found.version, mode });
       } else if (e.newState === State.Starting) {
         this.setState({ kind: "starting" });
       }
     });
-    this.log.info(`starting ${found.path} ${args.join(" ")}${syntaxOnly ? " (Restricted Mode)" : ""}`);
+    this.log.info(`starting ${found.path} ${args.join(" ")}${mode === "restricted" ? " (Restricted Mode)" : mode === "noGo" ? " (no go command)" : ""}`);
     try {
       await client.start();
-      this.setState({ kind: "running", version: found.version, syntaxOnly });
+      this.setState({ kind: "running", version: found.version, mode });
+      if (mode === "noGo") {
+        void this.tellNoGo();
+      }
     } catch (e) {
       this.log.error("starting the server", e instanceof Error ? e : String(e));
       this.setState({ kind: "failed", reason: e instanceof Error ? e.message : String(e) });
       this.client = undefined;
       await client.dispose().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Resolves the go command as the Go extension does, unless the
+   * workspace is untrusted (then the server never runs go). Undefined
+   * when there is none.
+   */
+  private async findGo(): Promise<{ path: string; env: Record<string, string> } | undefined> {
+    if (this.syntaxOnly) {
+      return undefined;
+    }
+    const r = await resolveGo(readGoSettings(vscode.workspace), goProbe(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath));
+    for (const why of r.rejected) {
+      this.log.warn(`not using ${why}`);
+    }
+    if (!r.ok) {
+      this.log.error(`no go command found; looked at ${r.looked.join(", ")}`);
+      return undefined;
+    }
+    this.goWarned = false;
+    this.log.info(`using ${r.go.version} at ${r.go.path} (${r.go.source})`);
+    return { path: r.go.path, env: r.env };
+  }
+
+  /** Tells the user, once until go is found, that only syntax is analysed. */
+  private async tellNoGo(): Promise<void> {
+    if (this.goWarned) {
+      return;
+    }
+    this.goWarned = true;
+    const open = vscode.l10n.t("Open Settings");
+    const show = vscode.l10n.t("Show Output");
+    const msg = vscode.l10n.t(
+      "Go Pitfalls found no go command, so only the rules that need no type information run. Set go.goroot or go.alternateTools.go to your Go installation, or put go on the PATH VS Code is started with.",
+    );
+    this.log.warn(msg);
+    const choice = await vscode.window.showWarningMessage(msg, open, show);
+    if (choice === open) {
+      await openGoSettings();
+    } else if (choice === show) {
+      this.log.show();
     }
   }
 
@@ -308,6 +359,19 @@ export class Ctx implements vscode.Disposable {
     await client.sendNotification(DidChangeConfigurationNotification.type, {
       settings: { [SECTION]: readServerSettings(vscode.workspace, undefined, this.overrides) },
     });
+  }
+}
+
+/**
+ * Opens the settings of where go is: the Go extension's go.goroot when it
+ * is installed (it declares the setting), else the settings file, where
+ * go.goroot can be written all the same.
+ */
+export async function openGoSettings(): Promise<void> {
+  if (vscode.extensions.getExtension("golang.go")) {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "go.goroot");
+  } else {
+    await vscode.commands.executeCommand("workbench.action.openSettingsJson");
   }
 }
 

@@ -5,8 +5,15 @@ import * as vscode from "vscode";
 export type ServerState =
   | { kind: "stopped" }
   | { kind: "starting" }
-  | { kind: "running"; version: string; syntaxOnly: boolean }
+  | { kind: "running"; version: string; mode: AnalysisMode }
   | { kind: "failed"; reason: string };
+
+/**
+ * What the server analyses: everything, or only what needs no types
+ * because the workspace is untrusted (Restricted Mode) or because no go
+ * command was found.
+ */
+export type AnalysisMode = "full" | "restricted" | "noGo";
 
 export class Status implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
@@ -36,12 +43,19 @@ export class Status implements vscode.Disposable {
         item.command = { title: vscode.l10n.t("Show Output"), command: "gopitfalls.showOutput" };
         break;
       case "running":
-        item.text = s.syntaxOnly ? vscode.l10n.t("Go Pitfalls: syntax only") : vscode.l10n.t("Go Pitfalls");
-        item.detail = s.syntaxOnly
-          ? vscode.l10n.t("{0}; Restricted Mode: only the rules that need no type information run", s.version)
-          : s.version;
-        item.severity = s.syntaxOnly ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+        item.severity = s.mode === "full" ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
         item.command = { title: vscode.l10n.t("Show Output"), command: "gopitfalls.showOutput" };
+        if (s.mode === "full") {
+          item.text = vscode.l10n.t("Go Pitfalls");
+          item.detail = s.version;
+        } else if (s.mode === "restricted") {
+          item.text = vscode.l10n.t("Go Pitfalls: syntax only");
+          item.detail = vscode.l10n.t("{0}; Restricted Mode: only the rules that need no type information run", s.version);
+        } else {
+          item.text = vscode.l10n.t("Go Pitfalls: syntax only: go not found");
+          item.detail = vscode.l10n.t("{0}; no go command was found, so only the rules that need no type information run", s.version);
+          item.command = { title: vscode.l10n.t("Open Settings"), command: "gopitfalls.openGoSettings" };
+        }
         break;
       case "failed":
         item.text = vscode.l10n.t("Go Pitfalls: not running");

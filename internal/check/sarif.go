@@ -127,10 +127,7 @@ func writeSARIF(w io.Writer, wd, version string, rules rule.Set, findings []*dri
 	lines := newLineCache()
 	for _, f := range findings {
 		start, end := f.Posn()
-		uri, base := filepath.ToSlash(relPath(wd, start.Filename)), "%SRCROOT%"
-		if filepath.IsAbs(uri) {
-			uri, base = (&url.URL{Scheme: "file", Path: filepath.ToSlash(start.Filename)}).String(), ""
-		}
+		uri, base := artifactURI(wd, start.Filename)
 		run.Results = append(run.Results, sarifResult{
 			RuleID:    f.Rule.ID,
 			RuleIndex: index[f.Rule.ID],
@@ -155,6 +152,17 @@ func writeSARIF(w io.Writer, wd, version string, rules rule.Set, findings []*dri
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// artifactURI returns the URI reference of a file for a result: its path
+// relative to wd, percent-encoded, with the base %SRCROOT%; or, for a
+// file outside wd, its absolute file URI and no base.
+func artifactURI(wd, name string) (uri, base string) {
+	rel := relPath(wd, name)
+	if filepath.IsAbs(rel) {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(name)}).String(), ""
+	}
+	return (&url.URL{Path: filepath.ToSlash(rel)}).String(), "%SRCROOT%"
 }
 
 // camel turns a rule ID into a SARIF rule name: use-before-err-check →

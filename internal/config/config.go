@@ -163,75 +163,157 @@ func (e *Error) Error() string {
 // Parse parses the contents of a configuration file over the defaults.
 // Its rule settings must name rules of rules.
 func Parse(filename string, data []byte, rules rule.Set) (*Config, error) {
-	c := Default()
-	c.File = filename
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{File: filename, Line: yamlErrorLine(err), Msg: yamlErrorMsg(err)}
 	}
 	if len(doc.Content) == 0 {
-		return c, nil // empty file
+		c := Default() // empty file
+		c.File = filename
+		return c, nil
 	}
-	root := doc.Content[0]
+	return parseNode(filename, doc.Content[0], rules, nil)
+}
+
+// A Setting is a scalar setting that a caller of [Decode] reads besides
+// the file's own, such as golangci-lint's severity threshold.
+type Setting struct {
+	Key string
+	// Set takes the setting's value; its error is reported like the
+	// file's own bad values.
+	Set func(value string) error
+}
+
+// Decode reads the settings of the configuration file from a decoded
+// value instead of YAML text: another tool's configuration holding them,
+// such as golangci-lint's linters.settings.custom.gopitfalls.settings.
+// They mean what they mean in the file and are checked by the same code,
+// with the same messages; source names where they are in those messages.
+// Keys are matched regardless of case, because such tools may fold them
+// to lower case. own are the caller's settings besides the file's.
+func Decode(source string, v any, rules rule.Set, own ...Setting) (*Config, error) {
+	if v == nil {
+		c := Default()
+		c.File = source
+		return c, nil
+	}
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return nil, &Error{File: source, Msg: err.Error()}
+	}
+	return parseNode(source, &n, rules, own)
+}
+
+// keys are the settings of the file, in the order messages list them.
+var keys = []string{"language", "errgroupImport", "frameworkImportPrefixes", "diagnosticsScope", "rules"}
+
+// canonicalKey returns the setting key k names regardless of case, or k.
+func canonicalKey(k string, own []Setting) string {
+	for _, key := range keys {
+		if strings.EqualFold(k, key) {
+			return key
+		}
+	}
+	for _, o := range own {
+		if strings.EqualFold(k, o.Key) {
+			return o.Key
+		}
+	}
+	return k
+}
+
+// parseNode parses the mapping of settings root over the defaults; file
+// names it in errors. own are settings read besides the file's; their
+// keys, like the file's, match regardless of case.
+func parseNode(file string, root *yaml.Node, rules rule.Set, own []Setting) (*Config, error) {
+	c := Default()
+	c.File = file
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{filename, root.Line, "the file must be a mapping of settings"}
+		return nil, &Error{file, root.Line, "the file must be a mapping of settings"}
 	}
 	bad := func(n *yaml.Node, format string, args ...any) error {
-		return &Error{filename, n.Line, fmt.Sprintf(format, args...)}
+		return &Error{file, n.Line, fmt.Sprintf(format, args...)}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
-		switch key.Value {
-		case "language":
-			if !isScalar(val) || !slices.Contains([]string{"auto", "en", "zh"}, val.Value) {
-				return nil, bad(val, "language must be auto, en or zh, not %q", val.Value)
+		name := key.Value
+		if own != nil {
+			name = canonicalKey(name, own)
+		}
+		if j := slices.IndexFunc(own, func(o Setting) bool { return o.Key == name }); j >= 0 {
+			if !isScalar(val) {
+				return nil, bad(val, "%s must be a single value", name)
 			}
-			c.Language = val.Value
-		case "errgroupImport":
-			if !isScalar(val) || !isImportPath(val.Value) {
-				return nil, bad(val, "errgroupImport must be an import path such as golang.org/x/sync/errgroup")
+			if err := own[j].Set(val.Value); err != nil {
+				return nil, bad(val, "%s: %v", name, err)
 			}
-			c.ErrgroupImport = val.Value
-		case "frameworkImportPrefixes":
-			if val.Kind != yaml.SequenceNode {
-				return nil, bad(val, "frameworkImportPrefixes must be a list of import path prefixes")
+			continue
+		}
+		if err := c.set(name, val, rules, bad); err != nil {
+			return nil, err
+		}
+		if !slices.Contains(keys, name) {
+			want := slices.Clone(keys)
+			for _, o := range own {
+				want = append(want, o.Key)
 			}
-			c.FrameworkImportPrefixes = nil
-			for _, item := range val.Content {
-				if !isScalar(item) || !isImportPath(strings.TrimSuffix(item.Value, "/")) {
-					return nil, bad(item, "%q is not an import path prefix", item.Value)
-				}
-				c.FrameworkImportPrefixes = append(c.FrameworkImportPrefixes, NormalizePrefix(item.Value))
-			}
-		case "diagnosticsScope":
-			if !isScalar(val) || val.Value != "openFiles" && val.Value != "workspace" {
-				return nil, bad(val, "diagnosticsScope must be openFiles or workspace, not %q", val.Value)
-			}
-			c.DiagnosticsScope = val.Value
-		case "rules":
-			if val.Kind != yaml.MappingNode {
-				return nil, bad(val, "rules must map rule IDs to off, hint, information, warning or error")
-			}
-			for j := 0; j+1 < len(val.Content); j += 2 {
-				id, sev := val.Content[j], val.Content[j+1]
-				r := rules.Lookup(id.Value)
-				if r == nil {
-					return nil, bad(id, "unknown rule %q%s", id.Value, suggest(id.Value, rules))
-				}
-				if !isScalar(sev) {
-					return nil, bad(sev, "rule %s: want off, hint, information, warning or error", id.Value)
-				}
-				s, err := rule.ParseSeverity(sev.Value)
-				if err != nil {
-					return nil, bad(sev, "rule %s: %v", id.Value, err)
-				}
-				c.Rules[r.ID] = s
-			}
-		default:
-			return nil, bad(key, "unknown setting %q (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope or rules)", key.Value)
+			return nil, bad(key, "unknown setting %q (want %s or %s)", key.Value, strings.Join(want[:len(want)-1], ", "), want[len(want)-1])
 		}
 	}
 	return c, nil
+}
+
+// set sets the file's setting name to val; bad makes the error of a bad
+// value. An unknown name is left to the caller.
+func (c *Config) set(name string, val *yaml.Node, rules rule.Set, bad func(*yaml.Node, string, ...any) error) error {
+	switch name {
+	case "language":
+		if !isScalar(val) || !slices.Contains([]string{"auto", "en", "zh"}, val.Value) {
+			return bad(val, "language must be auto, en or zh, not %q", val.Value)
+		}
+		c.Language = val.Value
+	case "errgroupImport":
+		if !isScalar(val) || !isImportPath(val.Value) {
+			return bad(val, "errgroupImport must be an import path such as golang.org/x/sync/errgroup")
+		}
+		c.ErrgroupImport = val.Value
+	case "frameworkImportPrefixes":
+		if val.Kind != yaml.SequenceNode {
+			return bad(val, "frameworkImportPrefixes must be a list of import path prefixes")
+		}
+		c.FrameworkImportPrefixes = nil
+		for _, item := range val.Content {
+			if !isScalar(item) || !isImportPath(strings.TrimSuffix(item.Value, "/")) {
+				return bad(item, "%q is not an import path prefix", item.Value)
+			}
+			c.FrameworkImportPrefixes = append(c.FrameworkImportPrefixes, NormalizePrefix(item.Value))
+		}
+	case "diagnosticsScope":
+		if !isScalar(val) || val.Value != "openFiles" && val.Value != "workspace" {
+			return bad(val, "diagnosticsScope must be openFiles or workspace, not %q", val.Value)
+		}
+		c.DiagnosticsScope = val.Value
+	case "rules":
+		if val.Kind != yaml.MappingNode {
+			return bad(val, "rules must map rule IDs to off, hint, information, warning or error")
+		}
+		for j := 0; j+1 < len(val.Content); j += 2 {
+			id, sev := val.Content[j], val.Content[j+1]
+			r := rules.Lookup(id.Value)
+			if r == nil {
+				return bad(id, "unknown rule %q%s", id.Value, suggest(id.Value, rules))
+			}
+			if !isScalar(sev) {
+				return bad(sev, "rule %s: want off, hint, information, warning or error", id.Value)
+			}
+			s, err := rule.ParseSeverity(sev.Value)
+			if err != nil {
+				return bad(sev, "rule %s: %v", id.Value, err)
+			}
+			c.Rules[r.ID] = s // an Analyzer name is the rule's ID too
+		}
+	}
+	return nil
 }
 
 // NormalizePrefix returns an import path prefix ending in "/".

@@ -111,3 +111,53 @@ func TestRulesPassedIn(t *testing.T) {
 		t.Errorf("settings of a rule outside the set: %v, %v", err, s.Rules)
 	}
 }
+
+// TestDecode checks the settings read from a decoded value (golangci-lint's
+// plugin settings): the file's meanings, keys in any case, the caller's
+// own settings, and the file's error messages with the source named.
+func TestDecode(t *testing.T) {
+	var sev string
+	own := config.Setting{Key: "severity", Set: func(v string) error {
+		if _, err := rule.ParseSeverity(v); err != nil {
+			return err
+		}
+		sev = v
+		return nil
+	}}
+	c, err := config.Decode("src", map[string]any{
+		"language":                "zh",
+		"errgroupimport":          "github.com/go-kratos/kratos/pkg/sync/errgroup",
+		"frameworkImportPrefixes": []any{"example.com/kratos/pkg"},
+		"rules":                   map[string]any{"unhandled_error": "off", "go-errgroup": "error"},
+		"Severity":                "information",
+	}, all.Rules, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Language != "zh" || c.ErrgroupImport != "github.com/go-kratos/kratos/pkg/sync/errgroup" || strings.Join(c.FrameworkImportPrefixes, " ") != "example.com/kratos/pkg/" || sev != "information" {
+		t.Errorf("decoded %+v, severity %q", c, sev)
+	}
+	if c.Severity(all.Rules.Lookup("unhandled-error")) != rule.Off || c.Severity(all.Rules.Lookup("go-errgroup")) != rule.Error {
+		t.Errorf("rules %v", c.Rules)
+	}
+	if d, err := config.Decode("src", nil, all.Rules); err != nil || d.Key() != config.Default().Key() {
+		t.Errorf("nil settings: %v, %v", d, err)
+	}
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{map[string]any{"language": "fr"}, `src: language must be auto, en or zh, not "fr"`},
+		{map[string]any{"rules": map[string]any{"no-such-rule": "warning"}}, `src: unknown rule "no-such-rule"`},
+		{map[string]any{"rules": map[string]any{"go-errgroup": "loud"}}, "src: rule go-errgroup: unknown severity"},
+		{map[string]any{"colour": "blue"}, `src: unknown setting "colour" (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope, rules or severity)`},
+		{map[string]any{"severity": "loud"}, "src: severity: unknown severity"},
+		{map[string]any{"severity": []any{"a"}}, "src: severity must be a single value"},
+		{[]any{"a"}, "src: the file must be a mapping"},
+	} {
+		_, err := config.Decode("src", tc.v, all.Rules, own)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("Decode(%v) error = %v, want prefix %q", tc.v, err, tc.want)
+		}
+	}
+}

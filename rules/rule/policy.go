@@ -88,7 +88,11 @@ func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
 	if tf != nil && strings.HasSuffix(tf.Name(), "_test.go") && r.spec.InTests != Off && s > r.spec.InTests {
 		s = r.spec.InTests
 	}
-	if s > Information && NonProduction(pass.Pkg.Path(), tf) {
+	modPath := ""
+	if pass.Module != nil {
+		modPath = pass.Module.Path
+	}
+	if s > Information && NonProduction(pass.Pkg.Path(), modPath, tf) {
 		s = Information
 	}
 	return s
@@ -102,9 +106,16 @@ var nonProductionDir = regexp.MustCompile(`^_?(examples?|demos?|benchmarks?|benc
 
 // NonProduction reports whether a package path, or the name of the file
 // a diagnostic is in, says the code is not production code: a path
-// element such as examples, benchmark, mock, mockserver or testing, or a file
-// named *_mock.go or mock_*.go.
-func NonProduction(pkgPath string, tf *token.File) bool {
+// element such as examples, benchmark, mock, mockserver or testing, or a
+// file named *_mock.go or mock_*.go. When the package's module path is
+// known, only the module's own name (its last element) and the folders
+// below it count: the host and owner before it say nothing about the code
+// (github.com/example/account is a module like any other, and so is the
+// example workspace's).
+func NonProduction(pkgPath, modulePath string, tf *token.File) bool {
+	if modulePath != "" && (pkgPath == modulePath || strings.HasPrefix(pkgPath, modulePath+"/")) {
+		pkgPath = pkgPath[strings.LastIndex(modulePath, "/")+1:]
+	}
 	for _, elem := range strings.Split(pkgPath, "/") {
 		if nonProductionDir.MatchString(strings.ToLower(elem)) {
 			return true

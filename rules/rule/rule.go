@@ -187,7 +187,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 				return
 			}
 			sev := r.level(pass, d.Pos, asked)
-			if r.Shown(opts.configured(r), sev) < opts.MinSeverity {
+			if opts.MinSeverity != Off && r.Shown(opts.configured(r), sev) < opts.MinSeverity {
 				return // below what the driver shows
 			}
 			if d.URL == "" {

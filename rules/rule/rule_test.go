@@ -187,6 +187,26 @@ func TestPolicy(t *testing.T) {
 	if want := map[string]rule.Severity{"a.go:loud": rule.Warning}; !maps.Equal(got, want) {
 		t.Errorf("configured at error, with MinSeverity warning: %v, want %v", got, want)
 	}
+	// The threshold judges a diagnostic at the severity it is shown at,
+	// as check does: a rule configured below it is dropped whole, one
+	// configured as error keeps its lower levels where they are.
+	for _, tc := range []struct {
+		configured, min rule.Severity
+		want            []string
+	}{
+		{rule.Information, rule.Warning, nil},
+		{rule.Information, rule.Information, []string{"a.go:loud", "a.go:quiet", "demo.go:loud"}},
+		{rule.Error, rule.Warning, []string{"a.go:loud"}},
+		{rule.Error, rule.Hint, []string{"a.go:loud", "a.go:quiet", "a_test.go:loud", "demo.go:loud"}},
+	} {
+		opts := rule.DefaultOptions()
+		opts.MinSeverity = tc.min
+		opts.Severity = tc.configured
+		got := slices.Sorted(maps.Keys(levels(analysistest.Run(&recorder{}, analysistest.TestData(), r.With(opts), "policy", "policy/examples/demo"))))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("configured %v, MinSeverity %v: %v, want %v", tc.configured, tc.min, got, tc.want)
+		}
+	}
 }
 
 // TestLang checks that an Analyzer made for Options.Lang "zh" reports
@@ -231,24 +251,35 @@ func TestLang(t *testing.T) {
 }
 
 func TestNonProduction(t *testing.T) {
-	for path, want := range map[string]bool{
-		"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client": true,
-		"github.com/go-kratos/kratos/pkg/conf/paladin/apollo/internal/mockserver":        true,
-		"example.com/svc/examples/hello":                                                 true,
-		"example.com/svc/_example":                                                       true,
-		"example.com/svc/internal/mock":                                                  true,
-		"example.com/svc/cmd/server":                                                     false,
-		"github.com/go-kratos/kratos/tool/testgen":                                       false,
-		"example.com/svc/internal/exampleservice":                                        false,
-		"example.com/svc/internal/dao":                                                   false,
-		"github.com/prometheus/alertmanager/notify/test":                                 true,
-		"github.com/go-kratos/kratos/pkg/testing/lich":                                   true,
-		"go.etcd.io/etcd/server/v3/storage/wal/testing":                                  true,
-		"example.com/svc/internal/testament":                                             false,
-		"example.com/svc/internal/attest":                                                false,
+	for _, tc := range []struct {
+		path, module string
+		want         bool
+	}{
+		{"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client", "", true},
+		{"github.com/go-kratos/kratos/pkg/net/rpc/warden/internal/benchmark/bench/client", "github.com/go-kratos/kratos", true},
+		{"github.com/go-kratos/kratos/pkg/conf/paladin/apollo/internal/mockserver", "", true},
+		{"example.com/svc/examples/hello", "", true},
+		{"example.com/svc/examples/hello", "example.com/svc", true},
+		{"example.com/svc/_example", "", true},
+		{"example.com/svc/internal/mock", "", true},
+		{"github.com/go-kratos/examples/blog", "github.com/go-kratos/examples", true},
+		{"example.com/svc/cmd/server", "", false},
+		{"github.com/go-kratos/kratos/tool/testgen", "", false},
+		{"example.com/svc/internal/exampleservice", "", false},
+		{"example.com/svc/internal/dao", "", false},
+		{"github.com/prometheus/alertmanager/notify/test", "github.com/prometheus/alertmanager", true},
+		{"github.com/go-kratos/kratos/pkg/testing/lich", "github.com/go-kratos/kratos", true},
+		{"go.etcd.io/etcd/server/v3/storage/wal/testing", "go.etcd.io/etcd/server/v3", true},
+		{"example.com/svc/internal/testament", "", false},
+		{"example.com/svc/internal/attest", "", false},
+		// The owner of a module is no folder of it.
+		{"github.com/example/account/internal/dao", "github.com/example/account", false},
+		{"github.com/example/account", "github.com/example/account", false},
+		{"github.com/mock/svc/internal/dao", "github.com/mock/svc", false},
+		{"github.com/testing/svc/internal/dao", "github.com/testing/svc", false},
 	} {
-		if got := rule.NonProduction(path, nil); got != want {
-			t.Errorf("NonProduction(%q) = %v, want %v", path, got, want)
+		if got := rule.NonProduction(tc.path, tc.module, nil); got != tc.want {
+			t.Errorf("NonProduction(%q, %q) = %v, want %v", tc.path, tc.module, got, tc.want)
 		}
 	}
 }

@@ -39,6 +39,10 @@ type Session struct {
 // InitOptions are the initializationOptions the server reads.
 type InitOptions struct {
 	SyntaxOnly bool `json:"syntaxOnly"`
+	// GoCommand is the absolute path of the go command to run, as the
+	// client found it (the VS Code extension looks where the Go extension
+	// does); "" leaves it to PATH.
+	GoCommand string `json:"goCommand"`
 }
 
 // New returns a session for a client that sent params.

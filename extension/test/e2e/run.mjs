@@ -14,6 +14,13 @@
 //	ui        Playwright clicks through the workbench and saves screenshots
 //	gopls     coexistence with the Go extension: gopls reports nothing on
 //	          the lines of the planted pitfalls (our findings are not its)
+//	nogo      no go command anywhere the extension looks (PATH stripped,
+//	          GOROOT hidden in a mount namespace: needs root): the warning
+//	          and the status item, then go.goroot set in the workspace's
+//	          settings brings every rule back without a reload
+//
+// trusted and untrusted also open the walkthrough: its step titles on the
+// page must be the notes' titles in the display language.
 //
 // Each scenario works on a copy of testdata/example (+ testdata/stubs) in
 // a temporary directory; logs and screenshots go to .e2e/ in the clone.
@@ -44,17 +51,19 @@ const opt = (name, dflt) => {
 };
 const vsix = path.resolve(opt("--vsix", path.join(root, "vsix", "gopitfalls-linux-x64.vsix")));
 const suite = path.resolve(opt("--suite", path.join(root, "out", "e2e", "suite", "index.js")));
-const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", "ui"];
+const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", "nogo", "ui"];
 const outDir = path.join(root, ".e2e");
 const shots = path.join(outDir, "screenshots");
 fs.mkdirSync(shots, { recursive: true });
 
-const goCache = execFileSync("go", ["env", "GOCACHE"], { encoding: "utf8" }).trim();
+const goEnv = (name) => execFileSync("go", ["env", name], { encoding: "utf8" }).trim();
+const goCache = goEnv("GOCACHE");
 
 const SCENARIOS = {
   trusted: { kind: "api", trusted: true, locale: "en" },
   untrusted: { kind: "api", trusted: false, locale: "zh-cn" },
   ui: { kind: "ui", trusted: true, locale: "en" },
+  nogo: { kind: "api", trusted: true, locale: "en", noGo: true },
   gopls: { kind: "gopls" },
 };
 
@@ -231,7 +240,11 @@ async function startCodeServer(tmp, sc, port, extraEnv) {
   }
   const logFile = path.join(outDir, `code-server-${sc.name}.log`);
   const out = fs.openSync(logFile, "w");
-  const child = spawn(env.node, [env.codeServer, ...flags], { env: e, detached: true, stdio: ["ignore", out, out] });
+  let argv = [env.node, env.codeServer, ...flags];
+  if (sc.noGo) {
+    argv = withoutGo(tmp, e, argv);
+  }
+  const child = spawn(argv[0], argv.slice(1), { env: e, detached: true, stdio: ["ignore", out, out] });
   fs.closeSync(out);
   running.add(child.pid);
   const stop = () => {
@@ -250,6 +263,38 @@ async function startCodeServer(tmp, sc, port, extraEnv) {
   }
   stop();
   throw new Error(`code-server did not start in 60 s; see ${logFile}`);
+}
+
+/**
+ * Makes a machine without go for code-server and what it starts: PATH
+ * without a folder holding go, a fresh HOME (no ~/go/bin, ~/sdk), and
+ * GOROOT hidden under an empty tmpfs in a mount namespace of their own
+ * (unshare -m: root only), after binding it to <tmp>/goroot, which the
+ * suite then sets as go.goroot (GOPITFALLS_E2E_GOROOT). Returns the
+ * command line to run instead of argv; e is changed in place.
+ */
+function withoutGo(tmp, e, argv) {
+  if (process.getuid?.() !== 0) {
+    throw new Error("the nogo scenario hides GOROOT with unshare -m, which needs root");
+  }
+  const goroot = goEnv("GOROOT");
+  e.GOPATH = goEnv("GOPATH");
+  e.GOMODCACHE = goEnv("GOMODCACHE");
+  e.PATH = e.PATH.split(path.delimiter)
+    .filter((d) => d !== "" && !fs.existsSync(path.join(d, "go")))
+    .join(path.delimiter);
+  e.HOME = path.join(tmp, "home");
+  fs.mkdirSync(e.HOME, { recursive: true });
+  // The install locations the extension looks at must not hold a go.
+  const others = ["/usr/local/bin/go", "/opt/homebrew/bin/go", "/home/linuxbrew/.linuxbrew/bin/go"].filter((p) => fs.existsSync(p));
+  if (others.length > 0) {
+    throw new Error(`cannot make a machine without go: ${others.join(", ")} exist`);
+  }
+  const bound = path.join(tmp, "goroot");
+  fs.mkdirSync(bound);
+  e.GOPITFALLS_E2E_GOROOT = bound;
+  const script = 'mount --bind "$1" "$2" && mount -t tmpfs -o size=1m gopitfalls-nogo "$1" && shift 2 && exec "$@"';
+  return ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", goroot, bound, ...argv];
 }
 
 /** TERM to the process group, KILL after 10 s. */
@@ -325,6 +370,13 @@ async function runApi(sc, tmp, folder) {
       ["extensionTestsPath", `${remote}${suite}`],
     ]);
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
+    // The page is read while the suite runs (once it ends, its extension
+    // and what it contributes are gone): the no-go warning, or the
+    // walkthrough. An early failure waits for the suite's verdict.
+    const watching = (sc.noGo ? watchNoGoWarning(page) : watchWalkthrough(sc, page)).then(
+      () => undefined,
+      (e) => e,
+    );
     await page.goto(url);
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r("timeout after 240 s"), 240_000)));
@@ -339,11 +391,101 @@ async function runApi(sc, tmp, folder) {
       throw new Error(`exit code ${code}; code-server log: ${cs.logFile}`);
     }
     checkLocalisedLog(sc, tmp);
+    const seen = await watching;
+    if (seen) {
+      throw seen;
+    }
+    if (sc.noGo) {
+      checkNoGoLog(tmp);
+    }
     return lines;
   } finally {
     await browser.close();
     cs.stop();
   }
+}
+
+/**
+ * Waits for the warning that no go command was found, with its two
+ * actions, and takes its picture. With the smoke-test driver VS Code
+ * shows no toasts: the suite opens the notification center for a while.
+ */
+async function watchNoGoWarning(page) {
+  const en = "Go Pitfalls found no go command";
+  const t = page.locator(".notifications-center .notification-list-item", { hasText: en }).first();
+  await t.waitFor({ timeout: 200_000 });
+  for (const action of ["Open Settings", "Show Output"]) {
+    if ((await t.locator(".monaco-button", { hasText: action }).count()) === 0) {
+      await page.screenshot({ path: path.join(outDir, "failure-nogo-warning.png") });
+      throw new Error(`the no-go warning has no "${action}" button`);
+    }
+  }
+  await page.screenshot({ path: path.join(shots, "no-go.png") });
+  log("nogo: the warning shows with Open Settings and Show Output");
+}
+
+/** The extension's log (the Go Pitfalls output channel) of a run. */
+function extensionLog(tmp) {
+  const logs = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (e.name === "Go Pitfalls.log") {
+        logs.push(fs.readFileSync(p, "utf8"));
+      }
+    }
+  };
+  walk(path.join(tmp, "user-data", "logs"));
+  return logs.join("\n");
+}
+
+/**
+ * The status item said "syntax only: go not found", then, after go.goroot
+ * was set, the full-analysis status.
+ */
+function checkNoGoLog(tmp) {
+  const text = extensionLog(tmp);
+  const noGo = text.indexOf("status: Go Pitfalls: syntax only: go not found");
+  const full = text.lastIndexOf("status: Go Pitfalls (");
+  if (noGo < 0) {
+    throw new Error('the status never read "Go Pitfalls: syntax only: go not found"');
+  }
+  if (full < noGo) {
+    throw new Error("the status did not return to full analysis after go.goroot was set");
+  }
+  log('nogo: the status read "syntax only: go not found", then full analysis');
+}
+
+/**
+ * Waits for the walkthrough the suite opens: its title and step titles
+ * are the notes' titles in the display language, in the manifest's
+ * order. Takes its picture.
+ */
+async function watchWalkthrough(sc, page) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const nls = JSON.parse(fs.readFileSync(path.join(root, sc.locale === "en" ? "package.nls.json" : `package.nls.${sc.locale}.json`), "utf8"));
+  const title = (s) => nls[s.replace(/^%|%$/g, "")];
+  const [wt] = pkg.contributes.walkthroughs;
+  const want = JSON.stringify({ title: title(wt.title), steps: wt.steps.map((st) => title(st.title)) });
+  const heading = page.locator(".gettingStartedSlideDetails .category-title").first();
+  await heading.waitFor({ timeout: 200_000 });
+  let got = "";
+  const deadline = Date.now() + 10_000; // the page fills in
+  while (Date.now() < deadline) {
+    const steps = await page.locator(".gettingStartedSlideDetails .getting-started-step .step-title").allTextContents();
+    got = JSON.stringify({ title: ((await heading.textContent()) ?? "").trim(), steps: steps.map((t) => t.trim()).filter((t) => t !== "") });
+    if (got === want) {
+      await page.waitForTimeout(2500); // the step's note, a webview, renders
+      await page.screenshot({ path: path.join(shots, `walkthrough-${sc.locale}.png`) });
+      log(`${sc.name}: the walkthrough shows its ${wt.steps.length} steps in ${sc.locale}`);
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
+  await page.screenshot({ path: path.join(outDir, `failure-walkthrough-${sc.name}.png`) });
+  throw new Error(`walkthrough ${got}, want ${want}`);
 }
 
 /**
@@ -408,19 +550,7 @@ function checkLocalisedLog(sc, tmp) {
   }
   const bundle = JSON.parse(fs.readFileSync(path.join(root, "l10n", `bundle.l10n.${sc.locale}.json`), "utf8"));
   const want = bundle[sc.trusted ? "Go Pitfalls" : "Go Pitfalls: syntax only"];
-  const logs = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        walk(p);
-      } else if (e.name === "Go Pitfalls.log") {
-        logs.push(fs.readFileSync(p, "utf8"));
-      }
-    }
-  };
-  walk(path.join(tmp, "user-data", "logs"));
-  if (!logs.some((l) => l.includes(`status: ${want}`))) {
+  if (!extensionLog(tmp).includes(`status: ${want}`)) {
     throw new Error(`the extension's log has no "status: ${want}": its strings are not in ${sc.locale}`);
   }
   log(`${sc.name}: the extension's status reads "${want}"`);

@@ -46,6 +46,13 @@ describe("classifyChange", () => {
     assert.equal(change("gopitfalls.server.logLevel", "gopitfalls.language"), "restart");
   });
 
+  it("restarts when the Go extension's settings of where go is change", () => {
+    for (const k of ["go.goroot", "go.alternateTools", "go.toolsEnvVars"]) {
+      assert.equal(change(k), "restart", k);
+    }
+    assert.equal(change("go.formatTool"), "none");
+  });
+
   it("notifies for what the server reads", () => {
     for (const k of ["rules", "language", "diagnosticsScope", "errgroupImport", "frameworkImportPrefixes"]) {
       assert.equal(change(`gopitfalls.${k}`), "notify", k);
