@@ -51,7 +51,14 @@ const opt = (name, dflt) => {
 };
 const vsix = path.resolve(opt("--vsix", path.join(root, "vsix", "gopitfalls-linux-x64.vsix")));
 const suite = path.resolve(opt("--suite", path.join(root, "out", "e2e", "suite", "index.js")));
-const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", "nogo", "ui"];
+// nogo hides GOROOT in a mount namespace, which only root may make: by
+// default it runs where that is possible and is skipped, with a message,
+// elsewhere; asked for by name, it fails there.
+const isRoot = process.getuid?.() === 0;
+const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", ...(isRoot ? ["nogo"] : []), "ui"];
+if (args.length === 0 && !isRoot) {
+  console.log("e2e: skipping the nogo scenario: hiding GOROOT with unshare -m needs root");
+}
 const outDir = path.join(root, ".e2e");
 const shots = path.join(outDir, "screenshots");
 fs.mkdirSync(shots, { recursive: true });
