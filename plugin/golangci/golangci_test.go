@@ -131,7 +131,7 @@ func TestCustomGolangciLint(t *testing.T) {
 	})
 	// The README's .golangci.yml, pasted as it is: golangci-lint's
 	// standard linters beside gopitfalls, whose issues are check's
-	// warnings but go-errgroup's, which it sets to information. On a line
+	// warnings but unchecked-type-assertion's, which it sets to information. On a line
 	// where another linter reports (errcheck, on an unhandled error too),
 	// golangci-lint shows one issue (issues.uniq-by-line), either's.
 	t.Run("README .golangci.yml", func(t *testing.T) {
@@ -151,18 +151,18 @@ func TestCustomGolangciLint(t *testing.T) {
 		}
 		got := slices.DeleteFunc(found(t, ours), onTaken)
 		var wantHere []string
-		errgroups := 0
+		demoted := 0
 		for _, f := range want {
 			switch {
 			case f.severity < rule.Warning || onTaken(f.key):
-			case strings.HasSuffix(f.key, " go-errgroup"):
-				errgroups++
+			case strings.HasSuffix(f.key, " unchecked-type-assertion"):
+				demoted++
 			default:
 				wantHere = append(wantHere, f.key)
 			}
 		}
-		if errgroups == 0 {
-			t.Fatal("no go-errgroup warning: the README's rules setting would prove nothing")
+		if demoted == 0 {
+			t.Fatal("no unchecked-type-assertion warning: the README's rules setting would prove nothing")
 		}
 		compare(t, got, wantHere)
 	})
