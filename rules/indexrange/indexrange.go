@@ -1,37 +1,3 @@
-// Package indexrange defines the index-range rule: an index expression
-// x[k] with a constant k that is out of range, or can be, because the
-// length of x is decided by the input and nothing checked it.
-//
-// It reasons on the SSA form of each function (see flow.go), so a slice
-// is followed through reassignments, appends and branches exactly, and
-// what a branch condition says holds on the paths through that branch.
-// It proves two things:
-//
-//   - x[k] panics on every path that reaches it: k ≥ the length of x,
-//     where that length is fixed by a slice literal, nil, make with a
-//     constant length, a slice of an array, SplitN's n, or a dominating
-//     check (`if len(x) == 0 { … x[0] … }`).
-//   - x[k] panics for some input: x comes from strings.Split, SplitN,
-//     SplitAfter(N), Fields, FieldsFunc (or their bytes twins), os.Args,
-//     flag.Args() or a regexp FindStringSubmatch/FindAll… call, and no
-//     check on the way (len(x) > k in any spelling, an early return or
-//     exit, switch len(x), x != nil for submatches, strings.Contains(s,
-//     sep) or strings.Index(s, sep) >= 0 for splits, a previous x[j]
-//     with j ≥ k, a range over x) shows that x is long enough. Split's
-//     element 0 and os.Args[0] are always there; Fields' element 0 is not.
-//
-// It deliberately leaves alone: indexes that are not constants, slices
-// from parameters, struct fields, globals other than os.Args, and other
-// calls (their length is the callee's business); slices captured by a
-// closure (go/ssa keeps them in memory, where their length is not
-// tracked); loops that grow a slice until it is long enough (the length
-// is then unknown); arrays (the compiler already rejects a constant index
-// out of range); and the number of groups of a regexp, which a non-nil
-// submatch slice is taken to have. A separator that is not a constant is
-// taken to be non-empty. In _test.go files an index that can fail only
-// for some input is a hint: the test still fails, with a stack trace.
-// Packages with type errors get no findings: the SSA form needs a
-// well-typed package (see ssautil).
 package indexrange
 
 import (
@@ -49,7 +15,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -71,7 +37,7 @@ var Rule = rule.Define(rule.Spec{
 	Fixes:    true,
 	Notes:    notes,
 	Messages: messages,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ssautil.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ssaflow.Analyzer},
 	Run:      run,
 })
 
@@ -100,7 +66,7 @@ type finding struct {
 }
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
-	prog := ssautil.Of(pass)
+	prog := ssaflow.Of(pass)
 	if prog == nil {
 		return nil // ill-typed package: no SSA form, no findings
 	}
@@ -154,7 +120,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			if !ok || seen[ia.Pos()] {
 				return // not an index, or reported already
 			}
-			k, ok := ssautil.ConstInt(ia.Index)
+			k, ok := ssaflow.ConstInt(ia.Index)
 			if !ok || k < 0 || !isSlice(ia.X.Type()) {
 				return // not a constant index into a slice
 			}
