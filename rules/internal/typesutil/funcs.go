@@ -30,6 +30,18 @@ func OuterFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
+// FuncType returns the type of fn, an *ast.FuncDecl or *ast.FuncLit, or
+// nil for other nodes.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // FuncBody returns the body of fn, an *ast.FuncDecl or *ast.FuncLit, or
 // nil (for other nodes, and declarations without a body).
 func FuncBody(fn ast.Node) *ast.BlockStmt {
@@ -55,13 +67,7 @@ func TestingParam(info *types.Info, fn ast.Node) string {
 // parameter of fn (an *ast.FuncDecl or *ast.FuncLit), or nil. A
 // parameter named _ or declared with others of its type does not count.
 func TestingParamVar(info *types.Info, fn ast.Node) *types.Var {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := FuncType(fn)
 	if ft == nil || ft.Params == nil {
 		return nil
 	}
