@@ -629,7 +629,7 @@ func (f *function) mayForget(s *site) bool {
 // function (or a test suite's method) of a _test.go file.
 func (f *function) isTestFunc() bool {
 	decl := f.decl
-	if decl == nil || !strings.HasSuffix(f.pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+	if decl == nil || !typesutil.InTestFile(f.pass.Fset, decl.Pos()) {
 		return false
 	}
 	for _, p := range []string{"Test", "Benchmark", "Fuzz"} {

@@ -124,8 +124,7 @@ func newIndex(pass *analysis.Pass, in *inspector.Inspector) *index {
 }
 
 func (x *index) isTestFile(f *ast.File) bool {
-	tf := x.pass.Fset.File(f.Pos())
-	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+	return typesutil.InTestFile(x.pass.Fset, f.FileStart)
 }
 
 // indexOwners records the named struct type of each field the package declares.

@@ -168,8 +168,7 @@ func zeroPhrase(t types.Type) string {
 
 // inTestFile reports whether pos is in a _test.go file.
 func (c *checker) inTestFile(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
 // enclosingFunc returns the cursor of the innermost function around cur.

@@ -2,7 +2,9 @@ package typesutil
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -82,4 +84,11 @@ func TestingParamVar(info *types.Info, fn ast.Node) *types.Var {
 		}
 	}
 	return nil
+}
+
+// InTestFile reports whether pos is in a _test.go file of fset. A
+// position in no file (NoPos, half-typed code) is in none.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	tf := fset.File(pos)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
