@@ -31,6 +31,51 @@ func isDeferredLit(fnCur inspector.Cursor) bool {
 	return false
 }
 
+// inStoredCleanup reports whether the function at fnCur is a function
+// literal with no results kept to run at the end of something's life:
+// assigned or appended to a variable or field whose name says it cleans
+// up or closes (cleanup, closers, onClose), or given for such a field in
+// a composite literal. Like a deferred function, it runs when the work is
+// over, and its type leaves its errors nowhere to go: a profile's closers
+// that write the dump and close the file, the cleanup a constructor hands
+// back.
+func (c *checker) inStoredCleanup(fnCur inspector.Cursor) bool {
+	lit, ok := fnCur.Node().(*ast.FuncLit)
+	if !ok || lit.Type.Results.NumFields() > 0 {
+		return false
+	}
+	cur := fnCur
+	if cur.ParentEdgeKind() == edge.CallExpr_Args { // x = append(x, func() { … })
+		fun, ok := ast.Unparen(cur.Parent().Node().(*ast.CallExpr).Fun).(*ast.Ident)
+		if b, isBuiltin := c.info.Uses[fun].(*types.Builtin); !ok || !isBuiltin || b.Name() != "append" {
+			return false
+		}
+		cur = cur.Parent()
+	}
+	var dest ast.Expr
+	switch k, i := cur.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			dest = as.Lhs[i]
+		}
+	case edge.ValueSpec_Values:
+		if vs := cur.Parent().Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
+			dest = vs.Names[i]
+		}
+	case edge.KeyValueExpr_Value:
+		dest = cur.Parent().Node().(*ast.KeyValueExpr).Key
+	}
+	var name string
+	switch d := ast.Unparen(dest).(type) {
+	case *ast.Ident:
+		name = d.Name
+	case *ast.SelectorExpr:
+		name = d.Sel.Name
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "close") || strings.Contains(name, "clean")
+}
+
 // isReleaseMethod reports whether the function at fnCur is a method
 // named Close, Shutdown or Stop (or their unexported forms): the release
 // path of a type, whose steps are best effort.
