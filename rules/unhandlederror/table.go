@@ -42,6 +42,8 @@ var exclusions = []exclusion{
 	{"encoding/json.Marshal*", marshalCannotFail, "the value's type has nothing json.Marshal can fail on"},
 	{"os.Getwd", always, "fails only when the working directory has been removed"},
 	{"path/filepath.Abs", always, "fails only when the working directory has been removed"},
+	{"syscall.Kill", killsSelf, "a constant signal sent to the process's own pid: the process exists and may signal itself"},
+	{"golang.org/x/sys/unix.Kill", killsSelf, "a constant signal sent to the process's own pid: the process exists and may signal itself"},
 
 	// Answers "no" to malformed input, which is what the caller wants:
 	// `ok, _ := strconv.ParseBool(os.Getenv("X"))` means "false unless set
@@ -269,6 +271,25 @@ func callbackNeverFails(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 		return false
 	}
 	return c.onlyNilReturns(lit.Body, sig.Results())
+}
+
+// killsSelf reports whether the call is Kill(pid, sig) with pid the
+// process's own (os.Getpid(), syscall.Getpid(), unix.Getpid()) and sig a
+// constant: kill(2) fails only for an invalid signal, a process that does
+// not exist or one the caller may not signal, and none of these holds.
+func killsSelf(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) != 2 {
+		return false
+	}
+	if tv, ok := c.info.Types[call.Args[1]]; !ok || tv.Value == nil {
+		return false
+	}
+	pid, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || len(pid.Args) != 0 {
+		return false
+	}
+	fn := typesutil.Callee(c.info, pid)
+	return typesutil.IsFunc(fn, "os", "Getpid") || typesutil.IsFunc(fn, "syscall", "Getpid") || typesutil.IsFunc(fn, "golang.org/x/sys/unix", "Getpid")
 }
 
 // arg0IsDiscard reports whether the call's first argument is io.Discard.
