@@ -2,6 +2,7 @@
 package proc
 
 import (
+	"errors"
 	"os"
 	"os/signal"
 	"syscall"
@@ -18,4 +19,43 @@ func Reraise() {
 // Stop signals another process, which may be gone or not ours.
 func Stop(pid int) {
 	syscall.Kill(pid, syscall.SIGTERM) // want "error returned by syscall.Kill is not checked"
+}
+
+// register starts optional diagnostics and returns how to stop them.
+func register(name string) (func(), error) {
+	if name == "" {
+		return nil, errors.New("proc: no name")
+	}
+	return func() {}, nil
+}
+
+// register2 is register under another name, so that each drop below is
+// the package's only drop of its callee.
+func register2(name string) (func(), error) {
+	if name == "" {
+		return nil, errors.New("proc: no name")
+	}
+	return func() {}, nil
+}
+
+// Server keeps the stop functions of what it registered.
+type Server struct {
+	adminClean func()
+	debugClean func()
+}
+
+// NewServer registers the diagnostics; they are optional.
+func NewServer(name string) *Server {
+	s := new(Server)
+	s.adminClean, _ = register(name)  // every read of adminClean checks it for nil first
+	s.debugClean, _ = register2(name) // want "error returned by register2 is discarded; s.debugClean may be nil when it fails"
+	return s
+}
+
+// Stop stops what NewServer registered.
+func (s *Server) Stop() {
+	if s.adminClean != nil {
+		s.adminClean()
+	}
+	s.debugClean()
 }
