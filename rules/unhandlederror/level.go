@@ -40,6 +40,9 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) {
 		return verdict{rule.Information, msg, true}
 	}
+	if c.waitsForInput(call) {
+		return verdict{level: rule.Information, msg: msg} // the line is thrown away: the call only waits for it
+	}
 	if isSoleGoroutineCall(fnCur, stmt) {
 		return verdict{level: rule.Information, msg: msg} // as `go call()`, which drops the error too
 	}

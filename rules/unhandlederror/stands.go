@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -357,4 +358,34 @@ func (c *checker) discardsRecvErrors(fnCur inspector.Cursor, call *ast.CallExpr)
 		return !found
 	})
 	return found
+}
+
+// stdinReads are the methods of a bufio.Reader that return what they
+// read: dropped as a statement, the data is thrown away.
+var stdinReads = []string{"ReadBytes", "ReadString", "ReadLine", "ReadSlice", "ReadRune", "ReadByte"}
+
+// waitsForInput reports whether call, dropped as a statement, reads from
+// the process's standard input and throws the input away: "Press Enter to
+// continue" (`bufio.NewReader(os.Stdin).ReadBytes('\n')`, `fmt.Scanln()`
+// with nothing to scan into). The call only waits; at end of input or on a
+// read error the program goes on, which is what waiting means.
+func (c *checker) waitsForInput(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	if typesutil.IsFunc(fn, "fmt", "Scanln") || typesutil.IsFunc(fn, "fmt", "Scan") {
+		return len(call.Args) == 0
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !slices.Contains(stdinReads, fn.Name()) || !typesutil.IsMethod(fn, "bufio", "Reader", fn.Name()) {
+		return false
+	}
+	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(mk.Args) == 0 {
+		return false
+	}
+	newFn := typesutil.Callee(c.info, mk)
+	return (typesutil.IsFunc(newFn, "bufio", "NewReader") || typesutil.IsFunc(newFn, "bufio", "NewReaderSize")) &&
+		isPkgVar(c.info, mk.Args[0], "os", "Stdin")
 }

@@ -2,7 +2,9 @@
 package proc
 
 import (
+	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -58,4 +60,20 @@ func (s *Server) Stop() {
 		s.adminClean()
 	}
 	s.debugClean()
+}
+
+// EnterToContinue waits for the user to press Enter.
+func EnterToContinue() {
+	fmt.Print("Press 'Enter' to continue...")
+	bufio.NewReader(os.Stdin).ReadBytes('\n') /* information */ // want "error returned by [a-zA-Z.]*ReadBytes is not checked"
+}
+
+// Pause waits for a line too, with fmt.
+func Pause() {
+	fmt.Scanln() /* information */ // want "error returned by fmt.Scanln is not checked"
+}
+
+// Skip drops a line of a file, whose read error is lost.
+func Skip(r *bufio.Reader) {
+	r.ReadBytes('\n') // want "error returned by [a-zA-Z.]*ReadBytes is not checked"
 }
