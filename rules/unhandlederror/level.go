@@ -37,7 +37,8 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 	name := c.calleeName(call)
 	msg := fmt.Sprintf("error returned by %s is not checked", name)
 	fn := typesutil.Callee(c.info, call)
-	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) {
+	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) ||
+		c.inWriteThatSucceeds(fnCur, call) {
 		return verdict{rule.Information, msg, true}
 	}
 	if c.waitsForInput(call) {

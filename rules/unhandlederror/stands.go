@@ -389,3 +389,59 @@ func (c *checker) waitsForInput(call *ast.CallExpr) bool {
 	return (typesutil.IsFunc(newFn, "bufio", "NewReader") || typesutil.IsFunc(newFn, "bufio", "NewReaderSize")) &&
 		isPkgVar(c.info, mk.Args[0], "os", "Stdin")
 }
+
+// inWriteThatSucceeds reports whether call, a Write of another writer,
+// stands in a method Write(p []byte) (int, error), directly or in a
+// function literal it holds, that returns len(p), nil on every path: a
+// rate-limited or best-effort writer that tells its callers every write
+// succeeded. Its author has decided the wrapped writer's failures go
+// nowhere; checking the error would change nothing the writer reports.
+func (c *checker) inWriteThatSucceeds(fnCur inspector.Cursor, call *ast.CallExpr) bool {
+	if fn := typesutil.Callee(c.info, call); fn == nil || !strings.HasPrefix(fn.Name(), "Write") {
+		return false
+	}
+	var fd *ast.FuncDecl
+	for cur := range fnCur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd = cur.Node().(*ast.FuncDecl)
+		break
+	}
+	if fd == nil || fd.Recv == nil || fd.Name.Name != "Write" || fd.Body == nil {
+		return false
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !typesutil.IsError(sig.Results().At(1).Type()) {
+		return false
+	}
+	p := sig.Params().At(0)
+	returns := 0
+	ok = true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			returns++
+			if len(n.Results) != 2 || !c.isLenOf(n.Results[0], p) || !c.isNil(n.Results[1]) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && returns > 0
+}
+
+// isLenOf reports whether e is len(v).
+func (c *checker) isLenOf(e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	return c.info.Uses[identOf(call.Args[0])] == v
+}

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -76,4 +77,32 @@ func Pause() {
 // Skip drops a line of a file, whose read error is lost.
 func Skip(r *bufio.Reader) {
 	r.ReadBytes('\n') // want "error returned by [a-zA-Z.]*ReadBytes is not checked"
+}
+
+// lessWriter writes at most once per period and tells its callers every
+// write succeeded: a best-effort log writer.
+type lessWriter struct {
+	writer io.Writer
+	due    func(func())
+}
+
+func (w *lessWriter) Write(p []byte) (n int, err error) { // want Write:"never fails"
+	w.due(func() {
+		w.writer.Write(p) /* information */ // want "error returned by w.writer.Write is not checked"
+	})
+	return len(p), nil
+}
+
+// teeWriter reports a failure of its own but loses the copy's.
+type teeWriter struct {
+	closed bool
+	copy   io.Writer
+}
+
+func (w *teeWriter) Write(p []byte) (int, error) {
+	if w.closed {
+		return 0, errors.New("proc: closed")
+	}
+	w.copy.Write(p) // want "error returned by w.copy.Write is not checked"
+	return len(p), nil
 }
