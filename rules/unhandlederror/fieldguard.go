@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -72,6 +73,75 @@ func (c *checker) condSaysNotNil(cond ast.Expr, f *types.Var) bool {
 	case token.NEQ:
 		for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
 			if s, ok := ast.Unparen(pair[0]).(*ast.SelectorExpr); ok && c.info.Uses[s.Sel] == f && c.isNil(pair[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readOnlyMap reports whether used, a result of call, is a local map
+// that the function only reads from there on (see onlyReadsMap).
+func (c *checker) readOnlyMap(fnCur inspector.Cursor, call *ast.CallExpr, used ast.Expr) bool {
+	v := typesutil.LocalVar(c.info, used)
+	if v == nil {
+		return false
+	}
+	if _, ok := v.Type().Underlying().(*types.Map); !ok {
+		return false
+	}
+	return c.onlyReadsMap(fnCur, call, v)
+}
+
+// mapReadMethods are methods of standard library map types that only
+// read the map, and so are safe on a nil one.
+var mapReadMethods = []struct{ pkg, typ, name string }{
+	{"net/url", "Values", "Get"}, {"net/url", "Values", "Has"}, {"net/url", "Values", "Encode"},
+	{"net/http", "Header", "Get"}, {"net/http", "Header", "Values"}, {"net/http", "Header", "Clone"},
+}
+
+// onlyReadsMap reports whether every read of the map variable v after
+// stmt only reads it: an index that is not assigned to, len, delete,
+// range, a comparison with nil, or a read method of a standard map type
+// (url.Values.Get). A nil map reads as empty, so the nil that a failure
+// leaves behind gives an empty answer, not a panic.
+func (c *checker) onlyReadsMap(fnCur inspector.Cursor, stmt ast.Node, v *types.Var) bool {
+	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if id.Pos() < stmt.End() || c.info.Uses[id] != v || isAssignTarget(idCur) {
+			continue // not a later read of v
+		}
+		if !c.readsMap(idCur) {
+			return false
+		}
+	}
+	return true
+}
+
+// readsMap reports whether the use of a map at cur only reads it.
+func (c *checker) readsMap(cur inspector.Cursor) bool {
+	parent := cur.Parent()
+	switch cur.ParentEdgeKind() {
+	case edge.IndexExpr_X:
+		switch parent.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return false // m[k] = v, m[k]++
+		}
+		return true
+	case edge.RangeStmt_X:
+		return true
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		return c.comparedWithNil(cur)
+	case edge.CallExpr_Args:
+		b, ok := c.info.Uses[identOf(parent.Node().(*ast.CallExpr).Fun)].(*types.Builtin)
+		return ok && (b.Name() == "len" || b.Name() == "delete")
+	case edge.SelectorExpr_X:
+		fn, ok := c.info.Uses[parent.Node().(*ast.SelectorExpr).Sel].(*types.Func)
+		if !ok || parent.ParentEdgeKind() != edge.CallExpr_Fun {
+			return false
+		}
+		for _, m := range mapReadMethods {
+			if typesutil.IsMethod(fn, m.pkg, m.typ, m.name) {
 				return true
 			}
 		}

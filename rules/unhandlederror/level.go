@@ -94,7 +94,7 @@ func (c *checker) blankVerdict(fnCur inspector.Cursor, call *ast.CallExpr, lhs [
 	if c.believedHarmless(fn) {
 		return verdict{rule.Information, msg, true}
 	}
-	if panicsWhenNil(t) {
+	if panicsWhenNil(t) && !c.readOnlyMap(fnCur, call, used) {
 		return verdict{level: rule.Warning, msg: msg}
 	}
 	if v := typesutil.LocalVar(c.info, used); v != nil && c.returnedAsSuccess(fnCur, v) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -105,4 +106,25 @@ func (w *teeWriter) Write(p []byte) (int, error) {
 	}
 	w.copy.Write(p) // want "error returned by w.copy.Write is not checked"
 	return len(p), nil
+}
+
+// PathOf fills a path template from a query; a nil url.Values reads as
+// empty, and the function only reads it.
+func PathOf(raw, key string) string {
+	q, _ := url.ParseQuery(raw) /* information */ // want "error returned by url.ParseQuery is discarded; q may be nil when it fails"
+	path := "/" + q.Get(key)
+	if len(q) > 0 {
+		delete(q, key)
+		if rest := q.Encode(); rest != "" {
+			path += "?" + rest
+		}
+	}
+	return path
+}
+
+// WithDefault writes into the query: a nil map panics.
+func WithDefault(raw string) url.Values {
+	q, _ := url.ParseQuery(raw) // want "error returned by url.ParseQuery is discarded; q may be nil when it fails"
+	q["page"] = []string{"1"}
+	return q
 }
