@@ -54,7 +54,8 @@ func (c *checker) underNilCheck(cur inspector.Cursor, f *types.Var) bool {
 		if a.ParentEdgeKind() == edge.IfStmt_Body && c.condSaysNotNil(a.Parent().Node().(*ast.IfStmt).Cond, f) {
 			return true
 		}
-		if _, isFunc := a.Node().(*ast.FuncDecl); isFunc || a.ParentEdgeKind() == edge.Invalid {
+		switch a.Node().(type) {
+		case *ast.FuncDecl, *ast.File:
 			return false
 		}
 	}
