@@ -368,7 +368,7 @@ func (f *function) checkLocks() {
 		aliases := f.aliasesOf(s)
 		var leaks []*ast.ReturnStmt
 		for _, ret := range w.returns {
-			if !f.handsOver(ret, aliases, s.lc.Root) {
+			if !f.handsOver(ret, aliases, s.lc.Root) && !f.handsToCallee(ret, s) {
 				leaks = append(leaks, ret)
 			}
 		}

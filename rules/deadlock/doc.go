@@ -47,7 +47,8 @@
 //     that unlock the mutex before they lock it (the same contract);
 //   - returns that hand the lock over: a function value, or a value made
 //     from the mutex's owner (return &txn{s: s}; t.init(db); return t) —
-//     not the owner itself, which a fluent method returns as it is;
+//     not the owner itself, which a fluent method returns as it is; and
+//     a method of the owner returned through that unlocks first (callee.go);
 //   - locks released by a goroutine or a stored closure, by a call whose
 //     name says it unlocks (s.unlock(), go s.resetAndUnlock(); helpers
 //     release only what their receiver holds), or by a defer registered

@@ -54,9 +54,10 @@ type litUse struct {
 // A bagWrite stores val under key in a keyed bag: context.WithValue, or
 // a Set(key, value any) method of the named type bag.
 type bagWrite struct {
-	bag types.Type // nil: a context
-	key ast.Expr
-	val ast.Expr
+	bag    types.Type   // nil: a context
+	holder types.Object // the variable or field the Set is called on, if any
+	key    ast.Expr
+	val    ast.Expr
 }
 
 type index struct {

@@ -171,17 +171,6 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
-// enclosingFunc returns the cursor of the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if c == cur {
-			continue
-		}
-		return c, true
-	}
-	return inspector.Cursor{}, false
-}
-
 // isAssignTarget reports whether the identifier at cur is a whole target
 // of an assignment (x = …, x, y := …), which writes and does not read it.
 func isAssignTarget(cur inspector.Cursor) bool {

@@ -316,7 +316,7 @@ func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string
 			Target: text, Func: where, File: filepath.Base(posn.Filename), Line: posn.Line, Warden: warden,
 		}})
 	case fixedTarget:
-		if strings.HasSuffix(pass.Fset.File(call.Pos()).Name(), "_test.go") {
+		if typesutil.InTestFile(pass.Fset, call.Pos()) {
 			return // tests dial the servers they start
 		}
 		d := analysis.Diagnostic{
