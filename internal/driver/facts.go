@@ -51,144 +51,174 @@ func NewFacts() *Facts {
 // bind sets the fact functions of a pass over store (nil: the pass sees
 // no facts of other packages, but its own).
 func bind(pass *analysis.Pass, store *Facts) {
-	a, pkg := pass.Analyzer, pass.Pkg
-	local := make(map[types.Object]map[reflect.Type]analysis.Fact) // this pass's, by identity
-	localPkg := make(map[reflect.Type]analysis.Fact)
+	b := &binder{
+		a: pass.Analyzer, pkg: pass.Pkg, store: store,
+		local:    make(map[types.Object]map[reflect.Type]analysis.Fact),
+		localPkg: make(map[reflect.Type]analysis.Fact),
+		paths:    make(map[types.Object]objectpath.Path),
+	}
+	pass.ExportObjectFact = b.exportObject
+	pass.ImportObjectFact = b.importObject
+	pass.ExportPackageFact = b.exportPackage
+	pass.ImportPackageFact = b.importPackage
+	pass.AllObjectFacts = b.allObjects
+	pass.AllPackageFacts = b.allPackages
+}
+
+// A binder holds the facts of one pass: its own, by identity, and the
+// store's, shared with the passes of other packages.
+type binder struct {
+	a        *analysis.Analyzer
+	pkg      *types.Package
+	store    *Facts
+	local    map[types.Object]map[reflect.Type]analysis.Fact // this pass's, by identity
+	localPkg map[reflect.Type]analysis.Fact
 	// The object paths of the objects asked about, found with one
 	// Encoder: objectpath.For starts afresh each time, sorting the names
 	// of the object's package and, for a method or field, walking all of
 	// its types.
-	var enc objectpath.Encoder
-	paths := make(map[types.Object]objectpath.Path)
-	keyOf := func(obj types.Object, fact analysis.Fact) (objectKey, bool) {
-		if obj == nil || obj.Pkg() == nil {
-			return objectKey{}, false
-		}
-		path, ok := paths[obj]
-		if !ok {
-			p, err := enc.For(obj)
-			if err != nil {
-				p = "" // a local object: no other package can name it
-			}
-			path, paths[obj] = p, p
-		}
-		if path == "" {
-			return objectKey{}, false
-		}
-		return objectKey{a.Name, obj.Pkg().Path(), path, reflect.TypeOf(fact)}, true
+	enc   objectpath.Encoder
+	paths map[types.Object]objectpath.Path
+}
+
+// keyOf returns the store's key of a fact about obj, or false for an
+// object no other package can name.
+func (b *binder) keyOf(obj types.Object, fact analysis.Fact) (objectKey, bool) {
+	if obj == nil || obj.Pkg() == nil {
+		return objectKey{}, false
 	}
-	copyInto := func(ptr, fact analysis.Fact) {
-		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(fact).Elem())
+	path, ok := b.paths[obj]
+	if !ok {
+		p, err := b.enc.For(obj)
+		if err != nil {
+			p = "" // a local object: no other package can name it
+		}
+		path, b.paths[obj] = p, p
 	}
-	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
-		if obj.Pkg() != pkg {
-			panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", a.Name, obj, pkg.Path()))
-		}
-		if local[obj] == nil {
-			local[obj] = make(map[reflect.Type]analysis.Fact)
-		}
-		local[obj][reflect.TypeOf(fact)] = fact
-		if k, ok := keyOf(obj, fact); ok && store != nil {
-			store.mu.Lock()
-			store.objects[k] = fact
-			store.objectsOf[[2]string{k.analyzer, k.pkg}] = true
-			store.mu.Unlock()
-		}
+	if path == "" {
+		return objectKey{}, false
 	}
-	pass.ImportObjectFact = func(obj types.Object, ptr analysis.Fact) bool {
-		if f, ok := local[obj][reflect.TypeOf(ptr)]; ok {
+	return objectKey{b.a.Name, obj.Pkg().Path(), path, reflect.TypeOf(fact)}, true
+}
+
+func copyInto(ptr, fact analysis.Fact) {
+	reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(fact).Elem())
+}
+
+func (b *binder) exportObject(obj types.Object, fact analysis.Fact) {
+	if obj.Pkg() != b.pkg {
+		panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", b.a.Name, obj, b.pkg.Path()))
+	}
+	if b.local[obj] == nil {
+		b.local[obj] = make(map[reflect.Type]analysis.Fact)
+	}
+	b.local[obj][reflect.TypeOf(fact)] = fact
+	if k, ok := b.keyOf(obj, fact); ok && b.store != nil {
+		b.store.mu.Lock()
+		b.store.objects[k] = fact
+		b.store.objectsOf[[2]string{k.analyzer, k.pkg}] = true
+		b.store.mu.Unlock()
+	}
+}
+
+func (b *binder) importObject(obj types.Object, ptr analysis.Fact) bool {
+	if f, ok := b.local[obj][reflect.TypeOf(ptr)]; ok {
+		copyInto(ptr, f)
+		return true
+	}
+	store := b.store
+	if store == nil || obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	store.mu.Lock()
+	has := store.objectsOf[[2]string{b.a.Name, obj.Pkg().Path()}]
+	store.mu.Unlock()
+	if !has {
+		return false
+	}
+	k, ok := b.keyOf(obj, ptr)
+	if !ok {
+		return false
+	}
+	store.mu.Lock()
+	f, ok := store.objects[k]
+	store.mu.Unlock()
+	if ok {
+		copyInto(ptr, f)
+	}
+	return ok
+}
+
+func (b *binder) exportPackage(fact analysis.Fact) {
+	b.localPkg[reflect.TypeOf(fact)] = fact
+	if b.store != nil {
+		b.store.mu.Lock()
+		b.store.packages[packageKey{b.a.Name, b.pkg.Path(), reflect.TypeOf(fact)}] = fact
+		b.store.mu.Unlock()
+	}
+}
+
+func (b *binder) importPackage(p *types.Package, ptr analysis.Fact) bool {
+	if p == b.pkg {
+		if f, ok := b.localPkg[reflect.TypeOf(ptr)]; ok {
 			copyInto(ptr, f)
 			return true
 		}
-		if store == nil || obj == nil || obj.Pkg() == nil {
-			return false
-		}
-		store.mu.Lock()
-		has := store.objectsOf[[2]string{a.Name, obj.Pkg().Path()}]
-		store.mu.Unlock()
-		if !has {
-			return false
-		}
-		k, ok := keyOf(obj, ptr)
-		if !ok {
-			return false
-		}
-		store.mu.Lock()
-		f, ok := store.objects[k]
-		store.mu.Unlock()
-		if ok {
-			copyInto(ptr, f)
-		}
-		return ok
 	}
-	pass.ExportPackageFact = func(fact analysis.Fact) {
-		localPkg[reflect.TypeOf(fact)] = fact
-		if store != nil {
-			store.mu.Lock()
-			store.packages[packageKey{a.Name, pkg.Path(), reflect.TypeOf(fact)}] = fact
-			store.mu.Unlock()
+	if b.store == nil || p == nil {
+		return false
+	}
+	b.store.mu.Lock()
+	f, ok := b.store.packages[packageKey{b.a.Name, p.Path(), reflect.TypeOf(ptr)}]
+	b.store.mu.Unlock()
+	if ok {
+		copyInto(ptr, f)
+	}
+	return ok
+}
+
+func (b *binder) allObjects() []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	for obj, byType := range b.local {
+		for _, f := range byType {
+			out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
 		}
 	}
-	pass.ImportPackageFact = func(p *types.Package, ptr analysis.Fact) bool {
-		if p == pkg {
-			if f, ok := localPkg[reflect.TypeOf(ptr)]; ok {
-				copyInto(ptr, f)
-				return true
-			}
-		}
-		if store == nil || p == nil {
-			return false
-		}
-		store.mu.Lock()
-		f, ok := store.packages[packageKey{a.Name, p.Path(), reflect.TypeOf(ptr)}]
-		store.mu.Unlock()
-		if ok {
-			copyInto(ptr, f)
-		}
-		return ok
-	}
-	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		var out []analysis.ObjectFact
-		for obj, byType := range local {
-			for _, f := range byType {
-				out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
-			}
-		}
-		if store == nil {
-			return out
-		}
-		byPath := importsByPath(pkg)
-		store.mu.Lock()
-		defer store.mu.Unlock()
-		for k, f := range store.objects {
-			p, ok := byPath[k.pkg]
-			if k.analyzer != a.Name || !ok || p == pkg {
-				continue // another analyzer's, or a package this one cannot see
-			}
-			if obj, err := objectpath.Object(p, k.path); err == nil {
-				out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
-			}
-		}
+	if b.store == nil {
 		return out
 	}
-	pass.AllPackageFacts = func() []analysis.PackageFact {
-		var out []analysis.PackageFact
-		for _, f := range localPkg {
-			out = append(out, analysis.PackageFact{Package: pkg, Fact: f})
+	byPath := importsByPath(b.pkg)
+	b.store.mu.Lock()
+	defer b.store.mu.Unlock()
+	for k, f := range b.store.objects {
+		p, ok := byPath[k.pkg]
+		if k.analyzer != b.a.Name || !ok || p == b.pkg {
+			continue // another analyzer's, or a package this one cannot see
 		}
-		if store == nil {
-			return out
+		if obj, err := objectpath.Object(p, k.path); err == nil {
+			out = append(out, analysis.ObjectFact{Object: obj, Fact: f})
 		}
-		byPath := importsByPath(pkg)
-		store.mu.Lock()
-		defer store.mu.Unlock()
-		for k, f := range store.packages {
-			if p, ok := byPath[k.pkg]; ok && k.analyzer == a.Name && p != pkg {
-				out = append(out, analysis.PackageFact{Package: p, Fact: f})
-			}
-		}
+	}
+	return out
+}
+
+func (b *binder) allPackages() []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for _, f := range b.localPkg {
+		out = append(out, analysis.PackageFact{Package: b.pkg, Fact: f})
+	}
+	if b.store == nil {
 		return out
 	}
+	byPath := importsByPath(b.pkg)
+	b.store.mu.Lock()
+	defer b.store.mu.Unlock()
+	for k, f := range b.store.packages {
+		if p, ok := byPath[k.pkg]; ok && k.analyzer == b.a.Name && p != b.pkg {
+			out = append(out, analysis.PackageFact{Package: p, Fact: f})
+		}
+	}
+	return out
 }
 
 // importsByPath returns pkg and the packages it imports, transitively,

@@ -1,7 +1,7 @@
 package channelclose
 
 import (
-	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
+	"github.com/gopitfalls/gopitfalls/rules/internal/makeinit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
 
@@ -44,4 +44,4 @@ var messages = append([]rule.Message{
 		Zh: "%[1]s 关闭时 return"},
 	{En: "Return after receiving from %s",
 		Zh: "从 %[1]s 收到信号后 return"},
-}, makefix.Messages...)
+}, makeinit.Messages...)

@@ -5,7 +5,7 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -91,7 +91,7 @@ func (fl *flow) intrinsic(v ssa.Value, f facts, w *walk) bound {
 			return bound{iv: interval{0, 0, false}, known: true}
 		}
 	case *ssa.MakeSlice:
-		if n, ok := ssautil.ConstInt(v.Len); ok {
+		if n, ok := ssaflow.ConstInt(v.Len); ok {
 			return bound{iv: interval{n, n, true}, known: true}
 		}
 	case *ssa.Slice:
@@ -146,12 +146,12 @@ func (fl *flow) sliceBound(v *ssa.Slice, f facts, w *walk) bound {
 	low := int64(0)
 	if v.Low != nil {
 		var ok bool
-		if low, ok = ssautil.ConstInt(v.Low); !ok {
+		if low, ok = ssaflow.ConstInt(v.Low); !ok {
 			return unknown
 		}
 	}
 	if v.High != nil {
-		h, ok := ssautil.ConstInt(v.High)
+		h, ok := ssaflow.ConstInt(v.High)
 		if !ok || h < low {
 			return unknown
 		}
@@ -181,7 +181,7 @@ func (fl *flow) callBound(call *ssa.Call, f facts) bound {
 	case isStringsFunc(fn, "Split", "SplitAfter") && len(args) == 2:
 		return splitBound(call, args[0], args[1], f, srcSplit, -1)
 	case isStringsFunc(fn, "SplitN", "SplitAfterN") && len(args) == 3:
-		n, ok := ssautil.ConstInt(args[2])
+		n, ok := ssaflow.ConstInt(args[2])
 		switch {
 		case !ok || n < 0:
 			return splitBound(call, args[0], args[1], f, srcSplit, -1)

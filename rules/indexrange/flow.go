@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -22,7 +22,7 @@ import (
 // made into a dataflow, so that facts survive joins where every path
 // knows them (switch len(x) { case 2: … case 3: … }), and infeasible
 // edges are pruned. Calls that never return end their block in go/ssa
-// (see ssautil), so `if len(os.Args) < 2 { usage() }` guards what follows.
+// (see ssaflow), so `if len(os.Args) < 2 { usage() }` guards what follows.
 
 // inf is an unbounded upper bound.
 const inf = math.MaxInt64
@@ -87,7 +87,7 @@ type (
 var anyInt = interval{lo: math.MinInt64, hi: inf}
 
 // facts maps keys to what is known of them; a nil facts is an
-// unreachable point. The maps are persistent (see ssautil.Solve): the
+// unreachable point. The maps are persistent (see ssaflow.Solve): the
 // facts of one point are never changed, a copy is.
 type facts = *pmap.Map[any, interval]
 
@@ -124,9 +124,9 @@ type flow struct {
 }
 
 // analyze computes the facts of fn, or fails when they do not settle
-// in reasonable time (see ssautil.Solve).
+// in reasonable time (see ssaflow.Solve).
 func analyze(fn *ssa.Function) (*flow, error) {
-	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
+	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssaflow.Cycles(fn)}
 	// A join keeps the interval that holds the two, unless that says
 	// nothing.
 	join := func(a, b interval) (interval, bool) {
@@ -137,7 +137,7 @@ func analyze(fn *ssa.Function) (*flow, error) {
 		return iv, iv != full && iv != anyInt
 	}
 	transfer := func(b *ssa.BasicBlock, f facts) facts { return fl.transfer(b, f, nil) }
-	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+	if err := ssaflow.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
 		return nil, err
 	}
 	return fl, nil
@@ -167,7 +167,7 @@ func (fl *flow) once(k any) bool {
 	default:
 		return false
 	}
-	return ssautil.Once(v, fl.inCycle)
+	return ssaflow.Once(v, fl.inCycle)
 }
 
 // consistent reports whether a path can pass through a point where e
@@ -175,7 +175,7 @@ func (fl *flow) once(k any) bool {
 // computed once is known to be both true and false, or of two disjoint
 // lengths.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	return ssautil.Consistent(e, others, func(a, b interval) bool { return a.meet(b).empty() }, fl.once)
+	return ssaflow.Consistent(e, others, func(a, b interval) bool { return a.meet(b).empty() }, fl.once)
 }
 
 // edge returns the facts on the edge from p to b: p's exit facts and
@@ -224,7 +224,7 @@ func (fl *flow) transfer(b *ssa.BasicBlock, f facts, visit func(ssa.Instruction,
 		switch instr := instr.(type) {
 		case *ssa.IndexAddr:
 			// After x[k] succeeded, len(x) > k.
-			if k, ok := ssautil.ConstInt(instr.Index); ok && isSlice(instr.X.Type()) {
+			if k, ok := ssaflow.ConstInt(instr.Index); ok && isSlice(instr.X.Type()) {
 				if !add(f, keyOf(instr.X), interval{lo: k + 1, hi: inf}) {
 					return nil // x[k] always panics here
 				}
@@ -302,20 +302,20 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 			return true
 		}
 		if !branch {
-			op = ssautil.Negate(op)
+			op = ssaflow.Negate(op)
 		}
 		if handled, ok := constrainCmp(f, c.X, op, c.Y); handled {
 			return ok
 		}
-		if handled, ok := constrainCmp(f, c.Y, ssautil.Mirror(op), c.X); handled {
+		if handled, ok := constrainCmp(f, c.Y, ssaflow.Mirror(op), c.X); handled {
 			return ok
 		}
 		// i > 0: a bound on an integer, for later `i < len(x)`.
-		if k, isConst := ssautil.ConstInt(c.Y); isConst && isInteger(c.X.Type()) {
+		if k, isConst := ssaflow.ConstInt(c.Y); isConst && isInteger(c.X.Type()) {
 			return applyInt(f, c.X, op, k)
 		}
-		if k, isConst := ssautil.ConstInt(c.X); isConst && isInteger(c.Y.Type()) {
-			return applyInt(f, c.Y, ssautil.Mirror(op), k)
+		if k, isConst := ssaflow.ConstInt(c.X); isConst && isInteger(c.Y.Type()) {
+			return applyInt(f, c.Y, ssaflow.Mirror(op), k)
 		}
 	case *ssa.Call:
 		fn := c.Call.StaticCallee()
@@ -343,7 +343,7 @@ func constrainCond(f facts, cond ssa.Value, branch bool) bool {
 // x. It reports whether it understood x, and false for a contradiction.
 func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, ok bool) {
 	if key, off, isLen := lenSide(x); isLen {
-		if k, isConst := ssautil.ConstInt(y); isConst {
+		if k, isConst := ssaflow.ConstInt(y); isConst {
 			return true, applyRel(f, key, op, k-off)
 		}
 		// len(x)+off > y ≥ lb, as in `i < len(x)` with i ≥ 0.
@@ -363,7 +363,7 @@ func constrainCmp(f facts, x ssa.Value, op token.Token, y ssa.Value) (handled, o
 		return true, true
 	}
 	if s, sep, isIndex := indexCall(x); isIndex {
-		k, isConst := ssautil.ConstInt(y)
+		k, isConst := ssaflow.ConstInt(y)
 		if !isConst {
 			return true, true
 		}
@@ -463,7 +463,7 @@ func lenSide(v ssa.Value) (key any, off int64, ok bool) {
 		if v.Op != token.ADD && v.Op != token.SUB {
 			return nil, 0, false
 		}
-		if c, isConst := ssautil.ConstInt(v.Y); isConst {
+		if c, isConst := ssaflow.ConstInt(v.Y); isConst {
 			if k, o, ok := lenSide(v.X); ok {
 				if v.Op == token.SUB {
 					c = -c
@@ -471,7 +471,7 @@ func lenSide(v ssa.Value) (key any, off int64, ok bool) {
 				return k, o + c, true
 			}
 		}
-		if c, isConst := ssautil.ConstInt(v.X); isConst && v.Op == token.ADD {
+		if c, isConst := ssaflow.ConstInt(v.X); isConst && v.Op == token.ADD {
 			if k, o, ok := lenSide(v.Y); ok {
 				return k, o + c, true
 			}
@@ -500,7 +500,7 @@ func lowerBound(v ssa.Value, f facts) (int64, bool) {
 func lowerBoundRec(v ssa.Value, visiting map[*ssa.Phi]bool) (lb int64, ok, cycle bool) {
 	switch v := v.(type) {
 	case *ssa.Const:
-		k, ok := ssautil.ConstInt(v)
+		k, ok := ssaflow.ConstInt(v)
 		return k, ok, false
 	case *ssa.Call:
 		if b, ok := v.Call.Value.(*ssa.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
@@ -514,7 +514,7 @@ func lowerBoundRec(v ssa.Value, visiting map[*ssa.Phi]bool) (lb int64, ok, cycle
 		if v.Op != token.ADD {
 			return 0, false, false
 		}
-		c, isConst := ssautil.ConstInt(v.Y)
+		c, isConst := ssaflow.ConstInt(v.Y)
 		if !isConst || c < 0 || c > 1<<20 {
 			return 0, false, false
 		}
@@ -573,11 +573,11 @@ func indexCall(v ssa.Value) (s ssa.Value, sep string, ok bool) {
 func sepOf(name string, arg ssa.Value) (string, bool) {
 	switch {
 	case strings.HasSuffix(name, "Byte"):
-		if c, ok := ssautil.ConstInt(arg); ok && c >= 0 && c < utf8.RuneSelf {
+		if c, ok := ssaflow.ConstInt(arg); ok && c >= 0 && c < utf8.RuneSelf {
 			return string(rune(c)), true
 		}
 	case strings.HasSuffix(name, "Rune"):
-		if c, ok := ssautil.ConstInt(arg); ok && c >= 0 && c <= utf8.MaxRune {
+		if c, ok := ssaflow.ConstInt(arg); ok && c >= 0 && c <= utf8.MaxRune {
 			return string(rune(c)), true
 		}
 	case strings.HasSuffix(name, "Any"):

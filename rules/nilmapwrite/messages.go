@@ -1,7 +1,7 @@
 package nilmapwrite
 
 import (
-	"github.com/gopitfalls/gopitfalls/rules/internal/makefix"
+	"github.com/gopitfalls/gopitfalls/rules/internal/makeinit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
 
@@ -18,4 +18,4 @@ var messages = append([]rule.Message{
 		Zh: "向未初始化（nil）的映射 %[1]s 写入：有的路径走到这里时 %[2]s 还没 make"},
 	{En: "assignment to entry in nil map %s; nothing in the package makes %s",
 		Zh: "向未初始化（nil）的映射 %[1]s 写入：包里没有任何地方 make 过 %[2]s"},
-}, makefix.Messages...)
+}, makeinit.Messages...)

@@ -53,7 +53,7 @@ func (c *checker) checkBeforeParse(f *function) {
 	if len(parses) == 0 && !f.isInit() {
 		return // the function does not parse flags: where they are parsed is unknown
 	}
-	if len(parses) == 0 && strings.HasSuffix(c.pass.Fset.File(f.decl.Pos()).Name(), "_test.go") {
+	if len(parses) == 0 && typesutil.InTestFile(c.pass.Fset, f.decl.Pos()) {
 		return // tests set -conf with flag.Set; go test parses flags itself
 	}
 	early := c.search(f.g, func(e event) (bool, bool) {
@@ -174,7 +174,7 @@ func (c *checker) checkDroppedErrors() {
 // isTestFunc reports whether decl is a test, benchmark, example, fuzz
 // test or TestMain of a _test.go file, which only the testing package calls.
 func isTestFunc(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	if decl.Recv != nil || !strings.HasSuffix(pass.Fset.File(decl.Pos()).Name(), "_test.go") {
+	if decl.Recv != nil || !typesutil.InTestFile(pass.Fset, decl.Pos()) {
 		return false
 	}
 	for _, prefix := range []string{"Test", "Benchmark", "Example", "Fuzz"} {

@@ -52,7 +52,7 @@ func (c *checker) checkLostErrors() {
 		if v == nil {
 			continue // blank (reported as dropped), a field or a package variable
 		}
-		fnCur, ok := enclosingFunc(cur)
+		fnCur, ok := typesutil.EnclosingFunc(cur)
 		if !ok {
 			continue // package level
 		}
@@ -92,15 +92,6 @@ func (c *checker) checkLostErrors() {
 		}
 		pass.Report(d)
 	}
-}
-
-// enclosingFunc returns the cursor of the innermost function declaration
-// or literal around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // checkLostFix checks the error right after the statement at cur that

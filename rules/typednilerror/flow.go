@@ -5,7 +5,7 @@ import (
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -15,7 +15,7 @@ import (
 // nilness analyzer does along the dominator tree; here facts also
 // survive joins where every path knows them, and infeasible edges are
 // pruned. Calls that never return end their block in go/ssa (see
-// ssautil), so `if e == nil { log.Fatal(…) }` counts as a check.
+// ssaflow), so `if e == nil { log.Fatal(…) }` counts as a check.
 
 // A fact about a value: for pointers, slices, maps and the like, isNil
 // or notNil; for booleans, isFalse or isTrue.
@@ -29,7 +29,7 @@ const (
 )
 
 // facts maps values to what is known of them; a nil facts is an
-// unreachable point. The maps are persistent (see ssautil.Solve): the
+// unreachable point. The maps are persistent (see ssaflow.Solve): the
 // facts of one point are never changed, a copy is.
 type facts = *pmap.Map[ssa.Value, fact]
 
@@ -62,9 +62,9 @@ type flow struct {
 }
 
 // analyze computes the facts of fn, or fails when they do not settle
-// in reasonable time (see ssautil.Solve).
+// in reasonable time (see ssaflow.Solve).
 func analyze(fn *ssa.Function) (*flow, error) {
-	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssautil.Cycles(fn)}
+	fl := &flow{fn: fn, in: make([]facts, len(fn.Blocks)), out: make([]facts, len(fn.Blocks)), inCycle: ssaflow.Cycles(fn)}
 	// Facts survive a join where both sides know the same.
 	join := func(a, b fact) (fact, bool) { return a, a == b }
 	transfer := func(b *ssa.BasicBlock, f facts) facts {
@@ -86,7 +86,7 @@ func analyze(fn *ssa.Function) (*flow, error) {
 		}
 		return f
 	}
-	if err := ssautil.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
+	if err := ssaflow.Solve(fn, fl.in, fl.out, fl.edge, join, transfer); err != nil {
 		return nil, err
 	}
 	return fl, nil
@@ -166,14 +166,14 @@ func constrain(f facts, cond ssa.Value, branch bool) bool {
 func nonEmptyLen(c *ssa.BinOp, branch bool) (ssa.Value, bool) {
 	op, l, r := c.Op, c.X, c.Y
 	if !branch {
-		op = ssautil.Negate(op)
+		op = ssaflow.Negate(op)
 	}
 	x, ok := lenArg(l)
-	k, isConst := ssautil.ConstInt(r)
+	k, isConst := ssaflow.ConstInt(r)
 	if !ok || !isConst {
 		x, ok = lenArg(r)
-		k, isConst = ssautil.ConstInt(l)
-		op = ssautil.Mirror(op)
+		k, isConst = ssaflow.ConstInt(l)
+		op = ssaflow.Mirror(op)
 		if !ok || !isConst {
 			return nil, false
 		}
@@ -201,12 +201,12 @@ func lenArg(v ssa.Value) (ssa.Value, bool) {
 // once reports whether v is computed at most once per call of the
 // function (not in a loop), so that facts about it at two points of one
 // path are about the same value.
-func (fl *flow) once(v ssa.Value) bool { return ssautil.Once(v, fl.inCycle) }
+func (fl *flow) once(v ssa.Value) bool { return ssaflow.Once(v, fl.inCycle) }
 
 // consistent reports whether a path can pass through a point where e
 // holds and then through points where each of others holds.
 func (fl *flow) consistent(e facts, others []facts) bool {
-	return ssautil.Consistent(e, others, func(x, y fact) bool { return x != y }, fl.once)
+	return ssaflow.Consistent(e, others, func(x, y fact) bool { return x != y }, fl.once)
 }
 
 // derefOf returns the pointer that instr dereferences, or nil: the base

@@ -5,8 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/ssa"
 )
@@ -152,7 +152,7 @@ func (c *checker) fieldsLeftNil() map[*types.Var]bool {
 		return v
 	}
 	for _, file := range c.pass.Files {
-		if strings.HasSuffix(c.pass.Fset.File(file.Pos()).Name(), "_test.go") {
+		if typesutil.InTestFile(c.pass.Fset, file.FileStart) {
 			continue // tests build partial values on purpose
 		}
 		ast.Inspect(file, func(n ast.Node) bool {

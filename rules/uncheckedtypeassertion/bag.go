@@ -31,7 +31,11 @@ func (x *index) bagWriteOf(n *ast.CallExpr, fn *types.Func) (bagWrite, bool) {
 		return bagWrite{key: n.Args[0], val: n.Args[1]}, true
 	}
 	if bag := setterBag(fn); bag != nil && len(n.Args) == 2 {
-		return bagWrite{bag: bag, key: n.Args[0], val: n.Args[1]}, true
+		var holder types.Object
+		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			holder = x.holderOf(sel.X)
+		}
+		return bagWrite{bag: bag, holder: holder, key: n.Args[0], val: n.Args[1]}, true
 	}
 	return bagWrite{}, false
 }
@@ -112,6 +116,42 @@ func (w *walker) bag(bag types.Type, key ast.Expr) flow {
 	// the presence, so the finding informs.
 	f.opaque = true
 	return f
+}
+
+// fieldBag returns the flow of a value read by a key that is a local
+// variable or parameter (removeTask(key any) { tw.timers.Get(key) }) from
+// a bag held in an unexported field of this package's type. Which key the
+// caller passes is out of sight, but only the package stores into that
+// field's bag: the value is one of everything it stores there, under any
+// key. It reports false where the key is fixed (a constant, a type, a
+// package variable), or the field's bag is written nowhere in sight.
+func (w *walker) fieldBag(read *ast.CallExpr, key ast.Expr) (flow, bool) {
+	kv, ok := w.x.holderOf(key).(*types.Var)
+	if !ok || kv.IsField() || kv.Parent() == nil || kv.Parent() == w.x.pkg.Scope() {
+		return flow{}, false // a fixed key, judged by its writers (bag)
+	}
+	sel, ok := ast.Unparen(read.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return flow{}, false
+	}
+	fv, ok := w.x.holderOf(sel.X).(*types.Var)
+	if !ok || !fv.IsField() || fv.Exported() || fv.Pkg() != w.x.pkg {
+		return flow{}, false
+	}
+	var f flow
+	found := false
+	for _, b := range w.x.bags {
+		if b.holder != fv {
+			continue
+		}
+		found = true
+		g := w.expr(b.val)
+		g.keyed = append(g.keyed, g.types...)
+		f.add(g)
+	}
+	// As in bag: the type is pinned, not the key's presence.
+	f.opaque = true
+	return f, found
 }
 
 // keyID identifies a bag key: a constant by its value, a composite

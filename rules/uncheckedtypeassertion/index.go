@@ -54,9 +54,10 @@ type litUse struct {
 // A bagWrite stores val under key in a keyed bag: context.WithValue, or
 // a Set(key, value any) method of the named type bag.
 type bagWrite struct {
-	bag types.Type // nil: a context
-	key ast.Expr
-	val ast.Expr
+	bag    types.Type   // nil: a context
+	holder types.Object // the variable or field the Set is called on, if any
+	key    ast.Expr
+	val    ast.Expr
 }
 
 type index struct {
@@ -124,8 +125,7 @@ func newIndex(pass *analysis.Pass, in *inspector.Inspector) *index {
 }
 
 func (x *index) isTestFile(f *ast.File) bool {
-	tf := x.pass.Fset.File(f.Pos())
-	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+	return typesutil.InTestFile(x.pass.Fset, f.FileStart)
 }
 
 // indexOwners records the named struct type of each field the package declares.

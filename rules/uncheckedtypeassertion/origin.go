@@ -419,6 +419,9 @@ func (w *walker) call(c *ast.CallExpr, i int) flow {
 	}
 	if i == 0 {
 		if bag, key, ok := w.bagRead(c); ok {
+			if f, ok := w.fieldBag(c, key); ok {
+				return f
+			}
 			return w.bag(bag, key)
 		}
 	}

@@ -109,7 +109,7 @@ func (c *checker) dropsError(cur inspector.Cursor, at int) (drop, cleanup bool) 
 	case edge.GoStmt_Call:
 		return true, false
 	case edge.ExprStmt_X:
-		fnCur, ok := enclosingFunc(cur)
+		fnCur, ok := typesutil.OuterFunc(cur)
 		if !ok {
 			return true, false
 		}

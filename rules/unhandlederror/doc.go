@@ -34,11 +34,16 @@
 //     policy): calls documented never to fail (bytes.Buffer and
 //     strings.Builder writes, hash writes, math/rand reads), writes to
 //     quiet sinks (standard output and error, buffers, bufio and tabwriter
-//     writers whose errors surface at Flush, an http.ResponseWriter: the
-//     status is sent, so a failed write can only mean the client has gone,
-//     and nothing is left to tell it), Shutdown, os.Remove, connection
-//     deadlines, and parsers given constants;
+//     writers whose errors surface at Flush, a gzip or zlib writer made
+//     over a buffer, an http.ResponseWriter: the status is sent, so a
+//     failed write can only mean the client has gone, and nothing is left
+//     to tell it), Shutdown, os.Remove, connection deadlines, and parsers
+//     given constants;
 //   - calls made by defer, directly or in a deferred function literal;
+//   - calls in cleanup kept for later (a result-less function literal
+//     assigned or appended to a variable or field named for closing or
+//     cleaning up, such as a profile's closers): reported at information
+//     severity, as its error has nowhere to go;
 //   - the steps of a Close, Shutdown or Stop method other than closing
 //     something: best-effort release whose error has nowhere to go (a
 //     Close inside them is reported: a Dao's Close is the last place its

@@ -160,28 +160,7 @@ func (c *checker) valuesReadAfter(fn, stmt ast.Node, errName string) bool {
 // would skip what the function still had to do (close the rest, unlock,
 // count the release).
 func (c *checker) returnsNext(fn, stmt ast.Node) bool {
-	var ret *ast.ReturnStmt
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if ret != nil {
-			return false
-		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		for i, s := range list {
-			if s == stmt && i+1 < len(list) {
-				ret, _ = list[i+1].(*ast.ReturnStmt)
-				return false
-			}
-		}
-		return true
-	})
+	ret, _ := nextStmt(fn, stmt).(*ast.ReturnStmt)
 	if ret == nil {
 		return false
 	}

@@ -168,19 +168,7 @@ func zeroPhrase(t types.Type) string {
 
 // inTestFile reports whether pos is in a _test.go file.
 func (c *checker) inTestFile(pos token.Pos) bool {
-	f := c.pass.Fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
-// enclosingFunc returns the cursor of the innermost function around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if c == cur {
-			continue
-		}
-		return c, true
-	}
-	return inspector.Cursor{}, false
+	return typesutil.InTestFile(c.pass.Fset, pos)
 }
 
 // isAssignTarget reports whether the identifier at cur is a whole target

@@ -37,8 +37,12 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 	name := c.calleeName(call)
 	msg := fmt.Sprintf("error returned by %s is not checked", name)
 	fn := typesutil.Callee(c.info, call)
-	if c.inBestEffortCallback(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) {
+	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) ||
+		c.inWriteThatSucceeds(fnCur, call) {
 		return verdict{rule.Information, msg, true}
+	}
+	if c.waitsForInput(call) {
+		return verdict{level: rule.Information, msg: msg} // the line is thrown away: the call only waits for it
 	}
 	if isSoleGoroutineCall(fnCur, stmt) {
 		return verdict{level: rule.Information, msg: msg} // as `go call()`, which drops the error too
@@ -90,7 +94,7 @@ func (c *checker) blankVerdict(fnCur inspector.Cursor, call *ast.CallExpr, lhs [
 	if c.believedHarmless(fn) {
 		return verdict{rule.Information, msg, true}
 	}
-	if panicsWhenNil(t) {
+	if panicsWhenNil(t) && !c.readOnlyMap(fnCur, call, used) {
 		return verdict{level: rule.Warning, msg: msg}
 	}
 	if v := typesutil.LocalVar(c.info, used); v != nil && c.returnedAsSuccess(fnCur, v) {

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -29,6 +30,51 @@ func isDeferredLit(fnCur inspector.Cursor) bool {
 		return ok && sel.Sel.Name == "Cleanup"
 	}
 	return false
+}
+
+// inStoredCleanup reports whether the function at fnCur is a function
+// literal with no results kept to run at the end of something's life:
+// assigned or appended to a variable or field whose name says it cleans
+// up or closes (cleanup, closers, onClose), or given for such a field in
+// a composite literal. Like a deferred function, it runs when the work is
+// over, and its type leaves its errors nowhere to go: a profile's closers
+// that write the dump and close the file, the cleanup a constructor hands
+// back.
+func (c *checker) inStoredCleanup(fnCur inspector.Cursor) bool {
+	lit, ok := fnCur.Node().(*ast.FuncLit)
+	if !ok || lit.Type.Results.NumFields() > 0 {
+		return false
+	}
+	cur := fnCur
+	if cur.ParentEdgeKind() == edge.CallExpr_Args { // x = append(x, func() { … })
+		fun, ok := ast.Unparen(cur.Parent().Node().(*ast.CallExpr).Fun).(*ast.Ident)
+		if b, isBuiltin := c.info.Uses[fun].(*types.Builtin); !ok || !isBuiltin || b.Name() != "append" {
+			return false
+		}
+		cur = cur.Parent()
+	}
+	var dest ast.Expr
+	switch k, i := cur.ParentEdge(); k {
+	case edge.AssignStmt_Rhs:
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
+			dest = as.Lhs[i]
+		}
+	case edge.ValueSpec_Values:
+		if vs := cur.Parent().Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
+			dest = vs.Names[i]
+		}
+	case edge.KeyValueExpr_Value:
+		dest = cur.Parent().Node().(*ast.KeyValueExpr).Key
+	}
+	var name string
+	switch d := ast.Unparen(dest).(type) {
+	case *ast.Ident:
+		name = d.Name
+	case *ast.SelectorExpr:
+		name = d.Sel.Name
+	}
+	name = strings.ToLower(name)
+	return strings.Contains(name, "close") || strings.Contains(name, "clean")
 }
 
 // isReleaseMethod reports whether the function at fnCur is a method
@@ -312,4 +358,90 @@ func (c *checker) discardsRecvErrors(fnCur inspector.Cursor, call *ast.CallExpr)
 		return !found
 	})
 	return found
+}
+
+// stdinReads are the methods of a bufio.Reader that return what they
+// read: dropped as a statement, the data is thrown away.
+var stdinReads = []string{"ReadBytes", "ReadString", "ReadLine", "ReadSlice", "ReadRune", "ReadByte"}
+
+// waitsForInput reports whether call, dropped as a statement, reads from
+// the process's standard input and throws the input away: "Press Enter to
+// continue" (`bufio.NewReader(os.Stdin).ReadBytes('\n')`, `fmt.Scanln()`
+// with nothing to scan into). The call only waits; at end of input or on a
+// read error the program goes on, which is what waiting means.
+func (c *checker) waitsForInput(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	if typesutil.IsFunc(fn, "fmt", "Scanln") || typesutil.IsFunc(fn, "fmt", "Scan") {
+		return len(call.Args) == 0
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !slices.Contains(stdinReads, fn.Name()) || !typesutil.IsMethod(fn, "bufio", "Reader", fn.Name()) {
+		return false
+	}
+	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(mk.Args) == 0 {
+		return false
+	}
+	newFn := typesutil.Callee(c.info, mk)
+	return (typesutil.IsFunc(newFn, "bufio", "NewReader") || typesutil.IsFunc(newFn, "bufio", "NewReaderSize")) &&
+		isPkgVar(c.info, mk.Args[0], "os", "Stdin")
+}
+
+// inWriteThatSucceeds reports whether call, a Write of another writer,
+// stands in a method Write(p []byte) (int, error), directly or in a
+// function literal it holds, that returns len(p), nil on every path: a
+// rate-limited or best-effort writer that tells its callers every write
+// succeeded. Its author has decided the wrapped writer's failures go
+// nowhere; checking the error would change nothing the writer reports.
+func (c *checker) inWriteThatSucceeds(fnCur inspector.Cursor, call *ast.CallExpr) bool {
+	if fn := typesutil.Callee(c.info, call); fn == nil || !strings.HasPrefix(fn.Name(), "Write") {
+		return false
+	}
+	var fd *ast.FuncDecl
+	for cur := range fnCur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd = cur.Node().(*ast.FuncDecl)
+		break
+	}
+	if fd == nil || fd.Recv == nil || fd.Name.Name != "Write" || fd.Body == nil {
+		return false
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !typesutil.IsError(sig.Results().At(1).Type()) {
+		return false
+	}
+	p := sig.Params().At(0)
+	returns := 0
+	ok = true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			returns++
+			if len(n.Results) != 2 || !c.isLenOf(n.Results[0], p) || !c.isNil(n.Results[1]) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok && returns > 0
+}
+
+// isLenOf reports whether e is len(v).
+func (c *checker) isLenOf(e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if b, ok := c.info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	return c.info.Uses[identOf(call.Args[0])] == v
 }

@@ -354,7 +354,7 @@ func isParam(info *types.Info, fd *ast.FuncDecl, v *types.Var) bool {
 // through an interface have no static callee and need none.
 func (c *checker) exportFacts() {
 	for _, f := range c.pass.Files {
-		if c.inTestFile(f.Pos()) {
+		if c.inTestFile(f.FileStart) {
 			continue // no other package calls a test file's functions
 		}
 		for _, d := range f.Decls {

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 )
@@ -41,6 +42,8 @@ var exclusions = []exclusion{
 	{"encoding/json.Marshal*", marshalCannotFail, "the value's type has nothing json.Marshal can fail on"},
 	{"os.Getwd", always, "fails only when the working directory has been removed"},
 	{"path/filepath.Abs", always, "fails only when the working directory has been removed"},
+	{"syscall.Kill", killsSelf, "a constant signal sent to the process's own pid: the process exists and may signal itself"},
+	{"golang.org/x/sys/unix.Kill", killsSelf, "a constant signal sent to the process's own pid: the process exists and may signal itself"},
 
 	// Answers "no" to malformed input, which is what the caller wants:
 	// `ok, _ := strconv.ParseBool(os.Getenv("X"))` means "false unless set
@@ -83,8 +86,13 @@ var exclusions = []exclusion{
 	{"(any).Write*", recvIsQuiet, "writes to a quiet sink"},
 	{"(any).WriteTo", arg0IsQuiet, "writes to a quiet sink"},
 	{"(*encoding/json.Encoder).Encode", encodesToResponse, "json.NewEncoder(w).Encode(v) in a handler: v's type fails on every call or never, and a write error means the client has gone"},
+	// A gzip or zlib writer over a buffer: `w := gzip.NewWriter(&b);
+	// w.Write(bs); w.Close()` compresses into memory.
+	{"(any).Close", recvCompressesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
+	{"(any).Flush", recvCompressesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
 
-	// Cleanup other than Close. Close itself is not in this table: a Close
+	// Cleanup other than Close. Close itself is not in this table (but for
+	// compressing writers over memory, above, which cannot fail): a Close
 	// dropped as a statement is reported (SPEC exempts only
 	// `defer x.Close()`), at information severity when it only releases a
 	// resource (see closeOnlyReleases). Closes run by defer, in a deferred
@@ -112,7 +120,9 @@ var exclusions = []exclusion{
 // quietSinks are the destinations whose write errors are not worth
 // handling: writes to them are excluded above. Types are matched as the
 // static type of the writer expression; "var:" entries are package
-// variables; "iface:" entries match any type with those methods.
+// variables; "iface:" entries match any type with those methods. A gzip
+// or zlib writer made in the function over an in-memory buffer is quiet
+// too (see compressesToMemory).
 var quietSinks = []struct {
 	match, why string
 }{
@@ -263,6 +273,25 @@ func callbackNeverFails(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 	return c.onlyNilReturns(lit.Body, sig.Results())
 }
 
+// killsSelf reports whether the call is Kill(pid, sig) with pid the
+// process's own (os.Getpid(), syscall.Getpid(), unix.Getpid()) and sig a
+// constant: kill(2) fails only for an invalid signal, a process that does
+// not exist or one the caller may not signal, and none of these holds.
+func killsSelf(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
+	if len(call.Args) != 2 {
+		return false
+	}
+	if tv, ok := c.info.Types[call.Args[1]]; !ok || tv.Value == nil {
+		return false
+	}
+	pid, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || len(pid.Args) != 0 {
+		return false
+	}
+	fn := typesutil.Callee(c.info, pid)
+	return typesutil.IsFunc(fn, "os", "Getpid") || typesutil.IsFunc(fn, "syscall", "Getpid") || typesutil.IsFunc(fn, "golang.org/x/sys/unix", "Getpid")
+}
+
 // arg0IsDiscard reports whether the call's first argument is io.Discard.
 func arg0IsDiscard(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 	if len(call.Args) == 0 {
@@ -300,7 +329,103 @@ func (c *checker) isQuietSink(e ast.Expr) bool {
 			}
 		}
 	}
-	return c.isQuietType(c.info.TypeOf(e))
+	return c.isQuietType(c.info.TypeOf(e)) || c.compressesToMemory(e)
+}
+
+// compressors are the constructors of compressing writers whose only
+// failures are their destination's: they take no level that could be
+// invalid, and their Write, Flush and Close fail only when writing to the
+// destination fails (a gzip header with non-Latin-1 text fails too, so
+// a writer whose fields are assigned is not one).
+var compressors = []string{"compress/gzip.NewWriter", "compress/zlib.NewWriter"}
+
+// recvCompressesToMemory reports whether the method's receiver is a
+// compressing writer over an in-memory buffer (see compressesToMemory).
+func recvCompressesToMemory(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
+	return recv != nil && c.compressesToMemory(recv)
+}
+
+// compressesToMemory reports whether e is a local variable whose every
+// assignment makes a compressing writer (see compressors) over a
+// bytes.Buffer or strings.Builder, and none of whose fields is assigned:
+// `w := gzip.NewWriter(&b); w.Write(bs); w.Close()`. Writing to it, and
+// closing it, cannot fail.
+func (c *checker) compressesToMemory(e ast.Expr) bool {
+	v := typesutil.LocalVar(c.info, e)
+	if v == nil || v.Parent() == nil {
+		return false
+	}
+	file := fixutil.FileOf(c.pass.Files, e.Pos())
+	if file == nil {
+		return false
+	}
+	scope := v.Parent()
+	made, other := false, false
+	check := func(rhs ast.Expr) {
+		if c.compressorOverMemory(rhs) {
+			made = true
+		} else {
+			other = true
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if other || n == nil || n.End() < scope.Pos() || n.Pos() > scope.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && typesutil.ObjectOf(c.info, sel.X) == v {
+					other = true // w.Name = …: a header field that may fail to encode
+				}
+				if typesutil.ObjectOf(c.info, l) != v {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) {
+					other = true
+				} else {
+					check(n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if c.info.Defs[id] != v {
+					continue
+				}
+				if len(n.Names) != len(n.Values) {
+					other = true
+				} else {
+					check(n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && typesutil.ObjectOf(c.info, n.X) == v {
+				other = true // &w: assigned where the rule cannot see
+			}
+		}
+		return !other
+	})
+	return made && !other
+}
+
+// compressorOverMemory reports whether e is a call of a compressor whose
+// destination is a bytes.Buffer or strings.Builder.
+func (c *checker) compressorOverMemory(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn := typesutil.Callee(c.info, call)
+	for _, name := range compressors {
+		i := strings.LastIndex(name, ".")
+		if typesutil.IsFunc(fn, name[:i], name[i+1:]) {
+			switch typeName(c.info.TypeOf(call.Args[0])) {
+			case "bytes.Buffer", "strings.Builder":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isQuietType reports whether t is the type of a quiet sink.

@@ -192,7 +192,7 @@ func (c *checker) exportDerefFacts() {
 		return
 	}
 	for _, f := range c.pass.Files {
-		if strings.HasSuffix(c.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		if typesutil.InTestFile(c.pass.Fset, f.FileStart) {
 			continue // only the package's own tests call these
 		}
 		for _, d := range f.Decls {

@@ -309,7 +309,7 @@ func (c *checker) templateID(file *ast.File, pos token.Pos) *types.Const {
 		return nil // none, or declared in another file
 	}
 	for id, obj := range pass.TypesInfo.Uses {
-		if obj == k && !strings.HasSuffix(pass.Fset.File(id.Pos()).Name(), "_test.go") {
+		if obj == k && !typesutil.InTestFile(pass.Fset, id.Pos()) {
 			return nil // used: it is the ID of what uses it
 		}
 	}

@@ -110,12 +110,12 @@ type ServerInfo struct {
 
 // ServerCapabilities are what the server offers.
 type ServerCapabilities struct {
-	PositionEncoding   string                   `json:"positionEncoding,omitempty"`
-	TextDocumentSync   TextDocumentSyncOptions  `json:"textDocumentSync"`
-	HoverProvider      bool                     `json:"hoverProvider,omitempty"`
-	CodeActionProvider *CodeActionOptions       `json:"codeActionProvider,omitempty"`
-	ExecuteCommand     *ExecuteCommandOptions   `json:"executeCommandProvider,omitempty"`
-	Workspace          *WorkspaceServerCapabils `json:"workspace,omitempty"`
+	PositionEncoding   string                       `json:"positionEncoding,omitempty"`
+	TextDocumentSync   TextDocumentSyncOptions      `json:"textDocumentSync"`
+	HoverProvider      bool                         `json:"hoverProvider,omitempty"`
+	CodeActionProvider *CodeActionOptions           `json:"codeActionProvider,omitempty"`
+	ExecuteCommand     *ExecuteCommandOptions       `json:"executeCommandProvider,omitempty"`
+	Workspace          *WorkspaceServerCapabilities `json:"workspace,omitempty"`
 }
 
 // ExecuteCommandOptions list the commands the server executes.
@@ -142,8 +142,8 @@ type ShowDocumentParams struct {
 	External bool   `json:"external,omitempty"`
 }
 
-// WorkspaceServerCapabils are the server's workspace capabilities.
-type WorkspaceServerCapabils struct {
+// WorkspaceServerCapabilities are the server's workspace capabilities.
+type WorkspaceServerCapabilities struct {
 	WorkspaceFolders struct {
 		Supported bool `json:"supported"`
 	} `json:"workspaceFolders"`

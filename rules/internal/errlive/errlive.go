@@ -28,6 +28,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/cfg"
 )
 
@@ -58,7 +59,7 @@ type nodePos struct {
 // when it has no body. mayReturn reports whether a call may return to
 // its caller (panic does not); paths stop after calls that do not.
 func New(info *types.Info, fn ast.Node, mayReturn func(*ast.CallExpr) bool) *Graph {
-	body := bodyOf(fn)
+	body := typesutil.FuncBody(fn)
 	if body == nil {
 		return nil
 	}
@@ -359,13 +360,7 @@ func (g *Graph) IsNamedResult(v *types.Var) bool {
 // IsNamedResult reports whether v is a named result of fn, an
 // *ast.FuncDecl or *ast.FuncLit.
 func IsNamedResult(info *types.Info, fn ast.Node, v types.Object) bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := typesutil.FuncType(fn)
 	if ft == nil || ft.Results == nil {
 		return false
 	}
@@ -383,7 +378,7 @@ func IsNamedResult(info *types.Info, fn ast.Node, v types.Object) bool {
 // fn: later in the source, or anywhere in a loop around stmt that v
 // outlives.
 func MentionedAfter(info *types.Info, fn, stmt ast.Node, v types.Object) bool {
-	body := bodyOf(fn)
+	body := typesutil.FuncBody(fn)
 	if body == nil {
 		return true
 	}
@@ -429,14 +424,4 @@ func mentionsOutside(info *types.Info, n, skip ast.Node, v types.Object) bool {
 		return true
 	})
 	return found
-}
-
-func bodyOf(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }

@@ -3,8 +3,8 @@ package fixutil
 import (
 	"go/ast"
 	"go/token"
-	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -59,7 +59,7 @@ func IsVarPath(e ast.Expr) bool {
 // its _test.go files.
 func IsTestVariant(pass *analysis.Pass) bool {
 	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		if typesutil.InTestFile(pass.Fset, f.FileStart) {
 			return true
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // function or method in the table.
 //
 // The package's own functions are not asked here: the SSA form that
-// ssautil builds asks a Checker (through Program.SetNoReturn) and already
+// ssaflow builds asks a Checker (through Program.SetNoReturn) and already
 // ends the block after a static call of one that never returns, as it
 // does after a static call of the table's; this also catches the
 // interface calls the builder cannot resolve.

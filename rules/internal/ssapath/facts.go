@@ -1,5 +1,5 @@
 // Package ssapath answers path questions about one function in SSA form
-// (golang.org/x/tools/go/ssa, as built by ssautil.Analyzer): is a value
+// (golang.org/x/tools/go/ssa, as built by ssaflow.Analyzer): is a value
 // nil on some feasible path to an instruction, and does a feasible path
 // run from one instruction to another without passing something that
 // kills what the caller tracks.

@@ -2,7 +2,9 @@ package typesutil
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -30,6 +32,18 @@ func OuterFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
+// FuncType returns the type of fn, an *ast.FuncDecl or *ast.FuncLit, or
+// nil for other nodes.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // FuncBody returns the body of fn, an *ast.FuncDecl or *ast.FuncLit, or
 // nil (for other nodes, and declarations without a body).
 func FuncBody(fn ast.Node) *ast.BlockStmt {
@@ -55,13 +69,7 @@ func TestingParam(info *types.Info, fn ast.Node) string {
 // parameter of fn (an *ast.FuncDecl or *ast.FuncLit), or nil. A
 // parameter named _ or declared with others of its type does not count.
 func TestingParamVar(info *types.Info, fn ast.Node) *types.Var {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := FuncType(fn)
 	if ft == nil || ft.Params == nil {
 		return nil
 	}
@@ -76,4 +84,11 @@ func TestingParamVar(info *types.Info, fn ast.Node) *types.Var {
 		}
 	}
 	return nil
+}
+
+// InTestFile reports whether pos is in a _test.go file of fset. A
+// position in no file (NoPos, half-typed code) is in none.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	tf := fset.File(pos)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }

@@ -101,3 +101,46 @@ func matcherName(c Ctx) string {
 }
 
 var _, _, _, _ = withVars, clientIP, named, matcherName
+
+// SafeMap is a general keyed bag: Set(key, value any) and Get(key).
+type SafeMap struct{ m map[any]any }
+
+func (s *SafeMap) Set(key, value any) { s.m[key] = value }
+
+func (s *SafeMap) Get(key any) (any, bool) {
+	v, ok := s.m[key]
+	return v, ok
+}
+
+type position struct{ pos int }
+
+// A timing wheel keeps its timers in a bag held by an unexported field,
+// by keys its callers choose.
+type wheel struct {
+	timers *SafeMap // only *position goes in
+	labels *SafeMap // a string and an int go in
+}
+
+func (w *wheel) set(key any, pos int) {
+	w.timers.Set(key, &position{pos: pos})
+	w.labels.Set(key, "label")
+	w.labels.Set(pos, pos)
+}
+
+// The key is a parameter: every value the package stores in w.timers is
+// a *position, whatever the key.
+func (w *wheel) remove(key any) int {
+	val, ok := w.timers.Get(key)
+	if !ok {
+		return -1
+	}
+	return val.(*position).pos /* information */ // want `unchecked type assertion val.\(\*position\)`
+}
+
+// w.labels holds strings and ints: the key decides which comes out.
+func (w *wheel) label(key any) string {
+	val, _ := w.labels.Get(key)
+	return val.(string) // want `unchecked type assertion val.\(string\)`
+}
+
+var _ = []any{(*wheel).set, (*wheel).remove, (*wheel).label}

@@ -1,10 +1,10 @@
-package ssautil_test
+package ssaflow_test
 
 import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 )
 
 func TestConsistent(t *testing.T) {
@@ -33,7 +33,7 @@ func TestConsistent(t *testing.T) {
 		for _, o := range tc.others {
 			others = append(others, toMap(o))
 		}
-		if got := ssautil.Consistent(toMap(tc.e), others, differ, once); got != tc.want {
+		if got := ssaflow.Consistent(toMap(tc.e), others, differ, once); got != tc.want {
 			t.Errorf("%s: Consistent = %v, want %v", tc.name, got, tc.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package ssautil_test
+package ssaflow_test
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
-	gpssautil "github.com/gopitfalls/gopitfalls/rules/internal/ssautil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 )
@@ -57,7 +57,7 @@ func f(c bool) int {
 		f.Set("last", b.Index) // differs between the branches
 		return f
 	}
-	if err := gpssautil.Solve(fn, in, out, edge, join, transfer); err != nil {
+	if err := ssaflow.Solve(fn, in, out, edge, join, transfer); err != nil {
 		t.Fatal(err)
 	}
 	if in[0] == nil || in[0].Len() != 0 {
@@ -128,7 +128,7 @@ func straight(n int) int {
 	}
 	for _, name := range []string{"loops", "jumps", "straight"} {
 		fn := pkg.Func(name)
-		got := gpssautil.Cycles(fn)
+		got := ssaflow.Cycles(fn)
 		loops := 0
 		for _, b := range fn.Blocks {
 			if got[b.Index] {
@@ -164,7 +164,7 @@ func straight(n int) int {
 func TestSolveGivesUp(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("package p\n\nfunc g() {}\n\nfunc f(n int) {\n")
-	for i := range gpssautil.MaxVisits/4 + 1 { // two blocks each
+	for i := range ssaflow.MaxVisits/4 + 1 { // two blocks each
 		fmt.Fprintf(&b, "\tif n > %d {\n\t\tg()\n\t}\n", i) // no variable to lift: SSA is quick to build
 	}
 	b.WriteString("}\n")
@@ -183,7 +183,7 @@ func TestSolveGivesUp(t *testing.T) {
 	edge := func(p, b *ssa.BasicBlock) facts { return out[p.Index] }
 	join := func(a, b int) (int, bool) { return a, a == b }
 	transfer := func(b *ssa.BasicBlock, f facts) facts { return f }
-	err = gpssautil.Solve(fn, in, out, edge, join, transfer)
+	err = ssaflow.Solve(fn, in, out, edge, join, transfer)
 	if err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("Solve on %d blocks: %v, want it to give up", len(fn.Blocks), err)
 	}

@@ -1,4 +1,4 @@
-// Package makefix builds the fixes that give a nil map or channel a value
+// Package makeinit builds the fixes that give a nil map or channel a value
 // where it is declared: `var m map[K]V` → `m := make(map[K]V)`, a
 // package-level `var m map[K]V` → `var m = make(map[K]V)`, and for a
 // field of a local struct, `s.f = make(T)` right after s is declared (or
@@ -18,7 +18,7 @@
 // When such a make cannot go (a channel's buffer size computed after the
 // declaration, a variable it would leave unused), there is no fix. A
 // later make after a use of m resets it and stays.
-package makefix
+package makeinit
 
 import (
 	"fmt"

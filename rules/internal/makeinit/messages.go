@@ -1,4 +1,4 @@
-package makefix
+package makeinit
 
 import "github.com/gopitfalls/gopitfalls/rules/rule"
 

@@ -1,4 +1,4 @@
-package makefix
+package makeinit
 
 import (
 	"go/ast"

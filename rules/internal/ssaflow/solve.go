@@ -1,4 +1,4 @@
-package ssautil
+package ssaflow
 
 import (
 	"errors"

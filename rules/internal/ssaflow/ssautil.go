@@ -1,4 +1,4 @@
-// Package ssautil gives rules the SSA form of the package they check,
+// Package ssaflow gives rules the SSA form of the package they check,
 // for path-sensitive reasoning, without two costs that requiring
 // x/tools' buildssa would bring to every gopitfalls driver:
 //
@@ -14,7 +14,7 @@
 //
 // As with buildssa, blocks after a call that never returns end in a
 // synthetic panic, so they have no successors.
-package ssautil
+package ssaflow
 
 import (
 	"go/ast"
