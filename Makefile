@@ -77,8 +77,8 @@ lint:
 	$(GO) vet $(GO_PKGS)
 
 go-test:
-	$(GO) test -race $(GO_RACE_PKGS)
-	$(GO) test $(GO_RULE_PKGS)
+	$(GO) test -race -timeout 30m $(GO_RACE_PKGS)
+	$(GO) test -timeout 30m $(GO_RULE_PKGS)
 
 # -fix on real modules: kratos v0.6.0 and etcd server v3.7.3, fetched by
 # exact version through the module proxy (a module that cannot be fetched
