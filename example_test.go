@@ -8,10 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gopitfalls/gopitfalls/internal/pitfallmarks"
 )
 
 // A finding as -format json prints it.
@@ -46,33 +47,6 @@ func checkJSON(t *testing.T, dir string, extra ...string) ([]jsonFinding, int) {
 	return out, code
 }
 
-var markerRE = regexp.MustCompile(`// pitfall: ([a-z-]+(?:, [a-z-]+)*)\s*$`)
-
-// markers returns "file:line rule" for every `// pitfall: rule` comment
-// under dir.
-func markers(t *testing.T, dir string) []string {
-	var out []string
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, line := range strings.Split(string(data), "\n") {
-			if m := markerRE.FindStringSubmatch(line); m != nil {
-				for _, id := range strings.Split(m[1], ", ") {
-					out = append(out, fmt.Sprintf("%s:%d %s", path, i+1, id))
-				}
-			}
-		}
-		return nil
-	})
-	slices.Sort(out)
-	return out
-}
-
 // TestExample checks that gopitfalls reports every pitfall planted in
 // the example workspace and nothing else (at information severity and
 // above, as the editor shows them), and that check's default output is
@@ -82,22 +56,33 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := markers(t, dir)
+	want, err := pitfallmarks.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(want) == 0 {
 		t.Fatal("no pitfall markers in the example")
+	}
+	// key spells a finding as pitfallmarks does: its file relative to dir.
+	key := func(f jsonFinding) string {
+		rel, err := filepath.Rel(dir, f.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), f.Line, f.Rule)
 	}
 	findings, code := checkJSON(t, dir, "-severity", "information")
 	var got, warnings []string
 	for _, f := range findings {
-		got = append(got, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+		got = append(got, key(f))
 		if f.Severity == "warning" || f.Severity == "error" {
-			warnings = append(warnings, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+			warnings = append(warnings, key(f))
 		}
 	}
 	defaults, _ := checkJSON(t, dir)
 	var shown []string
 	for _, f := range defaults {
-		shown = append(shown, fmt.Sprintf("%s:%d %s", f.File, f.Line, f.Rule))
+		shown = append(shown, key(f))
 	}
 	if len(warnings) == 0 || len(warnings) == len(want) {
 		t.Errorf("%d of the %d planted pitfalls are warnings: want most, not all (the databus Commit is information)", len(warnings), len(want))

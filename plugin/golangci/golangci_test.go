@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/check"
+	"github.com/gopitfalls/gopitfalls/internal/pitfallmarks"
 	"github.com/gopitfalls/gopitfalls/plugin/golangci"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -172,7 +173,11 @@ func TestCustomGolangciLint(t *testing.T) {
 			informed = append(informed, f.key)
 		}
 	}
-	if marked := markers(t, dir); !slices.Equal(informed, marked) {
+	marked, err := pitfallmarks.Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(informed, marked) {
 		t.Errorf("check's findings at information and above differ from the planted pitfalls:\n%s\nwant\n%s", strings.Join(informed, "\n"), strings.Join(marked, "\n"))
 	}
 }
@@ -418,34 +423,6 @@ func found(t *testing.T, issues []issue) []string {
 		}
 		out = append(out, fmt.Sprintf("%s:%d %s", filepath.ToSlash(is.Pos.Filename), is.Pos.Line, id))
 	}
-	slices.Sort(out)
-	return out
-}
-
-var markerRE = regexp.MustCompile(`// pitfall: ([a-z-]+(?:, [a-z-]+)*)\s*$`)
-
-// markers returns "file:line rule" for every `// pitfall: rule` comment
-// under dir, relative to it.
-func markers(t *testing.T, dir string) []string {
-	var out []string
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, path)
-		for i, line := range strings.Split(string(data), "\n") {
-			if m := markerRE.FindStringSubmatch(line); m != nil {
-				for _, id := range strings.Split(m[1], ", ") {
-					out = append(out, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), i+1, id))
-				}
-			}
-		}
-		return nil
-	})
 	slices.Sort(out)
 	return out
 }
