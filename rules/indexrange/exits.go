@@ -3,7 +3,6 @@ package indexrange
 import (
 	"go/ast"
 
-	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -30,9 +29,6 @@ func loopOf(cur inspector.Cursor) ast.Node {
 func (c *checker) skips(p *plan, ex exit) bool {
 	if ex.jump == nil {
 		return false // os.Exit: nothing runs after it
-	}
-	if c.exits == nil {
-		c.exits = syncflow.NewBuilder(c.pass.TypesInfo, c.pass.Files)
 	}
 	if p.after {
 		return c.exits.SkipsCleanup(p.fnNode, p.def, true, *ex.jump)

@@ -70,8 +70,9 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		pass:  pass,
 		index: make(map[token.Pos]inspector.Cursor),
 		calls: make(map[token.Pos]inspector.Cursor),
-		nr:    noreturn.New(pass.TypesInfo, pass.Files),
+		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files),
 	}
+	c.nr = c.exits.NoReturn() // one never-returns answer for the guards and the fixes
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range in.Root().Preorder((*ast.IndexExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {

@@ -308,9 +308,6 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 // a panic: deferred calls run, the rest does not) would skip a cleanup
 // that the code below does (syncflow.SkipsCleanup).
 func (c *checker) skips(fn ast.Node, stmt ast.Stmt) bool {
-	if c.exits == nil {
-		c.exits = syncflow.NewBuilder(c.pass.TypesInfo, c.pass.Files)
-	}
 	return c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return)
 }
 

@@ -110,7 +110,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		return nil // loaded from export data: nothing to analyse, no facts to give
 	}
 	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*function), reached: make(map[*types.Package][2]bool),
-		nr: noreturn.New(pass.TypesInfo, pass.Files)}
+		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
+	c.nr = c.exits.NoReturn() // one never-returns answer for the graphs and the fixes
 	c.collect()
 	c.summarise()
 	c.checkDroppedErrors()
