@@ -117,14 +117,10 @@ func repairFix(fset *token.FileSet, fix *analysis.SuggestedFix) string {
 		edits[i] = analysis.TextEdit{Pos: pos, End: end, NewText: e.NewText}
 	}
 	fixed := analysis.SuggestedFix{Message: fix.Message, TextEdits: edits}
-	offs, _, ok := FixEdits(fset, fixed)
-	if !ok && len(edits) > 0 {
-		return "edits in several files"
-	}
-	for i := 1; i < len(offs); i++ {
-		if offs[i].Start < offs[i-1].End {
-			return "overlapping edits"
-		}
+	// The ranges are in their files now: FixEdits (textedit's rules, as
+	// every applier's) refuses only edits in several files, or overlapping.
+	if _, _, ok := FixEdits(fset, fixed); !ok && len(edits) > 0 {
+		return "edits in several files, or overlapping"
 	}
 	*fix = fixed
 	return ""
