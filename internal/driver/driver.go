@@ -27,6 +27,9 @@ type Finding struct {
 	Severity rule.Severity
 	Fset     *token.FileSet
 	Diag     analysis.Diagnostic
+	// Said is what the rule said in Diag, in either language (nil when
+	// unknown: Diag's English is shown).
+	Said *rule.Said
 	// ModuleDir is the root directory of the module of the package (""
 	// for none): see Posn.
 	ModuleDir string
@@ -235,7 +238,7 @@ func (res *Result) addFindings(log *slog.Logger, r *rule.Rule, sev rule.Severity
 			continue
 		}
 		seen[key] = true
-		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: r.Shown(sev, levels.At(i, r.Severity)), Fset: fset, Diag: d, ModuleDir: u.ModuleDir})
+		res.Findings = append(res.Findings, &Finding{Rule: r, Severity: r.Shown(sev, levels.At(i, r.Severity)), Fset: fset, Diag: d, Said: levels.SaidAt(i), ModuleDir: u.ModuleDir})
 	}
 }
 

@@ -1,25 +1,20 @@
 package driver
 
-import "golang.org/x/tools/go/analysis"
-
 // Message returns the finding's message in lang ("en" or "zh").
 func (f *Finding) Message(lang string) string {
-	msg, _ := f.Rule.Localize(f.Diag.Message, lang)
-	return msg
+	return f.Rule.MessageIn(f.Said, f.Diag.Message, lang)
 }
 
 // FixTitlesIn returns the titles of the finding's fixes in lang.
 func (f *Finding) FixTitlesIn(lang string) []string {
 	titles := []string{}
-	for _, fix := range f.Diag.SuggestedFixes {
-		t, _ := f.Rule.Localize(fix.Message, lang)
-		titles = append(titles, t)
+	for i := range f.Diag.SuggestedFixes {
+		titles = append(titles, f.FixTitle(i, lang))
 	}
 	return titles
 }
 
-// FixTitle returns the title of one of the finding's fixes in lang.
-func (f *Finding) FixTitle(fix analysis.SuggestedFix, lang string) string {
-	t, _ := f.Rule.Localize(fix.Message, lang)
-	return t
+// FixTitle returns the title of the finding's i'th fix in lang.
+func (f *Finding) FixTitle(i int, lang string) string {
+	return f.Rule.FixIn(f.Said, i, f.Diag.SuggestedFixes[i].Message, lang)
 }

@@ -109,14 +109,34 @@ func (r *Rule) localize(msg string, depth int) (string, bool) {
 func (r *Rule) Catalog() []Message { return r.spec.Messages }
 
 // localized returns d with its message and fix titles in lang.
-func (r *Rule) localized(d analysis.Diagnostic, lang string) analysis.Diagnostic {
-	d.Message, _ = r.Localize(d.Message, lang)
+func (r *Rule) localized(d analysis.Diagnostic, said *Said, lang string) analysis.Diagnostic {
+	d.Message = r.MessageIn(said, d.Message, lang)
 	if len(d.SuggestedFixes) > 0 {
 		fixes := slices.Clone(d.SuggestedFixes)
 		for i := range fixes {
-			fixes[i].Message, _ = r.Localize(fixes[i].Message, lang)
+			fixes[i].Message = r.FixIn(said, i, fixes[i].Message, lang)
 		}
 		d.SuggestedFixes = fixes
 	}
 	return d
+}
+
+// MessageIn returns the message of a diagnostic of the rule, whose
+// English is en and whose Said is said (nil when unknown), in lang.
+func (r *Rule) MessageIn(said *Said, en, lang string) string {
+	if said != nil && !said.Message.IsZero() {
+		return said.MessageIn(lang, en)
+	}
+	msg, _ := r.Localize(en, lang)
+	return msg
+}
+
+// FixIn returns the title of the i'th fix of a diagnostic of the rule,
+// whose English is en, in lang.
+func (r *Rule) FixIn(said *Said, i int, en, lang string) string {
+	if said != nil && i < len(said.Fixes) && !said.Fixes[i].IsZero() {
+		return said.FixIn(lang, i, en)
+	}
+	msg, _ := r.Localize(en, lang)
+	return msg
 }

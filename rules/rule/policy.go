@@ -32,6 +32,7 @@ import (
 // where it gave up (see GiveUp).
 type Result struct {
 	Levels []Severity
+	Said   []Said // what the rule said, by diagnostic, in the order reported
 	Skips  []Skip
 }
 
@@ -44,6 +45,15 @@ func (r *Result) At(i int, own Severity) Severity {
 		return own
 	}
 	return r.Levels[i]
+}
+
+// SaidAt returns what the rule said in the i'th diagnostic reported, or
+// nil when unknown.
+func (r *Result) SaidAt(i int) *Said {
+	if r == nil || i < 0 || i >= len(r.Said) {
+		return nil
+	}
+	return &r.Said[i]
 }
 
 // GaveUp returns the places where the rule gave up.
@@ -62,6 +72,7 @@ var running sync.Map // *analysis.Pass → *passState
 type passState struct {
 	mu   sync.Mutex
 	next Severity
+	said map[string]Text // by English: what Say recorded
 	res  Result
 }
 

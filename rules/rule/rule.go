@@ -193,11 +193,13 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			if d.URL == "" {
 				d.URL = a.URL
 			}
+			said := st.saidFor(d)
 			if opts.Lang != "" {
-				d = r.localized(d, opts.Lang)
+				d = r.localized(d, &said, opts.Lang)
 			}
 			st.mu.Lock()
 			st.res.Levels = append(st.res.Levels, sev)
+			st.res.Said = append(st.res.Said, said)
 			st.mu.Unlock()
 			pass.Report(d)
 		}

@@ -497,3 +497,30 @@ func TestIsGenerated(t *testing.T) {
 		t.Error("a file with the standard header is not generated")
 	}
 }
+
+func TestMsg(t *testing.T) {
+	part := rule.M("the lock %s", "锁 %s")
+	m := rule.M("%s holds %s at line %d", "第 %[3]d 行，%[1]s 拿着 %[2]s")
+	txt := m.With("f", part.With("mu"), 7)
+	if got, want := txt.String(), "f holds the lock mu at line 7"; got != want {
+		t.Errorf("English: got %q, want %q", got, want)
+	}
+	if got, want := txt.In("zh"), "第 7 行，f 拿着 锁 mu"; got != want {
+		t.Errorf("Chinese: got %q, want %q", got, want)
+	}
+	for _, bad := range [][2]string{
+		{"%s and %s", ""},                    // no Chinese
+		{"%[2]s and %[1]s", "%s 和 %s"},       // English reorders
+		{"%s at line %d", "第 %[2]s 行 %[1]s"}, // verb differs
+		{"%s", "%[2]s"},                      // no such argument
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("M(%q, %q) did not panic", bad[0], bad[1])
+				}
+			}()
+			rule.M(bad[0], bad[1])
+		}()
+	}
+}

@@ -48,14 +48,14 @@ func CodeActions(pkg *cache.Package, file string, params *protocol.CodeActionPar
 	if wants(only, protocol.QuickFix) {
 		for _, fd := range atRange(pkg, findings, params, env) {
 			d, _ := diagnostic(pkg, fd, env)
-			for _, fix := range fd.Diag.SuggestedFixes {
+			for i, fix := range fd.Diag.SuggestedFixes {
 				edits, name, ok := driver.FixEdits(pkg.Fset, fix)
 				if !ok {
 					continue // spans files, or out of them
 				}
 				if edit, ok := workspaceEdit(pkg, name, edits, env); ok {
 					out = append(out, protocol.CodeAction{
-						Title: fd.FixTitle(fix, env.Lang), Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{d},
+						Title: fd.FixTitle(i, env.Lang), Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{d},
 						IsPreferred: len(fd.Diag.SuggestedFixes) == 1, Edit: edit,
 					})
 				}
