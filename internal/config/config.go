@@ -38,6 +38,7 @@ type Config struct {
 	Language                string // auto, en or zh
 	ErrgroupImport          string
 	FrameworkImportPrefixes []string
+	KratosV2ImportPrefixes  []string
 	DiagnosticsScope        string                   // openFiles or workspace (the language server's)
 	Rules                   map[string]rule.Severity // explicit settings, by rule ID
 }
@@ -49,6 +50,7 @@ func Default() *Config {
 		Language:                "auto",
 		ErrgroupImport:          opts.ErrgroupImport,
 		FrameworkImportPrefixes: opts.FrameworkImportPrefixes,
+		KratosV2ImportPrefixes:  opts.KratosV2ImportPrefixes,
 		DiagnosticsScope:        "openFiles",
 		Rules:                   make(map[string]rule.Severity),
 	}
@@ -58,6 +60,7 @@ func Default() *Config {
 func (c *Config) Clone() *Config {
 	d := *c
 	d.FrameworkImportPrefixes = slices.Clone(c.FrameworkImportPrefixes)
+	d.KratosV2ImportPrefixes = slices.Clone(c.KratosV2ImportPrefixes)
 	d.Rules = make(map[string]rule.Severity, len(c.Rules))
 	for k, v := range c.Rules {
 		d.Rules[k] = v
@@ -70,6 +73,7 @@ func (c *Config) Options() rule.Options {
 	return rule.Options{
 		ErrgroupImport:          c.ErrgroupImport,
 		FrameworkImportPrefixes: slices.Clone(c.FrameworkImportPrefixes),
+		KratosV2ImportPrefixes:  slices.Clone(c.KratosV2ImportPrefixes),
 	}
 }
 

@@ -260,6 +260,12 @@ type Options struct {
 	// the Kratos v0.x framework packages (net/rpc/warden, conf/paladin,
 	// queue/databus, sync/errgroup, log) are found.
 	FrameworkImportPrefixes []string
+	// KratosV2ImportPrefixes are the import path prefixes of Kratos v2
+	// and v3 (transport/grpc, config, registry, errors, middleware/…),
+	// a different framework from v0.x with other APIs and semantics (its
+	// log.Fatal exits): rules match its packages through these, never
+	// through FrameworkImportPrefixes.
+	KratosV2ImportPrefixes []string
 	// MinSeverity drops the diagnostics below it: drivers that show
 	// every diagnostic they get (go vet, golangci-lint) set Warning, as
 	// check shows by default. Check and the server keep all (Off) and
@@ -294,16 +300,36 @@ var DefaultFrameworkImportPrefixes = []string{
 	"go-common/library/",
 }
 
+// DefaultKratosV2ImportPrefixes is the default of
+// Options.KratosV2ImportPrefixes.
+var DefaultKratosV2ImportPrefixes = []string{
+	"github.com/go-kratos/kratos/v2/",
+	"github.com/go-kratos/kratos/v3/",
+}
+
 // DefaultOptions returns the options used when nothing is configured.
 func DefaultOptions() Options {
 	return Options{
 		ErrgroupImport:          DefaultErrgroupImport,
 		FrameworkImportPrefixes: slices.Clone(DefaultFrameworkImportPrefixes),
+		KratosV2ImportPrefixes:  slices.Clone(DefaultKratosV2ImportPrefixes),
 	}
 }
 
 func (o Options) key() string {
-	return o.MinSeverity.String() + "\x00" + o.Severity.String() + "\x00" + o.Lang + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00")
+	return o.MinSeverity.String() + "\x00" + o.Severity.String() + "\x00" + o.Lang + "\x00" + o.ErrgroupImport + "\x00" + strings.Join(o.FrameworkImportPrefixes, "\x00") + "\x01" + strings.Join(o.KratosV2ImportPrefixes, "\x00")
+}
+
+// KratosV2Package reports whether path is the Kratos v2/v3 package rel
+// (such as "transport/grpc") under one of the v2 prefixes. rel "" is the
+// module's root package (kratos.New).
+func (o *Options) KratosV2Package(path, rel string) bool {
+	for _, prefix := range o.KratosV2ImportPrefixes {
+		if rel == "" && path == strings.TrimSuffix(prefix, "/") || strings.HasPrefix(path, prefix) && path[len(prefix):] == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // FrameworkPackage reports whether path is the framework package rel
