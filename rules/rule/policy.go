@@ -1,9 +1,12 @@
 package rule
 
 import (
+	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -17,7 +20,9 @@ import (
 // caps two kinds of code:
 //
 //   - _test.go files, at the rule's Spec.InTests: a test that panics
-//     fails, loudly but harmlessly;
+//     fails, loudly but harmlessly; and test helpers in other files,
+//     functions that take a *testing.T, *testing.B, *testing.F or
+//     testing.TB and so run only under a test;
 //   - non-production code (see [NonProduction]): benchmarks, examples,
 //     demos and mock servers, at information. They are downgraded, never
 //     silenced: a reader may still want to know.
@@ -96,7 +101,7 @@ func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
 		s = r.Severity
 	}
 	tf := pass.Fset.File(pos)
-	if tf != nil && strings.HasSuffix(tf.Name(), "_test.go") && r.spec.InTests != Off && s > r.spec.InTests {
+	if r.spec.InTests != Off && s > r.spec.InTests && (tf != nil && strings.HasSuffix(tf.Name(), "_test.go") || inTestHelper(pass, pos)) {
 		s = r.spec.InTests
 	}
 	modPath := ""
@@ -140,6 +145,60 @@ func NonProduction(pkgPath, modulePath string, tf *token.File) bool {
 		if strings.HasSuffix(base, "_mock.go") || strings.HasPrefix(base, "mock_") {
 			return true
 		}
+	}
+	return false
+}
+
+// inTestHelper reports whether pos is in a function declared with a
+// *testing.T, *testing.B, *testing.F or testing.TB parameter: a test
+// helper, which runs only under a test wherever its file is.
+func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
+	if pass.TypesInfo == nil {
+		return false
+	}
+	for _, f := range pass.Files {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		i, found := slices.BinarySearchFunc(f.Decls, pos, func(d ast.Decl, p token.Pos) int {
+			switch {
+			case d.End() <= p:
+				return -1
+			case d.Pos() > p:
+				return 1
+			}
+			return 0
+		})
+		if !found {
+			return false
+		}
+		fd, ok := f.Decls[i].(*ast.FuncDecl)
+		if !ok || fd.Type.Params == nil {
+			return false
+		}
+		for _, field := range fd.Type.Params.List {
+			if isTestingType(pass.TypesInfo.TypeOf(field.Type)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// isTestingType reports whether t is *testing.T, *testing.B, *testing.F
+// or testing.TB.
+func isTestingType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
 	}
 	return false
 }

@@ -161,6 +161,10 @@ func TestPolicy(t *testing.T) {
 		"a.go:quiet":     rule.Information,
 		"a_test.go:loud": rule.Hint,
 		"demo.go:loud":   rule.Information,
+		// Test helpers outside _test.go files (they take a *testing.T,
+		// testing.TB or *testing.F) are test code.
+		"helper.go:loud":  rule.Hint,
+		"helper.go:loud2": rule.Hint,
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("levels %v, want %v", got, want)
@@ -197,7 +201,7 @@ func TestPolicy(t *testing.T) {
 		{rule.Information, rule.Warning, nil},
 		{rule.Information, rule.Information, []string{"a.go:loud", "a.go:quiet", "demo.go:loud"}},
 		{rule.Error, rule.Warning, []string{"a.go:loud"}},
-		{rule.Error, rule.Hint, []string{"a.go:loud", "a.go:quiet", "a_test.go:loud", "demo.go:loud"}},
+		{rule.Error, rule.Hint, []string{"a.go:loud", "a.go:quiet", "a_test.go:loud", "demo.go:loud", "helper.go:loud", "helper.go:loud2"}},
 	} {
 		opts := rule.DefaultOptions()
 		opts.MinSeverity = tc.min
