@@ -165,7 +165,17 @@ func (c *checker) checkFunc(fn *ssa.Function) []finding {
 			if src.kind == srcField && !typesutil.IsError(results.At(i).Type()) {
 				continue // a field returned as another interface: an invariant of its type, as a rule
 			}
-			out = append(out, finding{c.diagnostic(cur, fn, i, x, src), src.sev})
+			d, sev := c.diagnostic(cur, fn, i, x, src), src.sev
+			if !typesutil.IsError(results.At(i).Type()) && usableNil(x.Type()) {
+				// A nil slice or map behind another interface still
+				// works (an empty one); only a comparison with nil is
+				// surprised. An error is compared with nil by every
+				// caller, so there it stays a warning. No fix: a nil
+				// interface in its place would panic where the empty
+				// value worked.
+				sev, d.SuggestedFixes = rule.Information, nil
+			}
+			out = append(out, finding{d, sev})
 			break // one finding per return statement
 		}
 	}
@@ -525,3 +535,13 @@ func pkgName(pkg *types.Package) types.Qualifier {
 }
 
 // --- fixes ---
+
+// usableNil reports whether the nil value of t works as an empty one: a
+// slice (ranging over it, len and append do) or a map (reading it does).
+func usableNil(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
