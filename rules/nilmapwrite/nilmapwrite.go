@@ -121,6 +121,9 @@ func suggestFix(pass *analysis.Pass, x ast.Expr, src ssapath.NilSource) (analysi
 		if src.Kind != ssapath.NilLocal {
 			return analysis.SuggestedFix{}, false // a package variable's field: where to make it is a design choice
 		}
+		if ssapath.Reassigned(src.Loc) {
+			return analysis.SuggestedFix{}, false // the struct is assigned again: making it at the declaration is not enough
+		}
 		if fix, ok := makeinit.ForField(pass, x); ok {
 			return fix, true
 		}

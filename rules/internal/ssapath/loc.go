@@ -142,5 +142,29 @@ func LiteralOf(l Loc) (token.Pos, bool) {
 	if fields, ok := l.Fields(); !ok || len(fields) != 1 {
 		return token.NoPos, false
 	}
+	if Reassigned(l) {
+		return token.NoPos, false // which literal left it nil?
+	}
 	return a.Pos(), true
+}
+
+// Reassigned reports whether the root of l, a local struct, is assigned
+// a whole struct more than once (h := T{…}; …; h = T{…}): a fix at its
+// declaration would not reach a use after the second.
+func Reassigned(l Loc) bool {
+	a, ok := l.Root.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	refs := a.Referrers()
+	if refs == nil {
+		return false
+	}
+	stores := 0
+	for _, r := range *refs {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == ssa.Value(a) {
+			stores++
+		}
+	}
+	return stores > 1
 }

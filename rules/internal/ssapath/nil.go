@@ -241,13 +241,51 @@ func (f *Func) memNilVia(l Loc, alias *ssa.Phi, at ssa.Instruction, depth int) b
 	// Until a store, the location holds nil: a branch on l == nil takes
 	// its true side.
 	// (On the edge into the φ, what holds for l holds for the φ's l.)
+	// A store of a whole struct that leaves the field nil (h = T{Root: r},
+	// copied from a literal) makes it nil again: a later branch on
+	// l == nil still knows.
 	var seed Facts
+	var renew func(ssa.Instruction) []fact
 	if v, ok := at.(ssa.Value); ok {
 		nilc := term{c: constKey(ssa.NewConst(nil, v.Type())), isConst: true}
-		seed = Facts{{c: cond{x: term{loc: l, isLoc: true}, y: nilc, op: token.EQL}, val: true}}
+		isNil := func(m Loc) fact {
+			return fact{c: cond{x: term{loc: m, isLoc: true}, y: nilc, op: token.EQL}, val: true}
+		}
+		seed = Facts{isNil(l)}
+		renew = func(instr ssa.Instruction) []fact {
+			st, ok := instr.(*ssa.Store)
+			if !ok {
+				return nil
+			}
+			sl, ok := AddrLoc(st.Addr)
+			if !ok {
+				return nil
+			}
+			var out []fact
+			for _, m := range locs {
+				if sl != m && sl.contains(m) && f.fieldNil(st.Val, m.Path[len(sl.Path):], st, depth) {
+					out = append(out, isNil(m))
+				}
+			}
+			return out
+		}
 	}
-	found, _ := f.reach(alloc, seed, func(instr ssa.Instruction) bool { return instr == at }, stop)
-	return found
+	target := func(instr ssa.Instruction) bool { return instr == at }
+	if found, _ := f.reach(alloc, seed, target, stop, renew); found {
+		return true
+	}
+	// A later store may make it nil again (h = T{Root: r} after h's map
+	// was made): search from each such store too.
+	for _, b := range f.Fn.Blocks {
+		for _, instr := range b.Instrs {
+			if renew != nil && len(renew(instr)) > 0 {
+				if found, _ := f.reach(instr, Facts(renew(instr)), target, stop, renew); found {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isMemStore reports whether instr is a store or a map update: where an

@@ -321,12 +321,14 @@ func (f *Func) killsTerm(t term, instr ssa.Instruction) bool {
 // stop is true. The target is tested before stop. The search gives up,
 // answering false, after MaxStates states.
 func (f *Func) Reach(from ssa.Instruction, target, stop func(ssa.Instruction) bool) bool {
-	ok, _ := f.reach(from, nil, target, stop)
+	ok, _ := f.reach(from, nil, target, stop, nil)
 	return ok
 }
 
-// reach is Reach, also reporting whether the search gave up.
-func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Instruction) bool) (found, gaveUp bool) {
+// reach is Reach, also reporting whether the search gave up. It starts
+// with the seed facts; after an instruction, the facts that renew
+// returns (nil: none) hold again, as a store of a constant makes its own.
+func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Instruction) bool, renew func(ssa.Instruction) []fact) (found, gaveUp bool) {
 	start := from.Block()
 	if start == nil || start.Parent() != f.Fn {
 		return false, false
@@ -366,6 +368,13 @@ func (f *Func) reach(from ssa.Instruction, seed Facts, target, stop func(ssa.Ins
 			if st, ok := instr.(*ssa.Store); ok {
 				if sf, ok := storeFact(st); ok {
 					if fs, ok := facts.with(sf); ok {
+						facts = fs
+					}
+				}
+			}
+			if renew != nil {
+				for _, rf := range renew(instr) {
+					if fs, ok := facts.with(rf); ok {
 						facts = fs
 					}
 				}
