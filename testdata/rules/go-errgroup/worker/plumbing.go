@@ -192,6 +192,14 @@ func Debug() {
 	go http.ListenAndServe("127.0.0.1:6060", nil) // want `goroutine drops the error of http.ListenAndServe; no one sees it fail`
 }
 
+// DebugQuiet is Debug where the author has decided, for errcheck, that
+// the error goes nowhere (caddy's HTTP/3 server): //nolint:errcheck on
+// the line above is that decision for this rule too.
+func DebugQuiet() {
+	//nolint:errcheck
+	go http.ListenAndServe("127.0.0.1:6061", nil)
+}
+
 // ReadLoop returns when the connection fails: the read error ends the
 // loop, as every connection's does.
 func ReadLoop(c net.Conn, out chan<- []byte) {
