@@ -139,7 +139,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			f2 := &finding{ia: ia, cur: cur, expr: expr, k: k, b: bd, definite: definite}
 			f2.diag = analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: c.message(f2)}
 			switch {
-			case !definite && typesutil.InTestFile(c.pass.Fset, expr.Pos()):
+			case !definite && rule.InTestCode(c.pass, expr.Pos()):
 				// A test that panics on unexpected output still fails: only hint.
 				f2.sev = rule.Hint
 			case !definite && kernel:

@@ -101,7 +101,7 @@ func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
 		s = r.Severity
 	}
 	tf := pass.Fset.File(pos)
-	if r.spec.InTests != Off && s > r.spec.InTests && (tf != nil && strings.HasSuffix(tf.Name(), "_test.go") || inTestHelper(pass, pos)) {
+	if r.spec.InTests != Off && s > r.spec.InTests && InTestCode(pass, pos) {
 		s = r.spec.InTests
 	}
 	modPath := ""
@@ -147,6 +147,15 @@ func NonProduction(pkgPath, modulePath string, tf *token.File) bool {
 		}
 	}
 	return false
+}
+
+// InTestCode reports whether pos is in test code: a _test.go file, or a
+// test helper in another file (see inTestHelper). The severity policy
+// caps such code at Spec.InTests; rules that judge it themselves ask
+// here.
+func InTestCode(pass *analysis.Pass, pos token.Pos) bool {
+	tf := pass.Fset.File(pos)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go") || inTestHelper(pass, pos)
 }
 
 // inTestHelper reports whether pos is in a function declared with a

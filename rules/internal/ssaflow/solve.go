@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
 	"golang.org/x/tools/go/ssa"
 )
@@ -21,7 +22,9 @@ import (
 // where join keeps a key known on both sides with the value it returns,
 // when keep; it must keep a value known alike on both sides unchanged,
 // join(v, v) = v, true. transfer computes a block's exit from a copy of
-// its entry, which it may change.
+// its entry, which it may change. A block with a call that never
+// returns through an interface (t.Fatal on a testing.TB), which go/ssa
+// does not end there, flows nowhere (see noreturn.Instr).
 //
 // Solve fails when the facts do not settle within 50 rounds, or when it
 // has visited MaxVisits blocks: a function that large (generated code of
@@ -34,6 +37,15 @@ func Solve[K, V comparable](
 	transfer func(b *ssa.BasicBlock, in *pmap.Map[K, V]) *pmap.Map[K, V],
 ) error {
 	order := ReversePostorder(fn)
+	dead := make([]bool, len(fn.Blocks))
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if noreturn.Instr(instr) {
+				dead[b.Index] = true
+				break
+			}
+		}
+	}
 	joinKey := func(_ K, a, b V) (V, bool) { return join(a, b) }
 	visits := 0
 	for round := 0; round <= 50; round++ {
@@ -47,7 +59,9 @@ func Solve[K, V comparable](
 				entry = new(pmap.Map[K, V])
 			} else {
 				for _, p := range b.Preds {
-					entry = joinMaps(entry, edge(p, b), joinKey)
+					if !dead[p.Index] {
+						entry = joinMaps(entry, edge(p, b), joinKey)
+					}
 				}
 			}
 			var exit *pmap.Map[K, V]
