@@ -24,8 +24,9 @@ import (
 //     functions that take a *testing.T, *testing.B, *testing.F or
 //     testing.TB and so run only under a test;
 //   - non-production code (see [NonProduction]): benchmarks, examples,
-//     demos and mock servers, at information. They are downgraded, never
-//     silenced: a reader may still want to know.
+//     demos and mock servers, and test-support packages (testSupport),
+//     at information. They are downgraded, never silenced: a reader may
+//     still want to know.
 //
 // The severity of each diagnostic is in the rule Analyzer's result, a
 // *[Result]; drivers that know it (check, the server) show each finding
@@ -108,7 +109,7 @@ func (r *Rule) level(pass *analysis.Pass, pos token.Pos, s Severity) Severity {
 	if pass.Module != nil {
 		modPath = pass.Module.Path
 	}
-	if s > Information && NonProduction(pass.Pkg.Path(), modPath, tf) {
+	if s > Information && (NonProduction(pass.Pkg.Path(), modPath, tf) || testSupport(pass.Pkg)) {
 		s = Information
 	}
 	return s
@@ -208,6 +209,23 @@ func isTestingType(t types.Type) bool {
 	switch n.Obj().Name() {
 	case "T", "B", "F", "TB":
 		return true
+	}
+	return false
+}
+
+// testSupport reports whether pkg is a test-support package by Go's
+// naming convention (net/http/httptest, testing/fstest, caddytest): its
+// name ends in "test" and it imports testing, which production code does
+// not (a package named manifest or latest does not).
+func testSupport(pkg *types.Package) bool {
+	name := pkg.Name()
+	if len(name) <= len("test") || !strings.HasSuffix(name, "test") {
+		return false
+	}
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "testing" {
+			return true
+		}
 	}
 	return false
 }

@@ -155,7 +155,7 @@ func TestPolicy(t *testing.T) {
 		}
 		return out
 	}
-	got := levels(analysistest.Run(t, analysistest.TestData(), r.Analyzer, "policy", "policy/examples/demo"))
+	got := levels(analysistest.Run(t, analysistest.TestData(), r.Analyzer, "policy", "policy/examples/demo", "policy/footest", "policy/latest"))
 	want := map[string]rule.Severity{
 		"a.go:loud":      rule.Warning,
 		"a.go:quiet":     rule.Information,
@@ -165,6 +165,10 @@ func TestPolicy(t *testing.T) {
 		// testing.TB or *testing.F) are test code.
 		"helper.go:loud":  rule.Hint,
 		"helper.go:loud2": rule.Hint,
+		// A test-support package (httptest's convention) is capped at
+		// information; a package merely named like one is not.
+		"footest.go:loud": rule.Information,
+		"latest.go:loud":  rule.Warning,
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("levels %v, want %v", got, want)
