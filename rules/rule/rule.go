@@ -42,9 +42,6 @@ type Spec struct {
 	// dependency was analyzed (a driver may load dependencies from
 	// export data only), and treat a missing fact as unknown.
 	FactTypes []analysis.Fact
-	// Messages is the catalog of the rule's diagnostic messages and fix
-	// titles with their Chinese (see Message).
-	Messages []Message
 	// Nolint are the golangci-lint linters that look for what the rule
 	// looks for: a //nolint comment naming one of them is the author's
 	// decision on that line, and silences the rule too (errcheck for
@@ -66,10 +63,9 @@ type Rule struct {
 	// Analyzer runs the rule with the default options.
 	Analyzer *analysis.Analyzer
 
-	spec     Spec
-	messages []compiled
-	mu       sync.Mutex
-	with     map[string]*analysis.Analyzer // by Options.key
+	spec Spec
+	mu   sync.Mutex
+	with map[string]*analysis.Analyzer // by Options.key
 }
 
 // Define makes a Rule from its spec. It panics if the spec or its notes
@@ -93,7 +89,6 @@ func Define(spec Spec) *Rule {
 		Fixes:    spec.Fixes,
 		Notes:    notes,
 		spec:     spec,
-		messages: compileMessages(spec.ID, spec.Messages),
 		with:     make(map[string]*analysis.Analyzer),
 	}
 	def := DefaultOptions()
@@ -195,7 +190,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			}
 			said := st.saidFor(d)
 			if opts.Lang != "" {
-				d = r.localized(d, &said, opts.Lang)
+				d = localized(d, &said, opts.Lang)
 			}
 			st.mu.Lock()
 			st.res.Levels = append(st.res.Levels, sev)
