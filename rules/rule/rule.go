@@ -270,8 +270,8 @@ type Options struct {
 	// for, which MinSeverity is compared with (Off: the rule's own; see
 	// [Rule.Shown]). Check and the server apply it themselves.
 	Severity Severity
-	// Lang is the language of the messages and fix titles the Analyzer
-	// reports: "" or "en" for English (what check and the server take,
+	// Lang is the language of the messages, fix titles and related
+	// messages the Analyzer reports: "" or "en" for English (what check and the server take,
 	// translating as they show), "zh" for drivers that print what they
 	// get (go vet).
 	Lang string

@@ -9,10 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A Msg is one format of a rule's diagnostic messages or fix titles, in
-// English and in Chinese, defined once, next to the code that reports it:
+// A Msg is one format of a rule's diagnostic messages, fix titles or
+// related messages, in English and in Chinese, defined once in the rule's
+// messages.go and said where the rule reports it:
 //
 //	var msgDropped = rule.M("error returned by %s is not checked", "%s 返回的 err 没有处理")
+//
+//	pass.Report(analysis.Diagnostic{…, Message: rule.Say(pass, msgDropped.With(name))})
 //
 // En is a fmt format; Zh uses the same arguments, in any order, with
 // explicit indexes where it reorders them (%[2]s). The verb of each

@@ -40,8 +40,8 @@ func (e *Env) uri(path string) protocol.DocumentURI {
 	return protocol.URIFromPath(path)
 }
 
-// message returns the finding's message in the client's language, from
-// its rule's message catalog.
+// message returns the finding's message in the client's language, as its
+// rule said it (rule.Say).
 func (e *Env) message(f *driver.Finding) string {
 	return f.Message(e.Lang)
 }
