@@ -39,6 +39,13 @@ func Dir(r *rule.Rule) string {
 	return filepath.Join(Root(), "testdata", "rules", r.ID)
 }
 
+// Variant returns a fixture module of a rule for one variant of its
+// setting (a configured framework prefix, the real framework):
+// testdata/modules/<id>/<variant>.
+func Variant(r *rule.Rule, variant string) string {
+	return filepath.Join(Root(), "testdata", "modules", r.ID, variant)
+}
+
 // Run checks the rule's analyzer (for opts, or the defaults) against the
 // `// want` comments and .golden files of its fixture module, then
 // checks each of its fixes on its own (see CheckFixes).
