@@ -1,6 +1,9 @@
 // Package rule defines what a gopitfalls rule is: a go/analysis Analyzer
 // together with its stable ID, its default severity and its notes in
 // English and Chinese, from which the Analyzer's Doc and URL are derived.
+// A rule's messages are values too, in both languages (M, Say): the
+// Analyzer reports them in English, or in Chinese for Options.Lang "zh",
+// and its Result keeps both for drivers that choose later.
 //
 // Every Analyzer made here recovers from a panic in its rule (reporting
 // it as the pass's error, never crashing the driver) and drops the
