@@ -229,6 +229,9 @@ func flow(t *testing.T, c *lspclient.Client) {
 			d.CodeDescription == nil || !strings.HasSuffix(d.CodeDescription.Href, "note.zh.md") {
 			t.Errorf("diagnostic %+v", d)
 		}
+		if !strings.HasPrefix(d.Message, "类型断言 ") || !strings.Contains(d.Message, "会 panic") {
+			t.Errorf("message %q, want the rule's Chinese", d.Message)
+		}
 	}
 	// The line with Chinese and an astral character: UTF-16 columns. The
 	// diagnostic starts at the assertion's .(.
@@ -262,6 +265,9 @@ func flow(t *testing.T, c *lspclient.Client) {
 	}
 	if fix == nil || len(actions) != 3 {
 		t.Fatalf("actions %+v, want a preferred fix, an ignore action and an explain action", actions)
+	}
+	if !strings.HasPrefix(fix.Title, "改成 comma-ok 检查") {
+		t.Errorf("fix title %q, want the rule's Chinese", fix.Title)
 	}
 	if dc := fix.Edit.DocumentChanges; len(dc) != 1 || dc[0].TextDocument.Version == nil || *dc[0].TextDocument.Version != 1 {
 		t.Errorf("fix edit %+v, want a versioned document change", fix.Edit)

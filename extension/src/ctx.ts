@@ -4,7 +4,6 @@
 // workspace-trust changes; and the session's setting overrides.
 
 import * as os from "node:os";
-import * as readline from "node:readline";
 import * as vscode from "vscode";
 import {
   CloseAction,
@@ -14,21 +13,15 @@ import {
   ErrorHandler,
   ErrorHandlerResult,
   LanguageClient,
-  LanguageClientOptions,
-  ResponseError,
-  RevealOutputChannelOn,
-  ServerOptions,
   State,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 import { findServer, goProbe } from "./bootstrap";
-import { showNotes } from "./notes";
+import { createClient } from "./client";
 import { classifyChange, readGoSettings, readServerSettings, readStartConfig, SECTION, ServerSettings } from "./config";
 import { CrashPolicy } from "./crash";
 import { Found } from "./discovery";
 import { Serial } from "./serial";
-import { parseServerLine } from "./serverlog";
 import { resolveGo } from "./goenv";
 import { AnalysisMode, ServerState, Status } from "./status";
 
@@ -148,71 +141,17 @@ export class Ctx implements vscode.Disposable {
     if (syntaxOnly) {
       args.push("-syntax-only");
     }
-    const serverOptions: ServerOptions = {
+    const client = createClient({
       command: found.path,
-      args, // the client appends --stdio
-      transport: TransportKind.stdio,
-      // The go command is handed over, not left to the server's PATH.
-      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, env: { ...process.env, ...go?.env } },
-    };
-    const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: "file", language: "go" }],
-      diagnosticCollectionName: "gopitfalls",
-      outputChannel: this.log,
-      revealOutputChannelOn: RevealOutputChannelOn.Never,
-      stdioOptions: {
-        stdout: (input, out) => {
-          lines(input, (l) => {
-            out.info(l);
-          });
-        },
-        stderr: (input, out) => {
-          lines(input, (l) => {
-            const { level, text } = parseServerLine(l);
-            out[level](text);
-          });
-        },
-      },
-      initializationOptions: {
-        syntaxOnly,
-        goCommand: go?.path,
-        locale: vscode.env.language,
-        ...readServerSettings(vscode.workspace, undefined, this.overrides),
-      },
+      args,
+      cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      env: { ...process.env, ...go?.env },
+      log: this.log,
+      syntaxOnly,
+      goCommand: go?.path,
+      settings: (scope) => readServerSettings(vscode.workspace, scope, this.overrides),
       errorHandler: this.errorHandler(),
-      initializationFailedHandler: (e) => {
-        this.log.error("the server failed to initialize", e instanceof Error ? e : String(e));
-        return false;
-      },
-      middleware: {
-        // "Explain <rule>" runs the server's gopitfalls.explain, which would
-        // open the note's web address; show the note from the binary
-        // instead, rendered, in the user's language.
-        executeCommand: async (command, args, next): Promise<unknown> => {
-          if (command === EXPLAIN_COMMAND && typeof args[0] === "string") {
-            await showNotes(this.serverBinary?.path, args[0]);
-            return undefined;
-          }
-          const res: unknown = await next(command, args);
-          return res;
-        },
-        workspace: {
-          configuration: async (params, token, next) => {
-            const res = await next(params, token);
-            if (res instanceof ResponseError) {
-              return res;
-            }
-            const answers: unknown[] = res;
-            return params.items.map((item, i): unknown =>
-              item.section === SECTION
-                ? readServerSettings(vscode.workspace, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined, this.overrides)
-                : answers[i],
-            );
-          },
-        },
-      },
-    };
-    const client = new LanguageClient("gopitfalls", "Go Pitfalls", serverOptions, clientOptions);
+    });
     this.client = client;
     client.onDidChangeState((e) => {
       if (this.client !== client) {
@@ -375,15 +314,8 @@ export async function openGoSettings(): Promise<void> {
   }
 }
 
-/** The server's command behind the "Explain <rule>" code action. */
-const EXPLAIN_COMMAND = "gopitfalls.explain";
-
 /** The extension's version, from its manifest. */
 function extensionVersion(ext: vscode.ExtensionContext): string {
   const pkg = ext.extension.packageJSON as { version?: unknown };
   return typeof pkg.version === "string" ? pkg.version : "0.0.0";
-}
-
-function lines(input: NodeJS.ReadableStream, each: (line: string) => void): void {
-  readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on("line", each);
 }

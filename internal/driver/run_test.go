@@ -47,12 +47,15 @@ func analyze(t *testing.T, dir string, sel *driver.Selection, patterns ...string
 // packages loaded by go/packages from source.
 func TestAnalyzeMatchesChecker(t *testing.T) {
 	fixtures, err := filepath.Glob("../../testdata/rules/*/go.mod")
-	if err != nil || len(fixtures) == 0 {
-		t.Fatal("no fixtures", err)
+	variants, err2 := filepath.Glob("../../testdata/modules/*/*/go.mod")
+	if err != nil || err2 != nil || len(fixtures) == 0 || len(variants) == 0 {
+		t.Fatal("no fixtures", err, err2)
 	}
+	fixtures = append(fixtures, variants...)
 	for _, gomod := range fixtures {
 		dir, _ := filepath.Abs(filepath.Dir(gomod))
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+		name, _ := filepath.Rel("../../testdata", filepath.Dir(gomod))
+		t.Run(filepath.ToSlash(name), func(t *testing.T) {
 			t.Parallel()
 			pkgs, err := packages.Load(&packages.Config{Mode: checkerMode, Dir: dir, Tests: true}, "./...")
 			if err != nil {

@@ -56,8 +56,8 @@ func TestRegistry(t *testing.T) {
 			if zh := r.Note("zh"); !containsHan(zh.Title) || !containsHan(zh.Why) {
 				t.Errorf("the zh note's title and why are not written in Chinese")
 			}
-			if len(r.Catalog()) == 0 {
-				t.Errorf("no message catalog: list the rule's messages and fix titles with their Chinese in Spec.Messages")
+			if src, err := os.ReadFile(filepath.Join("..", r.Package(), "messages.go")); err != nil || !strings.Contains(string(src), "rule.M(") {
+				t.Errorf("no messages.go defining the rule's messages and fix titles with their Chinese (rule.M): %v", err)
 			}
 			if r.Severity == rule.Error {
 				t.Errorf("default severity is error; rules default to warning or lower")
@@ -85,4 +85,42 @@ func containsHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestFixtureFolders checks that the fixture folders are named after rule
+// IDs, so that none looks like a rule that does not exist: a rule's
+// fixture module is testdata/rules/<id>, and its modules for other
+// settings (a framework prefix, the real framework) are
+// testdata/modules/<id>/<variant>.
+func TestFixtureFolders(t *testing.T) {
+	testdata := filepath.Join("..", "..", "testdata")
+	dirs := func(dir string) []string {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range entries {
+			if e.IsDir() {
+				out = append(out, e.Name())
+			}
+		}
+		return out
+	}
+	for _, id := range dirs(filepath.Join(testdata, "rules")) {
+		if all.Rules.Lookup(id) == nil || strings.Contains(id, "_") {
+			t.Errorf("testdata/rules/%s is not named after a rule ID: a module of another setting goes in testdata/modules/<id>/<variant>", id)
+		}
+	}
+	for _, id := range dirs(filepath.Join(testdata, "modules")) {
+		if all.Rules.Lookup(id) == nil || strings.Contains(id, "_") {
+			t.Errorf("testdata/modules/%s is not named after a rule ID", id)
+			continue
+		}
+		for _, v := range dirs(filepath.Join(testdata, "modules", id)) {
+			if _, err := os.Stat(filepath.Join(testdata, "modules", id, v, "go.mod")); err != nil {
+				t.Errorf("testdata/modules/%s/%s is not a module: %v", id, v, err)
+			}
+		}
+	}
 }

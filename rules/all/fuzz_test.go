@@ -24,9 +24,9 @@ import (
 )
 
 // FuzzRules runs every rule on real packages with one file changed to
-// the fuzzer's text: the rule fixtures (testdata/rules) and the example
-// workspace (testdata/example), file by file, are the seeds, and their
-// mutations are the half-typed and broken code an editor shows the
+// the fuzzer's text: the rule fixtures (testdata/rules and
+// testdata/modules) and the example workspace (testdata/example), file
+// by file, are the seeds, and their mutations are the half-typed and broken code an editor shows the
 // rules. For every input:
 //
 //   - no rule panics or fails;
@@ -81,9 +81,11 @@ func (fx *fixtures) lookup(name string) *seedFile {
 func loadFixtures(tb testing.TB) *fixtures {
 	testdata := filepath.Join(ruletest.Root(), "testdata")
 	dirs, err := filepath.Glob(filepath.Join(testdata, "rules", "*", "go.mod"))
-	if err != nil || len(dirs) == 0 {
-		tb.Fatal("no fixture modules", err)
+	variants, err2 := filepath.Glob(filepath.Join(testdata, "modules", "*", "*", "go.mod"))
+	if err != nil || err2 != nil || len(dirs) == 0 || len(variants) == 0 {
+		tb.Fatal("no fixture modules", err, err2)
 	}
+	dirs = append(dirs, variants...)
 	dirs = append(dirs, filepath.Join(testdata, "example", "go.mod"))
 	mods := make([]*ruletest.Module, len(dirs))
 	var wg sync.WaitGroup

@@ -2,7 +2,6 @@ package channelclose
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -32,7 +31,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssaflow.Analyzer},
 	Run:      run,
 })
@@ -269,7 +267,7 @@ func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("close of nil channel %s; %s", ch, why),
+		Message: rule.Say(c.pass, msgNilClose.With(ch, why)),
 	}
 	if len(call.Args) == 1 {
 		var fix analysis.SuggestedFix
@@ -298,15 +296,15 @@ func (c *checker) reportNilClose(s *closeSite, src ssapath.NilSource) {
 func (c *checker) reportDoubleClose(f *ssapath.Func, s1, s2 *closeSite) {
 	call := s2.cur.Node().(*ast.CallExpr)
 	ch := chanText(call)
-	var msg string
+	var msg rule.Text
 	if s1 == s2 {
-		msg = fmt.Sprintf("close of closed channel %s; the loop closes it again on its next iteration", ch)
+		msg = msgClosedLoop.With(ch)
 	} else {
-		msg = fmt.Sprintf("close of closed channel %s; it is already closed at line %d", ch, c.line(s1.cur.Node().Pos()))
+		msg = msgClosedAt.With(ch, c.line(s1.cur.Node().Pos()))
 	}
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: rule.Say(c.pass, msg)}
 	if s1 != s2 && dominates(f, s1.instr, s2.instr) && !changedBetween(f, s1, s2.instr) {
-		if fix, ok := c.deleteStmt(s2.cur, fmt.Sprintf("Remove the second close(%s)", ch), fmt.Sprintf("Remove the second close(%s) and the if around it", ch)); ok {
+		if fix, ok := c.deleteStmt(s2.cur, msgRemoveSecond.With(ch), msgRemoveSecondPruned.With(ch)); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -323,7 +321,7 @@ func (c *checker) reportSend(s *closeSite, op chanOp) {
 	c.report(analysis.Diagnostic{
 		Pos:     send.Pos(),
 		End:     send.End(),
-		Message: fmt.Sprintf("send on closed channel %s; it is closed at line %d", types.ExprString(send.Chan), c.line(s.cur.Node().Pos())),
+		Message: rule.Say(c.pass, msgSend.With(types.ExprString(send.Chan), c.line(s.cur.Node().Pos()))),
 	})
 }
 
@@ -335,12 +333,12 @@ func (c *checker) reportDeferClose(f *ssapath.Func, d, s *closeSite) {
 	diag := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
-		Message: fmt.Sprintf("close of closed channel %s; the deferred close at line %d closes it again when the function returns", ch, c.line(d.cur.Node().Pos())),
+		Message: rule.Say(c.pass, msgClosedDefer.With(ch, c.line(d.cur.Node().Pos()))),
 	}
 	// Without the defer, the channel is still closed on every path that
 	// returns: the explicit close follows the defer in straight-line code.
 	if d.instr.Block() == s.instr.Block() && f.Index(d.instr) < f.Index(s.instr) && !changedBetween(f, d, s.instr) {
-		if fix, ok := c.deleteStmt(d.cur, fmt.Sprintf("Remove the deferred close(%s)", ch), fmt.Sprintf("Remove the deferred close(%s) and the if around it", ch)); ok {
+		if fix, ok := c.deleteStmt(d.cur, msgRemoveDefer.With(ch), msgRemoveDeferPruned.With(ch)); ok {
 			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -361,7 +359,7 @@ func (c *checker) reportSpin(fn *ssa.Function, op chanOp) {
 	d := analysis.Diagnostic{
 		Pos:     recv.Pos(),
 		End:     recv.End(),
-		Message: fmt.Sprintf("receive from %s without ok in a loop with no exit; once %s is closed the loop spins on zero values", ch, ch),
+		Message: rule.Say(c.pass, msgSpin.With(ch, ch)),
 	}
 	d.SuggestedFixes = c.spinFixes(cur, recv)
 	if !c.webs.seenClosed(op.ch) {
@@ -438,7 +436,7 @@ func changedBetween(f *ssapath.Func, s *closeSite, to ssa.Instruction) bool {
 // holds the call at cur, with its lines, and an if it leaves empty (see
 // makeinit.DeleteStmts); title and prunedTitle name the fix without and
 // with the if.
-func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (analysis.SuggestedFix, bool) {
+func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle rule.Text) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
 	stmt, ok := cur.Parent().Node().(ast.Stmt)
 	if !ok {
@@ -464,7 +462,7 @@ func (c *checker) deleteStmt(cur inspector.Cursor, title, prunedTitle string) (a
 	if pruned {
 		title = prunedTitle
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, title), TextEdits: edits}, true
 }
 
 // --- the receive loop fixes ---
@@ -551,7 +549,7 @@ func (c *checker) rangeFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	if !laid {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: "Range over " + types.ExprString(recv.X), TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgRange.With(types.ExprString(recv.X))), TextEdits: edits}, true
 }
 
 // breakFix adds an ok check that breaks the loop: `v, ok := <-ch` and
@@ -598,7 +596,7 @@ func (c *checker) breakFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.St
 	if !laid {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: "Stop the loop when " + types.ExprString(recv.X) + " is closed", TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgStopWhenClosed.With(types.ExprString(recv.X))), TextEdits: edits}, true
 }
 
 // selectFix adds an ok check to a select case that returns from the
@@ -628,7 +626,7 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 		if !laid {
 			return none, false
 		}
-		return analysis.SuggestedFix{Message: "Return after receiving from " + types.ExprString(recv.X), TextEdits: edits}, true
+		return analysis.SuggestedFix{Message: rule.Say(c.pass, msgReturnAfter.With(types.ExprString(recv.X))), TextEdits: edits}, true
 	}
 	if c.skips(stmtCur, stmt, true, syncflow.Return) {
 		return none, false // the return would skip an Unlock, Done, cancel or deferred Close
@@ -653,7 +651,7 @@ func (c *checker) selectFix(file *ast.File, stmtCur inspector.Cursor, stmt ast.S
 	if !laid {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: "Return when " + types.ExprString(recv.X) + " is closed", TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgReturnWhenClosed.With(types.ExprString(recv.X))), TextEdits: edits}, true
 }
 
 // isSignal reports whether t is a channel of struct{}: one whose

@@ -27,7 +27,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })
@@ -302,30 +301,28 @@ func (c *checker) check(l *launch) {
 		if protected {
 			continue // a lock, or sync.Once, serialises it
 		}
-		var msg string
+		var msg rule.Text
 		var others []analysis.RelatedInformation
 		selfRace := loops && c.outlivesIteration(l, w)
 		if selfRace {
-			msg = fmt.Sprintf("concurrent write to map %s: every goroutine started in this loop writes it with no lock held", w.text)
+			msg = msgLoopRace.With(w.text)
 		} else if acc, ok := c.launcherAccess(l, w, isSync); ok {
-			verb := "reads"
+			verb := msgReads.With()
 			if acc.write {
-				verb = "writes"
+				verb = msgWrites.With()
 			}
-			msg = fmt.Sprintf("concurrent write to map %s: the launching function %s it at line %d while this goroutine may still be writing",
-				w.text, verb, c.line(acc.node.Pos()))
-			others = append(others, analysis.RelatedInformation{Pos: acc.node.Pos(), End: acc.node.End(), Message: w.text + " is used here without waiting for the goroutine"})
+			msg = msgLauncherRace.With(w.text, verb, c.line(acc.node.Pos()))
+			others = append(others, analysis.RelatedInformation{Pos: acc.node.Pos(), End: acc.node.End(), Message: rule.Say(c.pass, msgUsedHere.With(w.text))})
 		} else if o, ok := c.otherLaunch(l, w, isSync); ok {
-			msg = fmt.Sprintf("concurrent write to map %s: the goroutine started at line %d also uses it, with no lock held here",
-				w.text, c.line(o.call.Pos()))
-			others = append(others, analysis.RelatedInformation{Pos: o.call.Pos(), End: o.call.End(), Message: "another goroutine using " + w.text})
+			msg = msgOtherLaunch.With(w.text, c.line(o.call.Pos()))
+			others = append(others, analysis.RelatedInformation{Pos: o.call.Pos(), End: o.call.End(), Message: rule.Say(c.pass, msgAnotherRoutine.With(w.text))})
 		} else {
 			continue // no other goroutine can touch it meanwhile
 		}
 		if locks.Read() {
-			msg += " (a read lock does not exclude other writers)"
+			msg = msgReadLock.With(msg)
 		}
-		d := analysis.Diagnostic{Pos: w.pos.Pos(), End: w.pos.End(), Message: msg, Related: others}
+		d := analysis.Diagnostic{Pos: w.pos.Pos(), End: w.pos.End(), Message: rule.Say(c.pass, msg), Related: others}
 		if !locks.Read() {
 			if fix, ok := c.fix(l, w, writes, c.racers(l, w, writes, isSync)); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -12,6 +12,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -50,13 +51,14 @@ func (c *checker) fix(l *launch, w *write, writes []*write, racers []racer) (ana
 	}
 
 	var edits []analysis.TextEdit
-	var mu, title string
+	var mu string
+	var title rule.Text
 	if guarded {
 		mu = guard
-		title = "Guard " + w.text + " with " + mu + ", like its other uses"
+		title = msgGuardLikeOthers.With(w.text, mu)
 	} else if field, ok := c.structMutex(w); ok {
 		mu = field
-		title = "Guard " + w.text + " with " + mu
+		title = msgGuard.With(w.text, mu)
 	} else {
 		at, start, after, ok := c.declPlace(l, w, file)
 		if !ok {
@@ -81,7 +83,7 @@ func (c *checker) fix(l *launch, w *write, writes []*write, racers []racer) (ana
 			edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(decl + "\n" + indent)})
 		}
 		mu = name
-		title = "Guard " + w.text + " with a sync.Mutex"
+		title = msgGuardNew.With(w.text)
 	}
 
 	indent := fixutil.Indent(c.pass.Fset, w.stmt.Pos())
@@ -100,7 +102,7 @@ func (c *checker) fix(l *launch, w *write, writes []*write, racers []racer) (ana
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, title), TextEdits: edits}, true
 }
 
 // structMutex returns the spelling, at the write, of the mutex field of

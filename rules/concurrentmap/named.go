@@ -1,13 +1,13 @@
 package concurrentmap
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -60,11 +60,10 @@ func (c *checker) checkNamedLaunches(in *inspector.Inspector) {
 			}
 			reported[w.pos] = true
 			c.pass.Report(analysis.Diagnostic{
-				Pos: w.pos.Pos(),
-				End: w.pos.End(),
-				Message: fmt.Sprintf("concurrent write to map %s: %s runs in a goroutine started on every iteration of the loop at line %d, and writes it with no lock held",
-					w.text, fn.Name(), c.line(loop.Pos())),
-				Related: []analysis.RelatedInformation{{Pos: gs.Pos(), End: gs.End(), Message: "started here, once per iteration"}},
+				Pos:     w.pos.Pos(),
+				End:     w.pos.End(),
+				Message: rule.Say(c.pass, msgNamedLoop.With(w.text, fn.Name(), c.line(loop.Pos()))),
+				Related: []analysis.RelatedInformation{{Pos: gs.Pos(), End: gs.End(), Message: rule.Say(c.pass, msgStartedHere.With())}},
 			})
 		}
 	}

@@ -2,7 +2,6 @@ package databusconsume
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -28,7 +27,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })
@@ -132,13 +130,13 @@ func (c *checker) checkReceive(cur inspector.Cursor, recv *ast.UnaryExpr) {
 		return // nil is what a closed channel gives: checked
 	}
 	ch := types.ExprString(recv.X)
-	name := "the message"
+	var name any = msgTheMessage.With()
 	if v != nil {
 		name = v.Name()
 	}
 	d := analysis.Diagnostic{
 		Pos: recv.Pos(), End: recv.End(),
-		Message: fmt.Sprintf("receive from %s without ok: after the consumer is closed the channel is closed, %s is nil and the loop spins or panics", ch, name),
+		Message: rule.Say(pass, msgRecvWithoutOK.With(ch, name)),
 	}
 	if assign != nil && assign.Tok == token.DEFINE && v != nil && len(assign.Lhs) == 1 {
 		if fix, ok := c.rangeFix(loop, outer.Parent(), assign, recv, v); ok {
@@ -257,8 +255,8 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	d := analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("%s is committed before it is processed: if processing fails or the service stops, the message is lost (at-most-once delivery)", v.Name()),
-		Related: []analysis.RelatedInformation{{Pos: use.Pos(), End: use.End(), Message: v.Name() + " processed here"}},
+		Message: rule.Say(pass, msgCommitFirst.With(v.Name())),
+		Related: []analysis.RelatedInformation{{Pos: use.Pos(), End: use.End(), Message: rule.Say(pass, msgProcessedHere.With(v.Name()))}},
 	}
 	rule.ReportAt(pass, rule.Information, d) // at-most-once may be what the service wants
 }

@@ -1,7 +1,6 @@
 package databusconsume_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/databusconsume"
@@ -16,7 +15,7 @@ func TestRule(t *testing.T) {
 // TestPrefixes runs the rule with a configured framework prefix: a kratos
 // fork's databus is the framework, go-common's is not.
 func TestPrefixes(t *testing.T) {
-	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "databus-consume-prefix")
+	dir := ruletest.Variant(databusconsume.Rule, "prefix")
 	ruletest.RunDir(t, databusconsume.Rule, dir, rule.Options{
 		ErrgroupImport:          rule.DefaultErrgroupImport,
 		FrameworkImportPrefixes: []string{"example.com/dbfork/kratos/pkg/"},

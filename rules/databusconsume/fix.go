@@ -1,7 +1,6 @@
 package databusconsume
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -10,6 +9,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -54,7 +54,7 @@ func (c *checker) rangeFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, 
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Range over %s: the loop ends when the consumer is closed", chText),
+		Message:   rule.Say(pass, msgRange.With(chText)),
 		TextEdits: edits,
 	}, true
 }
@@ -119,7 +119,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 	if !ok {
 		return none, false // package level
 	}
-	leave, how := "break", "leave the loop"
+	leave, title := "break", msgCheckOKBreak.With()
 	jump := syncflow.Break(loop.Node())
 	if inSelect || c.loopIsTerminating(loop) || c.isLastInFunc(loop) {
 		jump = syncflow.Return
@@ -131,7 +131,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		if !ok {
 			return none, false
 		}
-		leave, how = strings.TrimSpace("return "+strings.Join(vals, ", ")), "return"
+		leave, title = strings.TrimSpace("return "+strings.Join(vals, ", ")), msgCheckOKReturn.With()
 	}
 	if c.flow.SkipsCleanup(fnCur.Node(), assign, true, jump) {
 		return none, false // leaving would skip an Unlock, Done, cancel or deferred Close
@@ -144,7 +144,7 @@ func (c *checker) okFix(loop, stmt inspector.Cursor, assign *ast.AssignStmt, v *
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   "Check ok and " + how + " when the channel is closed",
+		Message:   rule.Say(pass, title),
 		TextEdits: edits,
 	}, true
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -39,8 +40,7 @@ func (c *checker) checkUnmarshal(cur inspector.Cursor, call *ast.CallExpr) {
 	target := types.ExprString(call.Args[1])
 	d := analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("error of json.Unmarshal(%s, %s) is dropped: a malformed message is processed with %s left zero",
-			types.ExprString(call.Args[0]), target, strings.TrimPrefix(target, "&")),
+		Message: rule.Say(pass, msgUnmarshal.With(types.ExprString(call.Args[0]), target, strings.TrimPrefix(target, "&"))),
 	}
 	if fix, ok := c.unmarshalFix(cur, stmt, call, msg); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -100,7 +100,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
 	var edits []analysis.TextEdit
 	var body []string
-	var title string
+	var title rule.Text
 
 	loop, inLoop := enclosingLoop(cur)
 	v := typesutil.LocalVar(pass.TypesInfo, msg)
@@ -115,11 +115,11 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		body = []string{logStmt, "continue"}
 		switch c.commitOrder(loop, v, call) {
 		case commitAfter:
-			title = "Log the Unmarshal error and skip the message (the next Commit acknowledges its offset)"
+			title = msgSkipCommitAfter.With()
 		case commitBefore:
-			title = "Log the Unmarshal error and skip the already committed message"
+			title = msgSkipCommitted.With()
 		default:
-			title = "Log the Unmarshal error and skip the message"
+			title = msgSkip.With()
 		}
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
@@ -127,7 +127,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 			return none, false
 		}
 		body = []string{"return " + strings.Join(vals, ", ")}
-		title = "Return the Unmarshal error"
+		title = msgReturnErr.With()
 	case inLoop:
 		return none, false // continue would skip something else than the message
 	default:
@@ -141,7 +141,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		}
 		edits = e
 		body = []string{logStmt, strings.TrimSpace("return " + strings.Join(vals, ", "))}
-		title = "Log the Unmarshal error and return"
+		title = msgLogReturn.With()
 	}
 	jump := syncflow.Return
 	if perIteration {
@@ -161,7 +161,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 		return none, false
 	}
 	edits = append(edits, stmtEdits...)
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // receivedIn reports whether loop gives v a new message each iteration:

@@ -1,7 +1,6 @@
 package deadlock
 
 import (
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -10,6 +9,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -200,11 +200,10 @@ func (f *function) checkSends() {
 		}
 		for _, s := range flagged {
 			d := analysis.Diagnostic{
-				Pos: s.Pos(),
-				End: s.End(),
-				Message: fmt.Sprintf("send on unbuffered channel %s blocks forever: no goroutine that could receive from %s has been started yet",
-					mc.v.Name(), mc.v.Name()),
-				Related: []analysis.RelatedInformation{{Pos: mc.make.Pos(), End: mc.make.End(), Message: mc.v.Name() + " is made unbuffered here"}},
+				Pos:     s.Pos(),
+				End:     s.End(),
+				Message: rule.Say(f.pass, msgSendBlocks.With(mc.v.Name(), mc.v.Name())),
+				Related: []analysis.RelatedInformation{{Pos: mc.make.Pos(), End: mc.make.End(), Message: rule.Say(f.pass, msgMadeUnbuffered.With(mc.v.Name()))}},
 			}
 			if fix, ok := f.bufferFix(mc, sends, s); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -249,7 +248,7 @@ func (f *function) bufferFix(mc *madeChan, sends []*ast.SendStmt, s *ast.SendStm
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   "Make " + mc.v.Name() + " buffered (capacity 1)",
+		Message:   rule.Say(f.pass, msgBuffer.With(mc.v.Name())),
 		TextEdits: []analysis.TextEdit{edit},
 	}, true
 }
@@ -306,8 +305,8 @@ func (f *function) checkRanges() {
 		d := analysis.Diagnostic{
 			Pos:     rs.Range,
 			End:     rs.X.End(),
-			Message: fmt.Sprintf("range over %s never ends: nothing closes %s, so after the last value the loop waits forever", v.Name(), v.Name()),
-			Related: []analysis.RelatedInformation{{Pos: mc.make.Pos(), End: mc.make.End(), Message: v.Name() + " is made here and never closed"}},
+			Message: rule.Say(f.pass, msgRangeNeverEnds.With(v.Name(), v.Name())),
+			Related: []analysis.RelatedInformation{{Pos: mc.make.Pos(), End: mc.make.End(), Message: rule.Say(f.pass, msgNeverClosed.With(v.Name()))}},
 		}
 		if fix, ok := f.closeFix(c, rs, mc, senders); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -420,7 +419,7 @@ func (f *function) closeFix(rc inspector.Cursor, rs *ast.RangeStmt, mc *madeChan
 		}
 		eol := f.lineEnd(fixutil.End(f.pass.Fset, es))
 		return analysis.SuggestedFix{
-			Message:   "Close " + ch + " after " + wg + ".Wait()",
+			Message:   rule.Say(f.pass, msgCloseAfterWait.With(ch, wg)),
 			TextEdits: []analysis.TextEdit{{Pos: eol, End: eol, NewText: []byte("\n" + indent + "close(" + ch + ")")}},
 		}, true
 	}
@@ -430,7 +429,7 @@ func (f *function) closeFix(rc inspector.Cursor, rs *ast.RangeStmt, mc *madeChan
 	text := "go func() {\n" + indent + "\t" + wg + ".Wait()\n" + indent + "\tclose(" + ch + ")\n" + indent + "}()\n" + indent
 	at := rs.Pos()
 	return analysis.SuggestedFix{
-		Message:   "Close " + ch + " once the goroutines are done (wait for " + wg + " in a goroutine)",
+		Message:   rule.Say(f.pass, msgCloseInGo.With(ch, wg)),
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}, true
 }

@@ -30,7 +30,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })

@@ -1,12 +1,12 @@
 package deadlock
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -84,18 +84,16 @@ func (f *function) lockStmt(s ast.Stmt) (syncflow.LockCall, bool) {
 // lock, with the fix that defers the release instead.
 func (f *function) reportDeferredLock(lock, again syncflow.LockCall, ds *ast.DeferStmt) {
 	mu := types.ExprString(lock.Mutex)
-	msg := fmt.Sprintf("defer %s.Lock() right after %s.Lock() locks %s again when the function returns, while it is still locked: it blocks forever; defer %s.Unlock() was meant",
-		mu, mu, mu, mu)
+	msg := msgDeferLock.With(mu, mu, mu, mu)
 	if lock.Op == syncflow.RLock {
-		msg = fmt.Sprintf("defer %s.RLock() right after %s.RLock() takes the read lock again instead of releasing it: %s stays read-locked and the next %s.Lock() blocks forever; defer %s.RUnlock() was meant",
-			mu, mu, mu, mu, mu)
+		msg = msgDeferRLock.With(mu, mu, mu, mu, mu)
 	}
-	d := analysis.Diagnostic{Pos: ds.Pos(), End: ds.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: ds.Pos(), End: ds.End(), Message: rule.Say(f.pass, msg)}
 	if sel, ok := ast.Unparen(again.Call.Fun).(*ast.SelectorExpr); ok && f.file != nil {
 		rel := lock.Op.Release()
 		edits, ok := fixutil.Gofmt(f.pass, f.file, []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(rel)}})
 		if ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{{Message: fmt.Sprintf("Defer %s.%s instead", mu, rel), TextEdits: edits}}
+			d.SuggestedFixes = []analysis.SuggestedFix{{Message: rule.Say(f.pass, msgDeferInstead.With(mu, rel)), TextEdits: edits}}
 		}
 	}
 	f.pass.Report(d)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -61,15 +62,16 @@ func (f *function) deferFix(s *site, w *walk) (analysis.SuggestedFix, bool) {
 	eol := f.lineEnd(fixutil.End(f.pass.Fset, stmt))
 	text := "defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "()"
 	edits = append(edits, analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + text)})
-	title := "Defer " + types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "() right after the " + s.lc.Name()
+	release := types.ExprString(s.lc.Mutex) + "." + s.lc.Op.Release() + "()"
+	title := msgDeferAfter.With(release, s.lc.Name())
 	if len(w.releases) > 0 {
-		title += " and drop the explicit " + s.lc.Op.Release() + " calls"
+		title = msgDeferDrop.With(release, s.lc.Name(), s.lc.Op.Release())
 	}
 	edits, ok = fixutil.Gofmt(f.pass, f.file, edits)
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(f.pass, title), TextEdits: edits}, true
 }
 
 // unlockFix inserts the missing Unlock before each return reached with the
@@ -111,13 +113,13 @@ func (f *function) unlockFix(s *site, rets []*ast.ReturnStmt) (analysis.Suggeste
 	if !ok {
 		return none, false
 	}
-	title := "Call " + call + " before the return on line " + lines[0]
+	title := msgCallBeforeOne.With(call, lines[0])
 	if len(rets) > 1 {
-		title = "Call " + call + " before the returns on lines " + strings.Join(lines, ", ")
+		title = msgCallBeforeMany.With(call, strings.Join(lines, ", "))
 	} else if f.isImplicit(rets[0]) {
-		title = "Call " + call + " at the end of the function"
+		title = msgCallAtEnd.With(call)
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(f.pass, title), TextEdits: edits}, true
 }
 
 // alwaysHeldAt reports whether every path from the function's entry to

@@ -1,7 +1,6 @@
 package deadlock
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -42,47 +41,40 @@ func (f *function) addDouble(s *site, d double) {
 func (f *function) reportDouble(s *site, d double) {
 	mu := types.ExprString(s.lc.Mutex)
 	release := s.lc.Op.Release()
-	var msg string
+	var msg rule.Text
 	switch {
 	case d.self && d.deferred != nil:
-		msg = fmt.Sprintf("%s runs again on the next loop iteration while %s is still locked: the deferred %s runs only when the function returns",
-			describe(d.lc), mu, release)
+		msg = msgLoopDeferred.With(describe(d.lc), mu, release)
 	case d.self:
-		msg = fmt.Sprintf("%s runs again on the next loop iteration while %s is still locked: a path through the loop skips the %s",
-			describe(d.lc), mu, release)
+		msg = msgLoopSkips.With(describe(d.lc), mu, release)
 	case d.read:
-		msg = fmt.Sprintf("%s can block forever: this goroutine already holds the read lock %s from line %d, and once a writer waits in Lock new read locks wait too (sync.RWMutex forbids recursive read locking)",
-			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
+		msg = msgRecursiveRead.With(describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
 	case s.read && d.deferred != nil:
-		msg = fmt.Sprintf("%s blocks forever: this goroutine still holds the read lock %s from line %d, whose deferred %s runs only when the function returns",
-			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()), release)
+		msg = msgReadHeldDeferred.With(describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()), release)
 	case s.read:
-		msg = fmt.Sprintf("%s blocks forever: this goroutine still holds the read lock %s from line %d",
-			describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
+		msg = msgReadHeld.With(describe(d.lc), describe(s.lc), f.line(s.lc.Call.Pos()))
 	default:
-		kind := s.lc.Type
-		if kind == "sync.Locker" {
-			kind = "a lock"
+		var kind any = s.lc.Type
+		if s.lc.Type == "sync.Locker" {
+			kind = msgALock.With()
 		}
 		if d.deferred != nil {
-			msg = fmt.Sprintf("%s blocks forever: %s is still locked by %s on line %d, whose deferred %s runs only when the function returns, and %s is not reentrant",
-				describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), release, kind)
+			msg = msgLockedDeferred.With(describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), release, kind)
 		} else {
-			msg = fmt.Sprintf("%s blocks forever: %s is already locked by %s on line %d and %s is not reentrant",
-				describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), kind)
+			msg = msgLocked.With(describe(d.lc), mu, describe(s.lc), f.line(s.lc.Call.Pos()), kind)
 		}
 	}
 	diag := analysis.Diagnostic{
 		Pos:     d.call.Pos(),
 		End:     d.call.End(),
-		Message: msg,
+		Message: rule.Say(f.pass, msg),
 		Related: []analysis.RelatedInformation{{
-			Pos: s.lc.Call.Pos(), End: s.lc.Call.End(), Message: mu + " is locked here",
+			Pos: s.lc.Call.Pos(), End: s.lc.Call.End(), Message: rule.Say(f.pass, msgLockedHere.With(mu)),
 		}},
 	}
 	if d.deferred != nil {
 		diag.Related = append(diag.Related, analysis.RelatedInformation{
-			Pos: d.deferred.Pos(), End: d.deferred.End(), Message: "unlocked only when the function returns",
+			Pos: d.deferred.Pos(), End: d.deferred.End(), Message: rule.Say(f.pass, msgUnlockedAtExit.With()),
 		})
 	}
 	if d.read {
@@ -103,36 +95,41 @@ func (f *function) reportHeld(s *site, w *walk) {
 	rets := w.returns
 	sort.Slice(rets, func(i, j int) bool { return rets[i].Pos() < rets[j].Pos() })
 	mu := types.ExprString(s.lc.Mutex)
-	what := describe(s.lc)
+	var what any = describe(s.lc)
 	if s.from != nil {
-		what = mu + " (locked by " + s.lc.Name() + ")"
+		what = msgLockedBy.With(mu, s.lc.Name())
 	}
-	where := fmt.Sprintf("on the return at line %d", f.line(rets[0].Pos()))
-	if f.isImplicit(rets[0]) {
-		where = fmt.Sprintf("when the function ends at line %d", f.line(rets[0].Pos()))
+	line := f.line(rets[0].Pos())
+	var where rule.Text
+	switch implicit := f.isImplicit(rets[0]); {
+	case implicit && len(rets) > 1:
+		where = msgAtEndMore.With(line, len(rets)-1)
+	case implicit:
+		where = msgAtEnd.With(line)
+	case len(rets) > 1:
+		where = msgOnReturnMore.With(line, len(rets)-1)
+	default:
+		where = msgOnReturn.With(line)
 	}
-	if len(rets) > 1 {
-		where += fmt.Sprintf(" (and %d more)", len(rets)-1)
-	}
-	next := "the next " + mu + ".Lock() blocks forever"
+	next := msgNextLock.With(mu)
 	if s.read {
-		next = "a later " + mu + ".Lock() blocks forever"
+		next = msgLaterLock.With(mu)
 	}
-	verb := "is not unlocked"
+	held := msgNotUnlocked
 	if !f.released[s.lc.Key] {
-		verb = "is never unlocked"
+		held = msgNeverUnlocked
 	}
 	d := analysis.Diagnostic{
 		Pos:     s.lc.Call.Pos(),
 		End:     s.lc.Call.End(),
-		Message: fmt.Sprintf("%s %s %s; %s", what, verb, where, next),
+		Message: rule.Say(f.pass, held.With(what, where, next)),
 	}
 	for _, r := range rets {
 		end := r.End()
 		if f.isImplicit(r) {
 			end = r.Pos() + 1 // the closing brace: no return is in the text
 		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: end, Message: "returns with " + mu + " still locked"})
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: r.Pos(), End: end, Message: rule.Say(f.pass, msgReturnsLocked.With(mu))})
 	}
 	if fix, ok := f.deferFix(s, w); ok {
 		d.SuggestedFixes = append(d.SuggestedFixes, fix)

@@ -123,7 +123,7 @@ type rewrite struct {
 	renameCtx  string     // the goroutine's ctx is renamed to this, or ""
 	returnsErr bool       // the closure returns an error the goroutine lost
 	errCall    ast.Expr   // the call whose error Wait now returns
-	waitHow    string     // how Wait's error is handled, when not returned
+	waitHow    rule.Text  // how Wait's error is handled, when not returned
 	wait       string     // the statement that waits
 	mods       *shared    // what the fixes of the pass share
 	instead    string     // the configured errgroup the module cannot import, or ""
@@ -168,14 +168,14 @@ func suggestFix(pass *analysis.Pass, opts *rule.Options, mods *shared, cur, fnCu
 	}
 	title := r.title()
 	if r.instead != "" {
-		title += " (with " + r.path + ", as go.mod does not require " + r.instead + ")"
+		title = msgWithInstead.With(title, r.path, r.instead)
 	}
 	// The result must be gofmt'd; otherwise the fix is not offered.
 	edits, ok := fixutil.GofmtStrict(pass, r.file, r.edits)
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // newRewrite checks that the go statement at cur can be rewritten: one
@@ -354,30 +354,38 @@ func (r *rewrite) waitFor(decl string) bool {
 }
 
 // title says what the rewrite changes.
-func (r *rewrite) title() string {
-	what := "Rewrite the WaitGroup to errgroup"
-	var changes []string
+func (r *rewrite) title() rule.Text {
+	what, whatWith := msgRewrite, msgRewriteWith
+	var changes []rule.Text
 	if r.l.join == nil {
-		what = "Wait for the goroutines with errgroup"
-		changes = append(changes, fmt.Sprintf("%s now blocks until they finish", funcName(r.fnCur)))
+		what, whatWith = msgWait, msgWaitWith
+		var name any = msgTheFunction.With()
+		if fd, ok := r.fnCur.Node().(*ast.FuncDecl); ok {
+			name = fd.Name.Name
+		}
+		changes = append(changes, msgBlocks.With(name))
 	}
 	if r.returnsErr && !strings.HasPrefix(r.wait, "_ =") {
-		e := "Wait returns the first error of " + types.ExprString(r.errCall)
+		e := msgFirstErr
 		if !r.kratos && r.usesCtx {
-			e += " and cancels ctx"
+			e = msgFirstErrCancels
 		}
-		changes = append(changes, e)
+		changes = append(changes, e.With(types.ExprString(r.errCall)))
 	}
 	if r.kratos {
-		changes = append(changes, "panics become errors")
+		changes = append(changes, msgPanicsErrors.With())
 	}
-	if r.waitHow != "" {
+	if !r.waitHow.IsZero() {
 		changes = append(changes, r.waitHow)
 	}
 	if len(changes) == 0 {
-		return what
+		return what.With()
 	}
-	return what + ": " + strings.Join(changes, ", ")
+	list := changes[0]
+	for _, c := range changes[1:] {
+		list = msgAnd.With(list, c)
+	}
+	return whatWith.With(list)
 }
 
 // isListElem reports whether the statement at cur is an element of a

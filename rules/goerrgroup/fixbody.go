@@ -262,21 +262,21 @@ func (f *fixer) callBody(call *ast.CallExpr, indent string, ctxObj *types.Var, r
 // waitStmt returns the statement that waits for the group, how it
 // handles Wait's error when it does not return it, and whether it leaves
 // the function on that error (a return, t.Fatal).
-func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, opts *rule.Options) (wait, how string, leaves, ok bool) {
+func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, opts *rule.Options) (wait string, how rule.Text, leaves, ok bool) {
 	results, ok := typesutil.ResultsOf(f.info, fnCur.Node())
 	if !ok {
-		return "", "", false, false
+		return "", rule.Text{}, false, false
 	}
 	if typesutil.ReturnsError(results) {
 		q := typesutil.NewQualifier(f.file, f.pass.Pkg)
 		vals, ok := q.ZeroReturn(results, "err")
 		if !ok {
-			return "", "", false, false
+			return "", rule.Text{}, false, false
 		}
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\treturn %s\n%s}", g, indent, strings.Join(vals, ", "), indent), "", true, true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\treturn %s\n%s}", g, indent, strings.Join(vals, ", "), indent), rule.Text{}, true, true
 	}
 	if t := typesutil.TestingParam(f.info, fnCur.Node()); t != "" {
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Fatal(err)\n%s}", g, indent, t, indent), "fails the test on its error", true, true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Fatal(err)\n%s}", g, indent, t, indent), msgFailsTest.With(), true, true
 	}
 	for _, spec := range f.file.Imports {
 		p, err := strconv.Unquote(spec.Path.Value)
@@ -291,12 +291,12 @@ func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, 
 		if funcName(fnCur) == "the function" {
 			msg = strconv.Quote("errgroup: %v")
 		}
-		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Error(%s, err)\n%s}", g, indent, name, msg, indent), "logs Wait's error", false, true
+		return fmt.Sprintf("if err := %s.Wait(); err != nil {\n%s\t%s.Error(%s, err)\n%s}", g, indent, name, msg, indent), msgLogsWait.With(), false, true
 	}
 	if kratos {
-		return "", "", false, false // discarding Wait's error would hide the panics it now recovers
+		return "", rule.Text{}, false, false // discarding Wait's error would hide the panics it now recovers
 	}
-	return "_ = " + g + ".Wait()", "discards Wait's error", false, true
+	return "_ = " + g + ".Wait()", msgDiscardsWait.With(), false, true
 }
 
 // removeSyncImport deletes the import of sync when the rewrite removed

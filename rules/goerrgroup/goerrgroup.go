@@ -2,7 +2,6 @@ package goerrgroup
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -24,7 +23,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	// A goroutine that drops an error is what errcheck reports as "go
 	// statement with unchecked error": //nolint:errcheck there is the
@@ -59,7 +57,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			d.End = lit.Type.End()
 		}
 		sev := rule.Warning
-		d.Message = message(gs, l, drop)
+		d.Message = rule.Say(pass, message(gs, l, drop))
 		if !drop.claimed() {
 			sev = rule.Information // the goroutine loses no error of its own: only a panic is at stake
 		}
@@ -72,24 +70,24 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 }
 
 // message says what the go statement gs, launched as l, does wrong.
-func message(gs *ast.GoStmt, l launch, drop drop) string {
+func message(gs *ast.GoStmt, l launch, drop drop) rule.Text {
 	switch {
 	case drop.claimed() && l.join != nil:
-		return fmt.Sprintf("goroutines fanned out in a loop and %s drop the error of %s; use errgroup so it reaches the caller", l.join.describe(), drop.call)
+		return msgDropJoined.With(l.join.describe(), drop.call)
 	case drop.claimed() && l.remote != nil:
-		return fmt.Sprintf("goroutines fanned out in a loop and %s drop the error of %s; it reaches no one", l.remote.describe(), drop.call)
+		return msgDropRemote.With(l.remote.describe(), drop.call)
 	case drop.claimed() && l.fan.Valid():
-		return fmt.Sprintf("goroutines fanned out in a loop drop the error of %s; nothing waits for them and the error reaches no one", drop.call)
+		return msgDropFan.With(drop.call)
 	case drop.claimed():
-		return fmt.Sprintf("goroutine drops the error of %s; no one sees it fail", drop.call)
+		return msgDrop.With(drop.call)
 	case l.join != nil:
-		return fmt.Sprintf("goroutines fanned out in a loop and %s; a panic in one crashes the process", l.join.describe())
+		return msgPanicFan.With(l.join.describe())
 	case l.remote != nil:
-		return fmt.Sprintf("goroutines fanned out in a loop and %s; a panic in one crashes the process", l.remote.describe())
+		return msgPanicFan.With(l.remote.describe())
 	case l.fan.Valid():
-		return "goroutines fanned out in a loop; a panic in one crashes the process"
+		return msgPanicLoop.With()
 	}
-	return fmt.Sprintf("go %s: a panic in the goroutine crashes the process", callName(gs.Call))
+	return msgPanic.With(callName(gs.Call))
 }
 
 // callName names the function a go statement starts, for messages.

@@ -1,12 +1,12 @@
 package goerrgroup
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -35,14 +35,14 @@ type join struct {
 // after reports whether the join comes after loop.
 func (j *join) after(loop ast.Node) bool { return j.pos >= loop.End() }
 
-func (j *join) describe() string {
+func (j *join) describe() rule.Text {
 	if j.in != "" {
-		return fmt.Sprintf("joined by %s in %s", types.ExprString(j.wait.Fun), j.in)
+		return msgJoinedIn.With(types.ExprString(j.wait.Fun), j.in)
 	}
 	if j.wait != nil {
-		return "joined by " + types.ExprString(j.wait.Fun)
+		return msgJoinedBy.With(types.ExprString(j.wait.Fun))
 	}
-	return "collected from " + j.chName + " by hand"
+	return msgCollectedBy.With(j.chName)
 }
 
 // launchOf finds the loops around the go statement at cur (up to its

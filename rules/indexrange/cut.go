@@ -9,6 +9,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -110,7 +111,7 @@ func (c *checker) cutFix(f *finding) (analysis.SuggestedFix, bool) {
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Use %s and %s when %s has no %q", cutFun, ex.title, types.ExprString(call.Args[0]), src.sep),
+		Message:   rule.Say(pass, msgUseCut.With(cutFun, ex.title, types.ExprString(call.Args[0]), src.sep)),
 		TextEdits: edits,
 	}, true
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -203,15 +204,16 @@ func assigns(info *types.Info, n ast.Node, obj types.Object) bool {
 func (c *checker) guardFixes(p *plan, need int64) []analysis.SuggestedFix {
 	f := p.members[0]
 	src := f.b.src
-	var cond, check string
+	var cond string
+	check, subject := msgCheckLen, p.subject
 	switch {
 	case src.kind == srcSubmatch:
-		cond, check = p.subject+" == nil", "Check "+p.subject+" for nil"
+		cond, check = p.subject+" == nil", msgCheckNil
 	case src.kind == srcFlagArgs && p.obj == nil:
-		n := flagNArg(f.expr.X)
-		cond, check = lessThan(n, need), "Check "+n
+		subject = flagNArg(f.expr.X)
+		cond, check = lessThan(subject, need), msgCheckNArg
 	default:
-		cond, check = lessThan("len("+p.subject+")", need), "Check len("+p.subject+")"
+		cond = lessThan("len("+p.subject+")", need)
 	}
 	ex, ok := c.exitFor(p, need, src)
 	if !ok || c.skips(p, ex) {
@@ -227,7 +229,7 @@ func (c *checker) guardFixes(p *plan, need int64) []analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	return []analysis.SuggestedFix{{Message: check + " and " + ex.title, TextEdits: edits}}
+	return []analysis.SuggestedFix{{Message: rule.Say(c.pass, check.With(subject, ex.title)), TextEdits: edits}}
 }
 
 // flagNArg spells NArg() for x, a call of flag.Args() (pkg.Args()).
@@ -259,11 +261,11 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 		return fn + "(" + strings.Join(append([]string{strconv.Quote(format)}, args...), ", ") + ")"
 	}
 	if t := typesutil.TestingParam(info, p.fnNode); t != "" {
-		return exit{title: "fail the test", lines: []string{call(t+".Fatalf", format, args)}, jump: &syncflow.Return}, true
+		return exit{title: msgFailTest.With(), lines: []string{call(t+".Fatalf", format, args)}, jump: &syncflow.Return}, true
 	}
 	if loop := loopOf(p.stmt); loop != nil {
 		next := syncflow.Continue(loop)
-		return exit{title: "skip to the next iteration", lines: []string{"continue"}, jump: &next}, true
+		return exit{title: msgContinue.With(), lines: []string{"continue"}, jump: &next}, true
 	}
 	if fd, ok := p.fnNode.(*ast.FuncDecl); ok && fd.Name.Name == "main" && fd.Recv == nil && pass.Pkg.Name() == "main" {
 		osName, osEdits, ok := fixutil.AddImport(pass.Fset, pass.Pkg, p.file, p.scope, "os", "os")
@@ -275,7 +277,7 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 			if !ok {
 				return exit{}, false
 			}
-			return exit{title: "exit with the usage message", edits: append(osEdits, flagEdits...), lines: []string{
+			return exit{title: msgFlagUsage.With(), edits: append(osEdits, flagEdits...), lines: []string{
 				flagName + ".Usage()", osName + ".Exit(2)",
 			}}, true
 		}
@@ -294,7 +296,7 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 			}
 			format, args = usage, []string{osName + ".Args[0]"}
 		}
-		return exit{title: "exit with a usage message", edits: append(osEdits, fmtEdits...), lines: []string{
+		return exit{title: msgUsage.With(), edits: append(osEdits, fmtEdits...), lines: []string{
 			fmtName + ".Fprintf(" + strings.Join(append([]string{osName + ".Stderr", strconv.Quote(format + "\n")}, args...), ", ") + ")",
 			osName + ".Exit(2)",
 		}}, true
@@ -313,11 +315,11 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 			return exit{}, false
 		}
 		errExpr = call(name+".Errorf", format, args)
-		ex.edits, ex.title = edits, "return an error"
+		ex.edits, ex.title = edits, msgReturnErr.With()
 	case results.Len() == 0:
-		ex.title = "return early"
+		ex.title = msgReturnEarly.With()
 	default:
-		ex.title = "return zero values"
+		ex.title = msgReturnZero.With()
 	}
 	vals, ok := q.ZeroReturn(results, errExpr)
 	if !ok {

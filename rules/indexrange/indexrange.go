@@ -32,7 +32,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssaflow.Analyzer},
 	Run:      run,
 })
@@ -137,7 +136,7 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 			seen[ia.Pos()] = true
 			expr := cur.Node().(*ast.IndexExpr)
 			f2 := &finding{ia: ia, cur: cur, expr: expr, k: k, b: bd, definite: definite}
-			f2.diag = analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: c.message(f2)}
+			f2.diag = analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: rule.Say(c.pass, c.message(f2))}
 			switch {
 			case !definite && rule.InTestCode(c.pass, expr.Pos()):
 				// A test that panics on unexpected output still fails: only hint.
@@ -174,23 +173,23 @@ func readsKernelFile(fn *ssa.Function) bool {
 }
 
 // message says why the index is out of range.
-func (c *checker) message(f *finding) string {
+func (c *checker) message(f *finding) rule.Text {
 	x := types.ExprString(f.expr.X)
 	at := fmt.Sprintf("%s[%d]", x, f.k)
 	iv, src := f.b.iv, f.b.src
 	if f.definite {
 		switch {
 		case src != nil && src.kind == srcSplitN && src.n > 0 && iv.hi == src.n:
-			return fmt.Sprintf("%s is out of range: %s returns at most %d elements", at, c.calleeName(src), src.n)
+			return msgSplitNMax.With(at, c.calleeName(src), src.n)
 		case iv.hi == 0:
-			return fmt.Sprintf("%s is out of range: %s is empty here", at, x)
+			return msgEmpty.With(at, x)
 		case iv.lo == iv.hi:
-			return fmt.Sprintf("%s is out of range: %s has length %d", at, x, iv.hi)
+			return msgLength.With(at, x, iv.hi)
 		}
 		if iv.hi == 1 {
-			return fmt.Sprintf("%s is out of range: %s has at most 1 element here", at, x)
+			return msgAtMostOne.With(at, x)
 		}
-		return fmt.Sprintf("%s is out of range: %s has at most %d elements here", at, x, iv.hi)
+		return msgAtMost.With(at, x, iv.hi)
 	}
 	call := c.callExpr(src)
 	switch src.kind {
@@ -198,34 +197,34 @@ func (c *checker) message(f *finding) string {
 		if call != nil && len(call.Args) >= 2 && src.sep != "" {
 			s := types.ExprString(call.Args[0])
 			if f.k == 1 {
-				return fmt.Sprintf("%s panics when %s contains no %q", at, s, src.sep)
+				return msgNoSep.With(at, s, src.sep)
 			}
-			return fmt.Sprintf("%s panics when %s contains fewer than %d %q", at, s, f.k, src.sep)
+			return msgFewSeps.With(at, s, f.k, src.sep)
 		}
 	case srcFields:
 		if call != nil && len(call.Args) >= 1 {
 			s := types.ExprString(call.Args[0])
 			if f.k == 0 {
-				return fmt.Sprintf("%s panics when %s is blank", at, s)
+				return msgBlank.With(at, s)
 			}
-			return fmt.Sprintf("%s panics when %s has fewer than %d fields", at, s, f.k+1)
+			return msgFewFields.With(at, s, f.k+1)
 		}
 	case srcOSArgs:
 		if f.k == 1 {
-			return fmt.Sprintf("%s panics when the program is run without arguments", at)
+			return msgNoArgs.With(at)
 		}
-		return fmt.Sprintf("%s panics when the program is run with fewer than %d arguments", at, f.k)
+		return msgFewArgs.With(at, f.k)
 	case srcFlagArgs:
 		if f.k == 0 {
-			return fmt.Sprintf("%s panics when no arguments follow the flags", at)
+			return msgNoFlagArgs.With(at)
 		}
-		return fmt.Sprintf("%s panics when fewer than %d arguments follow the flags", at, f.k+1)
+		return msgFewFlagArgs.With(at, f.k+1)
 	case srcSubmatch:
-		return fmt.Sprintf("%s panics when the regexp does not match: %s returns nil then", at, c.calleeName(src))
+		return msgNoSubmatch.With(at, c.calleeName(src))
 	case srcFindAll:
-		return fmt.Sprintf("%s panics when the regexp finds no match: %s returns nil then", at, c.calleeName(src))
+		return msgNoMatch.With(at, c.calleeName(src))
 	}
-	return fmt.Sprintf("%s panics when %s has fewer than %d elements", at, x, f.k+1)
+	return msgFewElements.With(at, x, f.k+1)
 }
 
 // callExpr returns the syntax of a source's call, or nil.
@@ -278,7 +277,7 @@ type plan struct {
 
 // An exit is how a guard leaves when the slice is too short.
 type exit struct {
-	title string
+	title rule.Text
 	lines []string
 	edits []analysis.TextEdit // imports it needs
 	jump  *syncflow.Jump      // where it goes; nil for os.Exit (deferred calls do not run anyway)

@@ -2,7 +2,6 @@ package nilmapwrite
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -28,7 +27,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssaflow.Analyzer},
 	Run:      run,
 })
@@ -98,7 +96,7 @@ func diagnostic(pass *analysis.Pass, stmt ast.Stmt, ix *ast.IndexExpr, src ssapa
 	d := analysis.Diagnostic{
 		Pos:     stmt.Pos(),
 		End:     stmt.End(),
-		Message: fmt.Sprintf("assignment to entry in nil map %s; %s", m, why),
+		Message: rule.Say(pass, msgNilMapWrite.With(m, why)),
 	}
 	if fix, ok := suggestFix(pass, ix.X, src); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -1,12 +1,12 @@
 package paladininit
 
 import (
-	"fmt"
 	"go/ast"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -21,20 +21,21 @@ func (c *checker) checkMain(main *function) {
 		return
 	}
 	use := uses[0]
-	what := use.use.String()
-	if use.use.Func == typesutil.QualifiedName(main.obj) {
-		what = fmt.Sprintf("%s (line %d)", use.use.Call, use.use.Line)
-	} else if use.call != use.use.Call && use.call != use.use.Func {
-		what += ", reached through " + use.call + ","
+	u := use.use
+	what := msgUseIn.With(u.Call, u.Func, u.File, u.Line)
+	if u.Func == typesutil.QualifiedName(main.obj) {
+		what = msgUseLine.With(u.Call, u.Line)
+	} else if use.call != u.Call && use.call != u.Func {
+		what = msgUseVia.With(u.Call, u.Func, u.File, u.Line, use.call)
 	}
 	inits := c.search(main.g, func(e event) (bool, bool) { return e.kind == initEvent || e.kind == opaqueEvent, false })
 	d := analysis.Diagnostic{Pos: main.decl.Pos(), End: main.decl.Type.End()}
 	if len(inits) == 0 {
-		d.Message = fmt.Sprintf("main never calls paladin.Init: %s panics with a nil pointer dereference", what)
+		d.Message = rule.Say(c.pass, msgNeverInit.With(what))
 	} else {
-		d.Message = fmt.Sprintf("%s can run before paladin.Init and panic with a nil pointer dereference", what)
+		d.Message = rule.Say(c.pass, msgBeforeInit.With(what))
 	}
-	d.Related = []analysis.RelatedInformation{{Pos: use.node.Pos(), End: use.node.End(), Message: "first use of paladin"}}
+	d.Related = []analysis.RelatedInformation{{Pos: use.node.Pos(), End: use.node.End(), Message: rule.Say(c.pass, msgFirstUse.With())}}
 	if fix, ok := c.mainFix(main, uses, inits, use.use.Paladin); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
@@ -67,14 +68,10 @@ func (c *checker) checkBeforeParse(f *function) {
 	})
 	for _, e := range early {
 		d := analysis.Diagnostic{Pos: e.node.Pos(), End: e.node.End()}
-		init := "paladin.Init"
-		if e.call != "paladin.Init" {
-			init = e.call + " calls paladin.Init, which"
-		}
 		if len(parses) == 0 {
-			d.Message = fmt.Sprintf("%s runs in init, before main's flag.Parse; it reads -conf, which is not parsed yet", init)
+			d.Message = rule.Say(c.pass, initMsg(e, msgInitInInit, msgCallsInitInInit))
 		} else {
-			d.Message = fmt.Sprintf("%s runs before flag.Parse; it reads -conf, which is not parsed yet", init)
+			d.Message = rule.Say(c.pass, initMsg(e, msgInitEarly, msgCallsInitEarly))
 			if fix, ok := c.moveBelowParse(f, e); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
@@ -109,15 +106,20 @@ func (c *checker) checkNeverParsed(main *function) {
 		return // something main calls may parse the flags
 	}
 	for _, e := range inits {
-		init := "paladin.Init"
-		if e.call != "paladin.Init" {
-			init = e.call + " calls paladin.Init, which"
-		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: e.node.Pos(), End: e.node.End(),
-			Message: fmt.Sprintf("%s reads -conf, but main never calls flag.Parse: with no -conf and no driver argument, Init panics with \"lack of remote config center args\"", init),
+			Message: rule.Say(c.pass, initMsg(e, msgInitNoParse, msgCallsInitNoParse)),
 		})
 	}
+}
+
+// initMsg returns the message about the Init of e: direct when e calls
+// paladin.Init itself, else calls, which names the function that does.
+func initMsg(e event, direct, calls *rule.Msg) rule.Text {
+	if e.call == "paladin.Init" {
+		return direct.With()
+	}
+	return calls.With(e.call)
 }
 
 // startupParse reports whether an init function of the package parses
@@ -159,11 +161,7 @@ func (c *checker) checkDroppedErrors() {
 		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
 		name := typesutil.QualifiedName(fn.Origin())
-		msg := fmt.Sprintf("error of %s is dropped; after a failed Init, paladin.Get panics with a nil pointer dereference", name)
-		if name != "paladin.Init" {
-			msg = fmt.Sprintf("error of %s is dropped; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference", name)
-		}
-		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: rule.Say(pass, initErrMsg(name, msgErrDropped.With(name)))}
 		if fix, ok := c.checkErrFix(cur, call, name); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}

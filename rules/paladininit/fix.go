@@ -1,7 +1,6 @@
 package paladininit
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -10,6 +9,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -46,10 +46,10 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 		}
 	}
 	at := fixutil.LineStart(pass.Fset, body[0].Pos())
-	where := "first in main"
+	where := msgFirst.With()
 	if after >= 0 {
 		at = fixutil.NextLineStart(pass.Fset, body[after].End())
-		where = "right after " + stmtName(body[after])
+		where = msgRightAfter.With(stmtName(body[after]))
 	}
 	indent := fixutil.Indent(pass.Fset, body[0].Pos())
 
@@ -71,14 +71,14 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 			}
 			edits = append(edits, e...)
 			text = indent + flagName + ".Parse()\n" + text
-			where = "first in main, after parsing the flags"
+			where = msgFirstParsed.With()
 		}
 		insert, ok := fixutil.GofmtEdits(pass, file, analysis.TextEdit{Pos: at, End: at, NewText: []byte(text)})
 		if !ok {
 			return none, false
 		}
 		edits = append(edits, insert...)
-		return analysis.SuggestedFix{Message: "Initialize paladin " + where, TextEdits: edits}, true
+		return analysis.SuggestedFix{Message: rule.Say(pass, msgInitialize.With(where)), TextEdits: edits}, true
 	}
 
 	// Late: move the first top-level statement that initialises paladin.
@@ -97,7 +97,7 @@ func (c *checker) mainFix(main *function, uses, inits []event, paladinPath strin
 		if !ok {
 			return none, false
 		}
-		return analysis.SuggestedFix{Message: "Move " + stmtName(stmt) + " up, " + where, TextEdits: edits}, true
+		return analysis.SuggestedFix{Message: rule.Say(pass, msgMoveUp.With(stmtName(stmt), where)), TextEdits: edits}, true
 	}
 	return none, false
 }
@@ -134,7 +134,7 @@ func (c *checker) moveBelowParse(f *function, e event) (analysis.SuggestedFix, b
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: "Move " + stmtName(body[s]) + " below " + stmtName(body[p]), TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgMoveBelow.With(stmtName(body[s]), stmtName(body[p]))), TextEdits: edits}, true
 }
 
 // move returns the edits that move the lines of stmt to the line start at.
@@ -271,7 +271,8 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 	if !ok {
 		return none, false
 	}
-	var leave, title string
+	var leave string
+	var title rule.Text
 	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
@@ -279,13 +280,13 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 			return none, false
 		}
 		leave = "return " + strings.Join(vals, ", ")
-		title = fmt.Sprintf("Check the error of %s and return it", name)
+		title = msgCheckReturn.With(name)
 	case t != "":
 		leave = t + ".Fatal(err)"
-		title = fmt.Sprintf("Check the error of %s and fail the test", name)
+		title = msgCheckFailTest.With(name)
 	default:
 		leave = "panic(err)"
-		title = fmt.Sprintf("Check the error of %s and panic on failure", name)
+		title = msgCheckPanic.With(name)
 	}
 	indent := fixutil.Indent(pass.Fset, stmt.Pos())
 	// A comment trailing the call stays on the line of the call: after
@@ -301,7 +302,7 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // skips reports whether leaving fn right after stmt (a return, t.Fatal,

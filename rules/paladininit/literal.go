@@ -1,10 +1,10 @@
 package paladininit
 
 import (
-	"fmt"
 	"go/ast"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -58,16 +58,15 @@ func (c *checker) checkMainLiterals(main *function) {
 	if initialises || first == nil {
 		return // main initialises paladin (or may), or uses it nowhere else
 	}
-	what := first.use.String()
-	if first.use.Func == typesutil.QualifiedName(main.obj) {
-		what = fmt.Sprintf("%s (line %d) in a function literal", first.use.Call, first.use.Line)
-	} else {
-		what += ", reached through a function literal,"
+	u := first.use
+	what := msgUseVia.With(u.Call, u.Func, u.File, u.Line, msgFuncLit.With())
+	if u.Func == typesutil.QualifiedName(main.obj) {
+		what = msgUseLitLine.With(u.Call, u.Line)
 	}
 	c.pass.Report(analysis.Diagnostic{
 		Pos:     main.decl.Pos(),
 		End:     main.decl.Type.End(),
-		Message: fmt.Sprintf("main never calls paladin.Init: %s panics with a nil pointer dereference", what),
-		Related: []analysis.RelatedInformation{{Pos: first.node.Pos(), End: first.node.End(), Message: "first use of paladin"}},
+		Message: rule.Say(c.pass, msgNeverInit.With(what)),
+		Related: []analysis.RelatedInformation{{Pos: first.node.Pos(), End: first.node.End(), Message: rule.Say(c.pass, msgFirstUse.With())}},
 	})
 }

@@ -1,7 +1,6 @@
 package paladininit
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -66,23 +65,18 @@ func (c *checker) checkLostErrors() {
 		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
 		name := typesutil.QualifiedName(fn.Origin())
-		var what string
+		var what rule.Text
 		switch {
 		case over != nil && len(fate.Compared) > 0:
-			what = fmt.Sprintf("error of %s is only compared with %s before it is overwritten at line %d",
-				name, errlive.Label(fate.Compared), pass.Fset.Position(over.Pos()).Line)
+			what = msgErrComparedOver.With(name, errlive.Label(fate.Compared), pass.Fset.Position(over.Pos()).Line)
 		case len(fate.Compared) > 0:
-			what = fmt.Sprintf("error of %s is only compared with %s, never checked", name, errlive.Label(fate.Compared))
+			what = msgErrCompared.With(name, errlive.Label(fate.Compared))
 		case over != nil:
-			what = fmt.Sprintf("error of %s is overwritten at line %d before it is checked", name, pass.Fset.Position(over.Pos()).Line)
+			what = msgErrOver.With(name, pass.Fset.Position(over.Pos()).Line)
 		default:
-			what = fmt.Sprintf("error of %s is never checked", name)
+			what = msgErrUnchecked.With(name)
 		}
-		msg := what + "; after a failed Init, paladin.Get panics with a nil pointer dereference"
-		if name != "paladin.Init" {
-			msg = what + "; it is paladin.Init's error, and after a failed Init paladin.Get panics with a nil pointer dereference"
-		}
-		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: rule.Say(pass, initErrMsg(name, what))}
 		if len(fate.Compared) > 0 {
 			// A check of err inserted after the assignment would also
 			// take the path the comparison handles (err == ErrHelp):
@@ -139,29 +133,38 @@ func (c *checker) checkLostFix(cur inspector.Cursor, fn ast.Node, v *types.Var, 
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // leave returns the statement that leaves fn with the error in the
 // variable errName, and the fix title for the call name: a return of the
 // error where fn returns one, t.Fatal in a test, a panic otherwise.
-func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leave, title string, ok bool) {
+func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leave string, title rule.Text, ok bool) {
 	pass := c.pass
 	results, ok := typesutil.ResultsOf(pass.TypesInfo, fn)
 	if !ok {
-		return "", "", false
+		return "", rule.Text{}, false
 	}
 	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
 		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, errName)
 		if !ok {
-			return "", "", false
+			return "", rule.Text{}, false
 		}
-		return "return " + strings.Join(vals, ", "), fmt.Sprintf("Check the error of %s and return it", name), true
+		return "return " + strings.Join(vals, ", "), msgCheckReturn.With(name), true
 	case t != "":
-		return t + ".Fatal(" + errName + ")", fmt.Sprintf("Check the error of %s and fail the test", name), true
+		return t + ".Fatal(" + errName + ")", msgCheckFailTest.With(name), true
 	}
-	return "panic(" + errName + ")", fmt.Sprintf("Check the error of %s and panic on failure", name), true
+	return "panic(" + errName + ")", msgCheckPanic.With(name), true
+}
+
+// initErrMsg returns the message about the error of name, a call that
+// returns paladin.Init's error, whose fate what says.
+func initErrMsg(name string, what rule.Text) rule.Text {
+	if name == "paladin.Init" {
+		return msgInitFails.With(what)
+	}
+	return msgIsInitsErr.With(what)
 }
 
 // isInitCall reports whether call is paladin.Init or a call of a function

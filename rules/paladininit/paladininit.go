@@ -32,7 +32,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:     "v0.1.0",
 	Fixes:     true,
 	Notes:     notes,
-	Messages:  messages,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
 	Run:       run,

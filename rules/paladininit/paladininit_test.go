@@ -1,7 +1,6 @@
 package paladininit_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/ruletest"
@@ -16,7 +15,7 @@ func TestRule(t *testing.T) {
 // github.com/go-kratos/kratos v0.6.0 (from the module cache or proxy), so
 // that the facts are computed from the framework's own source.
 func TestRealKratos(t *testing.T) {
-	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "paladin-init-kratos")
+	dir := ruletest.Variant(paladininit.Rule, "kratos")
 	ruletest.DownloadOrSkip(t, dir)
 	ruletest.RunDir(t, paladininit.Rule, dir)
 	ruletest.CompareExportData(t, dir, paladininit.Analyzer)

@@ -1,6 +1,9 @@
 // Package rule defines what a gopitfalls rule is: a go/analysis Analyzer
 // together with its stable ID, its default severity and its notes in
 // English and Chinese, from which the Analyzer's Doc and URL are derived.
+// A rule's messages are values too, in both languages (M, Say): the
+// Analyzer reports them in English, or in Chinese for Options.Lang "zh",
+// and its Result keeps both for drivers that choose later.
 //
 // Every Analyzer made here recovers from a panic in its rule (reporting
 // it as the pass's error, never crashing the driver) and drops the
@@ -42,9 +45,6 @@ type Spec struct {
 	// dependency was analyzed (a driver may load dependencies from
 	// export data only), and treat a missing fact as unknown.
 	FactTypes []analysis.Fact
-	// Messages is the catalog of the rule's diagnostic messages and fix
-	// titles with their Chinese (see Message).
-	Messages []Message
 	// Nolint are the golangci-lint linters that look for what the rule
 	// looks for: a //nolint comment naming one of them is the author's
 	// decision on that line, and silences the rule too (errcheck for
@@ -66,10 +66,9 @@ type Rule struct {
 	// Analyzer runs the rule with the default options.
 	Analyzer *analysis.Analyzer
 
-	spec     Spec
-	messages []compiled
-	mu       sync.Mutex
-	with     map[string]*analysis.Analyzer // by Options.key
+	spec Spec
+	mu   sync.Mutex
+	with map[string]*analysis.Analyzer // by Options.key
 }
 
 // Define makes a Rule from its spec. It panics if the spec or its notes
@@ -93,7 +92,6 @@ func Define(spec Spec) *Rule {
 		Fixes:    spec.Fixes,
 		Notes:    notes,
 		spec:     spec,
-		messages: compileMessages(spec.ID, spec.Messages),
 		with:     make(map[string]*analysis.Analyzer),
 	}
 	def := DefaultOptions()
@@ -195,7 +193,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			}
 			said := st.saidFor(d)
 			if opts.Lang != "" {
-				d = r.localized(d, &said, opts.Lang)
+				d = localized(d, &said, opts.Lang)
 			}
 			st.mu.Lock()
 			st.res.Levels = append(st.res.Levels, sev)
@@ -275,8 +273,8 @@ type Options struct {
 	// for, which MinSeverity is compared with (Off: the rule's own; see
 	// [Rule.Shown]). Check and the server apply it themselves.
 	Severity Severity
-	// Lang is the language of the messages and fix titles the Analyzer
-	// reports: "" or "en" for English (what check and the server take,
+	// Lang is the language of the messages, fix titles and related
+	// messages the Analyzer reports: "" or "en" for English (what check and the server take,
 	// translating as they show), "zh" for drivers that print what they
 	// get (go vet).
 	Lang string

@@ -218,12 +218,19 @@ func TestPolicy(t *testing.T) {
 }
 
 // TestLang checks that an Analyzer made for Options.Lang "zh" reports
-// its messages and fix titles in Chinese, and one for the default in
-// English.
+// the messages, fix titles and related messages its rule said through
+// rule.Say in Chinese, one for the default in English, and that the
+// rule's Result records what it said for any driver to show.
 func TestLang(t *testing.T) {
+	var (
+		msgCall    = rule.M("call of %s (%s)", "调用了 %[1]s（%[2]s）")
+		msgLoud    = rule.M("loud", "大声的")
+		msgRemove  = rule.M("Remove the call", "删掉这个调用")
+		msgCallee  = rule.M("%s is declared here", "%s 在这里声明")
+		msgUnknown = "unsaid %s"
+	)
 	r := rule.Define(rule.Spec{
 		ID: "lang-rule", Severity: rule.Warning, Since: "v0.1.0", Notes: notes(),
-		Messages: []rule.Message{{En: "call of %s", Zh: "调用了 %s"}, {En: "Remove the call", Zh: "删掉这个调用"}},
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: func(pass *analysis.Pass, _ *rule.Options) error {
 			in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -232,8 +239,14 @@ func TestLang(t *testing.T) {
 				if !ok {
 					continue // the generated test main's calls
 				}
-				pass.Report(analysis.Diagnostic{Pos: n.Pos(), Message: "call of " + id.Name,
-					SuggestedFixes: []analysis.SuggestedFix{{Message: "Remove the call"}}})
+				if id.Name != "loud" {
+					// Not said through Say: shown as it is.
+					pass.Report(analysis.Diagnostic{Pos: n.Pos(), Message: fmt.Sprintf(msgUnknown, id.Name)})
+					continue
+				}
+				pass.Report(analysis.Diagnostic{Pos: n.Pos(), Message: rule.Say(pass, msgCall.With(id.Name, msgLoud.With())),
+					SuggestedFixes: []analysis.SuggestedFix{{Message: rule.Say(pass, msgRemove.With())}},
+					Related:        []analysis.RelatedInformation{{Pos: n.Pos(), Message: rule.Say(pass, msgCallee.With(id.Name))}}})
 			}
 			return nil
 		},
@@ -242,19 +255,52 @@ func TestLang(t *testing.T) {
 		var out []string
 		for _, res := range analysistest.Run(&recorder{}, analysistest.TestData(), a, "policy") {
 			for _, d := range res.Diagnostics {
-				out = append(out, d.Message+" / "+d.SuggestedFixes[0].Message)
+				text := d.Message
+				for _, f := range d.SuggestedFixes {
+					text += " / " + f.Message
+				}
+				for _, rel := range d.Related {
+					text += " / " + rel.Message
+				}
+				out = append(out, text)
 			}
 		}
 		slices.Sort(out)
 		return slices.Compact(out)
 	}
-	if got := texts(r.Analyzer); !slices.Contains(got, "call of loud / Remove the call") {
+	const en, zh = "call of loud (loud) / Remove the call / loud is declared here", "调用了 loud（大声的） / 删掉这个调用 / loud 在这里声明"
+	if got := texts(r.Analyzer); !slices.Contains(got, en) || !slices.Contains(got, "unsaid quiet") {
 		t.Errorf("default options: %q, want English", got)
 	}
 	opts := rule.DefaultOptions()
 	opts.Lang = "zh"
-	if got := texts(r.With(opts)); !slices.Contains(got, "调用了 loud / 删掉这个调用") || slices.Contains(got, "call of loud / Remove the call") {
-		t.Errorf("Lang zh: %q, want Chinese", got)
+	if got := texts(r.With(opts)); !slices.Contains(got, zh) || slices.Contains(got, en) || !slices.Contains(got, "unsaid quiet") {
+		t.Errorf("Lang zh: %q, want Chinese where the rule said it through Say", got)
+	}
+
+	// The default Analyzer reports English, and its Result says it in
+	// either language.
+	for _, res := range analysistest.Run(&recorder{}, analysistest.TestData(), r.Analyzer, "policy") {
+		rr := res.Result.(*rule.Result)
+		for i, d := range res.Diagnostics {
+			said := rr.SaidAt(i)
+			if d.Message == "unsaid quiet" {
+				if said.Knows(d.Message) || said.In("zh", d.Message) != d.Message {
+					t.Errorf("a message not said through Say is known: %q", said.In("zh", d.Message))
+				}
+				continue
+			}
+			if !said.Knows(d.Message) || !said.Knows(d.SuggestedFixes[0].Message) || !said.Knows(d.Related[0].Message) {
+				t.Errorf("%q: the Result does not know what the rule said", d.Message)
+			}
+			got := said.In("zh", d.Message) + " / " + said.In("zh", d.SuggestedFixes[0].Message) + " / " + said.In("zh", d.Related[0].Message)
+			if got != zh {
+				t.Errorf("Said in zh: %q, want %q", got, zh)
+			}
+			if said.In("en", d.Message) != d.Message {
+				t.Errorf("Said in en: %q, want %q", said.In("en", d.Message), d.Message)
+			}
+		}
 	}
 }
 
@@ -405,36 +451,6 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-func TestLocalize(t *testing.T) {
-	r := rule.Define(rule.Spec{
-		ID: "loc-rule", Severity: rule.Warning, Notes: notes(),
-		Messages: []rule.Message{
-			{En: "%s used before err is checked; %s is nil when %s fails", Zh: "在检查 err 之前就用了 %[1]s；%[3]s 失败时 %[2]s 为 nil"},
-			{En: "index %d is out of range of %s (length %d)", Zh: "下标 %d 越界：%s 的长度是 %d"},
-			{En: "Move use of %s below the err check", Zh: "把对 %s 的使用移到 err 检查之后"},
-			{En: "100%% sure: %q", Zh: "百分之百：%s"},
-		},
-		Run: func(*analysis.Pass, *rule.Options) error { return nil },
-	})
-	for _, tc := range []struct{ en, zh string }{
-		{"res used before err is checked; res is nil when fetchUser fails", "在检查 err 之前就用了 res；fetchUser 失败时 res 为 nil"},
-		{"index 2 is out of range of code (length 2)", "下标 2 越界：code 的长度是 2"},
-		{"Move use of a.b below the err check", "把对 a.b 的使用移到 err 检查之后"},
-		{`100% sure: "x"`, `百分之百："x"`},
-	} {
-		got, ok := r.Localize(tc.en, "zh")
-		if !ok || got != tc.zh {
-			t.Errorf("Localize(%q) = %q, %v; want %q", tc.en, got, ok, tc.zh)
-		}
-		if got, _ := r.Localize(tc.en, "en"); got != tc.en {
-			t.Errorf("Localize(en) changed the message: %q", got)
-		}
-	}
-	if got, ok := r.Localize("something else", "zh"); ok || got != "something else" {
-		t.Errorf("unknown message: %q, %v", got, ok)
-	}
-}
-
 // TestReadFileOnce checks that a rule reading a file once per finding
 // reads it from the driver once.
 func TestReadFileOnce(t *testing.T) {
@@ -516,11 +532,19 @@ func TestMsg(t *testing.T) {
 	if got, want := txt.In("zh"), "第 7 行，f 拿着 锁 mu"; got != want {
 		t.Errorf("Chinese: got %q, want %q", got, want)
 	}
+	pct := rule.M("100%% sure: %q", "百分之百：%q")
+	if got, want := pct.With("x").In("zh"), `百分之百："x"`; got != want {
+		t.Errorf("a percent sign: got %q, want %q", got, want)
+	}
 	for _, bad := range [][2]string{
 		{"%s and %s", ""},                    // no Chinese
 		{"%[2]s and %[1]s", "%s 和 %s"},       // English reorders
 		{"%s at line %d", "第 %[2]s 行 %[1]s"}, // verb differs
 		{"%s", "%[2]s"},                      // no such argument
+		{"%s in %s", "%[1]s 里"},              // an argument is missing
+		{"%s in %s", "%s 里"},                 // an argument is missing
+		{"%t", "%t"},                         // a verb a message does not use
+		{"%5d", "%5d"},                       // a width
 	} {
 		func() {
 			defer func() {

@@ -3,15 +3,19 @@ package rule
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// A Msg is one format of a rule's diagnostic messages or fix titles, in
-// English and in Chinese, defined once, next to the code that reports it:
+// A Msg is one format of a rule's diagnostic messages, fix titles or
+// related messages, in English and in Chinese, defined once in the rule's
+// messages.go and said where the rule reports it:
 //
 //	var msgDropped = rule.M("error returned by %s is not checked", "%s 返回的 err 没有处理")
+//
+//	pass.Report(analysis.Diagnostic{…, Message: rule.Say(pass, msgDropped.With(name))})
 //
 // En is a fmt format; Zh uses the same arguments, in any order, with
 // explicit indexes where it reorders them (%[2]s). The verb of each
@@ -21,22 +25,45 @@ type Msg struct {
 	en, zh string
 }
 
-// verbs matches the fmt verbs a message may use.
-var verbs = regexp.MustCompile(`%(\[(\d+)\])?([svqdx])`)
+// verb matches a fmt verb (or %%) with its optional argument index.
+var verb = regexp.MustCompile(`%(\[(\d+)\])?(.)`)
 
-// M defines a message.
+// verbsOf returns the verbs of format as [whole, index, letter], and
+// panics on a verb a message may not use: %s, %v, %q, %d and %x, with no
+// flags or width, and %% are all a message needs.
+func verbsOf(format, en string) [][]string {
+	var out [][]string
+	for _, v := range verb.FindAllStringSubmatch(format, -1) {
+		switch v[3] {
+		case "%":
+			if v[1] != "" {
+				panic(fmt.Sprintf("message %q: %s is not a verb", en, v[0]))
+			}
+			continue
+		case "s", "v", "q", "d", "x":
+			out = append(out, v)
+		default:
+			panic(fmt.Sprintf("message %q: %s is not one of the verbs %%s %%v %%q %%d %%x", en, v[0]))
+		}
+	}
+	return out
+}
+
+// M defines a message. Every argument of the English appears in the
+// Chinese: a translation says as much as the original.
 func M(en, zh string) *Msg {
 	if zh == "" {
 		panic(fmt.Sprintf("message %q has no Chinese", en))
 	}
-	enVerbs := verbs.FindAllStringSubmatch(en, -1)
+	enVerbs := verbsOf(en, en)
 	for _, v := range enVerbs {
 		if v[1] != "" {
 			panic(fmt.Sprintf("message %q: the English may not reorder arguments", en))
 		}
 	}
+	used := make([]bool, len(enVerbs))
 	next := 0
-	for _, v := range verbs.FindAllStringSubmatch(zh, -1) {
+	for _, v := range verbsOf(zh, en) {
 		i := next
 		if v[2] != "" {
 			n, _ := strconv.Atoi(v[2])
@@ -48,6 +75,12 @@ func M(en, zh string) *Msg {
 		}
 		if v[3] != enVerbs[i][3] {
 			panic(fmt.Sprintf("message %q: %s formats argument %d of %q, which the English formats with %%%s", zh, v[0], i+1, en, enVerbs[i][3]))
+		}
+		used[i] = true
+	}
+	for i, u := range used {
+		if !u {
+			panic(fmt.Sprintf("message %q: argument %d of %q is missing", zh, i+1, en))
 		}
 	}
 	return &Msg{en: en, zh: zh}
@@ -95,10 +128,11 @@ func (t Text) In(lang string) string {
 	return fmt.Sprintf(format, args...)
 }
 
-// Say returns t in English, to be the Message of a diagnostic or of a
-// suggested fix that pass reports, and records t so that the diagnostic
-// can be shown in the reader's language. Every message and fix title of
-// a rule goes through Say (the rule tests check it).
+// Say returns t in English, to be the Message of a diagnostic, of a
+// suggested fix or of related information that pass reports, and records
+// t so that it can be shown in the reader's language. Every message, fix
+// title and related message of a rule goes through Say (the rule tests
+// check it).
 func Say(pass *analysis.Pass, t Text) string {
 	en := t.String()
 	if v, ok := running.Load(pass); ok {
@@ -113,64 +147,77 @@ func Say(pass *analysis.Pass, t Text) string {
 	return en
 }
 
-// A Said is a reported diagnostic's message and the titles of its fixes,
-// as the rule said them: each can be shown in either language.
+// A Said is what a rule said in one diagnostic, through Say: its
+// message, the titles of its fixes and the messages of its related
+// information, each by its English, so that a driver that drops a fix or
+// a related location it cannot show still finds the rest.
 type Said struct {
-	Message Text
-	Fixes   []Text // by index of Diagnostic.SuggestedFixes; zero where unknown
+	texts map[string]Text
 }
 
-// said returns what the rule said for d, from the Texts recorded by Say.
+// saidFor returns what the rule said in d, from the Texts recorded by Say.
 func (st *passState) saidFor(d analysis.Diagnostic) Said {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	s := Said{Message: st.said[d.Message]}
-	if len(d.SuggestedFixes) > 0 {
-		s.Fixes = make([]Text, len(d.SuggestedFixes))
-		for i, f := range d.SuggestedFixes {
-			s.Fixes[i] = st.said[f.Message]
+	s := Said{texts: make(map[string]Text)}
+	for _, en := range parts(d) {
+		if t, ok := st.said[en]; ok {
+			s.texts[en] = t
 		}
 	}
 	return s
 }
 
-// In returns s's message in lang, or en (the diagnostic's own message)
-// where s does not know it.
-func (s *Said) in(lang, en string, t Text) string {
-	if t.IsZero() || lang != "zh" {
+// parts returns the English of d's message, fix titles and related
+// messages.
+func parts(d analysis.Diagnostic) []string {
+	out := []string{d.Message}
+	for _, f := range d.SuggestedFixes {
+		out = append(out, f.Message)
+	}
+	for _, r := range d.Related {
+		out = append(out, r.Message)
+	}
+	return out
+}
+
+// In returns the part of the diagnostic whose English is en (its
+// message, a fix title or a related message) in lang ("en" or "zh"): en
+// itself in English, or where the rule did not say it through Say.
+func (s *Said) In(lang, en string) string {
+	if s == nil || lang != "zh" {
+		return en
+	}
+	t, ok := s.texts[en]
+	if !ok {
 		return en
 	}
 	return t.In(lang)
 }
 
-// MessageIn returns the message of a diagnostic whose English is en in
-// lang.
-func (s *Said) MessageIn(lang, en string) string {
-	if s == nil {
-		return en
-	}
-	return s.in(lang, en, s.Message)
+// Knows reports whether the rule said the part of the diagnostic whose
+// English is en through Say: whether it can be shown in Chinese.
+func (s *Said) Knows(en string) bool {
+	return s != nil && !s.texts[en].IsZero()
 }
 
-// FixIn returns the title of the diagnostic's i'th fix, whose English is
-// en, in lang.
-func (s *Said) FixIn(lang string, i int, en string) string {
-	if s == nil || i < 0 || i >= len(s.Fixes) {
-		return en
-	}
-	return s.in(lang, en, s.Fixes[i])
-}
-
-// Known reports whether the rule said the diagnostic's message and every
-// fix title through Say: whether each can be shown in Chinese.
-func (s *Said) Known() bool {
-	if s == nil || s.Message.IsZero() {
-		return false
-	}
-	for _, f := range s.Fixes {
-		if f.IsZero() {
-			return false
+// localized returns d with its message, fix titles and related messages
+// in lang, as said says them.
+func localized(d analysis.Diagnostic, said *Said, lang string) analysis.Diagnostic {
+	d.Message = said.In(lang, d.Message)
+	if len(d.SuggestedFixes) > 0 {
+		fixes := slices.Clone(d.SuggestedFixes)
+		for i := range fixes {
+			fixes[i].Message = said.In(lang, fixes[i].Message)
 		}
+		d.SuggestedFixes = fixes
 	}
-	return true
+	if len(d.Related) > 0 {
+		related := slices.Clone(d.Related)
+		for i := range related {
+			related[i].Message = said.In(lang, related[i].Message)
+		}
+		d.Related = related
+	}
+	return d
 }

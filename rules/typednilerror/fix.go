@@ -9,6 +9,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -77,7 +78,7 @@ func (c *checker) declareFix(cur inspector.Cursor, file *ast.File, expr ast.Expr
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Declare %s as %s", obj.Name(), text),
+		Message:   rule.Say(c.pass, msgDeclareAs.With(obj.Name(), text)),
 		TextEdits: edits,
 	}, true
 }
@@ -250,13 +251,14 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 		out[i] = v
 		return "return " + strings.Join(out, ", ")
 	}
-	var text, title string
+	var text string
+	var title rule.Text
 	switch e := ast.Unparen(expr).(type) {
 	case *ast.CallExpr:
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 			// (*T)(nil): a conversion of nil.
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
+			title = msgReturnNil.With(types.TypeString(info.TypeOf(e), pkgName(pass.Pkg)))
 			break
 		}
 		// The other results are evaluated after the call now: only
@@ -277,7 +279,7 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 		}
 		text = fmt.Sprintf("if %s := %s; %s != nil {\n%s\t%s\n%s}\n%s%s",
 			name, texts[i], name, indent, withNil(name), indent, indent, withNil("nil"))
-		title = fmt.Sprintf("Return nil explicitly when %s returns nil", texts[i])
+		title = msgReturnNilWhenRet.With(texts[i])
 	default:
 		if !fixutil.IsVarPath(e) {
 			return none, false
@@ -287,18 +289,18 @@ func (c *checker) returnNilFix(cur inspector.Cursor, file *ast.File, fn *ssa.Fun
 				return none, false // e would be left unused: declaring it as error is the fix
 			}
 			text = withNil("nil")
-			title = "Return nil instead of the nil " + types.TypeString(info.TypeOf(e), pkgName(pass.Pkg))
+			title = msgReturnNil.With(types.TypeString(info.TypeOf(e), pkgName(pass.Pkg)))
 			break
 		}
 		text = fmt.Sprintf("if %s == nil {\n%s\t%s\n%s}\n%s%s",
 			texts[i], indent, withNil("nil"), indent, indent, "return "+strings.Join(texts, ", "))
-		title = fmt.Sprintf("Return nil explicitly when %s is nil", texts[i])
+		title = msgReturnNilWhenNil.With(texts[i])
 	}
 	edits, ok := fixutil.Gofmt(pass, file, []analysis.TextEdit{{Pos: ret.Pos(), End: ret.End(), NewText: []byte(text)}})
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // usesOf counts the uses of obj in the function enclosing cur.

@@ -2,25 +2,21 @@ package typednilerror
 
 import "github.com/gopitfalls/gopitfalls/rules/rule"
 
-// messages are the rule's diagnostic messages and fix titles with their
-// Chinese.
-var messages = []rule.Message{
-	{En: "%s can return a nil %s; returned as %s it is not nil",
-		Zh: "%[1]s 可能返回 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
-	{En: "%s can be a nil %s from %s; returned as %s it is not nil",
-		Zh: "%[1]s 可能是 %[3]s 返回的 nil %[2]s；当作 %[4]s 返回出去就不是 nil 了"},
-	{En: "%s is a nil %s when the type assertion fails; returned as %s it is not nil",
-		Zh: "类型断言失败时 %[1]s 是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
-	{En: "%s is a nil %s here; returned as %s it is not nil",
-		Zh: "%[1]s 在这里是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
-	{En: "%s can be a nil %s here; returned as %s it is not nil",
-		Zh: "%[1]s 在这里可能是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
-	// After the forms above, which it would match too.
-	{En: "%s can be a nil %s; returned as %s it is not nil",
-		Zh: "%[1]s 可能是 nil 的 %[2]s；当作 %[3]s 返回出去就不是 nil 了"},
+// The rule's messages and fix titles, with their Chinese. A message says
+// where the nil pointer comes from, then what returning it does.
+var (
+	msgReturnedAs = rule.M("%s; returned as %s it is not nil", "%s；当作 %s 返回出去就不是 nil 了")
+	msgCallNil    = rule.M("%s can return a nil %s", "%[1]s 可能返回 nil 的 %[2]s")
+	msgFromNil    = rule.M("%s can be a nil %s from %s", "%[1]s 可能是 %[3]s 返回的 nil %[2]s")
+	msgFieldNil   = rule.M("%s can be a nil %s", "%[1]s 可能是 nil 的 %[2]s")
+	msgAssertNil  = rule.M("%s is a nil %s when the type assertion fails", "类型断言失败时 %[1]s 是 nil 的 %[2]s")
+	msgIsNil      = rule.M("%s is a nil %s here", "%[1]s 在这里是 nil 的 %[2]s")
+	msgMayBeNil   = rule.M("%s can be a nil %s here", "%[1]s 在这里可能是 nil 的 %[2]s")
+	msgTheResult  = rule.M("the result", "结果")
+
 	// Fix titles.
-	{En: "Declare %s as %s", Zh: "把 %[1]s 声明成 %[2]s"},
-	{En: "Return nil explicitly when %s returns nil", Zh: "%s 返回 nil 时明确 return nil"},
-	{En: "Return nil instead of the nil %s", Zh: "直接 return nil，不要返回 nil 的 %s"},
-	{En: "Return nil explicitly when %s is nil", Zh: "%s 为 nil 时明确 return nil"},
-}
+	msgDeclareAs        = rule.M("Declare %s as %s", "把 %[1]s 声明成 %[2]s")
+	msgReturnNilWhenRet = rule.M("Return nil explicitly when %s returns nil", "%s 返回 nil 时明确 return nil")
+	msgReturnNil        = rule.M("Return nil instead of the nil %s", "直接 return nil，不要返回 nil 的 %s")
+	msgReturnNilWhenNil = rule.M("Return nil explicitly when %s is nil", "%s 为 nil 时明确 return nil")
+)

@@ -27,7 +27,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer, ssaflow.Analyzer},
 	// nilResultFact: exported functions that may return a nil pointer.
 	FactTypes: []analysis.Fact{new(nilResultFact)},
@@ -493,10 +492,11 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 		expr = ret.Results[0] // return f(), f returning several values
 		what = types.ExprString(expr)
 	}
+	var subject any = what
 	if what == "" {
-		what = "the result"
+		subject = msgTheResult.With()
 	}
-	var msg string
+	var msg rule.Text
 	call, isCall := ast.Unparen(expr).(*ast.CallExpr)
 	if isCall {
 		if tv, ok := c.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
@@ -505,20 +505,19 @@ func (c *checker) diagnostic(cur inspector.Cursor, fn *ssa.Function, i int, x ss
 	}
 	switch {
 	case src.kind == srcCall && isCall:
-		msg = fmt.Sprintf("%s can return a nil %s", what, typ)
+		msg = msgCallNil.With(subject, typ)
 	case src.kind == srcCall:
-		msg = fmt.Sprintf("%s can be a nil %s from %s", what, typ, src.callee.Name())
+		msg = msgFromNil.With(subject, typ, src.callee.Name())
 	case src.kind == srcField:
-		msg = fmt.Sprintf("%s can be a nil %s", what, typ)
+		msg = msgFieldNil.With(subject, typ)
 	case src.kind == srcAssert:
-		msg = fmt.Sprintf("%s is a nil %s when the type assertion fails", what, typ)
+		msg = msgAssertNil.With(subject, typ)
 	case src.always:
-		msg = fmt.Sprintf("%s is a nil %s here", what, typ)
+		msg = msgIsNil.With(subject, typ)
 	default:
-		msg = fmt.Sprintf("%s can be a nil %s here", what, typ)
+		msg = msgMayBeNil.With(subject, typ)
 	}
-	msg += fmt.Sprintf("; returned as %s it is not nil", iface)
-	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Message: rule.Say(c.pass, msgReturnedAs.With(msg, iface))}
 	d.SuggestedFixes = c.fixes(cur, fn, i, expr, x, src)
 	return d
 }

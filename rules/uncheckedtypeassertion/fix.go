@@ -12,6 +12,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -95,7 +96,7 @@ func suggestFix(pass *analysis.Pass, flow *syncflow.Builder, file *ast.File, cur
 // leaveOnFailure returns the statement that leaves fn when the assertion
 // fails, the fix's title, and the edits it needs (an import), or false
 // where no way out is right.
-func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, stmt ast.Stmt, assert *ast.TypeAssertExpr, pure bool) (edits []analysis.TextEdit, leave, title string, ok bool) {
+func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, fn ast.Node, stmt ast.Stmt, assert *ast.TypeAssertExpr, pure bool) (edits []analysis.TextEdit, leave string, title *rule.Msg, ok bool) {
 	info := pass.TypesInfo
 	xText, tText := render(pass.Fset, assert.X), render(pass.Fset, assert.Type)
 	if t := typesutil.TestingParam(info, fn); t != "" {
@@ -103,17 +104,17 @@ func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, f
 		if pure {
 			msg = strconv.Quote(fmt.Sprintf("%s is %%T, not %s", xText, tText)) + ", " + xText
 		}
-		return nil, t + ".Fatalf(" + msg + ")", "Check the type assertion and fail the test", true
+		return nil, t + ".Fatalf(" + msg + ")", msgFailTest, true
 	}
 	results, ok := typesutil.ResultsOf(info, fn)
 	if !ok || results.Len() == 0 {
-		return nil, "", "", false // no way to report the failure
+		return nil, "", nil, false // no way to report the failure
 	}
 	errExpr := ""
 	switch {
 	case typesutil.ReturnsError(results):
 		if inLogging(info, cur) {
-			return nil, "", "", false // failing the call because a log line could not be made turns a success into a failure
+			return nil, "", nil, false // failing the call because a log line could not be made turns a success into a failure
 		}
 		var name string
 		if pure {
@@ -124,18 +125,18 @@ func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, f
 			errExpr = name + ".New(" + strconv.Quote(fmt.Sprintf("%s is not of type %s", xText, tText)) + ")"
 		}
 		if !ok {
-			return nil, "", "", false
+			return nil, "", nil, false
 		}
-		title = "Check the type assertion and return an error"
+		title = msgReturnErr
 	case results.Len() >= 2 && isBool(results.At(results.Len()-1).Type()):
-		title = "Check the type assertion and return false" // the v, ok idiom
+		title = msgReturnFalse // the v, ok idiom
 	default:
-		return nil, "", "", false // zero values are no failure the caller can see
+		return nil, "", nil, false // zero values are no failure the caller can see
 	}
 	q := typesutil.NewQualifier(file, pass.Pkg)
 	vals, ok := q.ZeroReturn(results, errExpr)
 	if !ok {
-		return nil, "", "", false
+		return nil, "", nil, false
 	}
 	leave = "return"
 	if len(vals) > 0 {
@@ -152,12 +153,12 @@ func isBool(t types.Type) bool {
 // gofmtFix returns the fix with its edits in gofmt's layout in context:
 // trailing comments of neighbouring lines realigned around the inserted
 // lines (fixutil.Gofmt).
-func gofmtFix(pass *analysis.Pass, file *ast.File, title string, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
+func gofmtFix(pass *analysis.Pass, file *ast.File, title *rule.Msg, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
 	edits, ok := fixutil.Gofmt(pass, file, edits)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title.With()), TextEdits: edits}, true
 }
 
 // isDeferred reports whether fn is a function literal called by a defer

@@ -22,7 +22,6 @@ package uncheckedtypeassertion
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -48,7 +47,6 @@ var Rule = rule.Define(rule.Spec{
 	Syntax:   true,
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	Run:      run,
 })
@@ -168,7 +166,7 @@ func (c *checker) report(cur inspector.Cursor, fn ast.Node, assert *ast.TypeAsse
 	d := analysis.Diagnostic{
 		Pos:     pos,
 		End:     assert.End(),
-		Message: fmt.Sprintf("unchecked type assertion %s panics when %s holds another type", xText+".("+tText+")", xText),
+		Message: rule.Say(pass, msgUnchecked.With(xText+".("+tText+")", xText)),
 	}
 	file := fixutil.FileOf(pass.Files, assert.Pos())
 	if fix, ok := suggestFix(pass, c.flow(), file, cur, fn, assert, c.declared); ok {

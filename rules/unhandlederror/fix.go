@@ -13,6 +13,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -41,7 +42,7 @@ import (
 // A handler is one way to handle the bound error: the statement that goes
 // in `if err != nil { … }`, and the edits (an import) it needs.
 type handler struct {
-	title string
+	title rule.Text
 	body  string
 	edits []analysis.TextEdit
 }
@@ -69,13 +70,13 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		if !ok {
 			return nil
 		}
-		hs = append(hs, handler{title: "Check the error and return it", body: "return " + strings.Join(vals, ", ")})
+		hs = append(hs, handler{title: msgReturn.With(), body: "return " + strings.Join(vals, ", ")})
 		if c.allowsWrap(file) {
 			if fmtName, edits, ok := fixutil.AddImport(c.pass.Fset, c.pass.Pkg, file, stmt.Pos(), "fmt", "fmt"); ok {
 				wrapped := fmtName + ".Errorf(" + strconv.Quote(label+": %w") + ", " + name + ")"
 				if vals, ok := q.ZeroReturn(results, wrapped); ok {
 					hs = append(hs, handler{
-						title: "Check the error and return it wrapped with fmt.Errorf",
+						title: msgWrap.With(),
 						body:  "return " + strings.Join(vals, ", "),
 						edits: edits,
 					})
@@ -89,7 +90,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	}
 	if tv := typesutil.TestingParamVar(c.info, fn); tv != nil && c.resolves(stmt.Pos(), tv.Name(), tv) && !releasing {
 		t := tv.Name()
-		hs = append(hs, handler{title: "Check the error and fail the test with " + t + ".Fatal", body: t + ".Fatal(" + name + ")"})
+		hs = append(hs, handler{title: msgFatal.With(t + ".Fatal"), body: t + ".Fatal(" + name + ")"})
 		return hs
 	}
 	if c.valuesReadAfter(fn, stmt, name) {
@@ -118,7 +119,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		}
 		fn := local + "." + call
 		hs = append(hs, handler{
-			title: "Check the error and log it with " + fn,
+			title: msgLogWith.With(fn),
 			body:  fn + "(" + strconv.Quote(label+": %v") + ", " + name + ")",
 		})
 		break
@@ -226,7 +227,7 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte("if " + strings.Join(lhs, ", ") + " " + tok + " ")},
 			{Pos: end, End: end, NewText: []byte("; " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}")},
 		}, h.edits...)
-		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, edits)})
+		fixes = append(fixes, analysis.SuggestedFix{Message: rule.Say(c.pass, h.title), TextEdits: c.gofmtEdits(file, edits)})
 	}
 	return fixes
 }
@@ -279,7 +280,7 @@ func (c *checker) checkAfter(file *ast.File, fnCur inspector.Cursor, stmt ast.St
 	for _, h := range c.handlers(file, fnCur, stmt, call, name) {
 		check := "\n" + indent + "if " + name + " != nil {\n" + indent + "\t" + h.body + "\n" + indent + "}"
 		edits := append(append([]analysis.TextEdit{}, extra...), analysis.TextEdit{Pos: eol, End: eol, NewText: []byte(check)})
-		fixes = append(fixes, analysis.SuggestedFix{Message: h.title, TextEdits: c.gofmtEdits(file, append(edits, h.edits...))})
+		fixes = append(fixes, analysis.SuggestedFix{Message: rule.Say(c.pass, h.title), TextEdits: c.gofmtEdits(file, append(edits, h.edits...))})
 	}
 	return fixes
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -145,25 +146,26 @@ func isNamePath(e ast.Expr) bool {
 	return false
 }
 
-// zeroPhrase says what a result holds when its call fails, for messages.
-func zeroPhrase(t types.Type) string {
+// discarded returns the message about a result of type t whose error is
+// discarded: it says what the result holds when its call fails.
+func discarded(t types.Type) *rule.Msg {
 	if t == nil {
-		return "a zero value"
+		return msgDiscardedValue
 	}
 	if typesutil.IsNilable(t) {
-		return "nil"
+		return msgDiscardedNil
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok {
 		switch {
 		case b.Info()&types.IsNumeric != 0:
-			return "0"
+			return msgDiscardedZero
 		case b.Info()&types.IsString != 0:
-			return "empty"
+			return msgDiscardedEmpty
 		case b.Info()&types.IsBoolean != 0:
-			return "false"
+			return msgDiscardedFalse
 		}
 	}
-	return "a zero value"
+	return msgDiscardedValue
 }
 
 // inTestFile reports whether pos is in a _test.go file.

@@ -1,7 +1,6 @@
 package unhandlederror
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"slices"
@@ -27,7 +26,7 @@ import (
 // checking the error there would go against that design.
 type verdict struct {
 	level  rule.Severity
-	msg    string
+	msg    rule.Text
 	design bool
 }
 
@@ -35,7 +34,7 @@ type verdict struct {
 // drops the error of call, in the function at fnCur.
 func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr) verdict {
 	name := c.calleeName(call)
-	msg := fmt.Sprintf("error returned by %s is not checked", name)
+	msg := msgNotChecked.With(name)
 	fn := typesutil.Callee(c.info, call)
 	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.discardsRecvErrors(fnCur, call) ||
 		c.inWriteThatSucceeds(fnCur, call) {
@@ -48,10 +47,10 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 		return verdict{level: rule.Information, msg: msg} // as `go call()`, which drops the error too
 	}
 	if s := c.summaryOf(fn); s != nil && s.fails == failsSentinel {
-		return verdict{rule.Information, fmt.Sprintf("error returned by %s is not checked; it fails only with %s", name, strings.Join(s.sentinels, " or ")), true}
+		return verdict{rule.Information, msgFailsOnlyWith.With(msg, strings.Join(s.sentinels, " or ")), true}
 	}
 	if c.believedHarmless(fn) {
-		return verdict{rule.Information, fmt.Sprintf("error returned by %s is not checked, here or anywhere else in this package", name), true}
+		return verdict{rule.Information, msgNowhereChecked.With(name), true}
 	}
 	if res := c.resultsOf(call); !typesutil.IsError(res.At(res.Len() - 1).Type()) {
 		// A concrete error type (*v2error.Error): on real code, such
@@ -85,11 +84,11 @@ func (c *checker) blankVerdict(fnCur inspector.Cursor, call *ast.CallExpr, lhs [
 		}
 	}
 	if s != nil && at >= 0 && s.fallback&(1<<at) != 0 {
-		return verdict{rule.Information, fmt.Sprintf("error returned by %s is discarded; %s holds its fallback when it fails", name, usedName), true}
+		return verdict{rule.Information, msgFallback.With(name, usedName), true}
 	}
-	msg := fmt.Sprintf("error returned by %s is discarded; %s may be %s when it fails", name, usedName, zeroPhrase(t))
+	msg := discarded(t).With(name, usedName)
 	if s != nil && at >= 0 && s.nilOnSuccess&(1<<at) != 0 {
-		return verdict{level: rule.Information, msg: fmt.Sprintf("error returned by %s is discarded; %s may be nil even when it succeeds", name, usedName)}
+		return verdict{level: rule.Information, msg: msgNilOnSuccess.With(name, usedName)}
 	}
 	if c.believedHarmless(fn) {
 		return verdict{rule.Information, msg, true}
@@ -154,17 +153,16 @@ func (c *checker) lostVerdict(t lostTarget, fate errlive.Fate) verdict {
 			name = c.calleeName(t.call) + "(…)." + t.field.Sel.Name
 		}
 	}
-	var msg string
+	var msg rule.Text
 	switch line := c.lineOf(fate.Over); {
 	case len(fate.Compared) > 0 && fate.Over != nil:
-		msg = fmt.Sprintf("%s from %s is only compared with %s before it is overwritten at line %d; other failures are lost",
-			t.id.Name, name, errlive.Label(fate.Compared), line)
+		msg = msgComparedOver.With(t.id.Name, name, errlive.Label(fate.Compared), line)
 	case len(fate.Compared) > 0:
-		msg = fmt.Sprintf("%s from %s is only compared with %s; other failures are lost", t.id.Name, name, errlive.Label(fate.Compared))
+		msg = msgCompared.With(t.id.Name, name, errlive.Label(fate.Compared))
 	case fate.Over != nil:
-		msg = fmt.Sprintf("%s from %s is overwritten at line %d before it is checked", t.id.Name, name, line)
+		msg = msgOver.With(t.id.Name, name, line)
 	default:
-		msg = fmt.Sprintf("%s from %s is never checked", t.id.Name, name)
+		msg = msgUnchecked.With(t.id.Name, name)
 	}
 	// A check inserted after the assignment would also take the path that
 	// a comparison with a sentinel handles: no fix for those.
@@ -176,7 +174,7 @@ func (c *checker) lostVerdict(t lostTarget, fate errlive.Fate) verdict {
 		if compared {
 			return verdict{rule.Information, msg, true} // the other failures are sentinels too
 		}
-		return verdict{rule.Information, msg + "; it fails only with " + strings.Join(s.sentinels, " or "), true}
+		return verdict{rule.Information, msgFailsOnlyWith.With(msg, strings.Join(s.sentinels, " or ")), true}
 	}
 	return verdict{c.releaseLevel(t.call), msg, compared}
 }

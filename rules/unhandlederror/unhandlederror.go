@@ -29,7 +29,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Nolint:   []string{"errcheck"}, // //nolint:errcheck is the author's decision on that call
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	// errFact: how an exported function fails (summary.go).
@@ -131,7 +130,7 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 		return // a step of a Close or Shutdown method other than closing: best-effort release
 	}
 	v := c.droppedVerdict(fnCur, stmt, call)
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: v.msg}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: rule.Say(c.pass, v.msg)}
 	if !v.design && typesutil.IsNilable(res.At(errAt).Type()) { // a check compares the error with nil
 		d.SuggestedFixes = c.fixDroppedCall(file, cur, fnCur, stmt, call, res, errAt)
 	}
@@ -192,7 +191,7 @@ func (c *checker) blankError(file *ast.File, cur, fnCur inspector.Cursor, stmt a
 		}
 	}
 	v := c.blankVerdict(fnCur, call, lhs, used)
-	d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: v.msg}
+	d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: rule.Say(c.pass, v.msg)}
 	if as, ok := stmt.(*ast.AssignStmt); ok && !v.design && typesutil.IsNilable(res.At(blank).Type()) {
 		d.SuggestedFixes = c.fixBlank(file, cur, fnCur, as, call, blank)
 	}
@@ -364,7 +363,7 @@ func (c *checker) lostError(file *ast.File, cur, fnCur inspector.Cursor, stmt as
 			fate.Over = nil // the statement itself, again (a loop)
 		}
 		vd := c.lostVerdict(t, fate)
-		d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: vd.msg}
+		d := analysis.Diagnostic{Pos: stmt.Pos(), End: stmt.End(), Message: rule.Say(c.pass, vd.msg)}
 		if st, ok := stmt.(ast.Stmt); ok && !vd.design {
 			d.SuggestedFixes = c.fixLost(file, cur, fnCur, st, t.call, t.id.Name)
 		}

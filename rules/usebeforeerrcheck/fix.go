@@ -6,9 +6,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -173,8 +173,12 @@ func (c *checker) moveFor(a *assignment) *move {
 		list = append(list, n)
 	}
 	slices.Sort(list)
+	var used any = list[0]
+	for _, n := range list[1:] {
+		used = msgAnd.With(used, n)
+	}
 	mv := &move{fix: analysis.SuggestedFix{
-		Message:   "Move use of " + strings.Join(list, " and ") + " below the err check",
+		Message:   rule.Say(c.pass, msgMoveBelow.With(used)),
 		TextEdits: edits,
 	}}
 	mv.moved = movedStmts

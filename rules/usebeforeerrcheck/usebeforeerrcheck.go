@@ -2,7 +2,6 @@ package usebeforeerrcheck
 
 import (
 	"embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -26,7 +25,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:    "v0.1.0",
 	Fixes:    true,
 	Notes:    notes,
-	Messages: messages,
 	Requires: []*analysis.Analyzer{inspect.Analyzer},
 	// derefFact: exported methods that dereference their pointer receiver.
 	FactTypes: []analysis.Fact{new(derefFact)},
@@ -268,7 +266,7 @@ func (c *checker) report() {
 		d := analysis.Diagnostic{
 			Pos:     f.use.Pos(),
 			End:     f.use.End(),
-			Message: c.message(f),
+			Message: rule.Say(c.pass, c.message(f)),
 		}
 		if fix, ok := c.fixFor(f); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -279,26 +277,26 @@ func (c *checker) report() {
 
 // message explains a finding: what is used, on which path, and why v may
 // be nil there.
-func (c *checker) message(f *finding) string {
+func (c *checker) message(f *finding) rule.Text {
 	v, fn := f.tv.v.Name(), f.a.name
-	nilText := fmt.Sprintf("%s may be nil when %s fails", v, fn)
+	nilText := msgMayBeNil.With(v, fn)
 	if f.tv.state == nilOnFailure {
-		nilText = fmt.Sprintf("%s is nil when %s fails", v, fn)
+		nilText = msgIsNil.With(v, fn)
 	}
 	switch f.p.st {
 	case lost:
-		return fmt.Sprintf("%s used but err from %s is overwritten before it is checked; %s", v, fn, nilText)
+		return msgOverwritten.With(v, fn, nilText)
 	case failed:
 		if f.p.fatal {
-			return fmt.Sprintf("%s used after an err check whose log.Fatal does not exit (kratos log.Fatal only logs); %s", v, nilText)
+			return msgFatalGoesOn.With(v, nilText)
 		}
-		return fmt.Sprintf("%s used after an err check that does not leave the block; %s", v, nilText)
+		return msgCheckGoesOn.With(v, nilText)
 	}
 	switch f.ctx {
 	case deferred:
-		return fmt.Sprintf("%s used in a func deferred before err is checked, which also runs when %s fails; %s", v, fn, nilText)
+		return msgDeferred.With(v, fn, nilText)
 	case goroutine:
-		return fmt.Sprintf("%s used in a goroutine started before err is checked; %s", v, nilText)
+		return msgGoroutine.With(v, nilText)
 	}
-	return fmt.Sprintf("%s used before err is checked; %s", v, nilText)
+	return msgBeforeCheck.With(v, nilText)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -84,7 +85,7 @@ func (c *checker) appIDFix(call *ast.CallExpr, target ast.Expr) (analysis.Sugges
 		return none, false
 	}
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Dial %s (%s) through discovery instead of the fixed address", text, constant.StringVal(k.Val())),
+		Message:   rule.Say(pass, msgDialDiscovery.With(text, constant.StringVal(k.Val()))),
 		TextEdits: edits,
 	}, true
 }

@@ -2,24 +2,24 @@ package wardendiscovery
 
 import "github.com/gopitfalls/gopitfalls/rules/rule"
 
-// messages are the rule's diagnostic messages and fix titles with their
-// Chinese; more specific formats come first.
-var messages = []rule.Message{
-	{En: `warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial "discovery://default/<appid>"`,
-		Zh: `warden 直连写死的地址 %s：服务发版、扩容时 client 不会跟着实例走，没法平滑发版；请用 "discovery://default/<appid>"`},
-	{En: `the program dials %s (%s, %s:%d) during package initialisation but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
-		Zh: `程序在包初始化时拨号 %[1]s（%[2]s，%[3]s:%[4]d），但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`},
-	{En: `the program dials %s (%s, %s:%d) but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
-		Zh: `程序拨号 %[1]s（%[2]s，%[3]s:%[4]d），但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`},
-	{En: `the program dials %s during package initialisation but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
-		Zh: `程序在包初始化时拨号 %s，但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`},
-	{En: `the program dials %s but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
-		Zh: `程序拨号 %s，但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`},
+// The rule's messages and fix titles, with their Chinese.
+var (
+	msgFixedAddress = rule.M(`warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial "discovery://default/<appid>"`,
+		`warden 直连写死的地址 %q：服务发版、扩容时 client 不会跟着实例走，没法平滑发版；请用 "discovery://default/<appid>"`)
+	msgNoResolverInitAt = rule.M(`the program dials %s (%s, %s:%d) during package initialisation but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
+		`程序在包初始化时拨号 %[1]s（%[2]s，%[3]s:%[4]d），但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`)
+	msgNoResolverAt = rule.M(`the program dials %s (%s, %s:%d) but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
+		`程序拨号 %[1]s（%[2]s，%[3]s:%[4]d），但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`)
+	msgNoResolverInit = rule.M(`the program dials %s during package initialisation but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
+		`程序在包初始化时拨号 %s，但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`)
+	msgNoResolver = rule.M(`the program dials %s but never registers the discovery resolver; Dial blocks until its timeout and fails with "context deadline exceeded"`,
+		`程序拨号 %s，但从没注册 discovery 的 resolver；Dial 会一直阻塞到超时，报 "context deadline exceeded"`)
+
 	// Fix titles.
-	{En: "Dial %s (%s) through discovery instead of the fixed address",
-		Zh: "改成通过 discovery 拨号 %s（%s），不再直连写死的地址"},
-	{En: "Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)",
-		Zh: "在 flag.Parse 之后注册 discovery 的 resolver（节点来自 -discovery.nodes 或 DISCOVERY_NODES）"},
-	{En: "Register the discovery resolver first in main (nodes from DISCOVERY_NODES)",
-		Zh: "在 main 的最前面注册 discovery 的 resolver（节点来自 DISCOVERY_NODES）"},
-}
+	msgDialDiscovery = rule.M("Dial %s (%s) through discovery instead of the fixed address",
+		"改成通过 discovery 拨号 %s（%s），不再直连写死的地址")
+	msgRegisterAfterParse = rule.M("Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)",
+		"在 flag.Parse 之后注册 discovery 的 resolver（节点来自 -discovery.nodes 或 DISCOVERY_NODES）")
+	msgRegisterFirst = rule.M("Register the discovery resolver first in main (nodes from DISCOVERY_NODES)",
+		"在 main 的最前面注册 discovery 的 resolver（节点来自 DISCOVERY_NODES）")
+)

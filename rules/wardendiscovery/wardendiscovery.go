@@ -28,7 +28,6 @@ var Rule = rule.Define(rule.Spec{
 	Since:     "v0.1.0",
 	Fixes:     true,
 	Notes:     notes,
-	Messages:  messages,
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes: []analysis.Fact{new(pkgFact), new(funcFact)},
 	Run:       run,
@@ -321,7 +320,7 @@ func (c *checker) checkTarget(call *ast.CallExpr, target ast.Expr, warden string
 		}
 		d := analysis.Diagnostic{
 			Pos: target.Pos(), End: target.End(),
-			Message: fmt.Sprintf("warden dials the fixed address %q: the client does not follow the service's instances through releases and scaling; dial \"discovery://default/<appid>\"", text),
+			Message: rule.Say(c.pass, msgFixedAddress.With(text)),
 		}
 		if fix, ok := c.appIDFix(call, target); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -479,19 +478,24 @@ func (c *checker) checkProgram() {
 	if d == nil {
 		return // the program dials no discovery target
 	}
-	var msg string
+	var msg rule.Text
 	diag := analysis.Diagnostic{}
 	if local != nil && local.dial == d {
 		diag.Pos, diag.End = local.target.Pos(), local.target.End()
-		msg = fmt.Sprintf("the program dials %s", d.Target)
+		m := msgNoResolver
+		if atInit {
+			m = msgNoResolverInit
+		}
+		msg = m.With(d.Target)
 	} else {
 		diag.Pos, diag.End = c.main.Pos(), c.main.Type.End()
-		msg = fmt.Sprintf("the program dials %s (%s, %s:%d)", d.Target, d.Func, d.File, d.Line)
+		m := msgNoResolverAt
+		if atInit {
+			m = msgNoResolverInitAt
+		}
+		msg = m.With(d.Target, d.Func, d.File, d.Line)
 	}
-	if atInit {
-		msg += " during package initialisation"
-	}
-	diag.Message = msg + " but never registers the discovery resolver; Dial blocks until its timeout and fails with \"context deadline exceeded\""
+	diag.Message = rule.Say(c.pass, msg)
 	if atInit {
 		// main runs after package initialisation: registering there is too late.
 	} else if fix, ok := c.registerFix(d.Warden); ok {
@@ -541,11 +545,11 @@ func (c *checker) registerFix(warden string) (analysis.SuggestedFix, bool) {
 		return none, false
 	}
 	edits := slices.Concat(e1, e2, insert)
-	title := "Register the discovery resolver after flag.Parse (nodes from -discovery.nodes or DISCOVERY_NODES)"
+	title := msgRegisterAfterParse
 	if !after {
-		title = "Register the discovery resolver first in main (nodes from DISCOVERY_NODES)"
+		title = msgRegisterFirst
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title.With()), TextEdits: edits}, true
 }
 
 // pureInsertions reports whether every edit inserts text without

@@ -1,7 +1,6 @@
 package wardendiscovery_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/ruletest"
@@ -16,7 +15,7 @@ func TestRule(t *testing.T) {
 // TestPrefixes runs the rule with a configured framework prefix over a
 // fork whose warden registers the discovery resolver itself.
 func TestPrefixes(t *testing.T) {
-	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "warden-discovery-prefix")
+	dir := ruletest.Variant(wardendiscovery.Rule, "prefix")
 	ruletest.RunDir(t, wardendiscovery.Rule, dir, rule.Options{
 		ErrgroupImport:          rule.DefaultErrgroupImport,
 		FrameworkImportPrefixes: []string{"example.com/fork/fork/pkg/"},
@@ -28,7 +27,7 @@ func TestPrefixes(t *testing.T) {
 // its warden registers only the direct resolver in its init, which the
 // rule must learn from the source.
 func TestRealKratos(t *testing.T) {
-	dir := filepath.Join(ruletest.Root(), "testdata", "rules", "warden-discovery-kratos")
+	dir := ruletest.Variant(wardendiscovery.Rule, "kratos")
 	ruletest.DownloadOrSkip(t, dir)
 	ruletest.RunDir(t, wardendiscovery.Rule, dir)
 	ruletest.CompareExportData(t, dir, wardendiscovery.Analyzer)

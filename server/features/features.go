@@ -40,8 +40,8 @@ func (e *Env) uri(path string) protocol.DocumentURI {
 	return protocol.URIFromPath(path)
 }
 
-// message returns the finding's message in the client's language, from
-// its rule's message catalog.
+// message returns the finding's message in the client's language, as its
+// rule said it (rule.Say).
 func (e *Env) message(f *driver.Finding) string {
 	return f.Message(e.Lang)
 }
@@ -130,14 +130,14 @@ func diagnostic(pkg *cache.Package, f *driver.Finding, env *Env) (protocol.Diagn
 		Source:          Source,
 		Message:         env.message(f),
 	}
-	for _, rel := range f.Diag.Related {
+	for i, rel := range f.Diag.Related {
 		file, r, ok := rangeOf(pkg, rel.Pos, rel.End)
 		if !ok {
 			continue // outside the package's files
 		}
 		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
 			Location: protocol.Location{URI: env.uri(file.Name), Range: r},
-			Message:  rel.Message,
+			Message:  f.Related(i, env.Lang),
 		})
 	}
 	return d, true

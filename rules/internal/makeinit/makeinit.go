@@ -21,13 +21,13 @@
 package makeinit
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -69,7 +69,7 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 	}
 
 	var edits []analysis.TextEdit
-	var title string
+	var title rule.Text
 	switch p := path[1].(type) {
 	case *ast.ValueSpec:
 		if len(p.Names) != 1 || len(p.Values) != 0 || p.Type == nil {
@@ -83,7 +83,7 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 		if pkgLevel {
 			// var m map[K]V → var m = make(map[K]V)
 			edits = []analysis.TextEdit{{Pos: p.Type.Pos(), End: p.Type.End(), NewText: []byte("= make(" + typ + ")")}}
-			title = fmt.Sprintf("Initialize %s with make(%s)", name, typ)
+			title = msgInitialize.With(name, typ)
 			break
 		}
 		ds, ok := path[3].(*ast.DeclStmt)
@@ -95,7 +95,7 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 			return none, false
 		}
 		edits = append([]analysis.TextEdit{{Pos: ds.Pos(), End: p.Type.End(), NewText: []byte(name + " := make(" + mk + ")")}}, later...)
-		title = fmt.Sprintf("Declare %s with make(%s)", name, mk)
+		title = msgDeclare.With(name, mk)
 	case *ast.AssignStmt:
 		// m := map[K]V(nil) → m := make(map[K]V)
 		if p.Tok != token.DEFINE || len(p.Lhs) != 1 || len(p.Rhs) != 1 || pkgLevel {
@@ -114,7 +114,7 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 			return none, false
 		}
 		edits = append([]analysis.TextEdit{{Pos: p.Rhs[0].Pos(), End: p.Rhs[0].End(), NewText: []byte("make(" + mk + ")")}}, later...)
-		title = fmt.Sprintf("Declare %s with make(%s)", name, mk)
+		title = msgDeclare.With(name, mk)
 	default:
 		return none, false
 	}
@@ -122,7 +122,7 @@ func ForVar(pass *analysis.Pass, obj *types.Var) (analysis.SuggestedFix, bool) {
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: title, TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, title), TextEdits: edits}, true
 }
 
 // makeArgs returns what to make t with at its declaration decl (the
@@ -271,7 +271,7 @@ func ForField(pass *analysis.Pass, sel *ast.SelectorExpr) (analysis.SuggestedFix
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: fmt.Sprintf("Make %s after declaring %s", lhs, base.Name), TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, msgMakeAfter.With(lhs, base.Name)), TextEdits: edits}, true
 }
 
 // ForLiteral returns a fix that makes the field sel.Sel (a map or
@@ -362,7 +362,7 @@ func addToLiteral(pass *analysis.Pass, file *ast.File, lit *ast.CompositeLit, fi
 	if !ok {
 		return none, false
 	}
-	return analysis.SuggestedFix{Message: fmt.Sprintf("Add %s to the literal", kv), TextEdits: edits}, true
+	return analysis.SuggestedFix{Message: rule.Say(pass, msgAddToLit.With(kv)), TextEdits: edits}, true
 }
 
 // nilUsed reports whether code in scope compares obj with nil or assigns

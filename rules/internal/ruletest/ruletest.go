@@ -39,6 +39,13 @@ func Dir(r *rule.Rule) string {
 	return filepath.Join(Root(), "testdata", "rules", r.ID)
 }
 
+// Variant returns a fixture module of a rule for one variant of its
+// setting (a configured framework prefix, the real framework):
+// testdata/modules/<id>/<variant>.
+func Variant(r *rule.Rule, variant string) string {
+	return filepath.Join(Root(), "testdata", "modules", r.ID, variant)
+}
+
 // Run checks the rule's analyzer (for opts, or the defaults) against the
 // `// want` comments and .golden files of its fixture module, then
 // checks each of its fixes on its own (see CheckFixes).
@@ -65,10 +72,10 @@ func RunDir(t *testing.T, r *rule.Rule, dir string, opts ...rule.Options) {
 	CheckFixes(t, dir, a, results)
 }
 
-// CheckMessages checks that every diagnostic message and fix title the
-// rule reported has its Chinese: that the rule said it with a rule.Msg
-// (rule.Say), or, for a rule not yet moved to messages as values, that its
-// catalog knows the text.
+// CheckMessages checks that the rule said every diagnostic message, fix
+// title and related message it reported through rule.Say (so that each
+// has its Chinese), and that each reads well in both languages: no fmt
+// complaint (%!d(string=…), a missing or extra argument).
 func CheckMessages(t *testing.T, r *rule.Rule, results []*analysistest.Result) {
 	t.Helper()
 	seen := make(map[string]bool)
@@ -77,18 +84,24 @@ func CheckMessages(t *testing.T, r *rule.Rule, results []*analysistest.Result) {
 		for i, d := range res.Diagnostics {
 			said := rr.SaidAt(i)
 			texts := []string{d.Message}
-			known := []bool{said != nil && !said.Message.IsZero()}
-			for j, f := range d.SuggestedFixes {
+			for _, f := range d.SuggestedFixes {
 				texts = append(texts, f.Message)
-				known = append(known, said != nil && j < len(said.Fixes) && !said.Fixes[j].IsZero())
 			}
-			for k, text := range texts {
-				if known[k] || seen[text] {
-					continue
+			for _, rel := range d.Related {
+				texts = append(texts, rel.Message)
+			}
+			for _, en := range texts {
+				if !said.Knows(en) && !seen[en] {
+					seen[en] = true
+					t.Errorf("%s: %q was not said through rule.Say: define it with rule.M in the rule's messages.go", r.ID, en)
 				}
-				seen[text] = true
-				if _, ok := r.Localize(text, "zh"); !ok {
-					t.Errorf("no Chinese for %q: report it with a rule.Msg (rule.Say)", text)
+			}
+			for _, lang := range rule.Languages {
+				for _, en := range texts {
+					if text := said.In(lang, en); strings.Contains(text, "%!") && !seen[text] {
+						seen[text] = true
+						t.Errorf("%s: %q (%s) has a wrong argument", r.ID, text, lang)
+					}
 				}
 			}
 		}

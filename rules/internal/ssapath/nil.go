@@ -1,13 +1,13 @@
 package ssapath
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -39,18 +39,18 @@ type NilSource struct {
 // Why says, for a message, why x is nil at its use when s explains its
 // nil value: name is x as the message spells it. Nil maps and nil
 // channels are explained alike.
-func (s NilSource) Why(info *types.Info, files []*ast.File, x ast.Expr, name string) string {
+func (s NilSource) Why(info *types.Info, files []*ast.File, x ast.Expr, name string) rule.Text {
 	switch {
 	case s.Kind == NilGlobal:
-		return fmt.Sprintf("nothing in the package makes %s", name)
+		return msgNothingMakes.With(name)
 	case s.Always && DeclaredWithoutValue(info, files, x, x.Pos()):
-		return fmt.Sprintf("%s is declared without make", name)
+		return msgDeclaredWithout.With(name)
 	case s.Always && s.Kind == NilLocal && s.Loc.Path != "":
-		return fmt.Sprintf("%s is never made", name)
+		return msgNeverMade.With(name)
 	case s.Always:
-		return fmt.Sprintf("%s is nil on every path to here", name)
+		return msgNilEveryPath.With(name)
 	}
-	return fmt.Sprintf("%s is not made on every path to here", name)
+	return msgNotMadeEveryPath.With(name)
 }
 
 // NilAt reports whether v, used by instruction at, is nil on some

@@ -8,6 +8,6 @@ require (
 )
 
 replace (
-	github.com/go-kratos/kratos => ../../stubs/kratos
-	google.golang.org/grpc => ../../stubs/grpc
+	github.com/go-kratos/kratos => ../../../stubs/kratos
+	google.golang.org/grpc => ../../../stubs/grpc
 )

@@ -4,4 +4,4 @@ go 1.22
 
 require go-common v0.0.0
 
-replace go-common => ../../stubs/gocommon
+replace go-common => ../../../stubs/gocommon
