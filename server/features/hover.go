@@ -103,6 +103,9 @@ func RenderNote(r *rule.Rule, lang, msg string) string {
 	}
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "bad"), n.Bad)
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "good"), n.Good)
+	if n.KratosV2 != "" {
+		fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "v2"), n.KratosV2)
+	}
 	if n.Severity != "" {
 		fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "severity"), n.Severity)
 	}
