@@ -48,6 +48,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		c.check(a)
 	}
 	c.report()
+	c.checkFromError()
 	return nil
 }
 
