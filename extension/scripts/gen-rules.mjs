@@ -8,6 +8,10 @@
 // Markdown in extension/walkthrough/<lang>/, and a "Show me" button that
 // opens the example workspace's file at the pitfall planted for the rule
 // (testdata/example, `// pitfall: <rule>`), or the note of a topic.
+// A second walkthrough is the Kratos v2 variant: one step per rule with a
+// pitfall planted in testdata/example-v2, summarised by the first
+// paragraph of its note's "Kratos v2/v3" section, whose "Show me" opens
+// that example.
 // No rule is ever written down by hand in the extension.
 //
 //	node extension/scripts/gen-rules.mjs [--check] [path/to/gopitfalls]
@@ -28,6 +32,8 @@ const SEVERITIES = ["off", "hint", "information", "warning", "error"];
 const NLS_PREFIX = "gopitfalls.rules.";
 const STEP_PREFIX = "walkthrough.step.";
 const WALKTHROUGH_ID = "newcomers";
+const V2_ID = "newcomers-v2";
+const V2_PREFIX = "walkthrough.v2.step.";
 const WALKTHROUGH_DIR = "extension/walkthrough";
 // The nls file of each language of the notes.
 const LANGS = [
@@ -64,17 +70,35 @@ function note(id, lang) {
   if (!title || rest.length === 0) {
     throw new Error(`${bin} notes -lang ${lang} ${id}: no "# title" and first paragraph`);
   }
-  // Lines join with a space, but not next to Chinese text.
-  const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
-  const summary = rest[0]
-    .split(/\s*\n\s*/)
-    .reduce((acc, line) => (acc === "" ? line : acc + (cjk.test(acc.at(-1)) || cjk.test(line[0]) ? "" : " ") + line), "");
-  return { title, summary, md };
+  const summary = join_(rest[0]);
+  return { title, summary, md, v2: join_(section(md, "Kratos v2/v3")) };
 }
 
-/** The first planted pitfall of each rule in the example: rule → [file, line]. */
-function plantedPitfalls() {
-  const example = join(root, "testdata", "example");
+/** The first paragraph of a note's "## heading" section, or undefined. */
+function section(md, heading) {
+  const parts = md.split(/\n(?=## )/);
+  const sec = parts.find((p) => p.startsWith(`## ${heading}\n`));
+  if (!sec) {
+    return undefined;
+  }
+  const paras = sec.split(/\n\s*\n/).slice(1);
+  return paras.find((p) => !p.startsWith("```") && !p.startsWith("|") && !p.startsWith("#"));
+}
+
+/** A paragraph's lines joined with a space, but not next to Chinese text. */
+function join_(para) {
+  if (para === undefined) {
+    return undefined;
+  }
+  const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+  return para
+    .split(/\s*\n\s*/)
+    .reduce((acc, line) => (acc === "" ? line : acc + (cjk.test(acc.at(-1)) || cjk.test(line[0]) ? "" : " ") + line), "");
+}
+
+/** The first planted pitfall of each rule in an example: rule → [file, line]. */
+function plantedPitfalls(name = "example") {
+  const example = join(root, "testdata", name);
   const out = new Map();
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -138,11 +162,33 @@ pkg.contributes.walkthroughs = [
     }),
   },
 ];
+// The Kratos v2 walkthrough: the rules planted in the v2 example, in the
+// notes' order.
+const plantedV2 = plantedPitfalls("example-v2");
+const v2Rules = notes.filter((r) => plantedV2.has(r.id));
+for (const r of v2Rules) {
+  for (const { lang } of LANGS) {
+    if (steps.get(lang).get(r.id).v2 === undefined) {
+      throw new Error(`the ${lang} note of ${r.id} has no "## Kratos v2/v3" paragraph for the v2 walkthrough`);
+    }
+  }
+}
+pkg.contributes.walkthroughs.push({
+  id: V2_ID,
+  title: "%walkthrough.v2.title%",
+  description: "%walkthrough.v2.description%",
+  steps: v2Rules.map((r) => ({
+    id: `v2-${r.id}`,
+    title: `%${V2_PREFIX}${r.id}.title%`,
+    description: `%${V2_PREFIX}${r.id}.description%`,
+    media: { markdown: `%${STEP_PREFIX}${r.id}.media%` },
+  })),
+});
 files.set("package.json", json(pkg));
 
 /** The "Show me" button of a step: the command link under its summary. */
-function showMe(id, label) {
-  const args = planted.has(id) ? [id, ...planted.get(id)] : [id];
+function showMe(id, label, where = planted) {
+  const args = where.has(id) ? [id, ...where.get(id)] : [id];
   return `[${label}](command:gopitfalls.showMe?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
@@ -160,7 +206,7 @@ for (const { lang, dir } of LANGS) {
 // the walkthrough's steps. The button's label is a fixed key.
 for (const { lang, nls: name, dir } of LANGS) {
   const nls = JSON.parse(read(name));
-  const fixed = Object.entries(nls).filter(([k]) => !k.startsWith(NLS_PREFIX) && !k.startsWith(STEP_PREFIX));
+  const fixed = Object.entries(nls).filter(([k]) => !k.startsWith(NLS_PREFIX) && !k.startsWith(STEP_PREFIX) && !k.startsWith(V2_PREFIX));
   const title = (r) => (lang === "zh" ? (zh.get(r.id) ?? r.title) : r.title);
   const rules = en.map((r) => [`${NLS_PREFIX}${r.id}`, `\`${r.id}\`: ${title(r)} (${r.severity})`]);
   const label = nls["walkthrough.showMe"];
@@ -175,7 +221,14 @@ for (const { lang, nls: name, dir } of LANGS) {
       [`${STEP_PREFIX}${r.id}.media`, `${WALKTHROUGH_DIR}/${dir}/${r.id}.md`],
     ];
   });
-  files.set(name, json(Object.fromEntries([...fixed, ...rules, ...walk])));
+  const walkV2 = v2Rules.flatMap((r) => {
+    const n = steps.get(lang).get(r.id);
+    return [
+      [`${V2_PREFIX}${r.id}.title`, n.title.includes("Kratos v2") ? n.title : `${n.title} (Kratos v2)`],
+      [`${V2_PREFIX}${r.id}.description`, `${n.v2}\n${showMe(r.id, label, plantedV2)}`],
+    ];
+  });
+  files.set(name, json(Object.fromEntries([...fixed, ...rules, ...walk, ...walkV2])));
 }
 
 // Walkthrough files of notes that are gone.

@@ -12,7 +12,7 @@ import type { GoSettings } from "./goenv";
 export const SECTION = "gopitfalls";
 
 /** Settings the server reads; the extension passes them on untouched. */
-export const SERVER_KEYS = ["rules", "language", "diagnosticsScope", "errgroupImport", "frameworkImportPrefixes"] as const;
+export const SERVER_KEYS = ["rules", "language", "diagnosticsScope", "errgroupImport", "frameworkImportPrefixes", "kratosV2ImportPrefixes"] as const;
 export type ServerKey = (typeof SERVER_KEYS)[number];
 
 /** Settings that change how the server process is started. */

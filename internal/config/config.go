@@ -6,6 +6,8 @@
 //	errgroupImport: golang.org/x/sync/errgroup
 //	frameworkImportPrefixes:
 //	  - github.com/go-kratos/kratos/pkg/
+//	kratosV2ImportPrefixes:
+//	  - github.com/go-kratos/kratos/v2/
 //	rules:
 //	  go-errgroup: information      # off | hint | information | warning | error
 //	  unhandled-error: off
@@ -209,7 +211,7 @@ func Decode(source string, v any, rules rule.Set, own ...Setting) (*Config, erro
 }
 
 // keys are the settings of the file, in the order messages list them.
-var keys = []string{"language", "errgroupImport", "frameworkImportPrefixes", "diagnosticsScope", "rules"}
+var keys = []string{"language", "errgroupImport", "frameworkImportPrefixes", "kratosV2ImportPrefixes", "diagnosticsScope", "rules"}
 
 // canonicalKey returns the setting key k names regardless of case, or k.
 func canonicalKey(k string, own []Setting) string {
@@ -281,16 +283,21 @@ func (c *Config) set(name string, val *yaml.Node, rules rule.Set, bad func(*yaml
 			return bad(val, "errgroupImport must be an import path such as golang.org/x/sync/errgroup")
 		}
 		c.ErrgroupImport = val.Value
-	case "frameworkImportPrefixes":
+	case "frameworkImportPrefixes", "kratosV2ImportPrefixes":
 		if val.Kind != yaml.SequenceNode {
-			return bad(val, "frameworkImportPrefixes must be a list of import path prefixes")
+			return bad(val, "%s must be a list of import path prefixes", name)
 		}
-		c.FrameworkImportPrefixes = nil
+		var prefixes []string
 		for _, item := range val.Content {
 			if !isScalar(item) || !isImportPath(strings.TrimSuffix(item.Value, "/")) {
 				return bad(item, "%q is not an import path prefix", item.Value)
 			}
-			c.FrameworkImportPrefixes = append(c.FrameworkImportPrefixes, NormalizePrefix(item.Value))
+			prefixes = append(prefixes, NormalizePrefix(item.Value))
+		}
+		if name == "frameworkImportPrefixes" {
+			c.FrameworkImportPrefixes = prefixes
+		} else {
+			c.KratosV2ImportPrefixes = prefixes
 		}
 	case "diagnosticsScope":
 		if !isScalar(val) || val.Value != "openFiles" && val.Value != "workspace" {

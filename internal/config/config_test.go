@@ -53,6 +53,8 @@ func TestParseErrors(t *testing.T) {
 		{"language: [\n", "x.yaml:"},
 		{"- a\n- b\n", "x.yaml:1: the file must be a mapping"},
 		{"frameworkImportPrefixes: x\n", "x.yaml:1: frameworkImportPrefixes must be a list"},
+		{"kratosV2ImportPrefixes: x\n", "x.yaml:1: kratosV2ImportPrefixes must be a list"},
+		{"kratosV2ImportPrefixes: [\"a b\"]\n", `x.yaml:1: "a b" is not an import path prefix`},
 	} {
 		_, err := config.Parse("x.yaml", []byte(tc.src), all.Rules)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
@@ -150,7 +152,7 @@ func TestDecode(t *testing.T) {
 		{map[string]any{"language": "fr"}, `src: language must be auto, en or zh, not "fr"`},
 		{map[string]any{"rules": map[string]any{"no-such-rule": "warning"}}, `src: unknown rule "no-such-rule"`},
 		{map[string]any{"rules": map[string]any{"go-errgroup": "loud"}}, "src: rule go-errgroup: unknown severity"},
-		{map[string]any{"colour": "blue"}, `src: unknown setting "colour" (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope, rules or severity)`},
+		{map[string]any{"colour": "blue"}, `src: unknown setting "colour" (want language, errgroupImport, frameworkImportPrefixes, kratosV2ImportPrefixes, diagnosticsScope, rules or severity)`},
 		{map[string]any{"severity": "loud"}, "src: severity: unknown severity"},
 		{map[string]any{"severity": []any{"a"}}, "src: severity must be a single value"},
 		{[]any{"a"}, "src: the file must be a mapping"},

@@ -15,6 +15,7 @@ type Settings struct {
 	Language                string
 	ErrgroupImport          string
 	FrameworkImportPrefixes []string
+	KratosV2ImportPrefixes  []string
 	DiagnosticsScope        string
 	Rules                   map[string]rule.Severity
 }
@@ -63,21 +64,9 @@ func ParseSettings(data []byte, rules rule.Set) (*Settings, error) {
 			}
 			s.ErrgroupImport = v
 		case "frameworkImportPrefixes":
-			var v []string
-			if json.Unmarshal(val, &v) != nil {
-				bad("gopitfalls.frameworkImportPrefixes must be a list of import path prefixes, not %s", val)
-				continue
-			}
-			if len(v) == 0 {
-				continue // an empty list in the editor means "not set"
-			}
-			for _, p := range v {
-				if !isImportPath(strings.TrimSuffix(p, "/")) {
-					bad("gopitfalls.frameworkImportPrefixes: %q is not an import path prefix", p)
-					continue
-				}
-				s.FrameworkImportPrefixes = append(s.FrameworkImportPrefixes, NormalizePrefix(p))
-			}
+			s.FrameworkImportPrefixes = parsePrefixes(key, val, bad)
+		case "kratosV2ImportPrefixes":
+			s.KratosV2ImportPrefixes = parsePrefixes(key, val, bad)
 		case "diagnosticsScope":
 			var v string
 			if json.Unmarshal(val, &v) != nil || v != "openFiles" && v != "workspace" {
@@ -113,6 +102,25 @@ func ParseSettings(data []byte, rules rule.Set) (*Settings, error) {
 	return s, nil
 }
 
+// parsePrefixes parses the editor's list setting key (a list of import
+// path prefixes); an empty list means "not set".
+func parsePrefixes(key string, val json.RawMessage, bad func(string, ...any)) []string {
+	var v []string
+	if json.Unmarshal(val, &v) != nil {
+		bad("gopitfalls.%s must be a list of import path prefixes, not %s", key, val)
+		return nil
+	}
+	var out []string
+	for _, p := range v {
+		if !isImportPath(strings.TrimSuffix(p, "/")) {
+			bad("gopitfalls.%s: %q is not an import path prefix", key, p)
+			continue
+		}
+		out = append(out, NormalizePrefix(p))
+	}
+	return out
+}
+
 // With returns a copy of c with the settings that s sets overriding it.
 func (c *Config) With(s *Settings) *Config {
 	d := c.Clone()
@@ -128,6 +136,9 @@ func (c *Config) With(s *Settings) *Config {
 	if len(s.FrameworkImportPrefixes) > 0 {
 		d.FrameworkImportPrefixes = slices.Clone(s.FrameworkImportPrefixes)
 	}
+	if len(s.KratosV2ImportPrefixes) > 0 {
+		d.KratosV2ImportPrefixes = slices.Clone(s.KratosV2ImportPrefixes)
+	}
 	if s.DiagnosticsScope != "" {
 		d.DiagnosticsScope = s.DiagnosticsScope
 	}
@@ -141,7 +152,7 @@ func (c *Config) With(s *Settings) *Config {
 // rules report differently.
 func (c *Config) Key() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\x00%s\x00%s", c.Language, c.ErrgroupImport, strings.Join(c.FrameworkImportPrefixes, ","))
+	fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s", c.Language, c.ErrgroupImport, strings.Join(c.FrameworkImportPrefixes, ","), strings.Join(c.KratosV2ImportPrefixes, ","))
 	ids := make([]string, 0, len(c.Rules))
 	for id := range c.Rules {
 		ids = append(ids, id)

@@ -40,3 +40,51 @@ func TestSettings(t *testing.T) {
 		})
 	}
 }
+
+// TestImportPrefixes checks the two lists of framework import paths, in
+// the file and in the editor's settings: each is read on its own,
+// normalised to end in /, and the editor's overrides the file's only
+// when set and not empty.
+func TestImportPrefixes(t *testing.T) {
+	file, err := config.Parse("x.yaml", []byte("kratosV2ImportPrefixes:\n  - example.com/kratos/v2\n"), all.Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(file.KratosV2ImportPrefixes, " "); got != "example.com/kratos/v2/" {
+		t.Errorf("file: v2 prefixes %q", got)
+	}
+	if got := strings.Join(file.FrameworkImportPrefixes, " "); got != strings.Join(rule.DefaultFrameworkImportPrefixes, " ") {
+		t.Errorf("file: v0 prefixes %q changed by the v2 setting", got)
+	}
+	if opts := file.Options(); !opts.KratosV2Package("example.com/kratos/v2/config", "config") {
+		t.Errorf("file: the configured v2 prefix does not reach the rules' options")
+	}
+	if d := config.Default(); strings.Join(d.KratosV2ImportPrefixes, " ") != "github.com/go-kratos/kratos/v2/ github.com/go-kratos/kratos/v3/" {
+		t.Errorf("default v2 prefixes %q", d.KratosV2ImportPrefixes)
+	}
+	if file.Key() == config.Default().Key() {
+		t.Errorf("the v2 prefixes do not change the configuration's key")
+	}
+	for _, tc := range []struct {
+		name, json, want, wantErr string
+	}{
+		{"set", `{"gopitfalls.kratosV2ImportPrefixes": ["example.com/fork/v2/", "example.com/fork/v3"]}`, "example.com/fork/v2/ example.com/fork/v3/", ""},
+		{"empty means unset", `{"kratosV2ImportPrefixes": []}`, "example.com/kratos/v2/", ""},
+		{"not a list", `{"kratosV2ImportPrefixes": "x"}`, "example.com/kratos/v2/", "gopitfalls.kratosV2ImportPrefixes must be a list"},
+		{"bad prefix kept out", `{"kratosV2ImportPrefixes": ["a b", "example.com/ok"]}`, "example.com/ok/", `gopitfalls.kratosV2ImportPrefixes: "a b" is not an import path prefix`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := config.ParseSettings([]byte(tc.json), all.Rules)
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("error %v, want %q", err, tc.wantErr)
+			}
+			c := file.With(s)
+			if got := strings.Join(c.KratosV2ImportPrefixes, " "); got != tc.want {
+				t.Errorf("v2 prefixes %q, want %q", got, tc.want)
+			}
+			if got := strings.Join(c.FrameworkImportPrefixes, " "); got != strings.Join(rule.DefaultFrameworkImportPrefixes, " ") {
+				t.Errorf("v0 prefixes %q changed by the v2 setting", got)
+			}
+		})
+	}
+}

@@ -17,6 +17,9 @@
 //	            - github.com/go-kratos/kratos/pkg/
 //	            - github.com/bilibili/kratos/pkg/
 //	            - go-common/library/
+//	          kratosV2ImportPrefixes: # Kratos v2/v3; replaces the defaults
+//	            - github.com/go-kratos/kratos/v2/
+//	            - github.com/go-kratos/kratos/v3/
 //	          rules:
 //	            unhandled-error: off # off | hint | information | warning | error
 //

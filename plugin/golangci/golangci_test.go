@@ -58,7 +58,7 @@ func TestNew(t *testing.T) {
 		{map[string]any{"language": "fr"}, `.golangci.yml: linters.settings.custom.gopitfalls.settings: language must be auto, en or zh, not "fr"`},
 		{map[string]any{"rules": map[string]any{"unhandled-eror": "off"}}, `unknown rule "unhandled-eror" (did you mean "unhandled-error"?)`},
 		{map[string]any{"severity": "off"}, "severity: want error, warning, information or hint"},
-		{map[string]any{"colour": "blue"}, `unknown setting "colour" (want language, errgroupImport, frameworkImportPrefixes, diagnosticsScope, rules or severity)`},
+		{map[string]any{"colour": "blue"}, `unknown setting "colour" (want language, errgroupImport, frameworkImportPrefixes, kratosV2ImportPrefixes, diagnosticsScope, rules or severity)`},
 	} {
 		if _, err := golangci.New(tc.settings); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("New(%v) = %v, want %q", tc.settings, err, tc.want)

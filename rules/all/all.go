@@ -11,6 +11,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/nilmapwrite"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"github.com/gopitfalls/gopitfalls/rules/serverrecovery"
 	"github.com/gopitfalls/gopitfalls/rules/typednilerror"
 	"github.com/gopitfalls/gopitfalls/rules/uncheckedtypeassertion"
 	"github.com/gopitfalls/gopitfalls/rules/unhandlederror"
@@ -30,6 +31,7 @@ var Rules = rule.Set{
 	indexrange.Rule,
 	nilmapwrite.Rule,
 	paladininit.Rule,
+	serverrecovery.Rule,
 	typednilerror.Rule,
 	uncheckedtypeassertion.Rule,
 	unhandlederror.Rule,

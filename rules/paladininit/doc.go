@@ -43,4 +43,9 @@
 // a flag.Parse there may not be recognised. Init with a driver argument
 // (paladin.Init(apollo.PaladinDriverApolloName)) does not need -conf and
 // is not required after flag.Parse.
+//
+// Kratos v2/v3 have no paladin: their configuration is a value made by
+// config.New, filled by Load and read by Scan, Value and Watch. config.go
+// checks the order on each such value, from the statement that makes it,
+// and a file.NewSource of a flag variable made before flag.Parse.
 package paladininit

@@ -53,3 +53,23 @@ var (
 	msgCheckFailTest = rule.M("Check the error of %s and fail the test", "检查 %s 的 err，出错时让测试失败")
 	msgCheckPanic    = rule.M("Check the error of %s and panic on failure", "检查 %s 的 err，出错时 panic")
 )
+
+// Kratos v2/v3 configuration (config.go).
+var (
+	msgConfigBeforeLoad = rule.M(
+		"%s.%s before %s.Load: %s",
+		"%[1]s.%[2]s 在 %[3]s.Load 之前：%[4]s")
+	msgConfigDroppedLoad = rule.M(
+		"%s.%s after a %s.Load whose error is dropped: when Load fails, %s",
+		"%[1]s.%[2]s 跑在一个 err 没处理的 %[3]s.Load 之后：Load 失败时，%[4]s")
+	msgConfigScanEmpty = rule.M(
+		"Scan returns nil and leaves its target empty, and a nil sub-message panics later (in NewHTTPServer, NewData…)",
+		"Scan 返回 nil，目标结构体却是空的，之后某个 nil 的子配置会 panic（在 NewHTTPServer、NewData 里……）")
+	msgConfigKeyNotFound = rule.M(
+		`the key is not found ("key not found"), and a Watch then never fires`,
+		`找不到 key（"key not found"），Watch 也就永远不会触发`)
+	msgConfigSourceBeforeParse = rule.M(
+		"file.NewSource(%s) can run before flag.Parse: it reads %s's default, whatever -conf says",
+		"file.NewSource(%s) 可能跑在 flag.Parse 之前：读到的是 %s 的默认值，-conf 传什么都没用")
+	msgFixConfigLoad = rule.M("Load %s, checked, right after config.New", "在 config.New 之后立刻 Load %s 并检查 err")
+)

@@ -128,6 +128,10 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	for _, f := range c.order {
 		c.checkBeforeParse(f)
 	}
+	c.checkKratosConfig()
+	if isMain {
+		c.checkFlagSources()
+	}
 	if isMain && !fixutil.IsTestVariant(pass) && c.main != nil && !c.startupInit() {
 		c.checkMain(c.main)
 	}

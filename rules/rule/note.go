@@ -21,6 +21,7 @@ var Languages = []string{"en", "zh"}
 //
 //	## Why                 (## 为什么)
 //	## Runtime error       (## 运行时报错; optional, one fenced block)
+//	## Kratos v2/v3        (the same; optional: the pitfall in Kratos v2 and v3)
 //	## Bad                 (## 错误写法; one ```go block)
 //	## Good                (## 正确写法; one ```go block)
 //	## When it warns and when it only informs   (## 何时警告，何时只提示)
@@ -31,8 +32,11 @@ type Note struct {
 	Summary string
 	Why     string
 	Runtime string // the text a user sees at run time and searches for; may be empty
-	Bad     string // Go code
-	Good    string // Go code
+	// KratosV2 is how the pitfall looks in Kratos v2 and v3, a different
+	// framework from the v0.x the notes come from; may be empty.
+	KratosV2 string
+	Bad      string // Go code
+	Good     string // Go code
 	// Severity says when the rule warns and when it only informs: the
 	// severity policy as it applies to the rule.
 	Severity string
@@ -42,8 +46,8 @@ type Note struct {
 
 // section names per language, keyed by the Note field they fill.
 var sectionNames = map[string]map[string]string{
-	"en": {"Why": "why", "Runtime error": "runtime", "Bad": "bad", "Good": "good", "When it warns and when it only informs": "severity", "When to ignore": "ignore"},
-	"zh": {"为什么": "why", "运行时报错": "runtime", "错误写法": "bad", "正确写法": "good", "何时警告，何时只提示": "severity", "何时可以忽略": "ignore"},
+	"en": {"Why": "why", "Runtime error": "runtime", "Bad": "bad", "Good": "good", "When it warns and when it only informs": "severity", "When to ignore": "ignore", "Kratos v2/v3": "v2"},
+	"zh": {"为什么": "why", "运行时报错": "runtime", "错误写法": "bad", "正确写法": "good", "何时警告，何时只提示": "severity", "何时可以忽略": "ignore", "Kratos v2/v3": "v2"},
 }
 
 // SectionTitle returns the heading of a note section ("why", "runtime",
@@ -103,6 +107,7 @@ func ParseNote(lang, src string) (*Note, error) {
 	n.Why = sections["why"]
 	n.Ignore = sections["ignore"]
 	n.Severity = sections["severity"]
+	n.KratosV2 = sections["v2"]
 	for _, k := range []string{"summary", "why", "bad", "good", "severity", "ignore"} {
 		if sections[k] == "" {
 			return nil, fmt.Errorf("missing or empty section %q", SectionTitle(lang, k))

@@ -45,4 +45,11 @@
 // through result slots; the value stored just before is followed, unless
 // a deferred closure may change it. Packages with type errors get no
 // findings: the SSA form needs a well-typed package (see ssaflow).
+//
+// In Kratos v2/v3 it also reports errors.Is(err, t) and err == t with t
+// a *errors.Error when err is a gRPC client call's error (grpcerr.go):
+// the client gets a *status.Error, so the comparison is always false.
+// It belongs here because it is the same misreading of what an error
+// interface holds: its dynamic type decides both == and errors.Is, and
+// across gRPC that type is never the server's.
 package typednilerror

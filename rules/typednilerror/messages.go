@@ -20,3 +20,17 @@ var (
 	msgReturnNil        = rule.M("Return nil instead of the nil %s", "直接 return nil，不要返回 nil 的 %s")
 	msgReturnNilWhenNil = rule.M("Return nil explicitly when %s is nil", "%s 为 nil 时明确 return nil")
 )
+
+// Kratos v2/v3: comparisons of gRPC client errors (grpcerr.go).
+var (
+	msgGRPCCompare = rule.M(
+		"%s is always false: %s comes from the gRPC client call %s, which returns a *status.Error, never the server's *errors.Error; %s",
+		"%[1]s 永远是 false：%[2]s 来自 gRPC client 调用 %[3]s，拿到的是 *status.Error，不会是服务端的 *errors.Error；%[4]s")
+	msgGRPCCompareNeq = rule.M(
+		"%s is always true: %s comes from the gRPC client call %s, which returns a *status.Error, never the server's *errors.Error; %s",
+		"%[1]s 永远是 true：%[2]s 来自 gRPC client 调用 %[3]s，拿到的是 *status.Error，不会是服务端的 *errors.Error；%[4]s")
+	msgUseIs     = rule.M("use %s", "请用 %s")
+	msgUseReason = rule.M("compare errors.Reason(err) and errors.Code(err), or use the generated Is… function",
+		"请比较 errors.Reason(err) 和 errors.Code(err)，或者用生成的 Is… 函数")
+	msgFixIs = rule.M("Test with %s", "改成 %s")
+)

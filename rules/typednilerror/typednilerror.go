@@ -72,7 +72,7 @@ type nilSource struct {
 	sev rule.Severity
 }
 
-func run(pass *analysis.Pass, _ *rule.Options) error {
+func run(pass *analysis.Pass, opts *rule.Options) error {
 	prog := ssaflow.Of(pass)
 	if prog == nil {
 		return nil // ill-typed package: no SSA form, no findings
@@ -97,6 +97,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		rule.ReportAt(pass, f.sev, f.d)
 	}
 	c.exportFacts(prog.SrcFuncs)
+	c.checkGRPCCompares(opts, prog.SrcFuncs)
 	return nil
 }
 

@@ -74,6 +74,13 @@
 // value that cannot be nil (&T{}, new, make, a composite literal), and
 // "may be nil" otherwise.
 //
+// # Kratos v2/v3 errors.FromError
+//
+// errors.FromError(err) returns nil for a nil err: fromerror.go follows
+// each local err from the call that sets it while it may be nil, and
+// reports a read of the result that panics (see there). The methods of
+// *errors.Error that dereference their receiver are in derefAPIs.
+//
 // # Why go/cfg and not ctrlflow or ssa
 //
 // ctrlflow computes no-return facts for every dependency, which forces

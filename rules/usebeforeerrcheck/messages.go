@@ -23,3 +23,8 @@ var (
 	msgMoveBelow = rule.M("Move use of %s below the err check", "把对 %s 的使用移到 err 检查之后")
 	msgAnd       = rule.M("%s and %s", "%s 和 %s")
 )
+
+// Kratos v2/v3 errors.FromError (fromerror.go).
+var msgFromErrorNil = rule.M(
+	"%s panics when %s succeeds: errors.FromError returns nil for a nil %s; check %s != nil first",
+	"%[2]s 成功时 %[1]s 会 panic：%[3]s 是 nil 时 errors.FromError 返回 nil；请先判断 %[4]s != nil")

@@ -18,10 +18,15 @@ const maxMethodDepth = 3
 // panicUse returns the expression around the identifier at cur, which
 // denotes v, that panics when v is nil, and whether there is one.
 func (c *checker) panicUse(cur inspector.Cursor, v *types.Var, depth int) (ast.Expr, bool) {
+	return c.panicUseOf(cur, v.Type(), depth)
+}
+
+// panicUseOf returns the expression around the expression at cur, of
+// type t, that panics when its value is nil, and whether there is one.
+func (c *checker) panicUseOf(cur inspector.Cursor, t types.Type, depth int) (ast.Expr, bool) {
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
-	t := v.Type()
 	if t == nil {
 		return nil, false
 	}
@@ -637,6 +642,7 @@ func lastElem(path string) string {
 type derefAPI struct {
 	path      string // import path, or for framework packages the path below the prefix
 	framework bool
+	kratosV2  bool // path is below a Kratos v2/v3 prefix
 	typ       string
 	methods   string
 }
@@ -678,6 +684,9 @@ var derefAPIs = []derefAPI{
 	{path: "conf/paladin", framework: true, typ: "Value", methods: "*"},
 	{path: "conf/paladin", framework: true, typ: "Map", methods: "*"},
 	{path: "net/rpc/warden", framework: true, typ: "Client", methods: "Dial DialTLS"},
+	// Kratos v2/v3 errors.FromError returns nil for a nil error; Is reads
+	// its receiver only when the target is an *Error.
+	{path: "errors", kratosV2: true, typ: "Error", methods: "Error GRPCStatus Unwrap WithCause WithMetadata"},
 }
 
 // isKnownDeref reports whether m is a method of another package listed in
@@ -696,11 +705,16 @@ func (c *checker) isKnownDeref(m *types.Func) bool {
 		if api.typ != named.Obj().Name() {
 			continue
 		}
-		if api.framework {
+		switch {
+		case api.framework:
 			if !c.opts.FrameworkPackage(path, api.path) {
 				continue
 			}
-		} else if path != api.path {
+		case api.kratosV2:
+			if !c.opts.KratosV2Package(path, api.path) {
+				continue
+			}
+		case path != api.path:
 			continue
 		}
 		if api.methods == "*" || slices.Contains(strings.Fields(api.methods), m.Name()) {

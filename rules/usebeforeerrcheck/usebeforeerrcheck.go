@@ -46,6 +46,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		c.check(a)
 	}
 	c.report()
+	c.checkFromError()
 	return nil
 }
 

@@ -1,5 +1,6 @@
 // Package wardendiscovery defines the warden-discovery rule. It reports
-// two mistakes with warden, the gRPC client of Kratos v0.x:
+// two mistakes with warden, the gRPC client of Kratos v0.x, and their
+// counterparts with the clients of Kratos v2 and v3:
 //
 //  1. A Dial, DialTLS or NewConn whose target is a fixed address known at
 //     compile time ("127.0.0.1:9000", "direct://default/10.0.0.5:9000", a
@@ -12,6 +13,7 @@
 //     ID constant only when that constant is tied to the dialled service
 //     (see appid.go): a wrong ID would point the client at another
 //     service, so with no tie there is no fix.
+//
 //  2. A program (a main package) that dials discovery:// through warden,
 //     in main or anywhere main reaches by static calls or package
 //     initialisation, while no package of the program registers the
@@ -19,6 +21,14 @@
 //     v0.x's warden registers only the direct resolver, so such a Dial
 //     blocks until its timeout and fails with "context deadline exceeded".
 //     The fix registers the resolver in main after flag.Parse.
+//
+//  3. The clients of Kratos v2 and v3 (transport/grpc's Dial, DialInsecure
+//     and v3's NewClient, transport/http's NewClient), matched through
+//     the configured v2 import prefixes, each configured by options in
+//     the one call: a "discovery:///name" endpoint with no WithDiscovery
+//     (no resolver serves the scheme, and every call fails), a
+//     "discovery://name" endpoint with two slashes (the resolver watches
+//     ""), and a fixed address as in 1. See v2.go.
 //
 // The second check reasons about the whole program with analysis facts:
 // every analysed package exports a package fact saying whether it or any

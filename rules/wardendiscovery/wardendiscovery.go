@@ -83,6 +83,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		return nil // loaded from export data: nothing to analyse, no facts to give
 	}
 	c := &checker{pass: pass, opts: opts, funcs: make(map[*types.Func]*funcInfo)}
+	c.checkV2Clients()
 	c.collect()
 	if len(pass.TypeErrors) > 0 {
 		// Half-typed code (an editor buffer): a registration or a dial may

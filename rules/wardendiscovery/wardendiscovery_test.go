@@ -1,6 +1,7 @@
 package wardendiscovery_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/ruletest"
@@ -38,4 +39,24 @@ func TestRealKratos(t *testing.T) {
 // data, as gopitfalls check and the language server load them.
 func TestExportData(t *testing.T) {
 	ruletest.CompareExportData(t, ruletest.Dir(wardendiscovery.Rule), wardendiscovery.Analyzer)
+}
+
+// TestKratosV2Prefixes checks that the Kratos v2/v3 clients are found
+// where kratosV2ImportPrefixes says, and nowhere else.
+func TestKratosV2Prefixes(t *testing.T) {
+	dir := ruletest.Dir(wardendiscovery.Rule)
+	if got := ruletest.Findings(t, dir, wardendiscovery.Analyzer, "./v2disc", "./v3disc"); len(got) == 0 {
+		t.Fatalf("no finding with the default prefixes")
+	}
+	opts := rule.DefaultOptions()
+	opts.KratosV2ImportPrefixes = []string{"example.com/fork/kratos/v2/"}
+	if got := ruletest.Findings(t, dir, wardendiscovery.Rule.With(opts), "./v2disc", "./v3disc"); len(got) != 0 {
+		t.Errorf("with the v2 prefixes elsewhere, findings:\n%s", strings.Join(got, "\n"))
+	}
+	opts = rule.DefaultOptions()
+	opts.KratosV2ImportPrefixes = []string{"github.com/go-kratos/kratos/v3/"}
+	got := ruletest.Findings(t, dir, wardendiscovery.Rule.With(opts), "./v2disc", "./v3disc")
+	if len(got) != 1 || !strings.Contains(got[0], "v3disc") {
+		t.Errorf("with only v3's prefix, want the one v3 finding, got:\n%s", strings.Join(got, "\n"))
+	}
 }

@@ -103,6 +103,9 @@ func RenderNote(r *rule.Rule, lang, msg string) string {
 	}
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "bad"), n.Bad)
 	fmt.Fprintf(&b, "**%s**\n\n```go\n%s\n```\n\n", rule.SectionTitle(n.Lang, "good"), n.Good)
+	if n.KratosV2 != "" {
+		fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "v2"), n.KratosV2)
+	}
 	if n.Severity != "" {
 		fmt.Fprintf(&b, "**%s**\n\n%s\n\n", rule.SectionTitle(n.Lang, "severity"), n.Severity)
 	}
@@ -189,7 +192,19 @@ func callKnowledge(info *types.Info, fun ast.Expr, id *ast.Ident, opts *rule.Opt
 		}
 	}
 	is := func(rel string) bool { return opts.FrameworkPackage(path, rel) }
+	v2 := func(rel string) bool { return opts.KratosV2Package(path, rel) }
 	switch {
+	case v2("transport/grpc"), v2("transport/http"):
+		switch name {
+		case "WithEndpoint":
+			return knowledgeByID["v2-endpoint"]
+		case "NewServer":
+			return knowledgeByID["v2-server"]
+		}
+	case v2("config"):
+		if name == "New" && recv == "" {
+			return knowledgeByID["v2-config"]
+		}
 	case path == "golang.org/x/sync/errgroup":
 		switch name {
 		case "WithContext", "Go", "Wait", "SetLimit", "TryGo":

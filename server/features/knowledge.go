@@ -104,6 +104,28 @@ var knowledgeByID = map[string]*knowledge{
 			"Commit after the message is processed; committing first gives at-most-once delivery.",
 		"zh": "**databus Commit** —— 在内存里标记 offset，并确认该分区之前所有的 offset。处理完再 Commit；先 Commit 就变成至多一次（可能丢消息）。",
 	}},
+	"v2-endpoint": {text: map[string]string{
+		"en": "**Kratos v2 client endpoint** — `\"discovery:///<name>\"` (three slashes) needs `WithDiscovery(r)` in the same call: " +
+			"without it the dial succeeds and every call fails (`code = Unavailable … lookup tcp////<name>: unknown port`; " +
+			"v3: `produced zero addresses`). `\"discovery://<name>\"` (two slashes) watches `\"\"` and every call times out. " +
+			"A fixed address pins the client to one instance.",
+		"zh": "**Kratos v2 client 的 endpoint** —— `\"discovery:///<name>\"`（三个斜杠）必须在同一个调用里传 `WithDiscovery(r)`：" +
+			"不传的话 Dial 成功，之后每次调用都失败（`code = Unavailable … lookup tcp////<name>: unknown port`；v3 是 `produced zero addresses`）。" +
+			"`\"discovery://<name>\"`（两个斜杠）watch 的是 `\"\"`，每次调用都超时。写死地址会把 client 钉在一个实例上。",
+	}},
+	"v2-config": {text: map[string]string{
+		"en": "**Kratos v2 config.New** — call `Load()` and check its error before `Scan`, `Value` or `Watch`: before a " +
+			"successful `Load`, `Scan` returns nil and leaves its target empty, and `Value`/`Watch` report `key not found`. " +
+			"Make `file.NewSource(flagconf)` after `flag.Parse()`, or `-conf` is ignored.",
+		"zh": "**Kratos v2 config.New** —— 先 `Load()` 并检查 err，再 `Scan`、`Value`、`Watch`：`Load` 成功之前，`Scan` 返回 nil 但目标是空的，" +
+			"`Value`/`Watch` 报 `key not found`。`file.NewSource(flagconf)` 要放在 `flag.Parse()` 之后，否则 `-conf` 不起作用。",
+	}},
+	"v2-server": {text: map[string]string{
+		"en": "**Kratos v2 server** — recovers no panic by itself: put `recovery.Recovery()` first in its `Middleware(...)`. " +
+			"Without it a handler's panic exits a gRPC server's process, and an HTTP server drops the connection.",
+		"zh": "**Kratos v2 server** —— 自己不会 recover panic：把 `recovery.Recovery()` 放在 `Middleware(...)` 的第一个。" +
+			"没有它，gRPC server 的 handler 一 panic 进程就退出，HTTP server 则直接断开连接。",
+	}},
 	"interface": {topic: "interfaces", text: map[string]string{
 		"en": "**interface** — satisfied implicitly (duck typing): any type with these methods implements it. " +
 			"An interface holding a nil `*T` is not nil: return a plain `nil`, not a nil pointer, as an `error`. " +

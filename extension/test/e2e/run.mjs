@@ -12,6 +12,8 @@
 //	untrusted extension-host API test in Restricted Mode with the zh-cn
 //	          display language: syntax-only diagnostics, Chinese hover
 //	ui        Playwright clicks through the workbench and saves screenshots
+//	v2        the same as trusted's first checks on testdata/example-v2, a
+//	          Kratos v2 service: its planted pitfalls and nothing else
 //	gopls     coexistence with the Go extension: gopls reports nothing on
 //	          the lines of the planted pitfalls (our findings are not its)
 //	nogo      no go command anywhere the extension looks (PATH stripped,
@@ -22,8 +24,9 @@
 // trusted and untrusted also open the walkthrough: its step titles on the
 // page must be the notes' titles in the display language.
 //
-// Each scenario works on a copy of testdata/example (+ testdata/stubs) in
-// a temporary directory; logs and screenshots go to .e2e/ in the clone.
+// Each scenario works on a copy of testdata/example (v2: example-v2) and
+// testdata/stubs in a temporary directory; logs and screenshots go to
+// .e2e/ in the clone.
 // setup.sh must have run (make test does it).
 
 import { spawn, spawnSync, execFileSync } from "node:child_process";
@@ -55,7 +58,7 @@ const suite = path.resolve(opt("--suite", path.join(root, "out", "e2e", "suite",
 // default it runs where that is possible and is skipped, with a message,
 // elsewhere; asked for by name, it fails there.
 const isRoot = process.getuid?.() === 0;
-const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", ...(isRoot ? ["nogo"] : []), "ui"];
+const scenarios = args.length > 0 ? args : ["gopls", "trusted", "untrusted", "v2", ...(isRoot ? ["nogo"] : []), "ui"];
 if (args.length === 0 && !isRoot) {
   console.log("e2e: skipping the nogo scenario: hiding GOROOT with unshare -m needs root");
 }
@@ -72,6 +75,7 @@ const SCENARIOS = {
   ui: { kind: "ui", trusted: true, locale: "en" },
   nogo: { kind: "api", trusted: true, locale: "en", noGo: true },
   gopls: { kind: "gopls" },
+  v2: { kind: "api", trusted: true, locale: "en", example: "example-v2" },
 };
 
 function log(...a) {
@@ -90,13 +94,13 @@ function freePort() {
   });
 }
 
-/** A copy of the example workspace and its stub modules. */
-function workspaceCopy(tmp) {
+/** A copy of an example workspace (default: testdata/example) and the stub modules. */
+function workspaceCopy(tmp, example = "example") {
   const ws = path.join(tmp, "ws");
-  for (const d of ["example", "stubs"]) {
+  for (const d of [example, "stubs"]) {
     fs.cpSync(path.join(root, "testdata", d), path.join(ws, d), { recursive: true });
   }
-  return path.join(ws, "example");
+  return path.join(ws, example);
 }
 
 function codeServerEnv(tmp, extra) {
@@ -577,7 +581,7 @@ async function main() {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `gopitfalls-e2e-${name}-`));
     const start = Date.now();
     try {
-      const folder = workspaceCopy(tmp);
+      const folder = workspaceCopy(tmp, sc.example);
       if (sc.kind === "gopls") {
         runGopls(folder);
       } else if (sc.kind === "api") {

@@ -24,6 +24,7 @@ describe("serverSettings", () => {
         rules: { workspaceValue: { "some-rule": "off" } },
         errgroupImport: { globalValue: "  " },
         frameworkImportPrefixes: { globalValue: [] },
+        kratosV2ImportPrefixes: { globalValue: [] },
         diagnosticsScope: {},
       }),
       { language: "zh", rules: { "some-rule": "off" } },
@@ -54,7 +55,7 @@ describe("classifyChange", () => {
   });
 
   it("notifies for what the server reads", () => {
-    for (const k of ["rules", "language", "diagnosticsScope", "errgroupImport", "frameworkImportPrefixes"]) {
+    for (const k of ["rules", "language", "diagnosticsScope", "errgroupImport", "frameworkImportPrefixes", "kratosV2ImportPrefixes"]) {
       assert.equal(change(`gopitfalls.${k}`), "notify", k);
     }
     assert.equal(change("gopitfalls.rules.some-rule"), "notify");

@@ -37,16 +37,29 @@ func CompareExportData(t *testing.T, dir string, a *analysis.Analyzer) {
 	}
 }
 
+// Findings returns "file:line: message" for each diagnostic of a on the
+// non-test packages of dir that match patterns, every dependency
+// type-checked from source: for tests of what a rule does not report,
+// which `// want` comments cannot say (a rule run with other options).
+func Findings(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) []string {
+	t.Helper()
+	return findings(t, dir, a, packages.LoadAllSyntax, patterns...)
+}
+
 // findings returns "file:line: message" for each diagnostic of a on the
-// non-test packages of dir loaded with mode.
-func findings(t *testing.T, dir string, a *analysis.Analyzer, mode packages.LoadMode) []string {
+// non-test packages of dir loaded with mode (all of them without
+// patterns).
+func findings(t *testing.T, dir string, a *analysis.Analyzer, mode packages.LoadMode, patterns ...string) []string {
 	t.Helper()
 	cfg := &packages.Config{
 		Mode: mode,
 		Dir:  dir,
 		Env:  append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
 	}
-	pkgs, err := packages.Load(cfg, "./...")
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ go 1.22
 require (
 	github.com/go-kratos/kratos v0.6.0
 	github.com/go-kratos/kratos/v2 v2.0.0
+	github.com/go-kratos/kratos/v3 v3.0.0
 	go-common v0.0.0
 	google.golang.org/grpc v1.29.1
 )
@@ -12,6 +13,7 @@ require (
 replace (
 	github.com/go-kratos/kratos => ../../stubs/kratos
 	github.com/go-kratos/kratos/v2 => ../../stubs/kratosv2
+	github.com/go-kratos/kratos/v3 => ../../stubs/kratosv3
 	go-common => ../../stubs/gocommon
 	google.golang.org/grpc => ../../stubs/grpc
 )

@@ -240,6 +240,25 @@ async function trusted(): Promise<void> {
   const want = markers();
   assert(want.length > 0, "no // pitfall: markers in the example");
   const files = markerFiles(want);
+  await planted(want, files);
+  await rest(files);
+}
+
+/**
+ * The Kratos v2 example (testdata/example-v2): the same checks of what is
+ * shown as trusted's, on a workspace whose pitfalls are the v2 ones.
+ */
+async function v2(): Promise<void> {
+  const want = markers();
+  assert(want.length > 0, "no // pitfall: markers in the v2 example");
+  await planted(want, markerFiles(want));
+}
+
+/**
+ * The server starts, and every planted pitfall of the workspace is shown,
+ * and nothing else, with an English hover naming its rule.
+ */
+async function planted(want: string[], files: string[]): Promise<void> {
   const en = noteTitles("en");
 
   await step("activates on a Go workspace and starts the server", async () => {
@@ -290,6 +309,11 @@ async function trusted(): Promise<void> {
     }
   });
 
+}
+
+/** Settings, restarts, crashes and fixes, on the workspace of trusted. */
+async function rest(files: string[]): Promise<void> {
+  const en = noteTitles("en");
   await step("settings: a rule's severity and turning it off reach the server", async () => {
     const remaining = ours();
     assert(remaining.length > 0, "no finding left");
@@ -548,6 +572,8 @@ export async function run(): Promise<void> {
     await untrusted();
   } else if (scenario === "nogo") {
     await noGo();
+  } else if (scenario === "v2") {
+    await v2();
   } else {
     await trusted();
   }

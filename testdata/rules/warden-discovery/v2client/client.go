@@ -1,7 +1,7 @@
 package v2client // want package:"registers=false"
 
-// v2client uses kratos v2, a different framework: nothing here
-// is warden, whatever the names.
+// v2client uses kratos v2, a different framework: nothing here is
+// warden, whatever the names. Its real client is checked as v2's.
 
 import (
 	"context"
@@ -14,9 +14,9 @@ import (
 // AppID would give the fix an ID, were this warden.
 const AppID = "demo.service"
 
-// Dial uses kratos v2's real client API.
+// Dial uses kratos v2's real client API, pinned to one address.
 func Dial(ctx context.Context) (*grpc.ClientConn, error) {
-	return v2grpc.DialInsecure(ctx, v2grpc.WithEndpoint("127.0.0.1:9000"))
+	return v2grpc.DialInsecure(ctx, v2grpc.WithEndpoint("127.0.0.1:9000")) // want `v2grpc.DialInsecure dials the fixed address "127.0.0.1:9000"`
 }
 
 // DialLookAlike uses the v2 module's look-alike of warden: matched by

@@ -1,0 +1,17 @@
+module example.com/sr
+
+go 1.22
+
+require (
+	github.com/go-kratos/kratos v0.6.0
+	github.com/go-kratos/kratos/v2 v2.0.0
+	github.com/go-kratos/kratos/v3 v3.0.0
+	google.golang.org/grpc v1.29.1
+)
+
+replace (
+	github.com/go-kratos/kratos => ../../stubs/kratos
+	github.com/go-kratos/kratos/v2 => ../../stubs/kratosv2
+	github.com/go-kratos/kratos/v3 => ../../stubs/kratosv3
+	google.golang.org/grpc => ../../stubs/grpc
+)
