@@ -21,6 +21,7 @@ var notes embed.FS
 var Rule = rule.Define(rule.Spec{
 	ID:       "kafka-consume",
 	Severity: rule.Warning,
+	InTests:  rule.Information, // tests run against a throwaway broker
 	Since:    "v0.2.0",
 	Fixes:    true,
 	Notes:    notes,

@@ -3,6 +3,7 @@ module github.com/example/account
 go 1.21
 
 require (
+	github.com/IBM/sarama v1.62.0
 	github.com/go-kratos/kratos v0.6.0
 	go-common v0.0.0
 	golang.org/x/sync v0.7.0
@@ -10,6 +11,7 @@ require (
 )
 
 replace (
+	github.com/IBM/sarama => ../stubs/sarama
 	github.com/go-kratos/kratos => ../stubs/kratos
 	go-common => ../stubs/gocommon
 	golang.org/x/sync => ../stubs/xsync
