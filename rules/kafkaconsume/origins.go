@@ -18,6 +18,7 @@ type origins struct {
 	opaque  map[types.Object]bool
 	written map[types.Object]bool            // variables one of whose fields is assigned
 	calls   map[types.Object][]*ast.CallExpr // method calls on each variable or field, by the holder
+	closed  map[types.Object][]*ast.CallExpr // close(x) calls, by the holder of x
 }
 
 func collectOrigins(info *types.Info, files []*ast.File) *origins {
@@ -27,6 +28,7 @@ func collectOrigins(info *types.Info, files []*ast.File) *origins {
 		opaque:  make(map[types.Object]bool),
 		written: make(map[types.Object]bool),
 		calls:   make(map[types.Object][]*ast.CallExpr),
+		closed:  make(map[types.Object][]*ast.CallExpr),
 	}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -54,6 +56,13 @@ func collectOrigins(info *types.Info, files []*ast.File) *origins {
 					}
 				}
 			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "close" {
+						if obj := o.holder(n.Args[0]); obj != nil {
+							o.closed[obj] = append(o.closed[obj], n)
+						}
+					}
+				}
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if obj := o.holder(sel.X); obj != nil {
 						o.calls[obj] = append(o.calls[obj], n)
@@ -170,4 +179,13 @@ func (o *origins) methodCalls(e ast.Expr, name string) []*ast.CallExpr {
 		}
 	}
 	return out
+}
+
+// closeCalls returns the close(x) calls of the holder of e anywhere in
+// the package.
+func (o *origins) closeCalls(e ast.Expr) []*ast.CallExpr {
+	if obj := o.holder(e); obj != nil {
+		return o.closed[obj]
+	}
+	return nil
 }

@@ -54,6 +54,10 @@ func (c *checker) checkSaramaReceive(cur inspector.Cursor, recv *ast.UnaryExpr) 
 	if v != nil && c.comparedWithNil(loop.Node(), v) {
 		return // nil is what a closed channel gives: checked
 	}
+	closes := c.channelCloses(recv.X)
+	if closes == closesNever {
+		return // the program's own channel, never closed: it never gives nil
+	}
 	name := "the message"
 	if v != nil {
 		name = v.Name()
@@ -64,7 +68,65 @@ func (c *checker) checkSaramaReceive(cur inspector.Cursor, recv *ast.UnaryExpr) 
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
+	if closes == closesUnknown {
+		rule.ReportAt(c.pass, rule.Information, d) // a channel from elsewhere: it may never be closed
+		return
+	}
 	c.pass.Report(d)
+}
+
+// What the package shows of whether a channel of messages gets closed.
+type closing int
+
+const (
+	closesUnknown closing = iota // a channel from elsewhere
+	closesNever                  // made here, and never closed here
+	closes                       // sarama's (a claim's, a partition consumer's), or made and closed here
+)
+
+// channelCloses tells whether ch, a channel of sarama messages, is one
+// that gets closed: a Messages() channel of sarama, directly or through
+// the variables that hold it, or a channel the package makes and closes.
+func (c *checker) channelCloses(ch ast.Expr) closing {
+	info := c.pass.TypesInfo
+	if call, ok := ast.Unparen(ch).(*ast.CallExpr); ok {
+		if fn := typesutil.Callee(info, call); fn != nil && fn.Pkg() != nil && saramaPaths[fn.Pkg().Path()] && fn.Name() == "Messages" {
+			return closes
+		}
+		return closesUnknown
+	}
+	srcs, ok := c.orig.sources(ch)
+	if !ok {
+		return closesUnknown
+	}
+	made := true
+	for _, s := range srcs {
+		switch c.channelCloses(s) {
+		case closes:
+			return closes
+		case closesUnknown:
+			if call, ok := ast.Unparen(s).(*ast.CallExpr); !ok || !isMake(info, call) {
+				made = false
+			}
+		}
+	}
+	if !made {
+		return closesUnknown
+	}
+	if len(c.orig.closeCalls(ch)) > 0 {
+		return closes
+	}
+	return closesNever
+}
+
+// isMake reports whether call is a call of the builtin make.
+func isMake(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "make"
 }
 
 // comparedWithNil reports whether n compares v with nil.

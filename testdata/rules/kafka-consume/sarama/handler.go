@@ -120,3 +120,46 @@ func retry(ctx context.Context, g sarama.ConsumerGroup, h sarama.ConsumerGroupHa
 func handedOn(ctx context.Context, g sarama.ConsumerGroup, h sarama.ConsumerGroupHandler, run func(func() error)) {
 	run(func() error { return g.Consume(ctx, []string{"audit"}, h) })
 }
+
+// relay hands messages to a worker on the program's own channel.
+type relay struct {
+	work    chan *sarama.ConsumerMessage
+	results chan *sarama.ConsumerMessage
+	store   func([]byte) error
+}
+
+func newRelay() *relay {
+	return &relay{work: make(chan *sarama.ConsumerMessage), results: make(chan *sarama.ConsumerMessage)}
+}
+
+// worker receives from a channel made here and never closed: it never
+// gives nil.
+func (r *relay) worker() {
+	for {
+		msg := <-r.work
+		if err := r.store(msg.Value); err != nil {
+			log.Printf("store: %v", err)
+		}
+		r.results <- msg
+	}
+}
+
+// drain receives from a channel made here and closed in stop.
+func (r *relay) drain() {
+	for {
+		msg := <-r.results // want `receive from r.results without ok`
+		log.Printf("done %d", msg.Offset)
+	}
+}
+
+func (r *relay) stop() { close(r.results) }
+
+// fromElsewhere receives from a channel it is given: it may be a claim's.
+func fromElsewhere(msgs <-chan *sarama.ConsumerMessage, store func([]byte) error) error {
+	for {
+		msg := <-msgs /* information */ // want `receive from msgs without ok`
+		if err := store(msg.Value); err != nil {
+			return err
+		}
+	}
+}
