@@ -208,7 +208,8 @@ func (c *checker) checkAtMostOnce(rd *read, loop inspector.Cursor, inLoop bool) 
 		Pos: rd.call.Pos(), End: rd.call.End(),
 		Related: []analysis.RelatedInformation{{Pos: use.Pos(), End: use.End(), Message: rule.Say(c.pass, msgProcessedHere.With(rd.msg.Name()))}},
 	}
-	if c.canFailAfter(rd.stmt, stop) {
+	fails := c.canFailAfter(rd.stmt, stop)
+	if fails {
 		d.Message = rule.Say(c.pass, msgReadCommits.With(recv, rd.msg.Name()))
 	} else {
 		d.Message = rule.Say(c.pass, msgReadCommitsInfo.With(recv, rd.msg.Name()))
@@ -218,7 +219,7 @@ func (c *checker) checkAtMostOnce(rd *read, loop inspector.Cursor, inLoop bool) 
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
-	if c.canFailAfter(rd.stmt, stop) {
+	if fails {
 		c.pass.Report(d)
 		return
 	}
