@@ -53,8 +53,10 @@ func (c *checker) checkSpin(rd *read, loop inspector.Cursor) {
 // reader is closed somewhere, or the context passed is one that can be
 // done (not context.Background or TODO).
 func (c *checker) canEnd(rd *read) bool {
-	if len(c.orig.methodCalls(rd.recv, "Close")) > 0 {
-		return true
+	for _, cl := range c.orig.methodCalls(rd.recv, "Close") {
+		if !c.deferredAround(cl, rd.call) {
+			return true
+		}
 	}
 	if len(rd.call.Args) == 0 {
 		return false
@@ -78,6 +80,25 @@ func (c *checker) canEnd(rd *read) bool {
 		return false // a local context.Background()
 	}
 	return true // a parameter or a field: its owner can cancel it
+}
+
+// deferredAround reports whether call is deferred by the function that
+// makes the read: it runs only once the loop is over, so it cannot end it.
+func (c *checker) deferredAround(call, read *ast.CallExpr) bool {
+	cur, ok := c.inspect.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	if _, isDefer := cur.Parent().Node().(*ast.DeferStmt); !isDefer {
+		return false
+	}
+	readCur, ok := c.inspect.Root().FindNode(read)
+	if !ok {
+		return false
+	}
+	fn, ok1 := typesutil.EnclosingFunc(cur)
+	readFn, ok2 := typesutil.EnclosingFunc(readCur)
+	return ok1 && ok2 && fn.Node() == readFn.Node()
 }
 
 // leaves reports whether n holds a statement that leaves loop: a return,
@@ -199,9 +220,19 @@ func (c *checker) checkEOFCompare(rd *read) {
 	}
 }
 
-// eofComparesIn reports the comparisons of rd's err with io.EOF in n.
+// eofComparesIn reports the comparisons of rd's err with io.EOF in n:
+// err == io.EOF, err != io.EOF, and switch err { case io.EOF: }.
 func (c *checker) eofComparesIn(n ast.Node, rd *read, info *types.Info) {
 	ast.Inspect(n, func(n ast.Node) bool {
+		if sw, ok := n.(*ast.SwitchStmt); ok && sw.Tag != nil && typesutil.ObjectOf(info, sw.Tag) == rd.err {
+			for _, cl := range sw.Body.List {
+				for _, e := range cl.(*ast.CaseClause).List {
+					if isIOEOF(info, e) {
+						msgEOFCompare.Report(c.pass, e, types.ExprString(rd.recv))
+					}
+				}
+			}
+		}
 		b, ok := n.(*ast.BinaryExpr)
 		if !ok || b.Op != token.EQL && b.Op != token.NEQ {
 			return true

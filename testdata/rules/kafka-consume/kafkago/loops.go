@@ -147,3 +147,36 @@ func passedIn(ctx context.Context, r *kafka.Reader) error {
 	}
 	return handle(ctx, event{ID: int(m.Offset)})
 }
+
+// deferredClose closes the reader only when the function returns, which
+// the loop never does: with a context that never ends, nothing ends the
+// reads.
+func deferredClose(brokers []string) {
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: "audit"})
+	defer r.Close()
+	for {
+		m, err := r.FetchMessage(context.Background())
+		if err != nil { /* information */ // want `the loop goes on after any error reading from r`
+			log.Printf("fetch: %v", err)
+			continue
+		}
+		log.Printf("offset %d", m.Offset)
+	}
+}
+
+// switchEOF switches on ReadMessage's wrapped error.
+func switchEOF(ctx context.Context, r *kafka.Reader) {
+	for {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			switch err {
+			case io.EOF: // want `r.ReadMessage wraps io.EOF`
+				log.Printf("closed")
+			default:
+				log.Printf("read: %v", err)
+			}
+			break
+		}
+		log.Printf("offset %d", m.Offset)
+	}
+}
