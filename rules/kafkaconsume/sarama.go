@@ -256,7 +256,31 @@ func (c *checker) checkConsume(cur inspector.Cursor, call *ast.CallExpr) {
 		rule.ReportAt(c.pass, rule.Information, d) // a cooperative strategy keeps Consume running across rebalances
 		return
 	}
+	if _, isReturn := cur.Parent().Node().(*ast.ReturnStmt); isReturn && !c.calledHere(cur) {
+		rule.ReportAt(c.pass, rule.Information, d) // a wrapper whose callers, elsewhere, may loop
+		return
+	}
 	c.pass.Report(d)
+}
+
+// calledHere reports whether the package calls the named function around
+// cur (or cur is in a function literal).
+func (c *checker) calledHere(cur inspector.Cursor) bool {
+	fnCur, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	decl, ok := fnCur.Node().(*ast.FuncDecl)
+	if !ok {
+		return true // a function literal: run where it is
+	}
+	fn := c.pass.TypesInfo.Defs[decl.Name]
+	for id, obj := range c.pass.TypesInfo.Uses {
+		if obj == fn && (id.Pos() < decl.Pos() || id.Pos() >= decl.End()) {
+			return true
+		}
+	}
+	return false
 }
 
 // retried reports whether the code at cur may run again when it

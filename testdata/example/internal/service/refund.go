@@ -54,8 +54,10 @@ func (h *RefundHandler) credit(ctx context.Context, ev *model.Event) error {
 	return h.svc.dao.SaveAccount(ctx, &updated)
 }
 
-// ConsumeRefunds joins the refund group; the server runs it once in its
-// own goroutine.
-func (s *Service) ConsumeRefunds(ctx context.Context, group sarama.ConsumerGroup) error {
-	return group.Consume(ctx, []string{"payment-refund"}, &RefundHandler{svc: s}) // pitfall: kafka-consume
+// ConsumeRefunds credits refunds until ctx is done; the server runs it in
+// its own goroutine.
+func (s *Service) ConsumeRefunds(ctx context.Context, group sarama.ConsumerGroup) {
+	if err := group.Consume(ctx, []string{"payment-refund"}, &RefundHandler{svc: s}); err != nil { // pitfall: kafka-consume
+		log.Error("group.Consume() error(%v)", err)
+	}
 }

@@ -77,9 +77,24 @@ func (h *NilChecked) ConsumeClaim(sess sarama.ConsumerGroupSession, claim sarama
 	}
 }
 
-// Start consumes once: it stops at the first rebalance.
+// Start returns what one Consume returns: its callers, in other
+// packages, may call it in a loop.
 func Start(ctx context.Context, g sarama.ConsumerGroup, h sarama.ConsumerGroupHandler) error {
+	return g.Consume(ctx, []string{"orders"}, h) /* information */ // want `g.Consume is called once`
+}
+
+// start is Start called once here: it stops at the first rebalance.
+func start(ctx context.Context, g sarama.ConsumerGroup, h sarama.ConsumerGroupHandler) error {
 	return g.Consume(ctx, []string{"orders"}, h) // want `g.Consume is called once`
+}
+
+// Serve starts consuming and waits for the end.
+func Serve(ctx context.Context, g sarama.ConsumerGroup, h sarama.ConsumerGroupHandler) error {
+	if err := start(ctx, g, h); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	return nil
 }
 
 // Background consumes once in a goroutine.
