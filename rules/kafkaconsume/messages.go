@@ -29,6 +29,9 @@ var (
 	msgSaramaReceive = rule.M(
 		"receive from %s without ok: the channel is closed when the claim is released (a rebalance) or the consumer closed; %s is then nil and reading it panics",
 		"从 %s 接收没有判断 ok：claim 被收回（rebalance）或者 consumer 关闭时通道会关闭，%s 就是 nil，一读就 panic")
+	msgReceiveClosed = rule.M(
+		"receive from %s without ok: once the channel is closed %s is nil and reading it panics",
+		"从 %s 接收没有判断 ok：通道关闭后 %s 就是 nil，一读就 panic")
 	msgMarkBefore = rule.M(
 		"%s is marked before it is processed: the offset can be committed before the work is done, and a failure or a restart loses the message (at-most-once)",
 		"%s 还没处理就先 MarkMessage 了：offset 可能在处理完之前就被提交，处理失败或者重启，这条消息就丢了（至多一次）")

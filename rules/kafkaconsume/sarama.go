@@ -62,7 +62,11 @@ func (c *checker) checkSaramaReceive(cur inspector.Cursor, recv *ast.UnaryExpr) 
 	if v != nil {
 		name = v.Name()
 	}
-	d := analysis.Diagnostic{Pos: recv.Pos(), End: recv.End(), Message: rule.Say(c.pass, msgSaramaReceive.With(types.ExprString(recv.X), name))}
+	msg := msgSaramaReceive
+	if !c.isSaramaMessages(recv.X) {
+		msg = msgReceiveClosed // the program's channel, or one passed in
+	}
+	d := analysis.Diagnostic{Pos: recv.Pos(), End: recv.End(), Message: rule.Say(c.pass, msg.With(types.ExprString(recv.X), name))}
 	if assign != nil && assign.Tok == token.DEFINE && v != nil && len(assign.Lhs) == 1 {
 		if fix, ok := c.saramaOkFix(outer.Parent(), assign, recv); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -89,8 +93,8 @@ const (
 // the variables that hold it, or a channel the package makes and closes.
 func (c *checker) channelCloses(ch ast.Expr) closing {
 	info := c.pass.TypesInfo
-	if call, ok := ast.Unparen(ch).(*ast.CallExpr); ok {
-		if fn := typesutil.Callee(info, call); fn != nil && fn.Pkg() != nil && saramaPaths[fn.Pkg().Path()] && fn.Name() == "Messages" {
+	if _, ok := ast.Unparen(ch).(*ast.CallExpr); ok {
+		if c.isSaramaMessages(ch) {
 			return closes
 		}
 		return closesUnknown
@@ -117,6 +121,17 @@ func (c *checker) channelCloses(ch ast.Expr) closing {
 		return closes
 	}
 	return closesNever
+}
+
+// isSaramaMessages reports whether e is a call of a sarama Messages
+// method (a claim's, a partition consumer's).
+func (c *checker) isSaramaMessages(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := typesutil.Callee(c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && saramaPaths[fn.Pkg().Path()] && fn.Name() == "Messages"
 }
 
 // isMake reports whether call is a call of the builtin make.

@@ -162,7 +162,7 @@ func (r *relay) worker() {
 // drain receives from a channel made here and closed in stop.
 func (r *relay) drain() {
 	for {
-		msg := <-r.results // want `receive from r.results without ok`
+		msg := <-r.results // want `receive from r.results without ok: once the channel is closed msg is nil`
 		log.Printf("done %d", msg.Offset)
 	}
 }
