@@ -272,6 +272,20 @@ func TestFrameworkHovers(t *testing.T) {
 	}
 }
 
+// TestKafkaSubscribeHover checks the hover on a kratos-transport Subscribe,
+// found by import path under a local package name, in both languages.
+func TestKafkaSubscribeHover(t *testing.T) {
+	for lang, want := range map[string]string{"en": "random group", "zh-CN": "随机生成一个 group"} {
+		c, _, _ := startInProcess(t, server.Options{})
+		ctx := ctxFor(t)
+		uri, text, _ := openBasic(t, c, "events/events.go", "", lang, nil)
+		line, l := lineOf(t, text, "b.Subscribe")
+		if got := hover(t, ctx, c, uri, protocol.Position{Line: line, Character: utf16Col(l, "b.Subscribe") + 2}); !strings.Contains(got, want) || !strings.Contains(got, "recover") {
+			t.Errorf("%s: Subscribe hover %q, want %q and the handler's missing recover", lang, got, want)
+		}
+	}
+}
+
 // TestNewImport adds an import that the loaded metadata does not have:
 // the server loads it and analyses again with its types.
 func TestNewImport(t *testing.T) {

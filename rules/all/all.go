@@ -8,6 +8,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/deadlock"
 	"github.com/gopitfalls/gopitfalls/rules/goerrgroup"
 	"github.com/gopitfalls/gopitfalls/rules/indexrange"
+	"github.com/gopitfalls/gopitfalls/rules/kafkaconsume"
 	"github.com/gopitfalls/gopitfalls/rules/nilmapwrite"
 	"github.com/gopitfalls/gopitfalls/rules/paladininit"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -29,6 +30,7 @@ var Rules = rule.Set{
 	deadlock.Rule,
 	goerrgroup.Rule,
 	indexrange.Rule,
+	kafkaconsume.Rule,
 	nilmapwrite.Rule,
 	paladininit.Rule,
 	serverrecovery.Rule,

@@ -63,6 +63,14 @@ func TestSourcePoints(t *testing.T) {
 			}
 		}
 	}
+	for _, lang := range rule.Languages {
+		md := topics.Lookup(topics.AsyncQueue).Markdown[lang]
+		for _, lib := range []string{"kafka-go", "sarama", "kratos-transport", "GroupID", "NewConsumerGroup", "WithQueueName"} {
+			if !strings.Contains(md, lib) {
+				t.Errorf("async-queue.%s.md does not cover consumer groups in %s", lang, lib)
+			}
+		}
+	}
 	if en := topics.Lookup(topics.Interfaces).Markdown["en"]; strings.Contains(en, "return p.name") {
 		t.Error("interfaces.en.md keeps the notes' bug return p.name")
 	}

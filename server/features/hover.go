@@ -226,6 +226,9 @@ func callKnowledge(info *types.Info, fun ast.Expr, id *ast.Ident, opts *rule.Opt
 		if strings.HasPrefix(name, "Get") && recv == "" {
 			return knowledgeByID["paladin-get"]
 		}
+	case path == "github.com/tx7do/kratos-transport/broker" && name == "Subscribe" && (recv == "Broker" || recv == ""),
+		path == "github.com/tx7do/kratos-transport/transport/kafka" && name == "RegisterSubscriber":
+		return knowledgeByID["kafka-subscribe"]
 	case is("queue/databus"):
 		switch {
 		case name == "Send" && recv == "Databus":

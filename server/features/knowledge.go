@@ -126,6 +126,16 @@ var knowledgeByID = map[string]*knowledge{
 		"zh": "**Kratos v2 server** —— 自己不会 recover panic：把 `recovery.Recovery()` 放在 `Middleware(...)` 的第一个。" +
 			"没有它，gRPC server 的 handler 一 panic 进程就退出，HTTP server 则直接断开连接。",
 	}},
+	"kafka-subscribe": {topic: "async-queue", text: map[string]string{
+		"en": "**kratos-transport Subscribe** — the queue name is the Kafka consumer group. Without " +
+			"`broker.WithQueueName(\"group\")` the Kafka broker makes up a random group (a UUID) for each subscription: " +
+			"every instance receives every message, and each restart consumes the topic again from its first offset; " +
+			"an empty name means no group at all (partition 0 only, every Ack fails). The handler runs without `recover`: " +
+			"a panic in it exits the process.",
+		"zh": "**kratos-transport Subscribe** —— queue 名就是 Kafka 的 consumer group。不传 `broker.WithQueueName(\"group\")` 时，" +
+			"Kafka broker 给每次订阅随机生成一个 group（UUID）：每个实例都收到每一条消息，每次重启都从最早的 offset 重新消费整个 topic；" +
+			"queue 名为空等于没有 group（只读 0 号 partition，每次 Ack 都失败）。handler 外面没有 `recover`：里面一 panic 整个进程退出。",
+	}},
 	"interface": {topic: "interfaces", text: map[string]string{
 		"en": "**interface** — satisfied implicitly (duck typing): any type with these methods implements it. " +
 			"An interface holding a nil `*T` is not nil: return a plain `nil`, not a nil pointer, as an `error`. " +

@@ -3,6 +3,7 @@ module github.com/example/account
 go 1.21
 
 require (
+	github.com/IBM/sarama v1.62.0
 	github.com/go-kratos/kratos v0.6.0
 	github.com/go-kratos/kratos/v2 v2.0.0
 	go-common v0.0.0
@@ -11,6 +12,7 @@ require (
 )
 
 replace (
+	github.com/IBM/sarama => ../stubs/sarama
 	github.com/go-kratos/kratos => ../stubs/kratos
 	github.com/go-kratos/kratos/v2 => ../stubs/kratosv2
 	go-common => ../stubs/gocommon
