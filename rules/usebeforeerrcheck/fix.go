@@ -68,31 +68,9 @@ func (c *checker) moveFor(a *assignment) *move {
 		return nil // in an if or switch header
 	}
 	fnNode := a.fn.cur.Node()
-
-	// The statements up to the check, which must be the next statement
-	// that looks at err.
-	var between []inspector.Cursor
-	var check inspector.Cursor
-	for s, ok := sc.NextSibling(); ok; s, ok = s.NextSibling() {
-		if c.isLeavingErrCheck(s.Node(), a.err) {
-			check = s
-			break
-		}
-		if c.assigns(a.fn, s.Node(), a.err) || c.writesVar(s.Node(), a.err) {
-			return nil // the check would test another error
-		}
-		for _, tv := range a.vars {
-			if c.writesVar(s.Node(), tv.v) {
-				return nil // the variable changes before the check
-			}
-		}
-		if c.readsErr(fnNode, s.Node(), a.err) {
-			return nil // err is looked at before the check
-		}
-		between = append(between, s)
-	}
-	if !check.Valid() {
-		return nil // no check that leaves the block
+	between, check, ok := c.upToCheck(a, sc)
+	if !ok {
+		return nil
 	}
 
 	// The statements to move: those with an unchecked use.
@@ -183,6 +161,32 @@ func (c *checker) moveFor(a *assignment) *move {
 	}}
 	mv.moved = movedStmts
 	return mv
+}
+
+// upToCheck returns the statements after sc up to the check of a's err,
+// which must be the next statement that looks at err and leaves the
+// block, and the check; false when there is no such check, or err or a
+// variable of a changes, or err is read, before it.
+func (c *checker) upToCheck(a *assignment, sc inspector.Cursor) (between []inspector.Cursor, check inspector.Cursor, ok bool) {
+	fnNode := a.fn.cur.Node()
+	for s, ok := sc.NextSibling(); ok; s, ok = s.NextSibling() {
+		if c.isLeavingErrCheck(s.Node(), a.err) {
+			return between, s, true
+		}
+		if c.assigns(a.fn, s.Node(), a.err) || c.writesVar(s.Node(), a.err) {
+			return nil, inspector.Cursor{}, false // the check would test another error
+		}
+		for _, tv := range a.vars {
+			if c.writesVar(s.Node(), tv.v) {
+				return nil, inspector.Cursor{}, false // the variable changes before the check
+			}
+		}
+		if c.readsErr(fnNode, s.Node(), a.err) {
+			return nil, inspector.Cursor{}, false // err is looked at before the check
+		}
+		between = append(between, s)
+	}
+	return nil, inspector.Cursor{}, false // no check that leaves the block
 }
 
 // isLeavingErrCheck reports whether n is `if err != nil { …; leave }`:
