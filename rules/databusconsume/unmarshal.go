@@ -122,7 +122,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 			title = msgSkip.With()
 		}
 	case typesutil.ReturnsError(results):
-		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
+		vals, ok := typesutil.NewQualifier(file, pass.Pkg).FailureReturn(pass.TypesInfo, fnCur.Node(), results, "err")
 		if !ok {
 			return none, false
 		}

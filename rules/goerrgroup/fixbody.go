@@ -269,7 +269,7 @@ func (f *fixer) waitStmt(fnCur inspector.Cursor, g, indent string, kratos bool, 
 	}
 	if typesutil.ReturnsError(results) {
 		q := typesutil.NewQualifier(f.file, f.pass.Pkg)
-		vals, ok := q.ZeroReturn(results, "err")
+		vals, ok := q.FailureReturn(f.info, fnCur.Node(), results, "err")
 		if !ok {
 			return "", rule.Text{}, false, false
 		}

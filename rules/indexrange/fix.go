@@ -321,7 +321,7 @@ func (c *checker) exitFor(p *plan, need int64, src *source) (exit, bool) {
 	default:
 		ex.title = msgReturnZero.With()
 	}
-	vals, ok := q.ZeroReturn(results, errExpr)
+	vals, ok := q.FailureReturn(info, p.fnNode, results, errExpr)
 	if !ok {
 		return exit{}, false
 	}

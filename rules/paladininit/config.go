@@ -312,7 +312,7 @@ func (c *checker) loadFix(u *configUse) (analysis.SuggestedFix, bool) {
 	case u.fn == c.main:
 		leave = "panic(err)"
 	case typesutil.ReturnsError(results):
-		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
+		vals, ok := typesutil.NewQualifier(file, pass.Pkg).FailureReturn(pass.TypesInfo, u.fn.decl, results, "err")
 		if !ok {
 			return none, false
 		}

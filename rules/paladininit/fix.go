@@ -275,7 +275,7 @@ func (c *checker) checkErrFix(cur inspector.Cursor, call *ast.CallExpr, name str
 	var title rule.Text
 	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
-		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, "err")
+		vals, ok := typesutil.NewQualifier(file, pass.Pkg).FailureReturn(pass.TypesInfo, fn, results, "err")
 		if !ok {
 			return none, false
 		}

@@ -147,7 +147,7 @@ func (c *checker) leave(file *ast.File, fn ast.Node, errName, name string) (leav
 	}
 	switch t := typesutil.TestingParam(pass.TypesInfo, fn); {
 	case typesutil.ReturnsError(results):
-		vals, ok := typesutil.NewQualifier(file, pass.Pkg).ZeroReturn(results, errName)
+		vals, ok := typesutil.NewQualifier(file, pass.Pkg).FailureReturn(pass.TypesInfo, fn, results, errName)
 		if !ok {
 			return "", rule.Text{}, false
 		}

@@ -134,7 +134,7 @@ func leaveOnFailure(pass *analysis.Pass, file *ast.File, cur inspector.Cursor, f
 		return nil, "", nil, false // zero values are no failure the caller can see
 	}
 	q := typesutil.NewQualifier(file, pass.Pkg)
-	vals, ok := q.ZeroReturn(results, errExpr)
+	vals, ok := q.FailureReturn(info, fn, results, errExpr)
 	if !ok {
 		return nil, "", nil, false
 	}

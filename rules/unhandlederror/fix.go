@@ -66,7 +66,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		if isDeferredLit(fnCur) {
 			return nil // a deferred function's results are discarded
 		}
-		vals, ok := q.ZeroReturn(results, name)
+		vals, ok := q.FailureReturn(c.info, fn, results, name)
 		if !ok {
 			return nil
 		}
@@ -74,7 +74,7 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 		if c.allowsWrap(file) {
 			if fmtName, edits, ok := fixutil.AddImport(c.pass.Fset, c.pass.Pkg, file, stmt.Pos(), "fmt", "fmt"); ok {
 				wrapped := fmtName + ".Errorf(" + strconv.Quote(label+": %w") + ", " + name + ")"
-				if vals, ok := q.ZeroReturn(results, wrapped); ok {
+				if vals, ok := q.FailureReturn(c.info, fn, results, wrapped); ok {
 					hs = append(hs, handler{
 						title: msgWrap.With(),
 						body:  "return " + strings.Join(vals, ", "),

@@ -252,6 +252,62 @@ func (q *Qualifier) ZeroReturn(results *types.Tuple, errExpr string) ([]string, 
 	return out, true
 }
 
+// FailureReturn is ZeroReturn for a return that reports a failure (errExpr
+// an error) in the function fn: where every other failing return of fn
+// (one whose error is not nil) gives the same constant for a result, that
+// constant is used instead of the zero value, so the new return says
+// what the function's failures say (caddy's commands return
+// caddy.ExitCodeFailedStartup with their errors: 0 would be success).
+func (q *Qualifier) FailureReturn(info *types.Info, fn ast.Node, results *types.Tuple, errExpr string) ([]string, bool) {
+	out, ok := q.ZeroReturn(results, errExpr)
+	if !ok || results.Len() < 2 || !IsError(results.At(results.Len()-1).Type()) {
+		return out, ok
+	}
+	body := FuncBody(fn)
+	if body == nil {
+		return out, true
+	}
+	n := results.Len()
+	agreed := make([]string, n-1) // "" unknown, "\x00" no agreement
+	failing := 0
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(node.Results) != n {
+				return true
+			}
+			if id, ok := ast.Unparen(node.Results[n-1]).(*ast.Ident); ok && id.Name == "nil" {
+				return true // a success
+			}
+			failing++
+			for i, e := range node.Results[:n-1] {
+				text := "\x00"
+				if tv, ok := info.Types[e]; ok && tv.Value != nil {
+					text = types.ExprString(e)
+				}
+				switch {
+				case agreed[i] == "":
+					agreed[i] = text
+				case agreed[i] != text:
+					agreed[i] = "\x00"
+				}
+			}
+		}
+		return true
+	})
+	if failing == 0 {
+		return out, true
+	}
+	for i, text := range agreed {
+		if text != "" && text != "\x00" {
+			out[i] = text
+		}
+	}
+	return out, true
+}
+
 // ObjectOf returns the object an identifier (possibly parenthesized)
 // denotes, or nil.
 func ObjectOf(info *types.Info, e ast.Expr) types.Object {
