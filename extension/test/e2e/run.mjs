@@ -13,7 +13,8 @@
 //	          display language: syntax-only diagnostics, Chinese hover
 //	ui        Playwright clicks through the workbench and saves screenshots
 //	v2        the same as trusted's first checks on testdata/example-v2, a
-//	          Kratos v2 service: its planted pitfalls and nothing else
+//	          Kratos v2 service: its planted pitfalls and nothing else;
+//	          the Kratos v2 walkthrough and its Show me
 //	gopls     coexistence with the Go extension: gopls reports nothing on
 //	          the lines of the planted pitfalls (our findings are not its)
 //	nogo      no go command anywhere the extension looks (PATH stripped,
@@ -21,7 +22,7 @@
 //	          and the status item, then go.goroot set in the workspace's
 //	          settings brings every rule back without a reload
 //
-// trusted and untrusted also open the walkthrough: its step titles on the
+// trusted, untrusted (and v2, the Kratos v2 one) also open the walkthrough: its step titles on the
 // page must be the notes' titles in the display language.
 //
 // Each scenario works on a copy of testdata/example (v2: example-v2) and
@@ -75,7 +76,7 @@ const SCENARIOS = {
   ui: { kind: "ui", trusted: true, locale: "en" },
   nogo: { kind: "api", trusted: true, locale: "en", noGo: true },
   gopls: { kind: "gopls" },
-  v2: { kind: "api", trusted: true, locale: "en", example: "example-v2" },
+  v2: { kind: "api", trusted: true, locale: "en", example: "example-v2", walkthrough: "newcomers-v2" },
 };
 
 function log(...a) {
@@ -478,7 +479,7 @@ async function watchWalkthrough(sc, page) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const nls = JSON.parse(fs.readFileSync(path.join(root, sc.locale === "en" ? "package.nls.json" : `package.nls.${sc.locale}.json`), "utf8"));
   const title = (s) => nls[s.replace(/^%|%$/g, "")];
-  const [wt] = pkg.contributes.walkthroughs;
+  const wt = pkg.contributes.walkthroughs.find((w) => w.id === (sc.walkthrough ?? "newcomers"));
   const want = JSON.stringify({ title: title(wt.title), steps: wt.steps.map((st) => title(st.title)) });
   const heading = page.locator(".gettingStartedSlideDetails .category-title").first();
   await heading.waitFor({ timeout: 200_000 });

@@ -181,11 +181,22 @@ function serverPids(): number[] {
   return pids;
 }
 
-/** The walkthrough's id and the "Show me" arguments of a rule's step, from the manifest. */
-const WALKTHROUGH = `${EXT_ID}#newcomers`;
+/**
+ * A walkthrough: its id, and the prefix of its steps' keys in the nls
+ * files. The newcomers' walkthrough steps through every note; the Kratos
+ * v2 one through the rules planted in the v2 example.
+ */
+interface Walkthrough {
+  id: string;
+  prefix: string;
+}
 
-function showMeArgs(id: string, nls: Record<string, string>): unknown[] {
-  const desc = nls[`walkthrough.step.${id}.description`];
+const NEWCOMERS: Walkthrough = { id: `${EXT_ID}#newcomers`, prefix: "walkthrough.step." };
+const NEWCOMERS_V2: Walkthrough = { id: `${EXT_ID}#newcomers-v2`, prefix: "walkthrough.v2.step." };
+
+/** The "Show me" arguments of a rule's step, from the manifest. */
+function showMeArgs(id: string, nls: Record<string, string>, wt: Walkthrough = NEWCOMERS): unknown[] {
+  const desc = nls[`${wt.prefix}${id}.description`];
   const m = /\(command:gopitfalls\.showMe\?([^)]+)\)/.exec(desc);
   assert(m, `the ${id} step has no Show me link: ${desc}`);
   return JSON.parse(decodeURIComponent(m[1])) as unknown[];
@@ -196,7 +207,7 @@ function showMeArgs(id: string, nls: Record<string, string>): unknown[] {
  * in the display language) and runs a step's Show me: the example's file
  * opens beside it at the planted pitfall; a topic's opens its note.
  */
-async function walkthrough(nlsFile: string): Promise<void> {
+async function walkthrough(nlsFile: string, wt: Walkthrough = NEWCOMERS): Promise<void> {
   await step("the walkthrough opens, and Show me goes to the planted pitfall", async () => {
     const nls = JSON.parse(fs.readFileSync(path.join(extension().extensionPath, nlsFile), "utf8")) as Record<string, string>;
     const want = markers();
@@ -206,7 +217,7 @@ async function walkthrough(nlsFile: string): Promise<void> {
     let id = "";
     for (const m of want) {
       id = m.split(" ")[1];
-      const a = showMeArgs(id, nls) as [string, string, number];
+      const a = showMeArgs(id, nls, wt) as [string, string, number];
       const doc = await open(a[1]);
       if (a[2] <= doc.lineCount && doc.lineAt(a[2] - 1).text.includes(`// pitfall: `) && doc.lineAt(a[2] - 1).text.includes(id)) {
         args = a;
@@ -215,7 +226,7 @@ async function walkthrough(nlsFile: string): Promise<void> {
     }
     assert(args, "no planted pitfall left in place for Show me");
     await vscode.commands.executeCommand("workbench.action.closePanel");
-    await vscode.commands.executeCommand("workbench.action.openWalkthrough", WALKTHROUGH, false);
+    await vscode.commands.executeCommand("workbench.action.openWalkthrough", wt.id, false);
     await sleep(6000); // the harness reads the page and takes its picture now
     await vscode.commands.executeCommand("gopitfalls.showMe", ...args);
     const [, file, line] = args as [string, string, number];
@@ -224,6 +235,9 @@ async function walkthrough(nlsFile: string): Promise<void> {
       const e = vscode.window.activeTextEditor;
       return e !== undefined && rel(e.document.uri) === file && e.selection.start.line === line - 1;
     }, 20_000);
+    if (wt !== NEWCOMERS) {
+      return; // only the newcomers' walkthrough has the topics
+    }
     // A topic has no planted pitfall: its Show me opens the note.
     const topic = Object.keys(nls)
       .map((k) => /^walkthrough\.step\.(.+)\.description$/.exec(k)?.[1])
@@ -252,6 +266,7 @@ async function v2(): Promise<void> {
   const want = markers();
   assert(want.length > 0, "no // pitfall: markers in the v2 example");
   await planted(want, markerFiles(want));
+  await walkthrough("package.nls.json", NEWCOMERS_V2);
 }
 
 /**
