@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -187,28 +188,11 @@ func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
 			return false
 		}
 		for _, field := range fd.Type.Params.List {
-			if isTestingType(pass.TypesInfo.TypeOf(field.Type)) {
+			if typesutil.IsTestingType(pass.TypesInfo.TypeOf(field.Type)) {
 				return true
 			}
 		}
 		return false
-	}
-	return false
-}
-
-// isTestingType reports whether t is *testing.T, *testing.B, *testing.F
-// or testing.TB.
-func isTestingType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
-		return false
-	}
-	switch n.Obj().Name() {
-	case "T", "B", "F", "TB":
-		return true
 	}
 	return false
 }

@@ -278,8 +278,11 @@ func (f *Func) memNilVia(l Loc, alias *ssa.Phi, at ssa.Instruction, depth int) b
 	// was made): search from each such store too.
 	for _, b := range f.Fn.Blocks {
 		for _, instr := range b.Instrs {
-			if renew != nil && len(renew(instr)) > 0 {
-				if found, _ := f.reach(instr, Facts(renew(instr)), target, stop, renew); found {
+			if renew == nil {
+				return false
+			}
+			if fs := renew(instr); len(fs) > 0 {
+				if found, _ := f.reach(instr, Facts(fs), target, stop, renew); found {
 					return true
 				}
 			}

@@ -77,6 +77,17 @@ func IsNamed(t types.Type, pkgPath, name string) bool {
 	return n != nil && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkgPath
 }
 
+// IsTestingType reports whether t is *testing.T, *testing.B, *testing.F
+// or testing.TB: a function that takes one runs only under a test.
+func IsTestingType(t types.Type) bool {
+	for _, name := range []string{"T", "B", "F", "TB"} {
+		if IsNamed(t, "testing", name) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsNilable reports whether a value of type t can be nil.
 func IsNilable(t types.Type) bool {
 	if t == nil {
