@@ -13,12 +13,14 @@
 // informs there.
 //
 // The rule looks at one NewServer call, whose options are calls of the
-// server package's option functions: it reports the call when none of
-// them is Middleware(...) holding a Recovery() call (anywhere in its
-// arguments: selector.Server(recovery.Recovery()).Match(…).Build()
-// counts). It stays silent when it cannot see everything that could
-// recover: options from a slice (opts...) or from any other call or
-// variable; a Middleware argument that is not a call of a Kratos
+// server package's option functions, written in the call or, as the
+// project template writes them, in a local slice (opts...) that the
+// function fills only with literals and appends (typesutil.SliceOf): it
+// reports the call when none of them is Middleware(...) holding a
+// Recovery() call (anywhere in its arguments:
+// selector.Server(recovery.Recovery()).Match(…).Build() counts). It
+// stays silent when it cannot see everything that could recover: options
+// from any other slice or from any other call or variable; a Middleware argument that is not a call of a Kratos
 // middleware package (a team's own middleware may recover); interceptor,
 // gRPC-option and HTTP-filter options (a grpc-middleware recovery
 // interceptor, a gorilla RecoveryHandler); and a server whose Use method
@@ -26,6 +28,10 @@
 //
 // The fix puts recovery.Recovery() first in the server's Middleware
 // option (first: outermost, so that it also catches a panic in the
-// middleware after it), or adds a Middleware(recovery.Recovery()) option
-// when there is none, importing middleware/recovery of the same module.
+// middleware after it; the last Middleware option of a call, since each
+// replaces the one before), or adds a Middleware(recovery.Recovery())
+// option when there is none, first in the call or in the slice's one
+// literal, importing middleware/recovery of the same module. A slice
+// with Middleware options in several places, or with no literal, gets
+// no fix: which one takes effect depends on the flow.
 package serverrecovery

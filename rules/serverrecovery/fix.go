@@ -2,6 +2,7 @@ package serverrecovery
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -15,6 +16,9 @@ import (
 // option, or adds the option first among the server's options.
 func recoveryFix(pass *analysis.Pass, s *server) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
+	if s.noFix {
+		return none, false
+	}
 	file := fixutil.FileOf(pass.Files, s.call.Pos())
 	if file == nil {
 		return none, false
@@ -38,12 +42,18 @@ func recoveryFix(pass *analysis.Pass, s *server) (analysis.SuggestedFix, bool) {
 	call := rec + ".Recovery()"
 	var edit analysis.TextEdit
 	var title rule.Text
-	if s.mw != nil {
-		edit, ok = insertFirst(pass, file, s.mw, call)
+	opt := qual + ".Middleware(" + call + ")"
+	switch {
+	case s.mw != nil:
+		edit, ok = insertFirst(pass, file, s.mw.Args, s.mw.Rparen, call)
 		title = msgFixPrepend.With(call, calledAs(s.mw, "Middleware"))
-	} else {
-		opt := qual + ".Middleware(" + call + ")"
-		edit, ok = insertFirst(pass, file, s.call, opt)
+	case s.call.Ellipsis.IsValid() && s.lit != nil:
+		edit, ok = insertFirst(pass, file, s.lit.Elts, s.lit.Rbrace, opt)
+		title = msgFixAdd.With(opt)
+	case s.call.Ellipsis.IsValid():
+		return none, false // the options come from appends alone
+	default:
+		edit, ok = insertFirst(pass, file, s.call.Args, s.call.Rparen, opt)
 		title = msgFixAdd.With(opt)
 	}
 	if !ok {
@@ -72,13 +82,14 @@ func qualifier(pass *analysis.Pass, call *ast.CallExpr) (string, bool) {
 	return id.Name, true
 }
 
-// insertFirst returns the edit that makes text call's first argument: on
-// a line of its own when the first argument starts one.
-func insertFirst(pass *analysis.Pass, file *ast.File, call *ast.CallExpr, text string) (analysis.TextEdit, bool) {
-	if len(call.Args) == 0 {
-		return analysis.TextEdit{Pos: call.Rparen, End: call.Rparen, NewText: []byte(text)}, true
+// insertFirst returns the edit that makes text the first of a call's
+// arguments or a literal's elements (list, closed at end): on a line of
+// its own when the first one starts one.
+func insertFirst(pass *analysis.Pass, file *ast.File, list []ast.Expr, end token.Pos, text string) (analysis.TextEdit, bool) {
+	if len(list) == 0 {
+		return analysis.TextEdit{Pos: end, End: end, NewText: []byte(text)}, true
 	}
-	first := call.Args[0]
+	first := list[0]
 	if fixutil.StartsLine(pass, file, first.Pos()) {
 		at := first.Pos()
 		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(text + ",\n" + fixutil.Indent(pass.Fset, at))}, true

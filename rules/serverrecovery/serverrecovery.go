@@ -39,6 +39,10 @@ type server struct {
 	mw        *ast.CallExpr // the Middleware option, or nil
 	recovered bool          // a Recovery() call is among the options
 	opaque    bool          // something the rule cannot see may recover
+	// lit is the one literal of a local options slice (opts...), where
+	// a Middleware option goes when there is none; nil otherwise.
+	lit   *ast.CompositeLit
+	noFix bool // the slice has Middleware options in several places
 }
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
@@ -52,7 +56,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		if !ok {
 			continue // not a Kratos v2/v3 NewServer
 		}
-		s.readOptions(pass, opts)
+		s.readOptions(pass, opts, cur)
 		if s.recovered || s.opaque {
 			continue // recovers, or may
 		}
@@ -93,13 +97,25 @@ var seeThrough = map[string]bool{
 }
 
 // readOptions reads the server's options: whether one recovers, and
-// whether one might without the rule seeing it.
-func (s *server) readOptions(pass *analysis.Pass, opts *rule.Options) {
+// whether one might without the rule seeing it. Options from a slice
+// (NewServer(opts...)) are read when the slice is a local variable that
+// the function fills only with literals and appends: the project
+// template's shape.
+func (s *server) readOptions(pass *analysis.Pass, opts *rule.Options, cur inspector.Cursor) {
+	args := s.call.Args
 	if s.call.Ellipsis.IsValid() {
-		s.opaque = true // options from a slice
-		return
+		slice, ok := localOptions(pass, cur, s.call)
+		if !ok {
+			s.opaque = true // options from a slice the rule cannot read
+			return
+		}
+		args = slice.Elems
+		if len(slice.Lits) == 1 {
+			s.lit = slice.Lits[0]
+		}
 	}
-	for _, arg := range s.call.Args {
+	var mws []*ast.CallExpr
+	for _, arg := range args {
 		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
 		var fn *types.Func
 		if ok {
@@ -111,14 +127,39 @@ func (s *server) readOptions(pass *analysis.Pass, opts *rule.Options) {
 		}
 		switch {
 		case fn.Name() == "Middleware":
-			if s.mw == nil {
-				s.mw = opt
-			}
+			mws = append(mws, opt)
 			s.readMiddleware(pass, opts, opt)
 		case !seeThrough[fn.Name()]:
 			s.opaque = true // an interceptor, gRPC option or HTTP filter may recover
 		}
 	}
+	// Each Middleware option replaces the middleware of the one before,
+	// so a fix goes in the last of the call's options. Which of a slice's
+	// takes effect depends on the flow that filled it: a fix then goes
+	// only in the slice's one Middleware option.
+	switch {
+	case !s.call.Ellipsis.IsValid() && len(mws) > 0:
+		s.mw = mws[len(mws)-1]
+	case len(mws) == 1:
+		s.mw = mws[0]
+	case len(mws) > 1:
+		s.lit = nil
+		s.noFix = true
+	}
+}
+
+// localOptions reads the options slice of NewServer(opts...), a local
+// variable of the enclosing function.
+func localOptions(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) (typesutil.LocalSlice, bool) {
+	id, ok := ast.Unparen(call.Args[len(call.Args)-1]).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return typesutil.LocalSlice{}, false
+	}
+	fn, ok := typesutil.EnclosingFunc(cur)
+	if !ok {
+		return typesutil.LocalSlice{}, false
+	}
+	return typesutil.SliceOf(pass.TypesInfo, typesutil.FuncBody(fn.Node()), typesutil.LocalVar(pass.TypesInfo, id), id)
 }
 
 // readMiddleware reads the arguments of a Middleware option.

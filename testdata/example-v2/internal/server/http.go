@@ -5,11 +5,16 @@ import (
 	"github.com/go-kratos/kratos/v2/transport/http"
 )
 
-// NewHTTPServer builds the HTTP server, with recovery first, as
-// kratos-layout does: nothing to report.
+// NewHTTPServer builds the HTTP server as kratos-layout does, recovery
+// first: nothing to report.
 func NewHTTPServer(addr string) *http.Server {
-	return http.NewServer(
-		http.Address(addr),
-		http.Middleware(recovery.Recovery()),
-	)
+	var opts = []http.ServerOption{
+		http.Middleware(
+			recovery.Recovery(),
+		),
+	}
+	if addr != "" {
+		opts = append(opts, http.Address(addr))
+	}
+	return http.NewServer(opts...)
 }

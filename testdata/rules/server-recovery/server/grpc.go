@@ -65,14 +65,8 @@ func Selected() *grpc.Server {
 
 func selectorServer(m ...middleware.Middleware) middleware.Middleware { return middleware.Chain(m...) }
 
-// FromSlice is the project template's shape: options from a slice, not seen.
-func FromSlice(addr string) *grpc.Server {
-	opts := []grpc.ServerOption{grpc.Address(addr)}
-	return grpc.NewServer(opts...)
-}
-
-// Helper gets its options from a call the rule does not follow.
-func Helper() *grpc.Server {
+// HelperOption gets an option from a call the rule does not follow.
+func HelperOption() *grpc.Server {
 	return grpc.NewServer(grpc.Address(":9000"), commonOptions())
 }
 
