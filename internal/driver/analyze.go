@@ -301,6 +301,7 @@ func (a *stream) analyze(ctx context.Context, m *loader.Metadata) (*Result, erro
 		ID: m.ID, Path: m.PkgPath, Name: m.Name, Files: files, Toks: fileToks, GoVersion: m.GoVersion(), Sizes: m.Sizes,
 		Importer: a.exports.Importer(a.g, m, nil), OtherFiles: m.OtherFiles, IgnoredFiles: m.IgnoredFiles,
 		Module: m.AnalysisModule(), ModuleDir: moduleDir(m), Broken: len(m.Errors) > 0 || len(errs) > 0, Facts: a.facts,
+		Positions: a.fset,
 		ReadFile: func(name string) ([]byte, error) {
 			if src, ok := srcs[name]; ok {
 				return src, nil // what was parsed

@@ -35,6 +35,9 @@ type Input struct {
 	Broken   bool
 	ReadFile func(filename string) ([]byte, error)
 	Facts    *Facts
+	// Positions, if set, is the file set where Toks and the imported
+	// packages' objects (read from export data) have their positions.
+	Positions *token.FileSet
 }
 
 // Build type-checks the package of in and returns its Unit, ready for
@@ -45,11 +48,38 @@ func Build(in *Input, log *slog.Logger) *Unit {
 		sizes = types.SizesFor("gc", runtime.GOARCH)
 	}
 	c := loader.TypeCheck(in.Path, in.Name, in.Files, in.Toks, in.Importer, sizes, in.GoVersion, log)
+	if in.Positions != nil {
+		addImportedFiles(c.Fset, in.Positions, c.Types, c.Info)
+	}
 	return &Unit{
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
 		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts,
 	}
+}
+
+// addImportedFiles adds to fset, the package's own file set, the files
+// of positions where the objects the package uses from other packages
+// are declared, as the analysis framework's drivers give them: a rule
+// can then tell where a dependency's function is declared (and read it,
+// when the package was loaded from export data). Only the files of used
+// objects are added, not every file of positions: a package uses a few
+// dozen, a module's dependencies have thousands.
+func addImportedFiles(fset, positions *token.FileSet, pkg *types.Package, info *types.Info) {
+	seen := make(map[*token.File]bool)
+	var files []*token.File
+	for _, obj := range info.Uses {
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == pkg || !obj.Pos().IsValid() {
+			continue
+		}
+		if f := positions.File(obj.Pos()); f != nil && !seen[f] {
+			seen[f] = true
+			if fset.File(obj.Pos()) == nil {
+				files = append(files, f)
+			}
+		}
+	}
+	fset.AddExistingFiles(files...)
 }
 
 // BuildAndRun builds the Unit of in and runs the selected rules on it:

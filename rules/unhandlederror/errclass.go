@@ -67,8 +67,8 @@ func (c *checker) returnClass(fd *ast.FuncDecl, res *types.Tuple, r *ast.ReturnS
 // classOf returns the class of the error of a call of a function with
 // summary s.
 func classOf(s *summary) errClass {
-	if s == nil {
-		return anyError
+	if s == nil || s.fails == failsOptions {
+		return anyError // a forwarding function may pass options
 	}
 	return errClass{kind: s.fails, sentinels: s.sentinels}
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
@@ -31,6 +32,10 @@ const (
 	failsNever                   // never: every return gives nil
 	failsQuiet                   // only with errors the rule does not report (see exclusions)
 	failsSentinel                // only with package-level error variables
+	// failsOptions: only when one of the options it is passed (its
+	// variadic parameter) fails; never for a call that passes none.
+	// Elsewhere it is failsAny.
+	failsOptions
 )
 
 // A summary is what the rule knows about how one function fails.
@@ -62,6 +67,8 @@ func (f *errFact) String() string {
 		parts = append(parts, "fails quietly")
 	case failsSentinel:
 		parts = append(parts, "fails with "+strings.Join(f.Sentinels, ", "))
+	case failsOptions:
+		parts = append(parts, "fails only with options")
 	}
 	if f.Fallback != 0 {
 		parts = append(parts, "fallback")
@@ -88,7 +95,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	if fn.Pkg() != c.pass.Pkg {
 		var f errFact
 		if c.pass.ImportObjectFact == nil || !c.pass.ImportObjectFact(fn, &f) {
-			return nil
+			return c.depSummary(fn) // loaded from export data: read its source
 		}
 		return &summary{fails: failure(f.Fails), sentinels: f.Sentinels, fallback: f.Fallback, nilOnSuccess: f.NilOnSuccess}
 	}
@@ -161,6 +168,12 @@ func (c *checker) summarise(fn *types.Func) *summary {
 	s.fails, s.sentinels = combine(classes)
 	if s.fails == failsNever && len(fd.Body.List) == 1 {
 		s.fails = failsAny // a stub (return nil) promises errors it does not return yet
+	}
+	if s.fails == failsAny && len(forwards) == 0 && len(failing) > 0 {
+		opts := optionReturns(fd)
+		if !slices.ContainsFunc(failing, func(r *ast.ReturnStmt) bool { return !opts[r] }) {
+			s.fails = failsOptions // New(nc, opts...) fails only when an option does
+		}
 	}
 	for i := 0; i < res.Len()-1; i++ {
 		if !typesutil.IsNilable(res.At(i).Type()) {

@@ -460,7 +460,8 @@ func (c *checker) excluded(call *ast.CallExpr) bool {
 // entries do not count there.
 func (c *checker) excludedFrom(call *ast.CallExpr, propagate bool) bool {
 	fn := typesutil.Callee(c.info, call)
-	if s := c.summaryOf(fn); s != nil && (s.fails == failsNever || s.fails == failsQuiet) {
+	if s := c.summaryOf(fn); s != nil && (s.fails == failsNever || s.fails == failsQuiet ||
+		s.fails == failsOptions && !passesOptions(call, fn)) {
 		return true
 	}
 	if !propagate && paladininit.IsInit(c.opts, fn) {

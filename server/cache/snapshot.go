@@ -396,6 +396,7 @@ func (s *Snapshot) build(ctx context.Context, in *driver.Input, files []*File, c
 		in.Toks = append(in.Toks, f.Tok)
 	}
 	in.ReadFile = s.ReadFile
+	in.Positions = s.c.fset
 	sel := &driver.Selection{Rules: s.c.opts.Rules, Config: cfg, SyntaxOnly: syntaxOnly || s.c.opts.SyntaxOnly, Only: only}
 	u, res, err := driver.BuildAndRun(ctx, in, sel, s.c.log)
 	if err != nil {

@@ -22,9 +22,10 @@ import (
 // that was not there before: a return inserted under a lock is a
 // deadlock finding, an err declared again an unhandled-error finding.
 // checkNoNewFindings runs every rule of the registry, the one under test
-// with its options, and go vet's lostcancel, on the package before and
-// after the fix, and fails for each finding in the fixed file that was
-// not there before.
+// with its options, and go vet's lostcancel, on the package before the
+// fix (original, checked again as the fixed one was) and after it
+// (after), and fails for each finding in the fixed file that was not
+// there before.
 //
 // A finding is the same as before when a finding of the same rule, at the
 // same or a higher severity, started where it starts (mapped back through
@@ -33,7 +34,7 @@ import (
 // facts (the rules that have facts reach the same or fewer conclusions
 // without them, see CompareExportData): running every rule on every
 // dependency for every fix would take minutes.
-func checkNoNewFindings(t *testing.T, a *analysis.Analyzer, c fixCase, after *packages.Package) {
+func checkNoNewFindings(t *testing.T, a *analysis.Analyzer, c fixCase, original, after *packages.Package) {
 	t.Helper()
 	analyzers := registryWith(a)
 	edits, _, ok := driver.FixEdits(c.pkg.Fset, analysis.SuggestedFix{TextEdits: c.edits})
@@ -45,7 +46,7 @@ func checkNoNewFindings(t *testing.T, a *analysis.Analyzer, c fixCase, after *pa
 		t.Fatal(err)
 	}
 	before := make(map[findingKey][]rule.Severity)
-	for _, f := range findingsIn(t, analyzers, c.pkg, c.file) {
+	for _, f := range findingsIn(t, analyzers, original, c.file) {
 		before[f.key] = append(before[f.key], f.severity)
 	}
 	var added []string
