@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
@@ -17,6 +18,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -145,11 +147,49 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 				// The kernel fixes the format of /proc and /sys files: the
 				// input cannot be anything.
 				f2.sev = rule.Information
+			case !definite && c.namedSeparator(bd.src):
+				// A separator the module names (SERVICE_INFO_SPLITER) is a
+				// format of its own: the strings split are the keys it
+				// joins with it, not arbitrary text.
+				f2.sev = rule.Information
 			}
 			out = append(out, f2)
 		})
 	}
 	return out
+}
+
+// namedSeparator reports whether src is a split whose separator is a
+// constant that the module declares and names (not a literal, not the
+// standard library's): const KeySep = "@@".
+func (c *checker) namedSeparator(src *source) bool {
+	if src == nil || (src.kind != srcSplit && src.kind != srcSplitN) || src.call == nil {
+		return false
+	}
+	file := fixutil.FileOf(c.pass.Files, src.call.Pos())
+	if file == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, src.call.Pos(), src.call.Pos())
+	for _, n := range path {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Lparen != src.call.Pos() || len(call.Args) < 2 {
+			continue
+		}
+		var id *ast.Ident
+		switch sep := ast.Unparen(call.Args[1]).(type) {
+		case *ast.Ident:
+			id = sep
+		case *ast.SelectorExpr:
+			id = sep.Sel
+		}
+		if id == nil {
+			return false
+		}
+		k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
+		return ok && k.Pkg() != nil && !typesutil.IsStd(k.Pkg().Path()) && k.Parent() == k.Pkg().Scope()
+	}
+	return false
 }
 
 // readsKernelFile reports whether fn reads a file of /proc or /sys: it
