@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -168,7 +169,10 @@ func (r *runner) exec(a *analysis.Analyzer, act *action) {
 	}
 	bind(pass, u.Facts)
 	r.sem <- struct{}{} // not held while waiting for prerequisites
-	act.result, act.err = runPass(a, pass)
+	// Profiles (gopitfalls serve -cpuprofile) attribute samples by rule.
+	pprof.Do(r.ctx, pprof.Labels("rule", a.Name), func(context.Context) {
+		act.result, act.err = runPass(a, pass)
+	})
 	<-r.sem
 	if act.err == nil && a.ResultType != nil && act.result != nil {
 		if got := reflect.TypeOf(act.result); got != a.ResultType {

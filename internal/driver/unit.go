@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"log/slog"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/loader"
@@ -58,9 +59,13 @@ func Build(in *Input, log *slog.Logger) *Unit {
 // or the selection names an unknown rule.
 func BuildAndRun(ctx context.Context, in *Input, sel *Selection, log *slog.Logger) (*Unit, *Result, error) {
 	start := time.Now()
-	u := Build(in, log)
+	var u *Unit
+	// Profiles (gopitfalls serve -cpuprofile) attribute samples by phase.
+	pprof.Do(ctx, pprof.Labels("phase", "typecheck"), func(context.Context) { u = Build(in, log) })
 	checked := time.Now()
-	res, err := Run(ctx, u, sel, log)
+	var res *Result
+	var err error
+	pprof.Do(ctx, pprof.Labels("phase", "rules"), func(ctx context.Context) { res, err = Run(ctx, u, sel, log) })
 	if err != nil {
 		return u, nil, err
 	}
