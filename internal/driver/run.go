@@ -45,6 +45,12 @@ type Unit struct {
 	// Facts holds the facts of the packages analysed before this one and
 	// receives this one's. Nil: rules see no facts of other packages.
 	Facts *Facts
+	// Reuse says that the package is likely to be analysed again soon
+	// with the same dependencies (the language server's open packages,
+	// on every edit): when every rule is done, Run calls the Release
+	// method of the results that have one, so that what they built for
+	// the dependencies (ssaflow's program) serves the next analysis.
+	Reuse bool
 }
 
 // Run runs the selected rules on one package: each Analyzer, and each
@@ -70,6 +76,9 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 		}()
 	}
 	wg.Wait()
+	if u.Reuse {
+		r.release()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -109,6 +118,16 @@ type action struct {
 	result any
 	err    error
 	diags  []analysis.Diagnostic
+}
+
+// release calls the Release method of the results that have one: every
+// pass is done with them.
+func (r *runner) release() {
+	for _, act := range r.done {
+		if rel, ok := act.result.(interface{ Release() }); ok {
+			rel.Release()
+		}
+	}
 }
 
 var errCancelled = errors.New("cancelled")

@@ -36,6 +36,9 @@ type Input struct {
 	Broken   bool
 	ReadFile func(filename string) ([]byte, error)
 	Facts    *Facts
+	// Reuse releases the rules' results for reuse once they are done
+	// (see Unit.Reuse).
+	Reuse bool
 }
 
 // Build type-checks the package of in and returns its Unit, ready for
@@ -49,7 +52,7 @@ func Build(in *Input, log *slog.Logger) *Unit {
 	return &Unit{
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
-		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts,
+		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
 	}
 }
 

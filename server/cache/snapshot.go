@@ -239,7 +239,9 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		var release func()
 		pprof.Do(ctx, pprof.Labels("phase", "parse"), func(context.Context) { files, release = s.parseAll(names, srcs, memo) })
 		var missing []string
-		pkg, err := s.build(ctx, metadataInput(m, v.exports.Importer(g, m, &missing), facts), files, cfg, false, nil)
+		in := metadataInput(m, v.exports.Importer(g, m, &missing), facts)
+		in.Reuse = memo // an open package: analysed again on the next edit
+		pkg, err := s.build(ctx, in, files, cfg, false, nil)
 		if err != nil {
 			release()
 			return nil, err
