@@ -25,7 +25,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	syntaxOnly := fs.Bool("syntax-only", false, "run only the rules that need no types, never the go command (untrusted workspaces)")
 	logfile := fs.String("logfile", "", "write logs to `file` instead of stderr")
 	loglevel := fs.String("loglevel", "info", "log `level`: debug, info, warn or error")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the session to `file` (go tool pprof reads it)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the session to `file` (go tool pprof reads it; samples are labelled task=diagnose|facts|scan, phase=parse|typecheck|rules|publish and rule=<analyzer>: see go tool pprof -tags)")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the session ends")
 	fs.Bool("stdio", false, "talk LSP on stdin/stdout (the default; accepted for vscode-languageclient)")
 	fs.Usage = func() {

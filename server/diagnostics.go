@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -108,7 +109,9 @@ func (d *diagnoser) schedule(delay time.Duration) {
 			case <-t.C:
 			}
 		}
-		d.run(ctx, snap, items)
+		// Profiles (gopitfalls serve -cpuprofile) attribute samples by
+		// task: diagnose (an edit's run), facts, scan.
+		pprof.Do(ctx, pprof.Labels("task", "diagnose"), func(ctx context.Context) { d.run(ctx, snap, items) })
 	}()
 }
 
@@ -136,7 +139,7 @@ func (d *diagnoser) run(ctx context.Context, snap *cache.Snapshot, items map[str
 		}
 		if !done[pkg.ID] {
 			done[pkg.ID] = true
-			d.publishPackage(ctx, snap, pkg, path)
+			pprof.Do(ctx, pprof.Labels("phase", "publish"), func(ctx context.Context) { d.publishPackage(ctx, snap, pkg, path) })
 			d.s.log.Debug("diagnosed", "package", pkg.ID, "duration", time.Since(start).Round(time.Microsecond))
 		}
 		d.clean(path, stamp)
@@ -363,7 +366,7 @@ func (d *diagnoser) startScan() {
 	ctx, cancel := context.WithCancel(d.s.ctx)
 	d.cancelScan = cancel
 	d.mu.Unlock()
-	go d.scan(ctx)
+	go pprof.Do(ctx, pprof.Labels("task", "scan"), d.scan)
 }
 
 // stopScan stops the workspace scan and, with clear, clears the

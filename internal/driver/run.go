@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -44,6 +45,12 @@ type Unit struct {
 	// Facts holds the facts of the packages analysed before this one and
 	// receives this one's. Nil: rules see no facts of other packages.
 	Facts *Facts
+	// Reuse says that the package is likely to be analysed again soon
+	// with the same dependencies (the language server's open packages,
+	// on every edit): when every rule is done, Run calls the Release
+	// method of the results that have one, so that what they built for
+	// the dependencies (ssaflow's program) serves the next analysis.
+	Reuse bool
 }
 
 // Run runs the selected rules on one package: each Analyzer, and each
@@ -69,6 +76,9 @@ func Run(ctx context.Context, u *Unit, sel *Selection, log *slog.Logger) (*Resul
 		}()
 	}
 	wg.Wait()
+	if u.Reuse {
+		r.release()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -108,6 +118,16 @@ type action struct {
 	result any
 	err    error
 	diags  []analysis.Diagnostic
+}
+
+// release calls the Release method of the results that have one: every
+// pass is done with them.
+func (r *runner) release() {
+	for _, act := range r.done {
+		if rel, ok := act.result.(interface{ Release() }); ok {
+			rel.Release()
+		}
+	}
 }
 
 var errCancelled = errors.New("cancelled")
@@ -168,7 +188,10 @@ func (r *runner) exec(a *analysis.Analyzer, act *action) {
 	}
 	bind(pass, u.Facts)
 	r.sem <- struct{}{} // not held while waiting for prerequisites
-	act.result, act.err = runPass(a, pass)
+	// Profiles (gopitfalls serve -cpuprofile) attribute samples by rule.
+	pprof.Do(r.ctx, pprof.Labels("rule", a.Name), func(context.Context) {
+		act.result, act.err = runPass(a, pass)
+	})
 	<-r.sem
 	if act.err == nil && a.ResultType != nil && act.result != nil {
 		if got := reflect.TypeOf(act.result); got != a.ResultType {

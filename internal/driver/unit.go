@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"log/slog"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/loader"
@@ -38,6 +39,9 @@ type Input struct {
 	// Positions, if set, is the file set where Toks and the imported
 	// packages' objects (read from export data) have their positions.
 	Positions *token.FileSet
+	// Reuse releases the rules' results for reuse once they are done
+	// (see Unit.Reuse).
+	Reuse bool
 }
 
 // Build type-checks the package of in and returns its Unit, ready for
@@ -54,7 +58,7 @@ func Build(in *Input, log *slog.Logger) *Unit {
 	return &Unit{
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
-		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts,
+		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
 	}
 }
 
@@ -88,9 +92,13 @@ func addImportedFiles(fset, positions *token.FileSet, pkg *types.Package, info *
 // or the selection names an unknown rule.
 func BuildAndRun(ctx context.Context, in *Input, sel *Selection, log *slog.Logger) (*Unit, *Result, error) {
 	start := time.Now()
-	u := Build(in, log)
+	var u *Unit
+	// Profiles (gopitfalls serve -cpuprofile) attribute samples by phase.
+	pprof.Do(ctx, pprof.Labels("phase", "typecheck"), func(context.Context) { u = Build(in, log) })
 	checked := time.Now()
-	res, err := Run(ctx, u, sel, log)
+	var res *Result
+	var err error
+	pprof.Do(ctx, pprof.Labels("phase", "rules"), func(ctx context.Context) { res, err = Run(ctx, u, sel, log) })
 	if err != nil {
 		return u, nil, err
 	}

@@ -28,7 +28,7 @@ func (c *checker) checkMain(main *function) {
 	} else if use.call != u.Call && use.call != u.Func {
 		what = msgUseVia.With(u.Call, u.Func, u.File, u.Line, use.call)
 	}
-	inits := c.search(main.g, func(e event) (bool, bool) { return e.kind == initEvent || e.kind == opaqueEvent, false })
+	inits := c.search(c.graph(main), func(e event) (bool, bool) { return e.kind == initEvent || e.kind == opaqueEvent, false })
 	d := analysis.Diagnostic{Pos: main.decl.Pos(), End: main.decl.Type.End()}
 	if len(inits) == 0 {
 		d.Message = rule.Say(c.pass, msgNeverInit.With(what))
@@ -46,7 +46,7 @@ func (c *checker) checkMain(main *function) {
 // can run before flag.Parse: in a function that parses flags, or in an
 // init function, which runs before main.
 func (c *checker) checkBeforeParse(f *function) {
-	parses := c.search(f.g, func(e event) (bool, bool) { return e.kind == parseEvent, false })
+	parses := c.search(c.graph(f), func(e event) (bool, bool) { return e.kind == parseEvent, false })
 	if len(parses) == 0 && f == c.main && !fixutil.IsTestVariant(c.pass) {
 		c.checkNeverParsed(f)
 		return
@@ -57,7 +57,7 @@ func (c *checker) checkBeforeParse(f *function) {
 	if len(parses) == 0 && typesutil.InTestFile(c.pass.Fset, f.decl.Pos()) {
 		return // tests set -conf with flag.Set; go test parses flags itself
 	}
-	early := c.search(f.g, func(e event) (bool, bool) {
+	early := c.search(c.graph(f), func(e event) (bool, bool) {
 		switch e.kind {
 		case initEvent:
 			return e.conf, false
@@ -91,7 +91,7 @@ func (c *checker) checkNeverParsed(main *function) {
 	}
 	var inits []event
 	unknown := false
-	c.search(main.g, func(e event) (bool, bool) {
+	c.search(c.graph(main), func(e event) (bool, bool) {
 		switch e.kind {
 		case opaqueEvent, mayParseEvent:
 			unknown = true

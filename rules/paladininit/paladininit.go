@@ -112,7 +112,10 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	c.nr = c.exits.NoReturn() // one never-returns answer for the graphs and the fixes
 	c.collect()
-	c.summarise()
+	quiet := c.quiet()
+	if !quiet {
+		c.summarise()
+	}
 	c.checkDroppedErrors()
 	c.checkLostErrors()
 	if len(pass.TypeErrors) > 0 {
@@ -126,6 +129,9 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		c.exportFacts() // nothing imports a main package
 	}
 	for _, f := range c.order {
+		if quiet {
+			break // no Init, no flag.Parse, nothing that may do either: nothing to order
+		}
 		c.checkBeforeParse(f)
 	}
 	c.checkKratosConfig()
@@ -153,7 +159,7 @@ type checker struct {
 type function struct {
 	decl *ast.FuncDecl
 	obj  *types.Func
-	g    *cfg.CFG
+	g    *cfg.CFG // built when first searched: see graph
 	sum  funcFact
 	use  *event // the use in this package that sum.Use describes, if any
 }
@@ -197,7 +203,7 @@ func (c *checker) collect() {
 		if obj == nil {
 			continue // ill-typed declaration
 		}
-		f := &function{decl: decl, obj: obj, g: cfg.New(decl.Body, c.nr.MayReturn)}
+		f := &function{decl: decl, obj: obj}
 		c.order = append(c.order, f)
 		if !f.isInit() {
 			c.funcs[obj] = f
@@ -206,6 +212,40 @@ func (c *checker) collect() {
 			c.main = f
 		}
 	}
+}
+
+// graph returns the control-flow graph of f's body, building it once.
+func (c *checker) graph(f *function) *cfg.CFG {
+	if f.g == nil {
+		f.g = cfg.New(f.decl.Body, c.nr.MayReturn)
+	}
+	return f.g
+}
+
+// quiet reports whether nothing in the package does anything to paladin
+// or to the flags it reads, as callEvents and eventsOf see it while every
+// summary of the package is still empty: no call has an event (none of
+// paladin, flag, a function whose fact says it does something, a package
+// not analysed that may reach either) and paladin.DefaultClient is
+// neither read nor assigned. Then summarise would end after one round
+// with every summary empty (an empty summary gives a call no event, and
+// a summary's InitErr comes with Init), and no function has an event
+// for checkBeforeParse to order: both are skipped.
+func (c *checker) quiet() bool {
+	in := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.SelectorExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			if len(c.callEvents(n)) > 0 {
+				return false
+			}
+		case *ast.SelectorExpr:
+			if c.isDefaultClient(n) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // eventsOf returns what node does to paladin, in evaluation order. It
@@ -468,7 +508,7 @@ func (c *checker) summary(f *function) (funcFact, *event) {
 // reaches before any call that may initialise paladin (or may do
 // anything), sorted by position.
 func (c *checker) uninitialised(f *function) []event {
-	return c.search(f.g, func(e event) (found, barrier bool) {
+	return c.search(c.graph(f), func(e event) (found, barrier bool) {
 		switch e.kind {
 		case useEvent:
 			return true, false

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -106,7 +107,9 @@ func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen u
 	go func() {
 		defer cancel()
 		start := time.Now()
-		facts, err := s.computeFacts(bg, v, g, deps)
+		var facts *driver.Facts
+		var err error
+		pprof.Do(bg, pprof.Labels("task", "facts"), func(ctx context.Context) { facts, err = s.computeFacts(ctx, v, g, deps) })
 		fc.mu.Lock()
 		if fc.running[m.ID] == run {
 			delete(fc.running, m.ID)

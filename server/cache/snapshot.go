@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -234,9 +235,13 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 	}
 	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey), cfg, names, srcs)
 	compute := func(ctx context.Context) (*Package, error) {
-		files, release := s.parseAll(names, srcs, memo)
+		var files []*File
+		var release func()
+		pprof.Do(ctx, pprof.Labels("phase", "parse"), func(context.Context) { files, release = s.parseAll(names, srcs, memo) })
 		var missing []string
-		pkg, err := s.build(ctx, metadataInput(m, v.exports.Importer(g, m, &missing), facts), files, cfg, false, nil)
+		in := metadataInput(m, v.exports.Importer(g, m, &missing), facts)
+		in.Reuse = memo // an open package: analysed again on the next edit
+		pkg, err := s.build(ctx, in, files, cfg, false, nil)
 		if err != nil {
 			release()
 			return nil, err

@@ -29,24 +29,26 @@ import (
 )
 
 // Analyzer builds the SSA form of a well-typed package. Its result is a
-// *buildssa.SSA, nil when the package has errors.
+// *Result, whose SSA is nil when the package has errors.
 var Analyzer = &analysis.Analyzer{
 	Name:             "gopitfalls_ssa",
 	Doc:              "build SSA form for gopitfalls rules (nil for ill-typed packages)",
 	Run:              run,
 	RunDespiteErrors: true,
-	ResultType:       reflect.TypeFor[*buildssa.SSA](),
+	ResultType:       reflect.TypeFor[*Result](),
 }
 
 // Of returns the SSA form of the pass's package, or nil when it could
 // not be built (the package has errors).
 func Of(pass *analysis.Pass) *buildssa.SSA {
-	s, _ := pass.ResultOf[Analyzer].(*buildssa.SSA)
-	return s
+	if r, _ := pass.ResultOf[Analyzer].(*Result); r != nil {
+		return r.SSA
+	}
+	return nil
 }
 
 func run(pass *analysis.Pass) (result any, err error) {
-	var none *buildssa.SSA
+	none := &Result{}
 	if len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.Pkg == nil {
 		return none, nil // go/ssa needs a well-typed package
 	}
@@ -65,11 +67,10 @@ func run(pass *analysis.Pass) (result any, err error) {
 		}
 	}
 
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	l := acquire(pass.Pkg.Imports())
+	prog := l.prog
+	prog.Fset = pass.Fset
 	prog.SetNoReturn(noreturn.New(pass.TypesInfo, pass.Files).Func)
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
 
@@ -92,7 +93,7 @@ func run(pass *analysis.Pass) (result any, err error) {
 			}
 		}
 	}
-	return &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, nil
+	return &Result{SSA: &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, lease: l}, nil
 }
 
 // ReversePostorder returns the blocks reachable from the entry (and the
