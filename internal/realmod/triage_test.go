@@ -31,6 +31,12 @@ const maxFalsePer10kLOC = 1.0
 // go test ./internal/realmod -run TestTriage -triage.rules=go-errgroup
 var onlyRules = flag.String("triage.rules", "", "comma-separated rule `IDs` to compare (default: all)")
 
+// more adds the modules of testdata/realmod/more: triaged like the others,
+// once each, but left out of make test, whose time they would double
+// (their downloads alone are hundreds of megabytes):
+// go test ./internal/realmod -run TestTriage -triage.more
+var more = flag.Bool("triage.more", false, "also compare the modules of testdata/realmod/more")
+
 // selected reports whether the comparison covers rule id.
 func selected(id string) bool {
 	return *onlyRules == "" || slices.Contains(strings.Split(*onlyRules, ","), id)
@@ -52,6 +58,13 @@ func TestTriage(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "realmod", "*", "module.txt"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no triaged modules: %v", err)
+	}
+	if *more {
+		extra, err := filepath.Glob(filepath.Join("..", "..", "testdata", "realmod", "more", "*", "module.txt"))
+		if err != nil || len(extra) == 0 {
+			t.Fatalf("no modules in testdata/realmod/more: %v", err)
+		}
+		dirs = append(dirs, extra...)
 	}
 	cache, err := modfetch.CacheDir()
 	if err != nil {
