@@ -232,6 +232,31 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 	return fixes
 }
 
+// returnBuiltFix returns the fix that returns the error a statement
+// builds and drops: `fmt.Errorf(…)` → `return …, fmt.Errorf(…)`.
+func (c *checker) returnBuiltFix(file *ast.File, cur, fnCur inspector.Cursor, stmt *ast.ExprStmt, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	fn := fnCur.Node()
+	results, ok := typesutil.ResultsOf(c.info, fn)
+	if !ok || !typesutil.ReturnsError(results) || isDeferredLit(fnCur) || !inStmtList(cur) {
+		return none, false
+	}
+	if c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return) {
+		return none, false // leaving here would skip an Unlock, Done or cancel
+	}
+	text, ok := fixutil.Text(c.pass, file, call.Pos(), call.End())
+	if !ok {
+		return none, false
+	}
+	q := typesutil.NewQualifier(file, c.pass.Pkg)
+	vals, ok := q.FailureReturn(c.info, fn, results, text)
+	if !ok {
+		return none, false
+	}
+	edit := analysis.TextEdit{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte("return " + strings.Join(vals, ", "))}
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgReturnBuilt.With()), TextEdits: c.gofmtEdits(file, []analysis.TextEdit{edit})}, true
+}
+
 // fixBlank binds the discarded error of `v, _ := f()` and checks it.
 func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.AssignStmt, call *ast.CallExpr, blank int) []analysis.SuggestedFix {
 	if !inStmtList(cur) || !fixutil.AloneOnLines(c.pass.Fset, cur) {

@@ -6,6 +6,7 @@ import "github.com/gopitfalls/gopitfalls/rules/rule"
 var (
 	msgNotChecked     = rule.M("error returned by %s is not checked", "%s 返回的 err 没有处理")
 	msgNowhereChecked = rule.M("error returned by %s is not checked, here or anywhere else in this package", "%s 返回的 err 没有处理，这个包里别处也都没处理")
+	msgBuiltDropped   = rule.M("%s builds an error and drops it: nothing returns, logs or checks it (a return was meant?)", "%s 构造了一个 error 却直接丢掉了：既没有返回，也没有打日志或检查（本来是想 return 吧？）")
 	msgFailsOnlyWith  = rule.M("%s; it fails only with %s", "%s；它只会返回 %s 这类预定义错误")
 
 	// v, _ := f(), by what v holds when f fails.
@@ -25,8 +26,9 @@ var (
 	msgUnchecked = rule.M("%s from %s is never checked", "%[2]s 返回的 %[1]s 从来没有检查")
 
 	// Fix titles.
-	msgReturn  = rule.M("Check the error and return it", "检查 err 并返回")
-	msgWrap    = rule.M("Check the error and return it wrapped with fmt.Errorf", "检查 err，用 fmt.Errorf 包一层后返回")
-	msgFatal   = rule.M("Check the error and fail the test with %s", "检查 err，用 %s 让测试失败")
-	msgLogWith = rule.M("Check the error and log it with %s", "检查 err，用 %s 打日志")
+	msgReturn      = rule.M("Check the error and return it", "检查 err 并返回")
+	msgReturnBuilt = rule.M("Return the error", "把这个 error 返回")
+	msgWrap        = rule.M("Check the error and return it wrapped with fmt.Errorf", "检查 err，用 fmt.Errorf 包一层后返回")
+	msgFatal       = rule.M("Check the error and fail the test with %s", "检查 err，用 %s 让测试失败")
+	msgLogWith     = rule.M("Check the error and log it with %s", "检查 err，用 %s 打日志")
 )

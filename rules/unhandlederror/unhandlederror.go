@@ -117,6 +117,10 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 	if c.inTestFile(call.Pos()) {
 		return // a test's assertions catch a failed setup call
 	}
+	if res.Len() == 1 && c.isDefiniteError(call) {
+		c.builtAndDropped(file, cur, fnCur, stmt, call)
+		return // fmt.Errorf(…) as a statement: nothing failed, an error is lost
+	}
 	if c.excluded(call) {
 		return // never fails, or nothing to do with the error (table.go, summary.go)
 	}
@@ -135,6 +139,19 @@ func (c *checker) droppedCall(file *ast.File, cur, fnCur inspector.Cursor, stmt 
 		d.SuggestedFixes = c.fixDroppedCall(file, cur, fnCur, stmt, call, res, errAt)
 	}
 	rule.ReportAt(c.pass, v.level, d)
+}
+
+// builtAndDropped reports an error made and thrown away (fmt.Errorf(…)
+// as a statement): the call cannot fail; the code meant to return it.
+// The fix returns it, where the function returns an error and leaving
+// there skips no cleanup; elsewhere there is no fix: logging an error
+// nobody meant to log is not what the code asked for.
+func (c *checker) builtAndDropped(file *ast.File, cur, fnCur inspector.Cursor, stmt *ast.ExprStmt, call *ast.CallExpr) {
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: rule.Say(c.pass, msgBuiltDropped.With(c.calleeName(call)))}
+	if fix, ok := c.returnBuiltFix(file, cur, fnCur, stmt, call); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.pass.Report(d)
 }
 
 // --- shape 2: v, _ := f() ---

@@ -1,0 +1,66 @@
+// Package built drops errors it builds: a call that cannot fail, whose
+// value was meant to be returned (nacos-sdk-go's TLS setup).
+package built
+
+import (
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+)
+
+// Pool returns an error: the fix returns the one built.
+func Pool(caFile string) (*x509.CertPool, error) {
+	pool := x509.NewCertPool()
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, err
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		fmt.Errorf("no certificates in %s", caFile) // want `fmt.Errorf builds an error and drops it: nothing returns, logs or checks it`
+	}
+	return pool, nil
+}
+
+// Only returns just an error.
+func Only(n int) error { // want Only:"fails with built.errTooBig"
+	if n < 0 {
+		errors.New("negative") // want `errors.New builds an error and drops it`
+	}
+	if n > 100 {
+		return errTooBig
+	}
+	return nil
+}
+
+var errTooBig = errors.New("too big")
+
+// NoErrorResult has nowhere to return it: no fix (logging an error
+// nobody meant to log is not what the code asked for).
+func NoErrorResult(pem []byte) *x509.CertPool {
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		fmt.Errorf("no certificates") // want `fmt.Errorf builds an error and drops it`
+	}
+	return pool
+}
+
+// Locked would leave with the mutex held: no fix.
+func Locked(mu *sync.Mutex, n int) error { // want Locked:"fails with built.errTooBig"
+	mu.Lock()
+	if n < 0 {
+		fmt.Errorf("negative: %d", n) // want `fmt.Errorf builds an error and drops it`
+	}
+	mu.Unlock()
+	if n > 100 {
+		return errTooBig
+	}
+	return nil
+}
+
+// Wrapped returns nil for nil: a call, not a built error, and it is
+// checked where it is used.
+func Wrapped(err error) error {
+	return fmt.Errorf("wrapped: %w", err)
+}
