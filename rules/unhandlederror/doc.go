@@ -55,8 +55,10 @@
 //     error being returned is the one that matters; a second one from the
 //     cleanup has nowhere to go. This includes Close: `if err != nil {
 //     f.Close(); return err }` is not reported;
-//   - `v, _ := f()` when every later use of v only formats or logs it, or
-//     when the next statement checks v against its zero value;
+//   - `v, _ := f()` when every later use of v only formats or logs it,
+//     when the next statement checks v against its zero value, or when
+//     every later use only asks v's type with a comma-ok assertion or a
+//     type switch (a nil interface is none of the types asked);
 //   - generated files.
 //
 // In _test.go files it reports only error variables that are never read,
