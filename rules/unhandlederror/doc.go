@@ -34,7 +34,7 @@
 //     policy): calls documented never to fail (bytes.Buffer and
 //     strings.Builder writes, hash writes, math/rand reads), writes to
 //     quiet sinks (standard output and error, buffers, bufio and tabwriter
-//     writers whose errors surface at Flush, a gzip or zlib writer made
+//     writers whose errors surface at Flush, a gzip, zlib or csv writer made
 //     over a buffer, an http.ResponseWriter: the status is sent, so a
 //     failed write can only mean the client has gone, and nothing is left
 //     to tell it), Shutdown, os.Remove, connection deadlines, and parsers
