@@ -599,12 +599,13 @@ func matchName(want, name string) bool {
 // call's argument v: its type holds only booleans, integers, strings and
 // slices, arrays, maps (with string or integer keys), pointers and structs
 // of them, and nothing with its own MarshalJSON or MarshalText. Floats (NaN)
-// and interfaces (anything) can fail.
+// and interfaces (anything) can fail, but for a value json itself decoded
+// (see decodedJSON).
 func marshalCannotFail(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 	if len(call.Args) == 0 {
 		return false
 	}
-	return jsonSafe(c.info.TypeOf(call.Args[0]), nil)
+	return jsonSafe(c.info.TypeOf(call.Args[0]), nil) || c.decodedJSON(call.Args[0])
 }
 
 // jsonSafe reports whether encoding a value of type t as JSON cannot fail.
