@@ -30,7 +30,7 @@ func TestCheckAgainstExportData(t *testing.T) {
 		ids = append(ids, m.ID)
 	}
 	want := []string{"example.com/uta/bag", "example.com/uta/cache", "example.com/uta/dispatch", "example.com/uta/logx", "example.com/uta/origin",
-		"example.com/uta/proto", "example.com/uta/registry", "example.com/uta/service [example.com/uta/service.test]", "example.com/uta/web", "example.com/uta/wrapper"}
+		"example.com/uta/proto", "example.com/uta/registry", "example.com/uta/service [example.com/uta/service.test]", "example.com/uta/tag", "example.com/uta/web", "example.com/uta/wrapper"}
 	if !slices.Equal(ids, want) {
 		t.Fatalf("analysable packages %q, want %q (test variants for plain packages, no test mains)", ids, want)
 	}

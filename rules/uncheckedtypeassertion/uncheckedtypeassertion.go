@@ -15,7 +15,9 @@
 // (dominate.go). It also leaves alone assertions that cannot fail but for
 // a nil x, assertions guarded by an enclosing comma-ok check or type
 // switch case (guard.go), values a sync.Pool, atomic.Value or heap fixes
-// (fixed.go), Must* functions and reflection code that checked the type.
+// (fixed.go), Must* functions and reflection code that checked the type;
+// it informs where the code asked the value's own tag method first
+// (`if mv.Type() != model.ValMatrix { return … }`, tag.go).
 // The fix (fix.go) reports the failure the way the function does, or is
 // not offered. In _test.go files it reports at hint severity.
 package uncheckedtypeassertion
@@ -93,6 +95,9 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		sev, ok := c.severity(fn, assert)
 		if !ok {
 			continue // every value that reaches it has the asserted type
+		}
+		if sev == rule.Warning && isTagChecked(pass.TypesInfo, cur, assert) {
+			sev = rule.Information // the value's own tag method was asked first (tag.go)
 		}
 		c.report(cur, fn, assert, sev)
 	}

@@ -34,7 +34,7 @@
 //     policy): calls documented never to fail (bytes.Buffer and
 //     strings.Builder writes, hash writes, math/rand reads), writes to
 //     quiet sinks (standard output and error, buffers, bufio and tabwriter
-//     writers whose errors surface at Flush, a gzip or zlib writer made
+//     writers whose errors surface at Flush, a gzip, zlib or csv writer made
 //     over a buffer, an http.ResponseWriter: the status is sent, so a
 //     failed write can only mean the client has gone, and nothing is left
 //     to tell it), Shutdown, os.Remove, connection deadlines, and parsers
@@ -55,8 +55,10 @@
 //     error being returned is the one that matters; a second one from the
 //     cleanup has nowhere to go. This includes Close: `if err != nil {
 //     f.Close(); return err }` is not reported;
-//   - `v, _ := f()` when every later use of v only formats or logs it, or
-//     when the next statement checks v against its zero value;
+//   - `v, _ := f()` when every later use of v only formats or logs it,
+//     when the next statement checks v against its zero value, or when
+//     every later use only asks v's type with a comma-ok assertion or a
+//     type switch (a nil interface is none of the types asked);
 //   - generated files.
 //
 // In _test.go files it reports only error variables that are never read,

@@ -166,7 +166,7 @@ func (c *checker) summarise(fn *types.Func) *summary {
 		return nil // ends in a panic or a loop
 	}
 	s.fails, s.sentinels = combine(classes)
-	if s.fails == failsNever && len(fd.Body.List) == 1 {
+	if s.fails == failsNever && c.isStub(fd) {
 		s.fails = failsAny // a stub (return nil) promises errors it does not return yet
 	}
 	if s.fails == failsAny && len(forwards) == 0 && len(failing) > 0 {
@@ -190,6 +190,36 @@ func (c *checker) summarise(fn *types.Func) *summary {
 		return nil
 	}
 	return s
+}
+
+// isStub reports whether fd's body is a single return statement that
+// gives nothing but nil, constants and empty composite literals: a
+// placeholder (`func (d *Dao) Ping() error { return nil }`) whose nil
+// error promises nothing. A single return that does work, such as a
+// constructor kept behind an interface's error result (`return
+// newWriter(f.store), nil`), is a function that cannot fail.
+func (c *checker) isStub(fd *ast.FuncDecl) bool {
+	if len(fd.Body.List) != 1 {
+		return false
+	}
+	r, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	for _, e := range r.Results {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		if cl, ok := e.(*ast.CompositeLit); ok && len(cl.Elts) == 0 {
+			continue // T{} or &T{}: a zero value
+		}
+		if tv, ok := c.info.Types[e]; ok && (tv.Value != nil || tv.IsNil()) {
+			continue
+		}
+		return false // the return computes something
+	}
+	return true
 }
 
 // fallsBack reports whether every failing return of fd gives a non-nil

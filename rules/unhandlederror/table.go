@@ -88,8 +88,8 @@ var exclusions = []exclusion{
 	{"(*encoding/json.Encoder).Encode", encodesToResponse, "json.NewEncoder(w).Encode(v) in a handler: v's type fails on every call or never, and a write error means the client has gone"},
 	// A gzip or zlib writer over a buffer: `w := gzip.NewWriter(&b);
 	// w.Write(bs); w.Close()` compresses into memory.
-	{"(any).Close", recvCompressesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
-	{"(any).Flush", recvCompressesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
+	{"(any).Close", recvWritesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
+	{"(any).Flush", recvWritesToMemory, "a compressing writer over an in-memory buffer flushes into memory: it fails only when the buffer does, and it never does"},
 
 	// Cleanup other than Close. Close itself is not in this table (but for
 	// compressing writers over memory, above, which cannot fail): a Close
@@ -120,9 +120,9 @@ var exclusions = []exclusion{
 // quietSinks are the destinations whose write errors are not worth
 // handling: writes to them are excluded above. Types are matched as the
 // static type of the writer expression; "var:" entries are package
-// variables; "iface:" entries match any type with those methods. A gzip
-// or zlib writer made in the function over an in-memory buffer is quiet
-// too (see compressesToMemory).
+// variables; "iface:" entries match any type with those methods. A gzip,
+// zlib or csv writer made in the function over an in-memory buffer is
+// quiet too (see writesToMemory).
 var quietSinks = []struct {
 	match, why string
 }{
@@ -329,28 +329,31 @@ func (c *checker) isQuietSink(e ast.Expr) bool {
 			}
 		}
 	}
-	return c.isQuietType(c.info.TypeOf(e)) || c.compressesToMemory(e)
+	return c.isQuietType(c.info.TypeOf(e)) || c.writesToMemory(e)
 }
 
-// compressors are the constructors of compressing writers whose only
-// failures are their destination's: they take no level that could be
-// invalid, and their Write, Flush and Close fail only when writing to the
-// destination fails (a gzip header with non-Latin-1 text fails too, so
-// a writer whose fields are assigned is not one).
-var compressors = []string{"compress/gzip.NewWriter", "compress/zlib.NewWriter"}
+// memoryWriters are the constructors of writers whose only failures are
+// their destination's, so that over an in-memory buffer they cannot
+// fail: compressing writers, which take no level that could be invalid,
+// and csv writers, whose records go through a bufio.Writer. Their Write,
+// Flush and Close fail only when writing to the destination fails (a
+// gzip header with non-Latin-1 text, or a csv Comma that is not a valid
+// delimiter, fails too, so a writer whose fields are assigned is not
+// one).
+var memoryWriters = []string{"compress/gzip.NewWriter", "compress/zlib.NewWriter", "encoding/csv.NewWriter"}
 
-// recvCompressesToMemory reports whether the method's receiver is a
-// compressing writer over an in-memory buffer (see compressesToMemory).
-func recvCompressesToMemory(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
-	return recv != nil && c.compressesToMemory(recv)
+// recvWritesToMemory reports whether the method's receiver is a
+// compressing or csv writer over an in-memory buffer (see writesToMemory).
+func recvWritesToMemory(c *checker, _ *ast.CallExpr, recv ast.Expr) bool {
+	return recv != nil && c.writesToMemory(recv)
 }
 
-// compressesToMemory reports whether e is a local variable whose every
-// assignment makes a compressing writer (see compressors) over a
+// writesToMemory reports whether e is a local variable whose every
+// assignment makes a compressing or csv writer (see memoryWriters) over a
 // bytes.Buffer or strings.Builder, and none of whose fields is assigned:
 // `w := gzip.NewWriter(&b); w.Write(bs); w.Close()`. Writing to it, and
 // closing it, cannot fail.
-func (c *checker) compressesToMemory(e ast.Expr) bool {
+func (c *checker) writesToMemory(e ast.Expr) bool {
 	v := typesutil.LocalVar(c.info, e)
 	if v == nil || v.Parent() == nil {
 		return false
@@ -362,7 +365,7 @@ func (c *checker) compressesToMemory(e ast.Expr) bool {
 	scope := v.Parent()
 	made, other := false, false
 	check := func(rhs ast.Expr) {
-		if c.compressorOverMemory(rhs) {
+		if c.writerOverMemory(rhs) {
 			made = true
 		} else {
 			other = true
@@ -408,15 +411,15 @@ func (c *checker) compressesToMemory(e ast.Expr) bool {
 	return made && !other
 }
 
-// compressorOverMemory reports whether e is a call of a compressor whose
+// writerOverMemory reports whether e is a call of a memory writer whose
 // destination is a bytes.Buffer or strings.Builder.
-func (c *checker) compressorOverMemory(e ast.Expr) bool {
+func (c *checker) writerOverMemory(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
 		return false
 	}
 	fn := typesutil.Callee(c.info, call)
-	for _, name := range compressors {
+	for _, name := range memoryWriters {
 		i := strings.LastIndex(name, ".")
 		if typesutil.IsFunc(fn, name[:i], name[i+1:]) {
 			switch typeName(c.info.TypeOf(call.Args[0])) {
@@ -597,12 +600,13 @@ func matchName(want, name string) bool {
 // call's argument v: its type holds only booleans, integers, strings and
 // slices, arrays, maps (with string or integer keys), pointers and structs
 // of them, and nothing with its own MarshalJSON or MarshalText. Floats (NaN)
-// and interfaces (anything) can fail.
+// and interfaces (anything) can fail, but for a value json itself decoded
+// (see decodedJSON).
 func marshalCannotFail(c *checker, call *ast.CallExpr, _ ast.Expr) bool {
 	if len(call.Args) == 0 {
 		return false
 	}
-	return jsonSafe(c.info.TypeOf(call.Args[0]), nil)
+	return jsonSafe(c.info.TypeOf(call.Args[0]), nil) || c.decodedJSON(call.Args[0])
 }
 
 // jsonSafe reports whether encoding a value of type t as JSON cannot fail.

@@ -203,7 +203,7 @@ func (c *checker) blankError(file *ast.File, cur, fnCur inspector.Cursor, stmt a
 		if c.onlyLogged(fnCur, stmt, v) {
 			return // a zero value only makes a log line odd
 		}
-		if c.zeroCheckedNext(cur, v) || c.firstUseIsZeroCheck(fnCur, stmt, v) {
+		if c.zeroCheckedNext(cur, v) || c.firstUseIsZeroCheck(fnCur, stmt, v) || c.onlyAssertedSafely(fnCur, stmt, v) {
 			return // the zero value is handled
 		}
 	}
@@ -336,6 +336,44 @@ func (c *checker) firstUseIsZeroCheck(fnCur inspector.Cursor, stmt ast.Node, v *
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// onlyAssertedSafely reports whether every read of v after stmt is the
+// operand of a type assertion that cannot panic (see assertsSafely):
+// `f, _ := factoryOf(kind)` followed by `if _, ok := f.(Sampler); ok`
+// treats a nil f as "not a Sampler", which is what it is.
+func (c *checker) onlyAssertedSafely(fnCur inspector.Cursor, stmt ast.Node, v *types.Var) bool {
+	n := 0
+	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if id.Pos() < stmt.End() || c.info.Uses[id] != v || isAssignTarget(idCur) {
+			continue // not a later read of v
+		}
+		n++
+		if idCur.ParentEdgeKind() != edge.TypeAssertExpr_X || !assertsSafely(idCur.Parent()) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// assertsSafely reports whether the type assertion at cur cannot panic:
+// it is the comma-ok form (`f, ok := v.(Sampler)`, whose ok is false for
+// a nil interface) or the guard of a type switch (where nil takes the
+// nil case or the default).
+func assertsSafely(cur inspector.Cursor) bool {
+	if cur.Node().(*ast.TypeAssertExpr).Type == nil {
+		return true // switch v.(type), switch x := v.(type)
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		return len(as.Lhs) == 2 && len(as.Rhs) == 1
+	case edge.ValueSpec_Values:
+		vs := cur.Parent().Node().(*ast.ValueSpec)
+		return len(vs.Names) == 2 && len(vs.Values) == 1
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/csv"
 	"os"
 	"runtime/pprof"
 	"strings"
@@ -77,6 +78,39 @@ func Deflate(s string) string {
 	zw.Flush()          // the same
 	zw.Close()          // the same
 	return sb.String()
+}
+
+// CSV is reduced from jaeger's Cassandra sampling store: a csv.Writer
+// over a bytes.Buffer writes through a bufio.Writer into memory, and
+// cannot fail.
+func CSV(rows [][]string) string {
+	var buf bytes.Buffer
+	writer := csv.NewWriter(&buf)
+	for _, r := range rows {
+		writer.Write(r) // writes into memory: cannot fail
+	}
+	writer.Flush()
+	return buf.String()
+}
+
+// CSVFile writes records to a file: each dropped Write may lose a row.
+func CSVFile(f *os.File, rows [][]string) {
+	writer := csv.NewWriter(f)
+	for _, r := range rows {
+		writer.Write(r) // want `error returned by writer.Write is not checked`
+	}
+	writer.Flush()
+}
+
+// CSVComma sets a delimiter, which fails when it is not a valid one: its
+// Write is still a warning.
+func CSVComma(comma rune, row []string) string {
+	var buf bytes.Buffer
+	writer := csv.NewWriter(&buf)
+	writer.Comma = comma
+	writer.Write(row) // want `error returned by writer.Write is not checked`
+	writer.Flush()
+	return buf.String()
 }
 
 // Named sets a header field, which fails to encode when it is not

@@ -206,6 +206,29 @@ func (d *Dao) Event(uid int64) []byte {
 	return b
 }
 
+// Normalise is reduced from jaeger's UI config loader: a map that
+// json.Unmarshal filled holds only what JSON can say, so encoding it
+// again cannot fail.
+func Normalise(data []byte) ([]byte, error) {
+	var c map[string]any
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, err
+	}
+	r, _ := json.Marshal(c) // json decoded c: nothing in it can fail to encode
+	return append([]byte("CONFIG = "), r...), nil
+}
+
+// Stamp adds a value of its own to the decoded map: a NaN can fail.
+func Stamp(data []byte, score float64) ([]byte, error) {
+	var c map[string]any
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, err
+	}
+	c["score"] = score
+	r, _ := json.Marshal(c) // want `error returned by json.Marshal is discarded; r may be nil when it fails`
+	return r, nil
+}
+
 func (d *Dao) Debug(ctx context.Context, uid int64) {
 	raw, _ := d.db.QueryRow(ctx, "SELECT raw FROM account WHERE uid = ?", uid) // only printed
 	fmt.Printf("account %d: %s\n", uid, raw)

@@ -20,6 +20,12 @@ func Restore(snap int, st []byte, ents []string) *store.Memory {
 	s.Compact(1) // want `error returned by s.Compact is not checked`
 
 	s.Ping() // want `error returned by s.Ping is not checked`
+
+	e, _ := s.Empty() // want `error returned by s.Empty is discarded; e may be nil when it fails`
+	log.Printf("%d entries", e.Len())
+
+	w, _ := s.NewWriter() // NewWriter never fails: its one return does work
+	log.Printf("writer %p", w.Memory())
 	return s
 }
 
