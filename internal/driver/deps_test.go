@@ -33,15 +33,7 @@ func TestRootsNotCompiled(t *testing.T) {
 		"d/x_test.go": "package d_test\n\nimport (\n\t\"m/d\"\n\t\"m/e\"\n)\n\nvar _ = e.Make().TestOnly\n\nvar _ d.T = e.Make()\n",
 		"e/e.go":      "package e\n\nimport \"m/d\"\n\nfunc Make() d.T { return d.T{} }\n\nfunc H(v any) int {\n\treturn v.(int)\n}\n",
 	}
-	for name, src := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := analyze(t, dir, &driver.Selection{Rules: all.Rules, Only: []string{"unchecked-type-assertion"}}, "./...")
 	for _, e := range res.PackageErrors {
 		t.Errorf("package error: %v", e)
@@ -54,6 +46,20 @@ func TestRootsNotCompiled(t *testing.T) {
 	for _, file := range []string{"a/a.go", "b/b.go", "c/c_test.go", "d/d.go", "e/e.go"} {
 		if found[file] == 0 {
 			t.Errorf("no finding in %s (findings %v)", file, found)
+		}
+	}
+}
+
+// writeFiles writes files, by their slash-separated names, below dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

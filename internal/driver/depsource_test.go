@@ -2,8 +2,6 @@ package driver_test
 
 import (
 	"maps"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
@@ -81,15 +79,7 @@ func Use() int {
 }
 `,
 	}
-	for name, src := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := analyze(t, dir, &driver.Selection{Rules: all.Rules, Only: []string{"unhandled-error"}}, "./use")
 	for _, e := range res.PackageErrors {
 		t.Errorf("package error: %v", e)
