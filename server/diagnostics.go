@@ -35,10 +35,15 @@ type diagnoser struct {
 	cancelRun  context.CancelFunc
 	cancelScan context.CancelFunc
 	buildTimer *time.Timer
-	active     int             // runs started and not finished
-	fromDisk   map[string]bool // files whose diagnostics a workspace scan published
-	reported   map[string]bool // rule errors already logged to the client
-	stopped    bool
+	active     int           // runs started and not finished
+	idle       chan struct{} // closed when active falls to 0
+	// yieldScan cancels the package the workspace scan is analysing,
+	// which it analyses again once the edits' runs are done: edits come
+	// first.
+	yieldScan context.CancelFunc
+	fromDisk  map[string]bool // files whose diagnostics a workspace scan published
+	reported  map[string]bool // rule errors already logged to the client
+	stopped   bool
 }
 
 func newDiagnoser(s *Server) *diagnoser {
@@ -93,11 +98,20 @@ func (d *diagnoser) schedule(delay time.Duration) {
 	for p, st := range d.dirty {
 		items[p] = st
 	}
+	if d.active == 0 {
+		d.idle = make(chan struct{})
+	}
 	d.active++
+	if d.yieldScan != nil {
+		d.yieldScan()
+	}
 	go func() {
 		defer func() {
 			d.mu.Lock()
 			d.active--
+			if d.active == 0 {
+				close(d.idle)
+			}
 			d.mu.Unlock()
 		}()
 		if delay > 0 {
@@ -424,18 +438,15 @@ func (d *diagnoser) scan(ctx context.Context) {
 	}
 	for i, v := range views {
 		for _, m := range pkgs[i] {
+			n++
+			prog.report(ctx, m.PkgPath, 100*n/max(total, 1))
+			pkg, snap, err := d.scanPackage(ctx, v, m)
 			if ctx.Err() != nil {
 				prog.end(context.Background(), "cancelled")
 				return
 			}
-			n++
-			prog.report(ctx, m.PkgPath, 100*n/max(total, 1))
-			snap := s.sess.Snapshot()
-			pkg, err := snap.AnalyzeMetadata(ctx, v, m)
 			if err != nil {
-				if ctx.Err() == nil {
-					s.log.Error("analysing", "package", m.ID, "error", err)
-				}
+				s.log.Error("analysing", "package", m.ID, "error", err)
 				continue
 			}
 			for _, err := range pkg.RuleErrors {
@@ -447,6 +458,54 @@ func (d *diagnoser) scan(ctx context.Context) {
 	}
 	s.log.Info("workspace checked", "packages", total, "duration", time.Since(start).Round(time.Millisecond))
 	prog.end(ctx, fmt.Sprintf("%d packages checked", total))
+}
+
+// scanPackage analyses package m for the workspace scan. Edits come
+// first: it waits while an edit's run is under way, and an edit that
+// starts meanwhile cancels it (between two rules), after which it waits
+// and analyses m again, on the snapshot of that time. It returns an
+// error only when ctx is cancelled or the analysis itself fails.
+func (d *diagnoser) scanPackage(ctx context.Context, v *cache.View, m *loader.Metadata) (*cache.Package, *cache.Snapshot, error) {
+	for {
+		pctx, cancel := context.WithCancel(ctx)
+		d.mu.Lock()
+		for d.active > 0 {
+			idle := d.idle
+			d.mu.Unlock()
+			select {
+			case <-idle:
+			case <-ctx.Done():
+				cancel()
+				return nil, nil, ctx.Err()
+			}
+			d.mu.Lock()
+		}
+		d.yieldScan = cancel
+		d.mu.Unlock()
+		snap := d.s.sess.Snapshot()
+		pkg, err := snap.AnalyzeMetadata(pctx, v, m)
+		d.mu.Lock()
+		d.yieldScan = nil
+		d.mu.Unlock()
+		yielded := pctx.Err() != nil && ctx.Err() == nil
+		cancel()
+		switch {
+		case ctx.Err() != nil:
+			if err == nil {
+				pkg.Release()
+			}
+			return nil, nil, ctx.Err()
+		case yielded:
+			if err == nil {
+				pkg.Release()
+			}
+			d.s.log.Debug("scan yields to an edit", "package", m.ID)
+			continue // m again after the edit
+		case err != nil:
+			return nil, nil, err
+		}
+		return pkg, snap, nil
+	}
 }
 
 // stop cancels every run.

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/gopitfalls/gopitfalls/server"
 	"github.com/gopitfalls/gopitfalls/server/features"
@@ -230,6 +232,54 @@ func TestWorkspaceScope(t *testing.T) {
 		return len(p.Diagnostics) == 0
 	}); err != nil {
 		t.Errorf("after leaving workspace scope: %v", err)
+	}
+}
+
+// TestScanYieldsToEdits holds the workspace scan inside package svc and
+// edits another file meanwhile: the edit's diagnostics come at once, the
+// scan gives svc up and analyses it again after the edit, and finishes.
+func TestScanYieldsToEdits(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	gate := testRule("test-gate", func(pass *analysis.Pass, _ *inspector.Inspector) {
+		if pass.Pkg.Name() == "svc" {
+			once.Do(func() {
+				close(entered)
+				<-release
+			})
+		}
+	})
+	c, logs, _ := startInProcess(t, server.Options{Rules: all.Rules.With(gate)})
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}})
+	ctx := ctxFor(t)
+	uri, text, _ := openBasic(t, c, "queue/queue.go", "", "en", nil)
+	select {
+	case <-entered:
+	case <-ctx.Done():
+		t.Fatal("the scan never reached package svc")
+	}
+	n := c.Published(uri)
+	c.Change(ctx, uri, 2, protocol.TextDocumentContentChangeEvent{Text: text + "\nfunc added() {}\n"})
+	if _, _, err := c.Diagnostics(ctx, uri, version(2), n); err != nil {
+		t.Fatalf("the edit waited for the scan: %v", err)
+	}
+	close(release)
+	if err := c.WaitFor(ctx, "progress end", func() bool {
+		for _, p := range c.ProgressLocked() {
+			if m, ok := p.Value.(map[string]any); ok && m["kind"] == "end" {
+				return m["message"] != "cancelled"
+			}
+		}
+		return false
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "scan yields to an edit") {
+		t.Error("the scan did not give package svc up for the edit")
+	}
+	other := protocol.URIFromPath(fixture(t, "basic", "svc", "other.go"))
+	if pub, _, err := c.Diagnostics(ctx, other, nil, 0); err != nil || len(pub.Diagnostics) != 1 {
+		t.Errorf("svc/other.go after the scan: %+v, %v; want its one diagnostic", pub, err)
 	}
 }
 
