@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 	"github.com/gopitfalls/gopitfalls/server/features"
@@ -286,7 +287,7 @@ func (d *diagnoser) diskPackage(path string) {
 		return
 	}
 	snap := d.s.sess.Snapshot()
-	pkg, err := snap.AnalyzeMetadata(d.s.ctx, v, m)
+	pkg, err := snap.AnalyzeMetadata(d.s.ctx, v, m, nil)
 	if err != nil {
 		return
 	}
@@ -437,10 +438,15 @@ func (d *diagnoser) scan(ctx context.Context) {
 		total += len(ps)
 	}
 	for i, v := range views {
-		for _, m := range pkgs[i] {
+		// Facts flow from each package to its importers, which come
+		// after it: every package is analysed once. What the scan keeps
+		// is this store (facts only, no syntax or types) and the package
+		// under analysis.
+		facts := driver.NewFacts()
+		for _, m := range driver.DependencyOrder(pkgs[i]) {
 			n++
 			prog.report(ctx, m.PkgPath, 100*n/max(total, 1))
-			pkg, snap, err := d.scanPackage(ctx, v, m)
+			pkg, snap, err := d.scanPackage(ctx, v, m, facts)
 			if ctx.Err() != nil {
 				prog.end(context.Background(), "cancelled")
 				return
@@ -465,7 +471,7 @@ func (d *diagnoser) scan(ctx context.Context) {
 // starts meanwhile cancels it (between two rules), after which it waits
 // and analyses m again, on the snapshot of that time. It returns an
 // error only when ctx is cancelled or the analysis itself fails.
-func (d *diagnoser) scanPackage(ctx context.Context, v *cache.View, m *loader.Metadata) (*cache.Package, *cache.Snapshot, error) {
+func (d *diagnoser) scanPackage(ctx context.Context, v *cache.View, m *loader.Metadata, facts *driver.Facts) (*cache.Package, *cache.Snapshot, error) {
 	for {
 		pctx, cancel := context.WithCancel(ctx)
 		d.mu.Lock()
@@ -483,7 +489,7 @@ func (d *diagnoser) scanPackage(ctx context.Context, v *cache.View, m *loader.Me
 		d.yieldScan = cancel
 		d.mu.Unlock()
 		snap := d.s.sess.Snapshot()
-		pkg, err := snap.AnalyzeMetadata(pctx, v, m)
+		pkg, err := snap.AnalyzeMetadata(pctx, v, m, facts)
 		d.mu.Lock()
 		d.yieldScan = nil
 		d.mu.Unlock()

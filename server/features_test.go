@@ -457,13 +457,11 @@ func TestDependentPackage(t *testing.T) {
 	}
 }
 
-// TestTypingWhileLoading edits a file while its package loads: every
-// edit cancels the analysis waiting for the load, but not the load, and
-// the last version gets its diagnostics.
-// TestProgramFacts opens a main package whose dependency reads paladin:
-// the finding comes from the dependency's facts, and goes away when the
-// (unsaved) dependency stops reading paladin.
-func TestProgramFacts(t *testing.T) {
+// programFactsModule copies the basic fixture with a package conf that
+// reads paladin and a main package that uses it without paladin.Init,
+// returning the module's root and the two files.
+func programFactsModule(t *testing.T) (root, confFile, mainFile string) {
+	t.Helper()
 	tmp := t.TempDir()
 	for _, dir := range []string{"stubs", "lsp/basic"} {
 		src, _ := filepath.Abs(filepath.Join("..", "testdata", dir))
@@ -471,15 +469,22 @@ func TestProgramFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	root := filepath.Join(tmp, "lsp", "basic")
-	confFile := filepath.Join(root, "conf", "conf.go")
-	mainFile := filepath.Join(root, "cmd", "server", "main.go")
+	root = filepath.Join(tmp, "lsp", "basic")
+	confFile = filepath.Join(root, "conf", "conf.go")
+	mainFile = filepath.Join(root, "cmd", "server", "main.go")
 	os.MkdirAll(filepath.Dir(confFile), 0o755)
 	os.MkdirAll(filepath.Dir(mainFile), 0o755)
 	reads := "package conf\n\nimport \"github.com/go-kratos/kratos/pkg/conf/paladin\"\n\n// DSN returns the database address.\nfunc DSN() string {\n\ts, _ := paladin.Get(\"db.toml\").String()\n\treturn s\n}\n"
 	os.WriteFile(confFile, []byte(reads), 0o644)
 	os.WriteFile(mainFile, []byte("package main\n\nimport (\n\t\"flag\"\n\n\t\"example.com/lspbasic/conf\"\n)\n\nfunc main() {\n\tflag.Parse()\n\tprintln(conf.DSN())\n}\n"), 0o644)
+	return root, confFile, mainFile
+}
 
+// TestProgramFacts opens a main package whose dependency reads paladin:
+// the finding comes from the dependency's facts, and goes away when the
+// (unsaved) dependency stops reading paladin.
+func TestProgramFacts(t *testing.T) {
+	root, confFile, mainFile := programFactsModule(t)
 	c, _, _ := startInProcess(t, server.Options{})
 	ctx := ctxFor(t)
 	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
@@ -503,6 +508,31 @@ func TestProgramFacts(t *testing.T) {
 		return p.Version != nil && *p.Version == 2 && len(p.Diagnostics) == 0
 	}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestScanFacts checks a finding of the workspace scan that comes from a
+// dependency's facts: main.go, which is not open, is analysed after conf
+// in the scan's fact store.
+func TestScanFacts(t *testing.T) {
+	root, _, mainFile := programFactsModule(t)
+	c, _, _ := startInProcess(t, server.Options{})
+	c.SetSettings(map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}})
+	ctx := ctxFor(t)
+	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Open(ctx, filepath.Join(root, "svc", "svc.go"), ""); err != nil {
+		t.Fatal(err)
+	}
+	pub, _, err := c.DiagnosticsWhere(ctx, protocol.URIFromPath(mainFile), 0, "main.go from the scan", func(p protocol.PublishDiagnosticsParams) bool {
+		return len(p.Diagnostics) > 0
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := pub.Diagnostics[0]; d.Code != "paladin-init" || !strings.Contains(d.Message, "paladin.Get in conf.DSN") || pub.Version != nil {
+		t.Errorf("main.go: %+v; want paladin-init from conf's facts, for the file on disk", pub)
 	}
 }
 

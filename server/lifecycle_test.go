@@ -252,6 +252,9 @@ func TestLoadFailure(t *testing.T) {
 	}
 }
 
+// TestTypingWhileLoading edits a file while its package loads: every
+// edit cancels the analysis waiting for the load, but not the load, and
+// the last version gets its diagnostics.
 func TestTypingWhileLoading(t *testing.T) {
 	c, logs, _ := startInProcess(t, server.Options{})
 	ctx := ctxFor(t)

@@ -179,6 +179,14 @@ func importedRoots(roots []*loader.Metadata) map[string]bool {
 	return imported
 }
 
+// DependencyOrder returns pkgs in an order where each comes after those
+// of them it imports (see [loader.Analysable] for test variants): the
+// order in which facts flow from a package to its importers.
+func DependencyOrder(pkgs []*loader.Metadata) []*loader.Metadata {
+	order, _ := dependencyOrder(pkgs)
+	return order
+}
+
 // dependencyOrder returns the packages to analyse in an order where each
 // comes after those of them it imports, and those dependencies. An import
 // of a package analysed only in its test variant (loader.Analysable)

@@ -188,7 +188,7 @@ func (s *Snapshot) PackageFor(ctx context.Context, path string) (*Package, error
 			return s.isolated(ctx, path)
 		}
 	}
-	return s.analyze(ctx, v, m, extra, true)
+	return s.analyze(ctx, v, m, extra, true, nil)
 }
 
 // packageName returns the package clause of a file, or "".
@@ -206,13 +206,19 @@ func (s *Snapshot) packageName(path string) string {
 
 // AnalyzeMetadata analyses a package of v without caching it: for
 // workspace diagnostics. The caller must Release the package.
-func (s *Snapshot) AnalyzeMetadata(ctx context.Context, v *View, m *loader.Metadata) (*Package, error) {
-	return s.analyze(ctx, v, m, nil, false)
+//
+// With facts (the workspace scan's store, which visits the packages in
+// dependency order: [driver.DependencyOrder]) the package is analysed
+// with the facts its dependencies exported there, and exports its own
+// to it, as check does: each package once. Without, it waits for its
+// dependencies' facts, computed from their sources.
+func (s *Snapshot) AnalyzeMetadata(ctx context.Context, v *View, m *loader.Metadata, facts *driver.Facts) (*Package, error) {
+	return s.analyze(ctx, v, m, nil, false, facts)
 }
 
 // analyze type-checks package m (with extra files) against its
 // dependencies' export data and runs the rules on it.
-func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, extra []string, memo bool) (*Package, error) {
+func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, extra []string, memo bool, scanFacts *driver.Facts) (*Package, error) {
 	g, gen := v.Graph()
 	names := append(slices.Clone(m.GoFiles), extra...)
 	srcs, err := s.readAll(names)
@@ -224,10 +230,14 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 	// in main, use-before-err-check at calls of the module's methods)
 	// read the dependencies' facts. The editor does not wait for them:
 	// the package is analysed without them first, and again when they
-	// are ready (Options.FactsReady). The workspace scan waits.
+	// are ready (Options.FactsReady). The workspace scan brings its own.
 	var facts *driver.Facts
 	factsKey := ""
-	if !s.c.opts.SyntaxOnly {
+	switch {
+	case s.c.opts.SyntaxOnly:
+	case scanFacts != nil:
+		facts = scanFacts
+	default:
 		facts, factsKey, err = s.factsFor(ctx, v, g, gen, m, !memo)
 		if err != nil {
 			return nil, err
