@@ -50,7 +50,7 @@ func main() {
 	dir := flag.String("dir", "", "a writable copy of kratos "+version+" with its dependencies downloaded (default: fetched)")
 	edits := flag.Int("edits", 40, "number of edits")
 	only := flag.String("run", "", "measure only the servers whose name contains this (or one of these, separated by commas)")
-	before := flag.String("before", "", "another gopitfalls `binary` (say, of the commit before a change) to measure in the same run, with openFiles scope")
+	before := flag.String("before", "", "another gopitfalls `binary` (say, of the commit before a change) to measure in the same run, in both scopes")
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
 	serverFlags := flag.String("serverflags", "", "more `flags` for gopitfalls serve, separated by spaces (e.g. -cpuprofile /tmp/cpu.pprof)")
@@ -78,8 +78,9 @@ func main() {
 		{"gopitfalls (workspace)", append([]string{*serverBin, "serve"}, serverArgs...), map[string]any{"gopitfalls": map[string]any{"diagnosticsScope": "workspace"}}, isOurs},
 	}
 	if *before != "" {
-		runs = slices.Insert(runs, 0, runs[0])
+		runs = slices.Insert(runs, 0, runs[0], runs[1])
 		runs[0].name, runs[0].cmd = "gopitfalls before (open)", append([]string{*before, "serve"}, serverArgs...)
+		runs[1].name, runs[1].cmd = "gopitfalls before (wksp)", append([]string{*before, "serve"}, serverArgs...)
 	}
 	if *goplsBin != "" {
 		runs = append(runs,

@@ -38,8 +38,22 @@ func main() {
 	n := flag.Int("n", 3, "runs of each tool per module (the median is reported)")
 	only := flag.String("modules", "kratos,etcd", "comma-separated modules to benchmark: "+strings.Join(keys(), ","))
 	keep := flag.String("work", "", "scratch directory to reuse (default: a new temporary one)")
+	fetchOnly := flag.Bool("fetch", false, "only fetch the modules into -work (with their dependencies) and print their folders: copies for the server benchmark's -dir")
 	flag.Parse()
 	log.SetFlags(0)
+	if *fetchOnly {
+		if *keep == "" {
+			log.Fatal("-fetch needs -work")
+		}
+		for _, name := range strings.Split(*only, ",") {
+			mv, ok := modules[name]
+			if !ok {
+				log.Fatalf("unknown module %q", name)
+			}
+			fmt.Println(fetch(*keep, name, mv))
+		}
+		return
+	}
 
 	work := *keep
 	if work == "" {
