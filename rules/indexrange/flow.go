@@ -148,26 +148,38 @@ func analyze(fn *ssa.Function) (*flow, error) {
 // so that facts about it at two points of one path are about the same
 // value.
 func (fl *flow) once(k any) bool {
-	var v ssa.Value
+	all := true
+	known := keyValues(k, func(v ssa.Value) {
+		all = all && ssaflow.Once(v, fl.inCycle)
+	})
+	return known && all
+}
+
+// keyValues calls f with each value the fact key k is about, and reports
+// false for a key about a global (a package variable, the flag
+// arguments), which each load reads anew, or of no known kind.
+func keyValues(k any, f func(ssa.Value)) bool {
 	switch k := k.(type) {
 	case sepKey:
-		v = k.s
+		f(k.s)
 	case affixKey:
-		v = k.s
+		f(k.s)
 	case intKey:
-		v = k.v
+		f(k.v)
 	case boolKey:
-		v = k.v
+		f(k.v)
 	case relKey:
-		return fl.once(k.len) && fl.once(k.v)
-	case *ssa.Global, flagArgsKey:
-		return false
+		a := keyValues(k.len, f)
+		return keyValues(k.v, f) && a
 	case ssa.Value:
-		v = k
+		if _, global := k.(*ssa.Global); global {
+			return false
+		}
+		f(k)
 	default:
 		return false
 	}
-	return ssaflow.Once(v, fl.inCycle)
+	return true
 }
 
 // consistent reports whether a path can pass through a point where e
@@ -242,28 +254,15 @@ func (fl *flow) transfer(b *ssa.BasicBlock, f facts, visit func(ssa.Instruction,
 	return f
 }
 
-// definedIn reports whether the value a fact key is about is defined
-// by an instruction of b.
+// definedIn reports whether a value the fact key is about is defined by
+// an instruction of b.
 func definedIn(k any, b *ssa.BasicBlock) bool {
-	var v ssa.Value
-	switch k := k.(type) {
-	case sepKey:
-		v = k.s
-	case affixKey:
-		v = k.s
-	case intKey:
-		v = k.v
-	case boolKey:
-		v = k.v
-	case relKey:
-		return definedIn(k.len, b) || definedIn(k.v, b)
-	case *ssa.Global:
-		return false
-	case ssa.Value:
-		v = k
-	}
-	instr, ok := v.(ssa.Instruction)
-	return ok && instr.Block() == b
+	in := false
+	keyValues(k, func(v ssa.Value) {
+		instr, ok := v.(ssa.Instruction)
+		in = in || ok && instr.Block() == b
+	})
+	return in
 }
 
 // keyOf returns the fact key for the length of the slice or string x.
