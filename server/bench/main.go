@@ -42,7 +42,10 @@ const (
 	version = "v0.6.0"
 )
 
-var file = "pkg/net/http/blademaster/server.go"
+var (
+	file    = "pkg/net/http/blademaster/server.go"
+	timeout = 10 * time.Minute
+)
 
 func main() {
 	serverBin := flag.String("server", "gopitfalls", "the gopitfalls binary")
@@ -53,6 +56,7 @@ func main() {
 	before := flag.String("before", "", "another gopitfalls `binary` (say, of the commit before a change) to measure in the same run, in both scopes")
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
+	flag.DurationVar(&timeout, "timeout", timeout, "how long one server may take, from its start to the end of the workspace scan")
 	serverFlags := flag.String("serverflags", "", "more `flags` for gopitfalls serve, separated by spaces (e.g. -cpuprofile /tmp/cpu.pprof)")
 	flag.Parse()
 	var serverArgs []string
@@ -165,7 +169,7 @@ func measure(dir string, cmdline []string, settings any, want func(protocol.Diag
 		cmd.Process.Kill()
 		cmd.Wait()
 	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	c := lspclient.New(ctx, struct {
 		io.Reader
