@@ -28,7 +28,9 @@ import (
 // In a function whose last result is an error the check returns it (with
 // zero values for the other results), or returns it wrapped with
 // fmt.Errorf; elsewhere it fails the test (t.Fatal) or logs it with the
-// log package the file already imports; with neither, no fix is offered.
+// logger the enclosing code logs with (errorLoggers): the standard or the
+// framework's log package the file imports, or a leveled logging
+// package's Errorf; with none, no fix is offered.
 // A failed Close is returned only when a return statement follows it
 // directly; elsewhere it is logged: returning early would skip what the
 // function still had to do (close the rest, unlock, count the release).
@@ -96,28 +98,12 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if c.valuesReadAfter(fn, stmt, name) {
 		return hs // logging and going on would use the values a failed call leaves
 	}
-	for _, spec := range file.Imports {
-		path, err := strconv.Unquote(spec.Path.Value)
-		if err != nil {
-			continue // malformed import
-		}
-		var call string
-		switch {
-		case c.opts.FrameworkPackage(path, "log"):
-			call = "Error"
-		case path == "log":
-			call = "Printf"
-		default:
-			continue // not a logger
-		}
-		if !c.mayLogWith(fnCur, file, path) {
-			continue // the enclosing code logs with another logger
-		}
-		local, ok := fixutil.ImportName(file, c.pass.Pkg, path)
-		if !ok || !c.resolvesToPackage(stmt.Pos(), local, path) {
+	for _, lf := range c.errorLoggers(fnCur, file) {
+		local, ok := fixutil.ImportName(file, c.pass.Pkg, lf.path)
+		if !ok || !c.resolvesToPackage(stmt.Pos(), local, lf.path) {
 			continue // not usable by name here
 		}
-		fn := local + "." + call
+		fn := local + "." + lf.name
 		hs = append(hs, handler{
 			title: msgLogWith.With(fn),
 			body:  fn + "(" + strconv.Quote(label+": %v") + ", " + name + ")",

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strconv"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
@@ -15,7 +16,9 @@ import (
 // that logs with a leveled logger of its own (a zap.Logger, a logrus or
 // slog logger kept in a field) gets no fix that logs with the standard
 // log package, even where the file imports it for something else: its
-// operators read the other log.
+// operators read the other log. Code that logs errors with a leveled
+// logging package's functions (go-zero's logx.Errorf) gets a fix that
+// logs with that package's Errorf.
 //
 // A "return it" fix is not offered where the callee gives a usable result
 // even when it fails (a fallback), nor where the function's error result is
@@ -27,25 +30,62 @@ import (
 
 // A logUse is what a function body logs with.
 type logUse struct {
-	pkgs  []string // import paths of the log packages whose functions it calls
-	other bool     // it calls a leveled logger's methods
+	pkgs    []string // import paths of the log packages whose functions it calls
+	leveled []string // import paths of leveled logging packages whose Errorf it calls (go-zero's logx)
+	other   bool     // it calls a leveled logger's methods, or a leveled package's functions but not its Errorf
 }
 
-// mayLogWith reports whether a fix in the function at fnCur of file may
-// log with the package path (the standard log or the framework's log):
-// the enclosing declaration logs with it, or logs with nothing and the
-// file logs with nothing else.
-func (c *checker) mayLogWith(fnCur inspector.Cursor, file *ast.File, path string) bool {
+// A logFunc is a package-level function a fix may log an error with.
+type logFunc struct {
+	path string // the package's import path
+	name string // Printf, Error, Errorf
+}
+
+// errorLoggers returns the functions a fix in the function at fnCur of
+// file may log with, best first: the ones of the enclosing declaration's
+// logger, else, where it logs with nothing, those of the file's (a
+// leveled logging package it calls, else the standard log or the
+// framework's log that it imports). A leveled package's Errorf comes
+// before the standard log: in go-zero's natsq consumer, whose errors go
+// to logx.Errorf beside a log.Fatalf, operators read logx. None where the
+// code logs with a leveled logger's methods (a zap.Logger in a field).
+func (c *checker) errorLoggers(fnCur inspector.Cursor, file *ast.File) []logFunc {
 	decl := fnCur.Node()
 	for cur := range fnCur.Enclosing((*ast.FuncDecl)(nil)) {
 		decl = cur.Node() // the whole declaration: literals in it log as it does
 		break
 	}
 	u := c.logsWith(decl)
-	if u.other || len(u.pkgs) > 0 {
-		return !u.other && slices.Contains(u.pkgs, path)
+	if u.other {
+		return nil
 	}
-	return !c.logsWith(file).other
+	anyImported := false
+	if len(u.pkgs) == 0 && len(u.leveled) == 0 {
+		if u = c.logsWith(file); u.other {
+			return nil
+		}
+		anyImported = len(u.leveled) == 0 // the declaration logs with nothing, nor does the file with a leveled package
+	}
+	var out []logFunc
+	for _, path := range u.leveled {
+		out = append(out, logFunc{path, "Errorf"})
+	}
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue // malformed import
+		}
+		if !anyImported && !slices.Contains(u.pkgs, path) {
+			continue // not what the enclosing code logs with
+		}
+		switch {
+		case c.opts.FrameworkPackage(path, "log"):
+			out = append(out, logFunc{path, "Error"})
+		case path == "log":
+			out = append(out, logFunc{path, "Printf"})
+		}
+	}
+	return out
 }
 
 // logsWith returns what n logs with.
@@ -66,12 +106,34 @@ func (c *checker) logsWith(n ast.Node) logUse {
 			if !slices.Contains(u.pkgs, path) {
 				u.pkgs = append(u.pkgs, path)
 			}
+		case recv == nil && leveled[fn.Name()] && fn.Pkg() != c.pass.Pkg && isLeveledPackage(fn.Pkg()):
+			if _, ok := fn.Pkg().Scope().Lookup("Errorf").(*types.Func); !ok {
+				u.other = true // slog.Error: no printf-style error function
+			} else if !slices.Contains(u.leveled, path) {
+				u.leveled = append(u.leveled, path)
+			}
 		case recv != nil && path != "log" && leveled[fn.Name()] && isLeveledLogger(recv.Type()):
 			u.other = true
 		}
 		return true
 	})
 	return u
+}
+
+// isLeveledPackage reports whether pkg's package-level functions log at
+// levels, as isLeveledLogger's methods do (go-zero's logx, logrus,
+// log/slog).
+func isLeveledPackage(pkg *types.Package) bool {
+	has := func(names ...string) bool {
+		for _, name := range names {
+			if _, ok := pkg.Scope().Lookup(name).(*types.Func); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return has("Info", "Error") && (has("Warn") || has("Debug")) ||
+		has("Infof", "Errorf") && (has("Warnf") || has("Debugf"))
 }
 
 // leveled are the method names of leveled loggers.
