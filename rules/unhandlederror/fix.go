@@ -59,6 +59,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if !ok {
 		return nil
 	}
+	if c.registersProcessWide(call) {
+		return nil // a second registration fails by design: returning or logging that is wrong
+	}
 	q := typesutil.NewQualifier(file, c.pass.Pkg)
 	label := errLabel(call)
 	var hs []handler

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
@@ -19,6 +21,10 @@ import (
 // operators read the other log. Code that logs errors with a leveled
 // logging package's functions (go-zero's logx.Errorf) gets a fix that
 // logs with that package's Errorf.
+//
+// No fix is offered for a registration in another package's
+// process-wide registry (zap.RegisterSink): its error is expected when
+// the code runs again.
 //
 // A "return it" fix is not offered where the callee gives a usable result
 // even when it fails (a fallback), nor where the function's error result is
@@ -148,6 +154,25 @@ var leveled = map[string]bool{
 func isLeveledLogger(t types.Type) bool {
 	return hasMethods(t, "Info", "Error") && (hasMethods(t, "Warn") || hasMethods(t, "Debug")) ||
 		hasMethods(t, "Infof", "Errorf") && (hasMethods(t, "Warnf") || hasMethods(t, "Debugf"))
+}
+
+// registersProcessWide reports whether call registers something in
+// another package's process-wide registry: a package-level function
+// named Register or Register… (zap.RegisterSink, prometheus.Register).
+// Such a registry refuses a second registration under the same name, so
+// in a function that runs more than once the error is expected from the
+// second run on: etcd's setupLogRotation runs for every server the
+// process starts. Returning it would fail the second server's start, and
+// logging it would log that on every start; the right change (register
+// once, or accept "already registered") is the maintainer's.
+func (c *checker) registersProcessWide(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+		return false
+	}
+	name := fn.Name()
+	rest, ok := strings.CutPrefix(name, "Register")
+	return ok && (rest == "" || unicode.IsUpper([]rune(rest)[0]))
 }
 
 // fallsBackOnFailure reports whether call's callee gives a usable result
