@@ -20,7 +20,8 @@ import (
 // log package, even where the file imports it for something else: its
 // operators read the other log. Code that logs errors with a leveled
 // logging package's functions (go-zero's logx.Errorf) gets a fix that
-// logs with that package's Errorf.
+// logs with that package's Errorf, where it takes a format and its
+// arguments (go-zero's logc.Errorf takes a context first: no fix).
 //
 // No fix is offered for a registration in another package's
 // process-wide registry (zap.RegisterSink): its error is expected when
@@ -113,8 +114,8 @@ func (c *checker) logsWith(n ast.Node) logUse {
 				u.pkgs = append(u.pkgs, path)
 			}
 		case recv == nil && leveled[fn.Name()] && fn.Pkg() != c.pass.Pkg && isLeveledPackage(fn.Pkg()):
-			if _, ok := fn.Pkg().Scope().Lookup("Errorf").(*types.Func); !ok {
-				u.other = true // slog.Error: no printf-style error function
+			if !isPrintf(fn.Pkg().Scope().Lookup("Errorf")) {
+				u.other = true // slog.Error, logc.Errorf(ctx, …): no Errorf(format, args…)
 			} else if !slices.Contains(u.leveled, path) {
 				u.leveled = append(u.leveled, path)
 			}
@@ -124,6 +125,22 @@ func (c *checker) logsWith(n ast.Node) logUse {
 		return true
 	})
 	return u
+}
+
+// isPrintf reports whether obj is a function of a format string and
+// variadic arguments, as log.Printf is (logc.Errorf takes a context
+// first).
+func isPrintf(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 2 || !sig.Variadic() {
+		return false
+	}
+	b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.String
 }
 
 // isLeveledPackage reports whether pkg's package-level functions log at
