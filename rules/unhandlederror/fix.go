@@ -103,6 +103,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if c.valuesReadAfter(fn, stmt, name) {
 		return hs // logging and going on would use the values a failed call leaves
 	}
+	if c.releasedAfter(fn, stmt, call) {
+		return hs // logging and going on would release what was not acquired
+	}
 	for _, lf := range c.errorLoggers(fnCur, file) {
 		local, ok := fixutil.ImportName(file, c.pass.Pkg, lf.path)
 		if !ok || !c.resolvesToPackage(stmt.Pos(), local, lf.path) {
@@ -144,6 +147,33 @@ func (c *checker) valuesReadAfter(fn, stmt ast.Node, errName string) bool {
 		}
 	}
 	return false
+}
+
+// releasedAfter reports whether call acquires (x.Acquire(ctx, n)) what fn
+// releases after stmt (x.Release(n)): a handler that logs and goes on
+// would run the code that holds it without it, and its Release panics
+// ("semaphore: released more than held"), as nacos-sdk-go's beat loop
+// does once its context is done. Leaving is the fix there, and which way
+// to leave is the maintainer's.
+func (c *checker) releasedAfter(fn, stmt ast.Node, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Acquire" {
+		return false
+	}
+	x := types.ExprString(sel.X)
+	released := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if released || n == nil {
+			return false
+		}
+		if r, ok := n.(*ast.CallExpr); ok && r.Pos() > stmt.End() {
+			if rs, ok := ast.Unparen(r.Fun).(*ast.SelectorExpr); ok && rs.Sel.Name == "Release" && types.ExprString(rs.X) == x {
+				released = true
+			}
+		}
+		return true
+	})
+	return released
 }
 
 // returnsNext reports whether stmt, a statement of fn, is followed
