@@ -28,13 +28,17 @@ import (
 // In a function whose last result is an error the check returns it (with
 // zero values for the other results), or returns it wrapped with
 // fmt.Errorf; elsewhere it fails the test (t.Fatal) or logs it with the
-// log package the file already imports; with neither, no fix is offered.
+// logger the enclosing code logs with (errorLoggers): the standard or the
+// framework's log package the file imports, or a leveled logging
+// package's Errorf; with none, no fix is offered.
 // A failed Close is returned only when a return statement follows it
 // directly; elsewhere it is logged: returning early would skip what the
 // function still had to do (close the rest, unlock, count the release).
 // Any error is logged rather than returned (or failing the test) where
 // leaving would skip an Unlock, a WaitGroup's Done, a context's cancel or
 // a deferred Close that the code below does (syncflow.SkipsCleanup).
+// An error built and dropped (fmt.Errorf(…) as a statement), or built
+// into err and lost, is returned as it is, with no check: it is never nil.
 // The error is bound to err unless that would change what an err already
 // in scope holds where it is read later, or shadow it; then it gets a name
 // of its own (saveErr).
@@ -54,6 +58,9 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	results, ok := typesutil.ResultsOf(c.info, fn)
 	if !ok {
 		return nil
+	}
+	if c.registersProcessWide(call) {
+		return nil // a second registration fails by design: returning or logging that is wrong
 	}
 	q := typesutil.NewQualifier(file, c.pass.Pkg)
 	label := errLabel(call)
@@ -96,28 +103,15 @@ func (c *checker) handlers(file *ast.File, fnCur inspector.Cursor, stmt ast.Node
 	if c.valuesReadAfter(fn, stmt, name) {
 		return hs // logging and going on would use the values a failed call leaves
 	}
-	for _, spec := range file.Imports {
-		path, err := strconv.Unquote(spec.Path.Value)
-		if err != nil {
-			continue // malformed import
-		}
-		var call string
-		switch {
-		case c.opts.FrameworkPackage(path, "log"):
-			call = "Error"
-		case path == "log":
-			call = "Printf"
-		default:
-			continue // not a logger
-		}
-		if !c.mayLogWith(fnCur, file, path) {
-			continue // the enclosing code logs with another logger
-		}
-		local, ok := fixutil.ImportName(file, c.pass.Pkg, path)
-		if !ok || !c.resolvesToPackage(stmt.Pos(), local, path) {
+	if c.releasedAfter(fn, stmt, call) {
+		return hs // logging and going on would release what was not acquired
+	}
+	for _, lf := range c.errorLoggers(fnCur, file) {
+		local, ok := fixutil.ImportName(file, c.pass.Pkg, lf.path)
+		if !ok || !c.resolvesToPackage(stmt.Pos(), local, lf.path) {
 			continue // not usable by name here
 		}
-		fn := local + "." + call
+		fn := local + "." + lf.name
 		hs = append(hs, handler{
 			title: msgLogWith.With(fn),
 			body:  fn + "(" + strconv.Quote(label+": %v") + ", " + name + ")",
@@ -153,6 +147,33 @@ func (c *checker) valuesReadAfter(fn, stmt ast.Node, errName string) bool {
 		}
 	}
 	return false
+}
+
+// releasedAfter reports whether call acquires (x.Acquire(ctx, n)) what fn
+// releases after stmt (x.Release(n)): a handler that logs and goes on
+// would run the code that holds it without it, and its Release panics
+// ("semaphore: released more than held"), as nacos-sdk-go's beat loop
+// does once its context is done. Leaving is the fix there, and which way
+// to leave is the maintainer's.
+func (c *checker) releasedAfter(fn, stmt ast.Node, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Acquire" {
+		return false
+	}
+	x := types.ExprString(sel.X)
+	released := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if released || n == nil {
+			return false
+		}
+		if r, ok := n.(*ast.CallExpr); ok && r.Pos() > stmt.End() {
+			if rs, ok := ast.Unparen(r.Fun).(*ast.SelectorExpr); ok && rs.Sel.Name == "Release" && types.ExprString(rs.X) == x {
+				released = true
+			}
+		}
+		return true
+	})
+	return released
 }
 
 // returnsNext reports whether stmt, a statement of fn, is followed
@@ -236,20 +257,14 @@ func (c *checker) fixDroppedCall(file *ast.File, cur, fnCur inspector.Cursor, st
 // builds and drops: `fmt.Errorf(…)` → `return …, fmt.Errorf(…)`.
 func (c *checker) returnBuiltFix(file *ast.File, cur, fnCur inspector.Cursor, stmt *ast.ExprStmt, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
 	var none analysis.SuggestedFix
-	fn := fnCur.Node()
-	results, ok := typesutil.ResultsOf(c.info, fn)
-	if !ok || !typesutil.ReturnsError(results) || isDeferredLit(fnCur) || !inStmtList(cur) {
+	if !inStmtList(cur) {
 		return none, false
-	}
-	if c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return) {
-		return none, false // leaving here would skip an Unlock, Done or cancel
 	}
 	text, ok := fixutil.Text(c.pass, file, call.Pos(), call.End())
 	if !ok {
 		return none, false
 	}
-	q := typesutil.NewQualifier(file, c.pass.Pkg)
-	vals, ok := q.FailureReturn(c.info, fn, results, text)
+	vals, ok := c.builtReturn(file, fnCur, stmt, text)
 	if !ok {
 		return none, false
 	}
@@ -289,11 +304,74 @@ func (c *checker) fixBlank(file *ast.File, cur, fnCur inspector.Cursor, as *ast.
 }
 
 // fixLost checks the error variable name right after stmt assigns it.
+// Where stmt builds the error (err = errors.Errorf(…)), there is nothing
+// to check: the fix returns it (returnLostBuiltFix).
 func (c *checker) fixLost(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.Stmt, call *ast.CallExpr, name string) []analysis.SuggestedFix {
 	if !inStmtList(cur) || !fixutil.AloneOnLines(c.pass.Fset, cur) {
 		return nil
 	}
+	if c.isDefiniteError(call) {
+		if fix, ok := c.returnLostBuiltFix(file, cur, fnCur, stmt, name); ok {
+			return []analysis.SuggestedFix{fix}
+		}
+		return nil
+	}
 	return c.checkAfter(file, fnCur, stmt, call, name)
+}
+
+// returnLostBuiltFix returns the fix for an error built into the
+// variable name and lost (kratos's protoc tool: `err =
+// errors.Errorf("project is not inside module…")` as the last statement
+// of an if, overwritten below): `return …, err` after it, as the code's
+// other failures do (`err = errors.New("not in project"); return nil,
+// err`), not `if err != nil` around an error that cannot be nil. Only
+// where stmt ends its block (a return there leaves nothing unreachable),
+// the function returns an error, and leaving skips no cleanup; logging an
+// error nobody meant to log is not what the code asked for.
+func (c *checker) returnLostBuiltFix(file *ast.File, cur, fnCur inspector.Cursor, stmt ast.Stmt, name string) (analysis.SuggestedFix, bool) {
+	var none analysis.SuggestedFix
+	if !endsBlock(cur) {
+		return none, false
+	}
+	vals, ok := c.builtReturn(file, fnCur, stmt, name)
+	if !ok {
+		return none, false
+	}
+	indent := fixutil.Indent(c.pass.Fset, stmt.Pos())
+	eol := fixutil.LineEnd(c.pass.Fset, fixutil.End(c.pass.Fset, stmt))
+	edit := analysis.TextEdit{Pos: eol, End: eol, NewText: []byte("\n" + indent + "return " + strings.Join(vals, ", "))}
+	return analysis.SuggestedFix{Message: rule.Say(c.pass, msgReturnBuilt.With()), TextEdits: c.gofmtEdits(file, []analysis.TextEdit{edit})}, true
+}
+
+// builtReturn returns the results of a return of the built error errExpr
+// at stmt in the function at fnCur: it reports false where the function
+// returns no error, where its results are discarded (a deferred literal),
+// or where leaving at stmt would skip an Unlock, Done or cancel.
+func (c *checker) builtReturn(file *ast.File, fnCur inspector.Cursor, stmt ast.Stmt, errExpr string) ([]string, bool) {
+	fn := fnCur.Node()
+	results, ok := typesutil.ResultsOf(c.info, fn)
+	if !ok || !typesutil.ReturnsError(results) || isDeferredLit(fnCur) {
+		return nil, false
+	}
+	if c.exits.SkipsCleanup(fn, stmt, true, syncflow.Return) {
+		return nil, false // leaving here would skip an Unlock, Done or cancel
+	}
+	return typesutil.NewQualifier(file, c.pass.Pkg).FailureReturn(c.info, fn, results, errExpr)
+}
+
+// endsBlock reports whether the statement at cur is the last of its
+// block or case body.
+func endsBlock(cur inspector.Cursor) bool {
+	var list []ast.Stmt
+	switch p := cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	}
+	return len(list) > 0 && list[len(list)-1] == cur.Node()
 }
 
 // checkAfter returns one fix per handler that inserts

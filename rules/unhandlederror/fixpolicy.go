@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/inspector"
@@ -15,7 +18,14 @@ import (
 // that logs with a leveled logger of its own (a zap.Logger, a logrus or
 // slog logger kept in a field) gets no fix that logs with the standard
 // log package, even where the file imports it for something else: its
-// operators read the other log.
+// operators read the other log. Code that logs errors with a leveled
+// logging package's functions (go-zero's logx.Errorf) gets a fix that
+// logs with that package's Errorf, where it takes a format and its
+// arguments (go-zero's logc.Errorf takes a context first: no fix).
+//
+// No fix is offered for a registration in another package's
+// process-wide registry (zap.RegisterSink): its error is expected when
+// the code runs again.
 //
 // A "return it" fix is not offered where the callee gives a usable result
 // even when it fails (a fallback), nor where the function's error result is
@@ -27,25 +37,62 @@ import (
 
 // A logUse is what a function body logs with.
 type logUse struct {
-	pkgs  []string // import paths of the log packages whose functions it calls
-	other bool     // it calls a leveled logger's methods
+	pkgs    []string // import paths of the log packages whose functions it calls
+	leveled []string // import paths of leveled logging packages whose Errorf it calls (go-zero's logx)
+	other   bool     // it calls a leveled logger's methods, or a leveled package's functions but not its Errorf
 }
 
-// mayLogWith reports whether a fix in the function at fnCur of file may
-// log with the package path (the standard log or the framework's log):
-// the enclosing declaration logs with it, or logs with nothing and the
-// file logs with nothing else.
-func (c *checker) mayLogWith(fnCur inspector.Cursor, file *ast.File, path string) bool {
+// A logFunc is a package-level function a fix may log an error with.
+type logFunc struct {
+	path string // the package's import path
+	name string // Printf, Error, Errorf
+}
+
+// errorLoggers returns the functions a fix in the function at fnCur of
+// file may log with, best first: the ones of the enclosing declaration's
+// logger, else, where it logs with nothing, those of the file's (a
+// leveled logging package it calls, else the standard log or the
+// framework's log that it imports). A leveled package's Errorf comes
+// before the standard log: in go-zero's natsq consumer, whose errors go
+// to logx.Errorf beside a log.Fatalf, operators read logx. None where the
+// code logs with a leveled logger's methods (a zap.Logger in a field).
+func (c *checker) errorLoggers(fnCur inspector.Cursor, file *ast.File) []logFunc {
 	decl := fnCur.Node()
 	for cur := range fnCur.Enclosing((*ast.FuncDecl)(nil)) {
 		decl = cur.Node() // the whole declaration: literals in it log as it does
 		break
 	}
 	u := c.logsWith(decl)
-	if u.other || len(u.pkgs) > 0 {
-		return !u.other && slices.Contains(u.pkgs, path)
+	if u.other {
+		return nil
 	}
-	return !c.logsWith(file).other
+	anyImported := false
+	if len(u.pkgs) == 0 && len(u.leveled) == 0 {
+		if u = c.logsWith(file); u.other {
+			return nil
+		}
+		anyImported = len(u.leveled) == 0 // the declaration logs with nothing, nor does the file with a leveled package
+	}
+	var out []logFunc
+	for _, path := range u.leveled {
+		out = append(out, logFunc{path, "Errorf"})
+	}
+	for _, spec := range file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue // malformed import
+		}
+		if !anyImported && !slices.Contains(u.pkgs, path) {
+			continue // not what the enclosing code logs with
+		}
+		switch {
+		case c.opts.FrameworkPackage(path, "log"):
+			out = append(out, logFunc{path, "Error"})
+		case path == "log":
+			out = append(out, logFunc{path, "Printf"})
+		}
+	}
+	return out
 }
 
 // logsWith returns what n logs with.
@@ -66,12 +113,50 @@ func (c *checker) logsWith(n ast.Node) logUse {
 			if !slices.Contains(u.pkgs, path) {
 				u.pkgs = append(u.pkgs, path)
 			}
+		case recv == nil && leveled[fn.Name()] && fn.Pkg() != c.pass.Pkg && isLeveledPackage(fn.Pkg()):
+			if !isPrintf(fn.Pkg().Scope().Lookup("Errorf")) {
+				u.other = true // slog.Error, logc.Errorf(ctx, …): no Errorf(format, args…)
+			} else if !slices.Contains(u.leveled, path) {
+				u.leveled = append(u.leveled, path)
+			}
 		case recv != nil && path != "log" && leveled[fn.Name()] && isLeveledLogger(recv.Type()):
 			u.other = true
 		}
 		return true
 	})
 	return u
+}
+
+// isPrintf reports whether obj is a function of a format string and
+// variadic arguments, as log.Printf is (logc.Errorf takes a context
+// first).
+func isPrintf(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 2 || !sig.Variadic() {
+		return false
+	}
+	b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// isLeveledPackage reports whether pkg's package-level functions log at
+// levels, as isLeveledLogger's methods do (go-zero's logx, logrus,
+// log/slog).
+func isLeveledPackage(pkg *types.Package) bool {
+	has := func(names ...string) bool {
+		for _, name := range names {
+			if _, ok := pkg.Scope().Lookup(name).(*types.Func); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return has("Info", "Error") && (has("Warn") || has("Debug")) ||
+		has("Infof", "Errorf") && (has("Warnf") || has("Debugf"))
 }
 
 // leveled are the method names of leveled loggers.
@@ -86,6 +171,25 @@ var leveled = map[string]bool{
 func isLeveledLogger(t types.Type) bool {
 	return hasMethods(t, "Info", "Error") && (hasMethods(t, "Warn") || hasMethods(t, "Debug")) ||
 		hasMethods(t, "Infof", "Errorf") && (hasMethods(t, "Warnf") || hasMethods(t, "Debugf"))
+}
+
+// registersProcessWide reports whether call registers something in
+// another package's process-wide registry: a package-level function
+// named Register or Register… (zap.RegisterSink, prometheus.Register).
+// Such a registry refuses a second registration under the same name, so
+// in a function that runs more than once the error is expected from the
+// second run on: etcd's setupLogRotation runs for every server the
+// process starts. Returning it would fail the second server's start, and
+// logging it would log that on every start; the right change (register
+// once, or accept "already registered") is the maintainer's.
+func (c *checker) registersProcessWide(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+		return false
+	}
+	name := fn.Name()
+	rest, ok := strings.CutPrefix(name, "Register")
+	return ok && (rest == "" || unicode.IsUpper([]rune(rest)[0]))
 }
 
 // fallsBackOnFailure reports whether call's callee gives a usable result

@@ -306,6 +306,17 @@ func (c *checker) isLogSink(fnCur inspector.Cursor) bool {
 	return false
 }
 
+// isLoggerOutputWrite reports whether call is a Write of the package
+// being analysed when that package is itself a leveled logging package
+// (isLeveledPackage: go-zero's logx writing its log file from its
+// worker goroutine): as in a log sink (isLogSink), a failed write of the
+// log's own output has nowhere left to be reported.
+func (c *checker) isLoggerOutputWrite(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	return fn != nil && fn.Signature().Recv() != nil && strings.HasPrefix(fn.Name(), "Write") &&
+		c.pass.Pkg != nil && isLeveledPackage(c.pass.Pkg)
+}
+
 // isSoleGoroutineCall reports whether stmt is the only statement, besides
 // defers, of a function literal started by a go statement: it is `go
 // call()` written longhand, and nothing receives the error of a call a

@@ -269,6 +269,9 @@ func (q *Qualifier) ZeroReturn(results *types.Tuple, errExpr string) ([]string, 
 // constant is used instead of the zero value, so the new return says
 // what the function's failures say (caddy's commands return
 // caddy.ExitCodeFailedStartup with their errors: 0 would be success).
+// It reports false where fn's failures hand back a value the caller may
+// use (carriesOnFailure): a nil there would move a panic or a hang into
+// the caller.
 func (q *Qualifier) FailureReturn(info *types.Info, fn ast.Node, results *types.Tuple, errExpr string) ([]string, bool) {
 	out, ok := q.ZeroReturn(results, errExpr)
 	if !ok || results.Len() < 2 || !IsError(results.At(results.Len()-1).Type()) {
@@ -277,6 +280,9 @@ func (q *Qualifier) FailureReturn(info *types.Info, fn ast.Node, results *types.
 	body := FuncBody(fn)
 	if body == nil {
 		return out, true
+	}
+	if carriesOnFailure(info, body, results.Len()) {
+		return nil, false
 	}
 	n := results.Len()
 	agreed := make([]string, n-1) // "" unknown, "\x00" no agreement
@@ -317,6 +323,100 @@ func (q *Qualifier) FailureReturn(info *types.Info, fn ast.Node, results *types.
 		}
 	}
 	return out, true
+}
+
+// carriesOnFailure reports whether the function body hands back, with
+// its error, a value its caller may use: every return in an
+// `if err != nil { … }` that returns that err (of n results) gives the
+// same local variable of pointer, channel, function or non-error interface
+// type for some result. etcd's applier returns the compaction's channel
+// with Compact's error (`return nil, ch, nil, err`), and its caller waits
+// on it: a new failure return cannot know what to give there.
+func carriesOnFailure(info *types.Info, body *ast.BlockStmt, n int) bool {
+	agreed := make([]types.Object, n-1) // nil unknown
+	none := types.Object(types.Universe.Lookup("nil"))
+	failing := 0
+	ast.Inspect(body, func(node ast.Node) bool {
+		if _, ok := node.(*ast.FuncLit); ok {
+			return false // its returns are its own
+		}
+		ifs, ok := node.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		errVar := nonNilChecked(info, ifs.Cond)
+		if errVar == nil {
+			return true
+		}
+		ast.Inspect(ifs.Body, func(node ast.Node) bool {
+			if _, ok := node.(*ast.FuncLit); ok {
+				return false
+			}
+			ret, ok := node.(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != n || ObjectOf(info, ret.Results[n-1]) != errVar {
+				return true // not a return of the checked error
+			}
+			failing++
+			for i, e := range ret.Results[:n-1] {
+				v := LocalVar(info, e)
+				if v == nil || !handedBack(v.Type()) {
+					agreed[i] = none
+					continue
+				}
+				switch {
+				case agreed[i] == nil:
+					agreed[i] = v
+				case agreed[i] != v:
+					agreed[i] = none
+				}
+			}
+			return true
+		})
+		return true
+	})
+	if failing == 0 {
+		return false
+	}
+	for _, v := range agreed {
+		if v != nil && v != none {
+			return true
+		}
+	}
+	return false
+}
+
+// nonNilChecked returns the local error variable cond tests for non-nil
+// (err != nil), or nil.
+func nonNilChecked(info *types.Info, cond ast.Expr) *types.Var {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return nil
+	}
+	x, y := b.X, b.Y
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok && id.Name == "nil" {
+		x, y = y, x
+	}
+	if id, ok := ast.Unparen(y).(*ast.Ident); !ok || id.Name != "nil" {
+		return nil
+	}
+	v := LocalVar(info, x)
+	if v == nil || !IsError(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+// handedBack reports whether a value of type t, returned with an error,
+// is one a caller may go on to use, whose nil would panic or block: a
+// pointer, a channel, a function or an interface other than error.
+func handedBack(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Chan, *types.Signature:
+		return true
+	case *types.Interface:
+		return !IsError(t)
+	}
+	return false
 }
 
 // ObjectOf returns the object an identifier (possibly parenthesized)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 )
 
@@ -63,4 +64,55 @@ func Locked(mu *sync.Mutex, n int) error { // want Locked:"fails with built.errT
 // checked where it is used.
 func Wrapped(err error) error {
 	return fmt.Errorf("wrapped: %w", err)
+}
+
+// Project is shaped like kratos's protoc tool: the error is built into
+// err, as the function's other failures are, but not returned, and err
+// is overwritten below. The fix returns it as the others do, with no
+// `if err != nil` around an error that cannot be nil.
+func Project(path, mod string) (*Info, error) {
+	var err error
+	if path == "" {
+		err = errors.New("not in project")
+		return nil, err
+	}
+	i := strings.Index(path, mod)
+	if i == -1 {
+		err = fmt.Errorf("project %s is not inside module %s", path, mod) // want `err from fmt.Errorf is overwritten at line \d+ before it is checked`
+	}
+	info := &Info{Import: path[i+len(mod):]}
+	info.Size, err = size(path)
+	return info, err
+}
+
+// Info describes a project.
+type Info struct {
+	Import string
+	Size   int64
+}
+
+func size(path string) (int64, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
+}
+
+// Note builds the error before more work in the same block: a return
+// right after it would leave that work unreachable, so there is no fix.
+func Note(path string) (n int, err error) {
+	if path == "" {
+		err = errors.New("empty path") // want `err from errors.New is overwritten at line \d+ before it is checked`
+		n = -1
+	}
+	n, err = len(path), check(path)
+	return n, err
+}
+
+func check(path string) error {
+	if strings.Contains(path, "..") {
+		return fmt.Errorf("%s leaves the tree", path)
+	}
+	return nil
 }
