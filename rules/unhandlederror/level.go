@@ -36,7 +36,7 @@ func (c *checker) droppedVerdict(fnCur inspector.Cursor, stmt ast.Stmt, call *as
 	name := c.calleeName(call)
 	msg := msgNotChecked.With(name)
 	fn := typesutil.Callee(c.info, call)
-	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.isLoggerOutputWrite(call) || c.discardsRecvErrors(fnCur, call) ||
+	if c.inBestEffortCallback(fnCur) || c.inStoredCleanup(fnCur) || c.isBestEffortExecutor(call) || c.isLogSink(fnCur) || c.isLoggerOutputWrite(call) || c.isProfileDump(call) || c.discardsRecvErrors(fnCur, call) ||
 		c.inWriteThatSucceeds(fnCur, call) {
 		return verdict{rule.Information, msg, true}
 	}

@@ -317,6 +317,16 @@ func (c *checker) isLoggerOutputWrite(call *ast.CallExpr) bool {
 		c.pass.Pkg != nil && isLeveledPackage(c.pass.Pkg)
 }
 
+// isProfileDump reports whether call writes a runtime profile
+// (pprof.Lookup("goroutine").WriteTo(f, 2), pprof.WriteHeapProfile(f)):
+// output for a person debugging, who sees a failed write as a truncated
+// profile. Starting a CPU profile is not among them: when it fails there
+// is no profile at all, and nothing says why.
+func (c *checker) isProfileDump(call *ast.CallExpr) bool {
+	fn := typesutil.Callee(c.info, call)
+	return typesutil.IsMethod(fn, "runtime/pprof", "Profile", "WriteTo") || typesutil.IsFunc(fn, "runtime/pprof", "WriteHeapProfile")
+}
+
 // isSoleGoroutineCall reports whether stmt is the only statement, besides
 // defers, of a function literal started by a go statement: it is `go
 // call()` written longhand, and nothing receives the error of a call a

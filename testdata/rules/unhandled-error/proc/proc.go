@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -127,4 +128,18 @@ func WithDefault(raw string) url.Values {
 	q, _ := url.ParseQuery(raw) // want "error returned by url.ParseQuery is discarded; q may be nil when it fails"
 	q["page"] = []string{"1"}
 	return q
+}
+
+// DumpGoroutines writes the goroutines to a file on SIGQUIT, for a person
+// to read: a failed write shows as a truncated dump (go-zero's
+// proc.dumpGoroutines).
+func DumpGoroutines(f *os.File) {
+	pprof.Lookup("goroutine").WriteTo(f, 2) /* information */ // want "error returned by WriteTo is not checked"
+	pprof.WriteHeapProfile(f)               /* information */ // want "error returned by pprof.WriteHeapProfile is not checked"
+}
+
+// Profile starts the CPU profile: when that fails there is no profile,
+// and nothing says why.
+func Profile(f *os.File) {
+	pprof.StartCPUProfile(f) // want "error returned by pprof.StartCPUProfile is not checked"
 }
