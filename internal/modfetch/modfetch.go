@@ -27,13 +27,14 @@ import (
 // Modules are the real modules the benchmarks and the fix round trip run
 // on, by short name: kratos v0.6.0 (the framework the notes are about),
 // etcd server v3.7.3, and for how the cost grows with size, smaller and
-// larger ones.
+// larger ones; kratos v2.9.2, the framework most Kratos teams use today.
 var Modules = map[string]string{
 	"kratos":     "github.com/go-kratos/kratos@v0.6.0",
 	"etcd":       "go.etcd.io/etcd/server/v3@v3.7.3",
 	"discovery":  "github.com/bilibili/discovery@v1.2.0",
 	"gin":        "github.com/gin-gonic/gin@v1.12.0",
 	"prometheus": "github.com/prometheus/prometheus@v0.316.0",
+	"kratos2":    "github.com/go-kratos/kratos/v2@v2.9.2",
 }
 
 // CacheDir returns the folder where fetched modules are kept between
