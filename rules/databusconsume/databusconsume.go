@@ -98,7 +98,7 @@ func (c *checker) isMessageMethod(fn *types.Func) bool {
 // not use the comma-ok form.
 func (c *checker) checkReceive(cur inspector.Cursor, recv *ast.UnaryExpr) {
 	pass := c.pass
-	loop, ok := enclosingLoop(cur)
+	loop, ok := typesutil.EnclosingLoop(cur)
 	if !ok {
 		return // a single receive outside a loop
 	}
@@ -126,7 +126,7 @@ func (c *checker) checkReceive(cur inspector.Cursor, recv *ast.UnaryExpr) {
 			v, _ = pass.TypesInfo.Defs[p.Names[0]].(*types.Var)
 		}
 	}
-	if v != nil && comparedWithNil(pass.TypesInfo, loop.Node(), v) {
+	if v != nil && typesutil.ComparedWithNil(pass.TypesInfo, loop.Node(), v) {
 		return // nil is what a closed channel gives: checked
 	}
 	ch := types.ExprString(recv.X)
@@ -147,40 +147,6 @@ func (c *checker) checkReceive(cur inspector.Cursor, recv *ast.UnaryExpr) {
 		}
 	}
 	pass.Report(d)
-}
-
-// enclosingLoop returns the innermost for or range statement around cur
-// in the same function.
-func enclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return c, true
-		case *ast.FuncLit, *ast.FuncDecl:
-			return inspector.Cursor{}, false
-		}
-	}
-	return inspector.Cursor{}, false
-}
-
-// comparedWithNil reports whether n compares v with nil.
-func comparedWithNil(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		b, ok := n.(*ast.BinaryExpr)
-		if ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-			if typesutil.ObjectOf(info, b.X) == v && isNil(info, b.Y) || typesutil.ObjectOf(info, b.Y) == v && isNil(info, b.X) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	_, ok := typesutil.ObjectOf(info, e).(*types.Nil)
-	return ok
 }
 
 func isBlank(e ast.Expr) bool {
@@ -246,7 +212,7 @@ func (c *checker) checkCommit(cur inspector.Cursor, call *ast.CallExpr) {
 		return // no body
 	}
 	var loop ast.Node
-	if l, ok := enclosingLoop(cur); ok {
+	if l, ok := typesutil.EnclosingLoop(cur); ok {
 		loop = l.Node()
 	}
 	use := c.usedAfter(g.CFG, call, v, loop)

@@ -102,7 +102,7 @@ func (c *checker) unmarshalFix(cur, stmtCur inspector.Cursor, call *ast.CallExpr
 	var body []string
 	var title rule.Text
 
-	loop, inLoop := enclosingLoop(cur)
+	loop, inLoop := typesutil.EnclosingLoop(cur)
 	v := typesutil.LocalVar(pass.TypesInfo, msg)
 	perIteration := inLoop && v != nil && c.receivedIn(loop.Node(), v)
 	switch {

@@ -270,20 +270,14 @@ func nilComparison(info *types.Info, cond ast.Expr, v *types.Var) (*ast.Ident, t
 		return nil, 0
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isNil(info, x) {
+	if typesutil.IsNil(info, x) {
 		x, y = y, x
 	}
 	id, ok := x.(*ast.Ident)
-	if !ok || info.Uses[id] != v || !isNil(info, y) {
+	if !ok || info.Uses[id] != v || !typesutil.IsNil(info, y) {
 		return nil, 0
 	}
 	return id, b.Op
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
 }
 
 // onlyGivesUp reports whether block is only a bare return, a continue or

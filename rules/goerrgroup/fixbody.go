@@ -145,11 +145,11 @@ func (f *fixer) swallowOf(lit *ast.FuncLit, ifs *ast.IfStmt, prev ast.Stmt) (swa
 		return swallow{}, nil, false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isNil(f.info, x) {
+	if typesutil.IsNil(f.info, x) {
 		x, y = y, x
 	}
 	id, ok := x.(*ast.Ident)
-	if !ok || !isNil(f.info, y) {
+	if !ok || !typesutil.IsNil(f.info, y) {
 		return swallow{}, nil, false
 	}
 	v, ok := f.info.Uses[id].(*types.Var)

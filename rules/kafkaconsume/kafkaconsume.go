@@ -150,20 +150,6 @@ func isSaramaMessageChan(t types.Type) bool {
 	return n != nil && n.Obj().Name() == "ConsumerMessage" && n.Obj().Pkg() != nil && saramaPaths[n.Obj().Pkg().Path()]
 }
 
-// enclosingLoop returns the innermost for or range statement around cur
-// in the same function.
-func enclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return c, true
-		case *ast.FuncLit, *ast.FuncDecl:
-			return inspector.Cursor{}, false
-		}
-	}
-	return inspector.Cursor{}, false
-}
-
 // loopBody returns the body of a for or range statement.
 func loopBody(loop ast.Node) *ast.BlockStmt {
 	switch l := loop.(type) {

@@ -106,7 +106,7 @@ func (c *checker) checkRead(cur inspector.Cursor, call *ast.CallExpr, method str
 		return // the results are not assigned to variables
 	}
 	c.checkEOFCompare(rd)
-	loop, inLoop := enclosingLoop(cur)
+	loop, inLoop := typesutil.EnclosingLoop(cur)
 	if inLoop && rd.check != nil {
 		c.checkSpin(rd, loop)
 	}
@@ -177,12 +177,7 @@ func (c *checker) isErrCheck(cond ast.Expr, err *types.Var) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
-	return typesutil.ObjectOf(info, b.X) == err && isNil(info, b.Y) || typesutil.ObjectOf(info, b.Y) == err && isNil(info, b.X)
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	_, ok := typesutil.ObjectOf(info, e).(*types.Nil)
-	return ok
+	return typesutil.ObjectOf(info, b.X) == err && typesutil.IsNil(info, b.Y) || typesutil.ObjectOf(info, b.Y) == err && typesutil.IsNil(info, b.X)
 }
 
 // checkAtMostOnce reports a ReadMessage of a reader in a consumer group

@@ -21,7 +21,7 @@ import (
 // closed; the receive then yields nil, and msg.Value panics.
 func (c *checker) checkSaramaReceive(cur inspector.Cursor, recv *ast.UnaryExpr) {
 	info := c.pass.TypesInfo
-	loop, ok := enclosingLoop(cur)
+	loop, ok := typesutil.EnclosingLoop(cur)
 	if !ok {
 		return // a single receive outside a loop
 	}
@@ -51,7 +51,7 @@ func (c *checker) checkSaramaReceive(cur inspector.Cursor, recv *ast.UnaryExpr) 
 	case *ast.ExprStmt:
 		return // a receive whose value is dropped: nothing dereferences it
 	}
-	if v != nil && c.comparedWithNil(loop.Node(), v) {
+	if v != nil && typesutil.ComparedWithNil(c.pass.TypesInfo, loop.Node(), v) {
 		return // nil is what a closed channel gives: checked
 	}
 	closes := c.channelCloses(recv.X)
@@ -144,22 +144,6 @@ func isMake(info *types.Info, call *ast.CallExpr) bool {
 	return ok && b.Name() == "make"
 }
 
-// comparedWithNil reports whether n compares v with nil.
-func (c *checker) comparedWithNil(n ast.Node, v *types.Var) bool {
-	info := c.pass.TypesInfo
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		b, ok := n.(*ast.BinaryExpr)
-		if ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-			if typesutil.ObjectOf(info, b.X) == v && isNil(info, b.Y) || typesutil.ObjectOf(info, b.Y) == v && isNil(info, b.X) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // saramaOkFix adds the comma-ok form and returns from the function when
 // the channel is closed: `msg, ok := <-claim.Messages()` and
 // `if !ok { return nil }` (in ConsumeClaim, a released claim is no error).
@@ -238,7 +222,7 @@ func (c *checker) checkMark(cur inspector.Cursor, call *ast.CallExpr) {
 		return // deferred, or in an expression
 	}
 	stop := ast.Node(nil)
-	if loop, ok := enclosingLoop(cur); ok {
+	if loop, ok := typesutil.EnclosingLoop(cur); ok {
 		stop = loopBody(loop.Node())
 	} else if fn, ok := typesutil.EnclosingFunc(cur); ok {
 		stop = typesutil.FuncBody(fn.Node())

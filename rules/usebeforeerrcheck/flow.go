@@ -516,10 +516,10 @@ func (c *checker) guardsExit(b *cfg.Block, n ast.Node) bool {
 		return false
 	}
 	x, y := bin.X, bin.Y
-	if isNil(c.info, x) {
+	if typesutil.IsNil(c.info, x) {
 		x, y = y, x
 	}
-	if !isNil(c.info, y) {
+	if !typesutil.IsNil(c.info, y) {
 		return false
 	}
 	es, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ExprStmt)
@@ -557,20 +557,14 @@ func isErrNilCompare(info *types.Info, e ast.Expr, err *types.Var) (neq, ok bool
 		return false, false
 	}
 	x, y := bin.X, bin.Y
-	if isNil(info, x) {
+	if typesutil.IsNil(info, x) {
 		x, y = y, x
 	}
 	id := identOf(x)
-	if id == nil || info.ObjectOf(id) != err || !isNil(info, y) {
+	if id == nil || info.ObjectOf(id) != err || !typesutil.IsNil(info, y) {
 		return false, false
 	}
 	return bin.Op == token.NEQ, true
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[ast.Unparen(e)]
-	return ok && tv.IsNil()
 }
 
 // readsErr reports whether node n reads err other than to log or print

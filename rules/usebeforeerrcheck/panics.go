@@ -235,10 +235,10 @@ func comparesWithNil(info *types.Info, n ast.Node, v *types.Var) bool {
 	ast.Inspect(n, func(x ast.Node) bool {
 		if bin, ok := x.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
 			l, r := bin.X, bin.Y
-			if isNil(info, l) {
+			if typesutil.IsNil(info, l) {
 				l, r = r, l
 			}
-			if id := identOf(l); id != nil && info.ObjectOf(id) == v && isNil(info, r) {
+			if id := identOf(l); id != nil && info.ObjectOf(id) == v && typesutil.IsNil(info, r) {
 				found = true
 			}
 		}
@@ -323,11 +323,11 @@ func (c *checker) failureNilness(fn *types.Func, i int) nilness {
 	c.eachReturn(decl, func(r *ast.ReturnStmt) {
 		switch {
 		case len(r.Results) == n:
-			if isNil(c.info, r.Results[n-1]) {
+			if typesutil.IsNil(c.info, r.Results[n-1]) {
 				return // succeeds
 			}
 			switch res := r.Results[i]; {
-			case isNil(c.info, res):
+			case typesutil.IsNil(c.info, res):
 				nils++
 			case c.nonNilExpr(decl, res, 0):
 				nonNils++

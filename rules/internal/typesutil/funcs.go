@@ -32,6 +32,21 @@ func OuterFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
+// EnclosingLoop returns the innermost for or range statement that
+// strictly encloses the node at cur in the same function, and false
+// where there is none before a function boundary.
+func EnclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := cur.Parent(); c.Node() != nil; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return c, true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return inspector.Cursor{}, false
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
 // FuncType returns the type of fn, an *ast.FuncDecl or *ast.FuncLit, or
 // nil for other nodes.
 func FuncType(fn ast.Node) *ast.FuncType {

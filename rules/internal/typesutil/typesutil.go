@@ -102,6 +102,28 @@ func IsNilable(t types.Type) bool {
 	return false
 }
 
+// IsNil reports whether e is the predeclared nil (in parentheses or not).
+func IsNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[ast.Unparen(e)]
+	return ok && tv.IsNil()
+}
+
+// ComparedWithNil reports whether the syntax n compares v with nil
+// (v == nil or v != nil, either way round) anywhere inside it.
+func ComparedWithNil(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		b, ok := n.(*ast.BinaryExpr)
+		if ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+			if ObjectOf(info, b.X) == v && IsNil(info, b.Y) || ObjectOf(info, b.Y) == v && IsNil(info, b.X) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // ResultsOf returns the results of fn, an *ast.FuncDecl or *ast.FuncLit,
 // and false when its type is unknown. A function without results has an
 // empty (possibly nil) tuple.
