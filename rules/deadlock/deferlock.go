@@ -6,6 +6,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
@@ -23,17 +24,10 @@ func (f *function) checkDeferredLocks() map[*ast.CallExpr]bool {
 		return wrong
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.FuncLit:
+		if _, ok := n.(*ast.FuncLit); ok {
 			return false // another function, checked on its own
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
 		}
+		list, _ := typesutil.StmtList(n)
 		for i := 0; i+1 < len(list); i++ {
 			lock, ok := f.lockStmt(list[i])
 			if !ok {

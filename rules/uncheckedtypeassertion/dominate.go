@@ -37,7 +37,7 @@ func isDominated(info *types.Info, cur inspector.Cursor, assert *ast.TypeAssertE
 				continue // earlier cases do not run before this one
 			}
 			_, i := c.ParentEdge()
-			if d.inList(stmtList(p), i) {
+			if list, _ := typesutil.StmtList(p); d.inList(list, i) {
 				return true
 			}
 		case edge.IfStmt_Body, edge.IfStmt_Else:
@@ -71,18 +71,6 @@ func isSwitchBody(c inspector.Cursor) bool {
 		return true
 	}
 	return false
-}
-
-func stmtList(n ast.Node) []ast.Stmt {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List
-	case *ast.CaseClause:
-		return n.Body
-	case *ast.CommClause:
-		return n.Body
-	}
-	return nil
 }
 
 type dominance struct {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -57,7 +58,7 @@ func isTagChecked(info *types.Info, cur inspector.Cursor, assert *ast.TypeAssert
 				continue
 			}
 			_, i := c.ParentEdge()
-			if d.tagLeftBefore(stmtList(p), i) {
+			if list, _ := typesutil.StmtList(p); d.tagLeftBefore(list, i) {
 				return true
 			}
 		}

@@ -362,15 +362,7 @@ func (c *checker) builtReturn(file *ast.File, fnCur inspector.Cursor, stmt ast.S
 // endsBlock reports whether the statement at cur is the last of its
 // block or case body.
 func endsBlock(cur inspector.Cursor) bool {
-	var list []ast.Stmt
-	switch p := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	}
+	list, _ := typesutil.StmtList(cur.Parent().Node())
 	return len(list) > 0 && list[len(list)-1] == cur.Node()
 }
 

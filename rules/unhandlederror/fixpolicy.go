@@ -257,15 +257,7 @@ func nextStmt(fn, stmt ast.Node) ast.Stmt {
 		if next != nil {
 			return false
 		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
+		list, _ := typesutil.StmtList(n)
 		for i, s := range list {
 			if s == stmt && i+1 < len(list) {
 				next = list[i+1]

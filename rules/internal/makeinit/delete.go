@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -92,7 +93,7 @@ func DeleteStmts(pass *analysis.Pass, file *ast.File, stmts []ast.Stmt) (edits [
 			edits = append(edits, analysis.TextEdit{Pos: outer.Body.End(), End: s.End()})
 			continue
 		}
-		list, ok := stmtList(path[i+1])
+		list, ok := typesutil.StmtList(path[i+1])
 		if !ok {
 			return nil, false, false // not an element of a statement list
 		}
@@ -190,19 +191,6 @@ func indexOf(path []ast.Node, n ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// stmtList returns the statement list n holds: a block's or a case's.
-func stmtList(n ast.Node) ([]ast.Stmt, bool) {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List, true
-	case *ast.CaseClause:
-		return n.Body, true
-	case *ast.CommClause:
-		return n.Body, true
-	}
-	return nil, false
 }
 
 // aloneInList reports whether no statement of list next to s shares a

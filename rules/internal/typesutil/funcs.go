@@ -47,6 +47,20 @@ func EnclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return inspector.Cursor{}, false
 }
 
+// StmtList returns the statement list n holds, a block's or a case's,
+// and false for other nodes.
+func StmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
+}
+
 // FuncType returns the type of fn, an *ast.FuncDecl or *ast.FuncLit, or
 // nil for other nodes.
 func FuncType(fn ast.Node) *ast.FuncType {
