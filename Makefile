@@ -8,7 +8,8 @@
 #
 # Other targets: make package (a VSIX for each of the five platforms),
 # make generate (the rule settings of package.json from the notes),
-# make bench (the language server benchmark), make fix-roundtrip.
+# make bench (the language server benchmark), make bench-large (how the
+# cost grows, up to prometheus), make fix-roundtrip.
 
 GO ?= go
 NPM ?= npm
@@ -36,7 +37,7 @@ VSIX := vsix/gopitfalls-$(HOST_TARGET).vsix
 E2E_SETUP := extension/test/e2e/setup.sh
 EXT_SOURCES := $(wildcard extension/src/*.ts) package.json package.nls.json package.nls.zh-cn.json l10n/bundle.l10n.zh-cn.json .vscodeignore
 
-.PHONY: all build example vsix package generate test go-test fix-roundtrip lint ext-check ext-unit vsix-check e2e bench
+.PHONY: all build example vsix package generate test go-test fix-roundtrip lint ext-check ext-unit vsix-check e2e bench bench-large
 
 all: build example vsix
 
@@ -126,3 +127,9 @@ e2e: vsix
 # gopls v0.23.0 for scale); not part of the tests.
 bench:
 	bash server/bench/run.sh
+
+# check beside staticcheck on six modules up to prometheus (176 kLOC), and
+# the server on prometheus beside gopls: a download of a few GB the first
+# time, and about half an hour; not part of the tests.
+bench-large:
+	bash server/bench/large.sh
