@@ -234,7 +234,7 @@ async function walkthrough(nlsFile: string, wt: Walkthrough = NEWCOMERS): Promis
     await waitFor(`${file} open at line ${line}`, () => {
       const e = vscode.window.activeTextEditor;
       return e !== undefined && rel(e.document.uri) === file && e.selection.start.line === line - 1;
-    }, 20_000);
+    }, 60_000);
     if (wt !== NEWCOMERS) {
       return; // only the newcomers' walkthrough has the topics
     }
@@ -278,8 +278,8 @@ async function planted(want: string[], files: string[]): Promise<void> {
 
   await step("activates on a Go workspace and starts the server", async () => {
     assert(vscode.workspace.isTrusted, "the workspace should be trusted");
-    await waitFor("activation", () => extension().isActive, 30_000);
-    await waitFor("a gopitfalls serve process", () => serverPids().length === 1, 30_000);
+    await waitFor("activation", () => extension().isActive, 60_000);
+    await waitFor("a gopitfalls serve process", () => serverPids().length === 1, 60_000);
   });
 
   await step("an opened file shows its planted pitfalls, with rule codes and note links", async () => {
@@ -306,7 +306,7 @@ async function planted(want: string[], files: string[]): Promise<void> {
       await open(f);
     }
     await sleep(1000);
-    await waitFor(`every marker: ${diff(found(), want)}`, () => sameSet(found(), want), 30_000);
+    await waitFor(`every marker: ${diff(found(), want)}`, () => sameSet(found(), want), 60_000);
   });
 
   await step("hover shows the rule's note in English", async () => {
@@ -336,18 +336,18 @@ async function rest(files: string[]): Promise<void> {
     const n = remaining.filter(([, d]) => codeOf(d) === code).length;
     const cfg = () => vscode.workspace.getConfiguration("gopitfalls");
     await cfg().update("rules", { [code]: "error" }, vscode.ConfigurationTarget.Workspace);
-    await waitFor(`${code} as errors`, () => ours().filter(([, d]) => codeOf(d) === code && d.severity === vscode.DiagnosticSeverity.Error).length === n, 30_000);
+    await waitFor(`${code} as errors`, () => ours().filter(([, d]) => codeOf(d) === code && d.severity === vscode.DiagnosticSeverity.Error).length === n, 60_000);
     await cfg().update("rules", { [code]: "off" }, vscode.ConfigurationTarget.Workspace);
-    await waitFor(`${code} off`, () => ours().every(([, d]) => codeOf(d) !== code), 30_000);
+    await waitFor(`${code} off`, () => ours().every(([, d]) => codeOf(d) !== code), 60_000);
     await cfg().update("rules", undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(`${code} back as warnings`, () => ours().filter(([, d]) => codeOf(d) === code && d.severity === vscode.DiagnosticSeverity.Warning).length === n, 30_000);
+    await waitFor(`${code} back as warnings`, () => ours().filter(([, d]) => codeOf(d) === code && d.severity === vscode.DiagnosticSeverity.Warning).length === n, 60_000);
   });
 
   await step("Restart Server starts a new server that reports the same", async () => {
     const before = found();
     const [old] = serverPids();
     await vscode.commands.executeCommand("gopitfalls.restartServer");
-    await waitFor("a new server process", () => serverPids().length === 1 && serverPids()[0] !== old, 30_000);
+    await waitFor("a new server process", () => serverPids().length === 1 && serverPids()[0] !== old, 60_000);
     await waitFor(`the same diagnostics: ${diff(found(), before)}`, () => sameSet(found(), before), 60_000);
   });
 
@@ -356,7 +356,7 @@ async function rest(files: string[]): Promise<void> {
     // One crash: restarted without a word.
     let [pid] = serverPids();
     process.kill(pid, "SIGKILL");
-    await waitFor("a restarted server", () => serverPids().length === 1 && serverPids()[0] !== pid, 30_000);
+    await waitFor("a restarted server", () => serverPids().length === 1 && serverPids()[0] !== pid, 60_000);
     await waitFor("diagnostics again", () => sameSet(found(), before), 60_000);
     // More crashes than the policy allows: the server stays down.
     for (let i = 0; i < 5 && serverPids().length > 0; i++) {
@@ -366,12 +366,12 @@ async function rest(files: string[]): Promise<void> {
         await sleep(1500);
         const now = serverPids();
         return now.length === 0 || now[0] !== pid;
-      }, 30_000);
+      }, 60_000);
     }
     await sleep(3000);
     assert(serverPids().length === 0, "the server was restarted past the crash limit");
     await vscode.commands.executeCommand("gopitfalls.restartServer");
-    await waitFor("a server after Restart", () => serverPids().length === 1, 30_000);
+    await waitFor("a server after Restart", () => serverPids().length === 1, 60_000);
     await waitFor("diagnostics after Restart", () => sameSet(found(), before), 60_000);
   });
 
@@ -393,8 +393,8 @@ async function rest(files: string[]): Promise<void> {
     const fixableHere = await Promise.all(ours(doc.uri).map(async ([, d]) => (await codeActions(doc.uri, d.range, "quickfix")).some((a) => a.isPreferred)));
     const expectLeft = fixableHere.filter((f) => !f).length;
     await vscode.commands.executeCommand("gopitfalls.fixAllInFile");
-    await waitFor("the text to change", () => doc.getText() !== before, 10_000);
-    await waitFor(`${expectLeft} unfixable finding(s) left in ${file}, have ${ours(doc.uri).length}`, () => ours(doc.uri).length === expectLeft, 30_000);
+    await waitFor("the text to change", () => doc.getText() !== before, 30_000);
+    await waitFor(`${expectLeft} unfixable finding(s) left in ${file}, have ${ours(doc.uri).length}`, () => ours(doc.uri).length === expectLeft, 60_000);
   });
 
   await step("a quick fix applies and its diagnostic goes away", async () => {
@@ -417,7 +417,7 @@ async function rest(files: string[]): Promise<void> {
     assert(fix.edit, "the fix has no edit");
     assert(await vscode.workspace.applyEdit(fix.edit), `applying "${fix.title}" failed`);
     assert(doc.getText() !== before, `"${fix.title}" changed nothing`);
-    await waitFor(`${code} to go away from ${file}`, () => ours(doc.uri).filter(([, x]) => codeOf(x) === code).length === count - 1, 30_000);
+    await waitFor(`${code} to go away from ${file}`, () => ours(doc.uri).filter(([, x]) => codeOf(x) === code).length === count - 1, 60_000);
     assert(await doc.save(), `saving ${file} failed`);
   });
 
@@ -433,7 +433,7 @@ async function rest(files: string[]): Promise<void> {
     assert(await vscode.workspace.applyEdit(ignore.edit), "applying the ignore failed");
     const doc = await vscode.workspace.openTextDocument(uri);
     assert(doc.getText().includes(`//gopitfalls:ignore ${code}`), "no //gopitfalls:ignore comment was inserted");
-    await waitFor("the ignored finding to go away", () => ours(uri).length === before - 1, 30_000);
+    await waitFor("the ignored finding to go away", () => ours(uri).length === before - 1, 60_000);
   });
 
   await step("the Explain action opens the rule's note", async () => {
@@ -471,11 +471,11 @@ async function untrusted(): Promise<void> {
   await step("Restricted Mode with the zh-cn display language", async () => {
     assert(!vscode.workspace.isTrusted, "the workspace should not be trusted");
     assert(vscode.env.language === "zh-cn", `display language ${vscode.env.language}, want zh-cn`);
-    await waitFor("activation", () => extension().isActive, 30_000);
+    await waitFor("activation", () => extension().isActive, 60_000);
     await waitFor("a gopitfalls serve -syntax-only process", () => {
       const pid = serverPids().at(0);
       return pid !== undefined && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes("-syntax-only");
-    }, 30_000);
+    }, 60_000);
   });
 
   // The extension's own strings (vscode.l10n) are checked by the harness
@@ -536,11 +536,11 @@ async function noGo(): Promise<void> {
 
   await step("without go the server runs syntax-only", async () => {
     assert(vscode.workspace.isTrusted, "the workspace should be trusted");
-    await waitFor("activation", () => extension().isActive, 30_000);
+    await waitFor("activation", () => extension().isActive, 60_000);
     await waitFor("a gopitfalls serve -syntax-only process", () => {
       const pid = serverPids().at(0);
       return pid !== undefined && isSyntaxOnly(pid);
-    }, 30_000);
+    }, 60_000);
   });
 
   await step("without go only the rules that need no types report", async () => {
