@@ -480,12 +480,28 @@ func programFactsModule(t *testing.T) (root, confFile, mainFile string) {
 	return root, confFile, mainFile
 }
 
+// confLogged is how the log names package conf of programFactsModule.
+const confLogged = "package=example.com/lspbasic/conf "
+
 // TestProgramFacts opens a main package whose dependency reads paladin:
 // the finding comes from the dependency's facts, and goes away when the
 // (unsaved) dependency stops reading paladin.
 func TestProgramFacts(t *testing.T) {
 	root, confFile, mainFile := programFactsModule(t)
-	c, _, _ := startInProcess(t, server.Options{})
+	// A rule that, in main's first analysis, gives conf's fact
+	// computation a second to show up in the log if it runs meanwhile.
+	var logs *logBuffer
+	var once sync.Once
+	wait := testRule("test-wait", func(pass *analysis.Pass, _ *inspector.Inspector) {
+		if pass.Pkg.Name() == "main" {
+			once.Do(func() {
+				for deadline := time.Now().Add(time.Second); time.Now().Before(deadline) && !strings.Contains(logs.String(), confLogged); {
+					time.Sleep(10 * time.Millisecond)
+				}
+			})
+		}
+	})
+	c, logs, _ := startInProcess(t, server.Options{Rules: all.Rules.With(wait)})
 	ctx := ctxFor(t)
 	if _, err := c.Initialize(ctx, root, "en", nil); err != nil {
 		t.Fatal(err)
@@ -499,6 +515,13 @@ func TestProgramFacts(t *testing.T) {
 	}
 	if d := pub.Diagnostics[0]; d.Code != "paladin-init" || !strings.Contains(d.Message, "main never calls paladin.Init: paladin.Get in conf.DSN") {
 		t.Fatalf("main.go: %+v; want paladin-init from conf's facts", pub.Diagnostics)
+	}
+	// The first diagnostics do not share the processor with the facts:
+	// conf is analysed for them after main's first analysis.
+	log := logs.String()
+	first, dep := strings.Index(log, "package=example.com/lspbasic/cmd/server "), strings.Index(log, confLogged)
+	if first < 0 || dep < first {
+		t.Errorf("conf analysed for its facts at %d of the log, main first analysed at %d: want main first", dep, first)
 	}
 	confURI, _ := c.Open(ctx, confFile, "")
 	c.Change(ctx, confURI, 2, protocol.TextDocumentContentChangeEvent{Text: "package conf\n\n// DSN returns the database address.\nfunc DSN() string { return \"\" }\n"})

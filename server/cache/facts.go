@@ -66,33 +66,35 @@ func (s *Snapshot) depFactsKey(gen uint64, deps []*loader.Metadata) string {
 // factsFor returns the facts that package m's dependencies in the
 // workspace's main module export, and the key they were computed for
 // ("" when there are none to wait for). When they are not computed yet
-// and wait is false, it starts computing them in the background and
-// returns nil with the key "pending": the caller analyses without them
-// now, and Options.FactsReady announces them.
-func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen uint64, m *loader.Metadata, wait bool) (*driver.Facts, string, error) {
+// and wait is false, it returns nil with the key "pending" and a start
+// function that computes them in the background: the caller analyses
+// without them now and calls start after, so that the first diagnostics
+// do not share the processor with the facts; Options.FactsReady
+// announces them. start is nil when there is nothing to start.
+func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen uint64, m *loader.Metadata, wait bool) (facts *driver.Facts, key string, start func(), err error) {
 	deps := mainModuleDeps(g, m)
 	if len(deps) == 0 || len(s.c.factRules()) == 0 {
-		return nil, "", nil
+		return nil, "", nil, nil
 	}
-	key := s.depFactsKey(gen, deps)
+	key = s.depFactsKey(gen, deps)
 	fc := &s.c.facts
 	fc.mu.Lock()
 	if e, ok := fc.done[m.ID]; ok && e.key == key {
 		fc.mu.Unlock()
-		return e.facts, key, nil
+		return e.facts, key, nil, nil
 	}
 	if wait {
 		fc.mu.Unlock()
 		facts, err := s.computeFacts(ctx, v, g, deps)
 		if err != nil {
-			return nil, "", err
+			return nil, "", nil, err
 		}
 		s.storeFacts(m.ID, key, facts)
-		return facts, key, nil
+		return facts, key, nil, nil
 	}
 	if r, ok := fc.running[m.ID]; ok && r.key == key {
 		fc.mu.Unlock()
-		return nil, "pending", nil
+		return nil, "pending", nil, nil
 	}
 	if r, ok := fc.running[m.ID]; ok {
 		r.cancel() // for an older state of the dependencies
@@ -104,30 +106,35 @@ func (s *Snapshot) factsFor(ctx context.Context, v *View, g *loader.Graph, gen u
 	run := &depFacts{key: key, cancel: cancel}
 	fc.running[m.ID] = run
 	fc.mu.Unlock()
-	go func() {
-		defer cancel()
-		start := time.Now()
-		var facts *driver.Facts
-		var err error
-		pprof.Do(bg, pprof.Labels("task", "facts"), func(ctx context.Context) { facts, err = s.computeFacts(ctx, v, g, deps) })
-		fc.mu.Lock()
-		if fc.running[m.ID] == run {
-			delete(fc.running, m.ID)
+	start = func() { go s.computeInBackground(bg, cancel, run, v, g, m, deps) }
+	return nil, "pending", start, nil
+}
+
+// computeInBackground computes the facts of m's dependencies for a run
+// that factsFor registered, stores them and announces them.
+func (s *Snapshot) computeInBackground(bg context.Context, cancel context.CancelFunc, run *depFacts, v *View, g *loader.Graph, m *loader.Metadata, deps []*loader.Metadata) {
+	defer cancel()
+	fc := &s.c.facts
+	began := time.Now()
+	var facts *driver.Facts
+	var err error
+	pprof.Do(bg, pprof.Labels("task", "facts"), func(ctx context.Context) { facts, err = s.computeFacts(ctx, v, g, deps) })
+	fc.mu.Lock()
+	if fc.running[m.ID] == run {
+		delete(fc.running, m.ID)
+	}
+	fc.mu.Unlock()
+	if err != nil {
+		if bg.Err() == nil {
+			s.c.log.Error("dependency facts", "package", m.ID, "error", err)
 		}
-		fc.mu.Unlock()
-		if err != nil {
-			if bg.Err() == nil {
-				s.c.log.Error("dependency facts", "package", m.ID, "error", err)
-			}
-			return
-		}
-		s.storeFacts(m.ID, key, facts)
-		s.c.log.Debug("dependency facts", "package", m.ID, "dependencies", len(deps), "duration", time.Since(start).Round(time.Millisecond))
-		if s.c.opts.FactsReady != nil {
-			s.c.opts.FactsReady(m.ID)
-		}
-	}()
-	return nil, "pending", nil
+		return
+	}
+	s.storeFacts(m.ID, run.key, facts)
+	s.c.log.Debug("dependency facts", "package", m.ID, "dependencies", len(deps), "duration", time.Since(began).Round(time.Millisecond))
+	if s.c.opts.FactsReady != nil {
+		s.c.opts.FactsReady(m.ID)
+	}
 }
 
 func (s *Snapshot) storeFacts(id, key string, facts *driver.Facts) {

@@ -238,9 +238,13 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 	case scanFacts != nil:
 		facts = scanFacts
 	default:
-		facts, factsKey, err = s.factsFor(ctx, v, g, gen, m, !memo)
+		var start func()
+		facts, factsKey, start, err = s.factsFor(ctx, v, g, gen, m, !memo)
 		if err != nil {
 			return nil, err
+		}
+		if start != nil {
+			defer start() // after this analysis: the first diagnostics come first
 		}
 	}
 	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey), cfg, names, srcs)
