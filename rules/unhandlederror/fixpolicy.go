@@ -147,16 +147,14 @@ func isPrintf(obj types.Object) bool {
 // levels, as isLeveledLogger's methods do (go-zero's logx, logrus,
 // log/slog).
 func isLeveledPackage(pkg *types.Package) bool {
-	has := func(names ...string) bool {
+	return logsAtLevels(func(names ...string) bool {
 		for _, name := range names {
 			if _, ok := pkg.Scope().Lookup(name).(*types.Func); !ok {
 				return false
 			}
 		}
 		return true
-	}
-	return has("Info", "Error") && (has("Warn") || has("Debug")) ||
-		has("Infof", "Errorf") && (has("Warnf") || has("Debugf"))
+	})
 }
 
 // leveled are the method names of leveled loggers.
@@ -169,8 +167,16 @@ var leveled = map[string]bool{
 // have Info and Error methods and Warn or Debug (zap, logrus, slog and
 // the like), or the same with an f suffix.
 func isLeveledLogger(t types.Type) bool {
-	return hasMethods(t, "Info", "Error") && (hasMethods(t, "Warn") || hasMethods(t, "Debug")) ||
-		hasMethods(t, "Infof", "Errorf") && (hasMethods(t, "Warnf") || hasMethods(t, "Debugf"))
+	return logsAtLevels(func(names ...string) bool { return hasMethods(t, names...) })
+}
+
+// logsAtLevels reports whether a logger logs at levels, given has, which
+// says whether it has functions (a package) or methods (a type) of all
+// the names: Info and Error, and Warn or Debug, or the same with an f
+// suffix.
+func logsAtLevels(has func(names ...string) bool) bool {
+	return has("Info", "Error") && (has("Warn") || has("Debug")) ||
+		has("Infof", "Errorf") && (has("Warnf") || has("Debugf"))
 }
 
 // registersProcessWide reports whether call registers something in
