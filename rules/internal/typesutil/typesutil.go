@@ -415,10 +415,10 @@ func nonNilChecked(info *types.Info, cond ast.Expr) *types.Var {
 		return nil
 	}
 	x, y := b.X, b.Y
-	if id, ok := ast.Unparen(x).(*ast.Ident); ok && id.Name == "nil" {
+	if IsNil(info, x) {
 		x, y = y, x
 	}
-	if id, ok := ast.Unparen(y).(*ast.Ident); !ok || id.Name != "nil" {
+	if !IsNil(info, y) {
 		return nil
 	}
 	v := LocalVar(info, x)
