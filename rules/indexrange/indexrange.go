@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"github.com/gopitfalls/gopitfalls/rules/internal/syncflow"
@@ -18,7 +17,6 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -163,33 +161,24 @@ func (c *checker) checkFunc(fn *ssa.Function) []*finding {
 // constant that the module declares and names (not a literal, not the
 // standard library's): const KeySep = "@@".
 func (c *checker) namedSeparator(src *source) bool {
-	if src == nil || (src.kind != srcSplit && src.kind != srcSplitN) || src.call == nil {
+	if src == nil || (src.kind != srcSplit && src.kind != srcSplitN) {
 		return false
 	}
-	file := fixutil.FileOf(c.pass.Files, src.call.Pos())
-	if file == nil {
+	call := c.callExpr(src)
+	if call == nil || len(call.Args) < 2 {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(file, src.call.Pos(), src.call.Pos())
-	for _, n := range path {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Lparen != src.call.Pos() || len(call.Args) < 2 {
-			continue
-		}
-		var id *ast.Ident
-		switch sep := ast.Unparen(call.Args[1]).(type) {
-		case *ast.Ident:
-			id = sep
-		case *ast.SelectorExpr:
-			id = sep.Sel
-		}
-		if id == nil {
-			return false
-		}
-		k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
-		return ok && k.Pkg() != nil && !typesutil.IsStd(k.Pkg().Path()) && k.Parent() == k.Pkg().Scope()
+	var id *ast.Ident
+	switch sep := ast.Unparen(call.Args[1]).(type) {
+	case *ast.Ident:
+		id = sep
+	case *ast.SelectorExpr:
+		id = sep.Sel
+	default:
+		return false
 	}
-	return false
+	k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
+	return ok && k.Pkg() != nil && !typesutil.IsStd(k.Pkg().Path()) && k.Parent() == k.Pkg().Scope()
 }
 
 // readsKernelFile reports whether fn reads a file of /proc or /sys: it
