@@ -12,7 +12,11 @@
 //
 //   - a second -fix changes nothing.
 //
-//     go run ./internal/roundtrip [-modules kratos,etcd] [-cache DIR]
+//     go run ./internal/roundtrip [-modules kratos,etcd] [-triaged] [-cache DIR]
+//
+// -triaged runs on every module of the real-module triage instead
+// (testdata/realmod/*/module.txt and testdata/realmod/more/*/module.txt),
+// each named by its folder: the fixes whose warnings were read there.
 //
 // `make fix-roundtrip` runs it, and `make test` with it. The modules come
 // from the module proxy at exact versions (internal/modfetch), prepared
@@ -47,6 +51,7 @@ import (
 func main() {
 	only := flag.String("modules", "kratos,etcd", "comma-separated modules to run on")
 	cache := flag.String("cache", "", "directory of the prepared modules (default: modfetch.CacheDir, shared with the triage test)")
+	triaged := flag.Bool("triaged", false, "run on every module of testdata/realmod and testdata/realmod/more instead of -modules")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("roundtrip: ")
@@ -67,12 +72,23 @@ func main() {
 		log.Fatalf("building gopitfalls: %v\n%s", err, out)
 	}
 
-	var rows []*result
-	for _, name := range strings.Split(*only, ",") {
-		mv, ok := modfetch.Modules[name]
-		if !ok {
-			log.Fatalf("unknown module %q", name)
+	modules := make(map[string]string) // name → path@version
+	var names []string
+	if *triaged {
+		modules, names = triagedModules()
+	} else {
+		for _, name := range strings.Split(*only, ",") {
+			mv, ok := modfetch.Modules[name]
+			if !ok {
+				log.Fatalf("unknown module %q", name)
+			}
+			modules[name] = mv
+			names = append(names, name)
 		}
+	}
+	var rows []*result
+	for _, name := range names {
+		mv := modules[name]
 		start := time.Now()
 		pristine := filepath.Join(*cache, strings.ReplaceAll(mv, "/", "_"))
 		if err := modfetch.Fetch(pristine, mv); err != nil {
@@ -95,6 +111,38 @@ func main() {
 	if failed {
 		os.Exit(1)
 	}
+}
+
+// triagedModules returns the modules of the real-module triage, by the
+// name of their folder, and the names in order.
+func triagedModules() (map[string]string, []string) {
+	var files []string
+	for _, pattern := range []string{"testdata/realmod/*/module.txt", "testdata/realmod/more/*/module.txt"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			log.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		log.Fatal("no testdata/realmod/*/module.txt: run from the repository root")
+	}
+	modules := make(map[string]string)
+	var names []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fields := strings.Fields(string(data))
+		if len(fields) != 2 {
+			log.Fatalf("%s: want \"path version\"", f)
+		}
+		name := filepath.Base(filepath.Dir(f))
+		modules[name] = fields[0] + "@" + fields[1]
+		names = append(names, name)
+	}
+	return modules, names
 }
 
 // A result is what the round trip found on one module.
@@ -295,12 +343,16 @@ func snapshot(dir string) map[string][32]byte {
 // printTable prints the results and the details of what failed, and
 // reports whether anything did.
 func printTable(rows []*result) bool {
-	fmt.Printf("%-8s %7s %6s  %-5s %-5s %-5s %-5s %-11s %-11s %8s\n",
-		"module", "fixes", "files", "-fix", "build", "vet", "gofmt", "idempotent", "new finds", "wall")
+	w := len("module")
+	for _, r := range rows {
+		w = max(w, len(r.name))
+	}
+	fmt.Printf("%-*s %7s %6s  %-5s %-5s %-5s %-5s %-11s %-11s %8s\n",
+		w, "module", "fixes", "files", "-fix", "build", "vet", "gofmt", "idempotent", "new finds", "wall")
 	failed := false
 	for _, r := range rows {
-		fmt.Printf("%-8s %7d %6d  %-5s %-5s %-5s %-5s %-11s %-11s %7.0fs\n",
-			r.name, r.applied, r.files, or(r.fix), or(r.build), or(r.vet), or(r.gofmt), or(r.again), or(r.growth), r.wall.Seconds())
+		fmt.Printf("%-*s %7d %6d  %-5s %-5s %-5s %-5s %-11s %-11s %7.0fs\n",
+			w, r.name, r.applied, r.files, or(r.fix), or(r.build), or(r.vet), or(r.gofmt), or(r.again), or(r.growth), r.wall.Seconds())
 		failed = failed || len(r.problems) > 0
 	}
 	for _, r := range rows {
