@@ -49,10 +49,11 @@ func NewFacts() *Facts {
 }
 
 // bind sets the fact functions of a pass over store (nil: the pass sees
-// no facts of other packages, but its own).
-func bind(pass *analysis.Pass, store *Facts) {
+// no facts of other packages, but its own). With readOnly, the pass's
+// own facts stay in the pass.
+func bind(pass *analysis.Pass, store *Facts, readOnly bool) {
 	b := &binder{
-		a: pass.Analyzer, pkg: pass.Pkg, store: store,
+		a: pass.Analyzer, pkg: pass.Pkg, store: store, readOnly: readOnly,
 		local:    make(map[types.Object]map[reflect.Type]analysis.Fact),
 		localPkg: make(map[reflect.Type]analysis.Fact),
 		paths:    make(map[types.Object]objectpath.Path),
@@ -71,6 +72,7 @@ type binder struct {
 	a        *analysis.Analyzer
 	pkg      *types.Package
 	store    *Facts
+	readOnly bool                                            // export to local only
 	local    map[types.Object]map[reflect.Type]analysis.Fact // this pass's, by identity
 	localPkg map[reflect.Type]analysis.Fact
 	// The object paths of the objects asked about, found with one
@@ -113,7 +115,10 @@ func (b *binder) exportObject(obj types.Object, fact analysis.Fact) {
 		b.local[obj] = make(map[reflect.Type]analysis.Fact)
 	}
 	b.local[obj][reflect.TypeOf(fact)] = fact
-	if k, ok := b.keyOf(obj, fact); ok && b.store != nil {
+	if b.store == nil || b.readOnly {
+		return
+	}
+	if k, ok := b.keyOf(obj, fact); ok {
 		b.store.mu.Lock()
 		b.store.objects[k] = fact
 		b.store.objectsOf[[2]string{k.analyzer, k.pkg}] = true
@@ -127,8 +132,8 @@ func (b *binder) importObject(obj types.Object, ptr analysis.Fact) bool {
 		return true
 	}
 	store := b.store
-	if store == nil || obj == nil || obj.Pkg() == nil {
-		return false
+	if store == nil || obj == nil || obj.Pkg() == nil || b.readOnly && obj.Pkg() == b.pkg {
+		return false // none, or the package's own, which only this pass says
 	}
 	store.mu.Lock()
 	has := store.objectsOf[[2]string{b.a.Name, obj.Pkg().Path()}]
@@ -151,7 +156,7 @@ func (b *binder) importObject(obj types.Object, ptr analysis.Fact) bool {
 
 func (b *binder) exportPackage(fact analysis.Fact) {
 	b.localPkg[reflect.TypeOf(fact)] = fact
-	if b.store != nil {
+	if b.store != nil && !b.readOnly {
 		b.store.mu.Lock()
 		b.store.packages[packageKey{b.a.Name, b.pkg.Path(), reflect.TypeOf(fact)}] = fact
 		b.store.mu.Unlock()
@@ -165,8 +170,8 @@ func (b *binder) importPackage(p *types.Package, ptr analysis.Fact) bool {
 			return true
 		}
 	}
-	if b.store == nil || p == nil {
-		return false
+	if b.store == nil || p == nil || b.readOnly && p == b.pkg {
+		return false // none, or the package's own, which only this pass says
 	}
 	b.store.mu.Lock()
 	f, ok := b.store.packages[packageKey{b.a.Name, p.Path(), reflect.TypeOf(ptr)}]

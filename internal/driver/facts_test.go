@@ -60,7 +60,7 @@ var V, W int
 	an := &analysis.Analyzer{Name: "test", FactTypes: []analysis.Fact{new(testFact)}}
 	store := NewFacts()
 	passA := &analysis.Pass{Analyzer: an, Pkg: a1}
-	bind(passA, store)
+	bind(passA, store, false)
 	objOf := func(p *types.Package, name string) types.Object { return p.Scope().Lookup(name) }
 	member := func(p *types.Package, name string) types.Object {
 		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(objOf(p, "T").Type()), false, p, name)
@@ -71,7 +71,7 @@ var V, W int
 	}
 
 	passB := &analysis.Pass{Analyzer: an, Pkg: b}
-	bind(passB, store)
+	bind(passB, store, false)
 	for round := 0; round < 3; round++ {
 		for i, obj := range []types.Object{objOf(a2, "F"), member(a2, "M"), member(a2, "N"), member(a2, "X"), objOf(a2, "V")} {
 			var f testFact
@@ -88,5 +88,73 @@ var V, W int
 		if passB.ImportObjectFact(objOf(a2, "F"), new(otherFact)) {
 			t.Errorf("round %d: F has a fact of another type", round)
 		}
+	}
+}
+
+// TestFactsReadOnly: a read-only pass (the language server's edit of a
+// package, over its dependencies' cached store) reads the dependencies'
+// facts, keeps its own in the pass, and never takes a fact about its own
+// package from the store, where an earlier version of the package may
+// have left one about a function it no longer has.
+func TestFactsReadOnly(t *testing.T) {
+	pkgOf := func(path, src string, imp types.Importer) *types.Package {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path+".go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	dep := pkgOf("dep", "package dep\n\nfunc D() {}\n", importer.Default())
+	old := pkgOf("p", "package p\n\nfunc F() {}\nfunc G() {}\n", importer.Default())
+	cur := pkgOf("p", "package p\n\nfunc F() {}\nfunc G() {}\n", importer.Default())
+	cur.SetImports([]*types.Package{dep})
+
+	an := &analysis.Analyzer{Name: "test", FactTypes: []analysis.Fact{new(testFact)}}
+	store := NewFacts()
+	passDep := &analysis.Pass{Analyzer: an, Pkg: dep}
+	bind(passDep, store, false)
+	passDep.ExportObjectFact(dep.Scope().Lookup("D"), &testFact{N: 1})
+	passDep.ExportPackageFact(&testFact{N: 2})
+	// An old version of p wrote to the store (as the server did before).
+	passOld := &analysis.Pass{Analyzer: an, Pkg: old}
+	bind(passOld, store, false)
+	passOld.ExportObjectFact(old.Scope().Lookup("G"), &testFact{N: 3})
+	passOld.ExportPackageFact(&testFact{N: 4})
+
+	pass := &analysis.Pass{Analyzer: an, Pkg: cur}
+	bind(pass, store, true)
+	var f testFact
+	if !pass.ImportObjectFact(dep.Scope().Lookup("D"), &f) || f.N != 1 {
+		t.Errorf("dependency's object fact: %v", f)
+	}
+	if !pass.ImportPackageFact(dep, &f) || f.N != 2 {
+		t.Errorf("dependency's package fact: %v", f)
+	}
+	if pass.ImportObjectFact(cur.Scope().Lookup("G"), &f) {
+		t.Errorf("read-only pass took its own package's fact from the store: %v", f)
+	}
+	if pass.ImportPackageFact(cur, &f) {
+		t.Errorf("read-only pass took its own package fact from the store: %v", f)
+	}
+	pass.ExportObjectFact(cur.Scope().Lookup("F"), &testFact{N: 5})
+	pass.ExportPackageFact(&testFact{N: 6})
+	if !pass.ImportObjectFact(cur.Scope().Lookup("F"), &f) || f.N != 5 {
+		t.Errorf("own fact, read back in the pass: %v", f)
+	}
+	if !pass.ImportPackageFact(cur, &f) || f.N != 6 {
+		t.Errorf("own package fact, read back in the pass: %v", f)
+	}
+	later := &analysis.Pass{Analyzer: an, Pkg: old}
+	bind(later, store, false)
+	if later.ImportObjectFact(old.Scope().Lookup("F"), &f) {
+		t.Errorf("read-only pass wrote its fact to the store: %v", f)
+	}
+	if !later.ImportPackageFact(old, &f) || f.N != 4 {
+		t.Errorf("read-only pass replaced a package fact in the store: %v", f)
 	}
 }

@@ -8,9 +8,11 @@ import (
 	"log/slog"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/loader"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -42,6 +44,13 @@ type Input struct {
 	// Reuse releases the rules' results for reuse once they are done
 	// (see Unit.Reuse).
 	Reuse bool
+	// FactsReadOnly: see Unit.FactsReadOnly.
+	FactsReadOnly bool
+	// Focus names the files whose findings will be shown (the editor's
+	// open files): rules may skip the work that would only report
+	// elsewhere (rule.Focus). Nil: the whole package; empty: none, for
+	// a package analysed only for its facts.
+	Focus []string
 }
 
 // Build type-checks the package of in and returns its Unit, ready for
@@ -59,7 +68,22 @@ func Build(in *Input, log *slog.Logger) *Unit {
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
 		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
+		Focus: focus(in.Toks, in.Focus), FactsReadOnly: in.FactsReadOnly,
 	}
+}
+
+// focus returns the Focus of the files called names among toks.
+func focus(toks []*token.File, names []string) *rule.Focus {
+	if names == nil {
+		return nil
+	}
+	var files []*token.File
+	for _, tf := range toks {
+		if slices.Contains(names, tf.Name()) {
+			files = append(files, tf)
+		}
+	}
+	return rule.NewFocus(files)
 }
 
 // addImportedFiles adds to fset, the package's own file set, the files

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/fixutil"
 	"github.com/gopitfalls/gopitfalls/rules/internal/makeinit"
@@ -57,8 +58,8 @@ type chanOp struct {
 type checker struct {
 	pass     *analysis.Pass
 	syntax   *ssapath.Syntax
-	globals  *ssapath.Globals
-	webs     *webs // what may happen to each channel of the package
+	globals  func() *ssapath.Globals
+	webs     func() *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
 	exits    *syncflow.Builder // may a fix leave a loop or the function (skips)
 }
@@ -70,14 +71,21 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		return nil // the package does not type-check: no SSA form
 	}
 	c := &checker{
-		pass:     pass,
-		syntax:   ssapath.NewSyntax(in),
-		globals:  ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs),
-		webs:     buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) }),
+		pass:   pass,
+		syntax: ssapath.NewSyntax(in),
+		// Both look at the whole package, and most functions need neither:
+		// built on first use.
+		globals: sync.OnceValue(func() *ssapath.Globals { return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs) }),
+		webs: sync.OnceValue(func() *webs {
+			return buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) })
+		}),
 		reported: make(map[token.Pos]bool),
 	}
+	focus := rule.FocusOf(pass)
 	for _, fn := range ssainput.SrcFuncs {
-		c.checkFunc(fn)
+		if focus.Has(fn.Pos()) {
+			c.checkFunc(fn) // it reports only at fn's own closes, sends and receives
+		}
 	}
 	return nil
 }
@@ -138,7 +146,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 	if len(closes)+len(defers)+len(recvs) == 0 {
 		return // nothing to check
 	}
-	f := ssapath.NewFunc(fn, c.globals)
+	f := ssapath.NewFunc(fn, c.globals())
 
 	// close of a nil channel.
 	nilClose := make(map[*closeSite]bool)
@@ -203,7 +211,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 
 	// A receive loop that spins once the channel is closed.
 	for _, op := range recvs {
-		if c.webs.neverClosed(op.ch) {
+		if c.webs().neverClosed(op.ch) {
 			continue // no channel it may hold can be closed: the receive blocks, it cannot spin
 		}
 		if !f.InEndlessLoop(op.instr.Block()) {
@@ -362,7 +370,7 @@ func (c *checker) reportSpin(fn *ssa.Function, op chanOp) {
 		Message: rule.Say(c.pass, msgSpin.With(ch, ch)),
 	}
 	d.SuggestedFixes = c.spinFixes(cur, recv)
-	if !c.webs.seenClosed(op.ch) {
+	if !c.webs().seenClosed(op.ch) {
 		// Whoever owns the channel may close it, or may not: the loop
 		// cannot end, but whether it spins is out of sight.
 		c.reportAt(rule.Information, d)

@@ -82,7 +82,11 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		}
 	}
 	var all []*finding
+	focus := rule.FocusOf(pass)
 	for _, fn := range prog.SrcFuncs {
+		if !focus.Has(fn.Pos()) {
+			continue // its findings would not be shown
+		}
 		all = append(all, c.checkFunc(fn)...)
 	}
 	c.addFixes(all)

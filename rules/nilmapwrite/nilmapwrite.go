@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/makeinit"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
@@ -41,15 +42,24 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 		return nil // the package does not type-check: no SSA form
 	}
 	syntax := ssapath.NewSyntax(in)
-	globals := ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)
+	// The package's globals, and each function's paths, are worked out
+	// for the functions that write to a map, when they are first needed.
+	globals := sync.OnceValue(func() *ssapath.Globals { return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs) })
 	reported := make(map[token.Pos]bool)
+	focus := rule.FocusOf(pass)
 	for _, fn := range ssainput.SrcFuncs {
-		f := ssapath.NewFunc(fn, globals)
+		if !focus.Has(fn.Pos()) {
+			continue // it reports only at fn's own map writes, which would not be shown
+		}
+		var f *ssapath.Func
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				mu, ok := instr.(*ssa.MapUpdate)
 				if !ok {
 					continue // not a map write
+				}
+				if f == nil {
+					f = ssapath.NewFunc(fn, globals())
 				}
 				src, ok := f.NilAt(mu.Map, mu)
 				if !ok {

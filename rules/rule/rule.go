@@ -159,7 +159,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		Name:             Name(r.ID),
 		Doc:              en.Title + "\n\n" + en.Summary,
 		URL:              r.URL("en"),
-		Requires:         r.spec.Requires,
+		Requires:         append(slices.Clone(r.spec.Requires), FocusAnalyzer),
 		FactTypes:        r.spec.FactTypes,
 		ResultType:       resultType,
 		RunDespiteErrors: true,

@@ -89,7 +89,11 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		c.returns[cur.Node().Pos()] = cur
 	}
 	var diags []finding
+	focus := rule.FocusOf(pass)
 	for _, fn := range prog.SrcFuncs {
+		if !focus.Has(fn.Pos()) {
+			continue // its findings would not be shown; the facts below need no report
+		}
 		diags = append(diags, c.checkFunc(fn)...)
 	}
 	sort.Slice(diags, func(i, j int) bool { return diags[i].d.Pos < diags[j].d.Pos })

@@ -59,10 +59,11 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, in: in, declared: make(map[*types.Scope]map[string]bool)}
+	focus := rule.FocusOf(pass)
 	for cur := range in.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
 		assert := cur.Node().(*ast.TypeAssertExpr)
-		if assert.Type == nil {
-			continue // x.(type) in a type switch
+		if assert.Type == nil || !focus.Has(assert.Pos()) {
+			continue // x.(type) in a type switch, or a finding that would not be shown
 		}
 		if isCommaOK(cur) {
 			continue // v, ok := x.(T) cannot panic

@@ -67,10 +67,11 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		flows: make(map[ast.Node]*errlive.Graph), summaries: make(map[*types.Func]*summary),
 		exits: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	c.nr = c.exits.NoReturn()
+	focus := rule.FocusOf(pass)
 	for fileCur := range insp.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
-		if !ok {
-			continue // not a file
+		if !ok || !focus.HasFile(file) {
+			continue // not a file, or one whose findings would not be shown
 		}
 		if rule.IsGenerated(pass.Fset, file) {
 			continue // generated code is fixed at its generator

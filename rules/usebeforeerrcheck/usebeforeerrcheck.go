@@ -38,7 +38,11 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newChecker(pass, opts, in)
 	c.exportDerefFacts()
+	focus := rule.FocusOf(pass)
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		if !focus.Has(cur.Node().Pos()) {
+			continue // the uses it finds are in its function, whose findings would not be shown
+		}
 		a, ok := c.assignmentOf(cur)
 		if !ok {
 			continue // not `v, err := f()` with a nilable v

@@ -162,7 +162,9 @@ func (s *Snapshot) computeFacts(ctx context.Context, v *View, g *loader.Graph, d
 		}
 		files, release := s.parseAll(d.GoFiles, srcs, false)
 		cfg, _ := s.Config(d.Dir)
-		_, err = s.build(ctx, metadataInput(d, v.exports.Importer(g, d, nil), facts), files, cfg, false, s.c.factRules())
+		in := metadataInput(d, v.exports.Importer(g, d, nil), facts)
+		in.Focus = []string{} // its facts, and no findings
+		_, err = s.build(ctx, in, files, cfg, false, s.c.factRules())
 		release()
 		if err != nil {
 			return nil, err

@@ -247,7 +247,18 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 			defer start() // after this analysis: the first diagnostics come first
 		}
 	}
-	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey), cfg, names, srcs)
+	// An open package is analysed for its open files: the edit's run
+	// shows their findings and no others (the workspace scan analyses
+	// the package again for the rest, without a focus).
+	var focus []string
+	if memo {
+		for _, name := range names {
+			if s.overlays[name] != nil {
+				focus = append(focus, name)
+			}
+		}
+	}
+	key := s.key(fmt.Sprint(m.ID, gen, len(g.Packages), factsKey, focus), cfg, names, srcs)
 	compute := func(ctx context.Context) (*Package, error) {
 		var files []*File
 		var release func()
@@ -255,6 +266,8 @@ func (s *Snapshot) analyze(ctx context.Context, v *View, m *loader.Metadata, ext
 		var missing []string
 		in := metadataInput(m, v.exports.Importer(g, m, &missing), facts)
 		in.Reuse = memo // an open package: analysed again on the next edit
+		in.Focus = focus
+		in.FactsReadOnly = memo // the dependencies' store is cached: keep the buffer's facts out of it
 		pkg, err := s.build(ctx, in, files, cfg, false, nil)
 		if err != nil {
 			release()

@@ -1,0 +1,62 @@
+package rule
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A Focus is the part of a package whose findings will be shown: the
+// language server shows those of the files the editor has open, and
+// nothing else, on every edit. A rule may skip the work whose only
+// outcome is a report outside its Focus (the findings in one function,
+// say), and so answer an edit sooner. It must not skip anything else:
+// what it learns of the whole package (summaries, facts it exports,
+// counts across call sites) is the same whatever the Focus.
+//
+// The nil Focus holds the whole package: every driver but the language
+// server's edits (check, go vet, golangci-lint, the workspace scan).
+type Focus struct {
+	files []*token.File
+}
+
+// NewFocus returns the Focus of the given files of a package. With
+// none, nothing is shown: a pass run for the facts it exports.
+func NewFocus(files []*token.File) *Focus {
+	return &Focus{files: files}
+}
+
+// Has reports whether pos is in a file of f.
+func (f *Focus) Has(pos token.Pos) bool {
+	if f == nil {
+		return true
+	}
+	for _, tf := range f.files {
+		if base := token.Pos(tf.Base()); base <= pos && pos <= base+token.Pos(tf.Size()) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasFile reports whether file is in f.
+func (f *Focus) HasFile(file *ast.File) bool { return f.Has(file.FileStart) }
+
+// FocusAnalyzer gives rules the Focus of the pass. Its own Run says
+// "the whole package"; the gopitfalls driver gives it the files an
+// editor shows instead (driver.Input.Focus). Every rule requires it.
+var FocusAnalyzer = &analysis.Analyzer{
+	Name:             "gopitfalls_focus",
+	Doc:              "the files of the package whose findings are shown (all, outside the language server)",
+	Run:              func(*analysis.Pass) (any, error) { return (*Focus)(nil), nil },
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Focus](),
+}
+
+// FocusOf returns the Focus of a rule's pass.
+func FocusOf(pass *analysis.Pass) *Focus {
+	f, _ := pass.ResultOf[FocusAnalyzer].(*Focus)
+	return f
+}
