@@ -57,6 +57,7 @@ func main() {
 	flag.StringVar(&file, "file", file, "the file to edit, relative to the module root (it must import fmt)")
 	serverLog := flag.String("serverlog", "", "pass -logfile `file` -loglevel debug to gopitfalls serve")
 	flag.DurationVar(&timeout, "timeout", timeout, "how long one server may take, from its start to the end of the workspace scan")
+	repeat := flag.Int("repeat", 1, "measure each server this many times, in turn, and print the medians")
 	serverFlags := flag.String("serverflags", "", "more `flags` for gopitfalls serve, separated by spaces (e.g. -cpuprofile /tmp/cpu.pprof)")
 	flag.Parse()
 	var serverArgs []string
@@ -108,22 +109,75 @@ func main() {
 			}{"gopls default delay", []string{*goplsBin}, map[string]any{}, isPrintf},
 		)
 	}
-	fmt.Printf("%s, %s, %d edits\n\n", moduleName(*dir), file, *edits)
-	fmt.Printf("%-26s %12s %10s %10s %10s %10s %12s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit p95", "edit max", "CPU/edit", "peak RSS")
+	fmt.Printf("%s, %s, %d edits", moduleName(*dir), file, *edits)
+	if *repeat > 1 {
+		fmt.Printf(", medians of %d runs of each server, taken in turn", *repeat)
+	}
+	fmt.Printf("\n\n")
+	header := func() {
+		fmt.Printf("%-30s %12s %10s %10s %10s %10s %12s %9s\n", "server", "first diags", "edit p50", "edit p90", "edit p95", "edit max", "CPU/edit", "peak RSS")
+	}
+	if *repeat <= 1 {
+		header()
+	}
+	results := make(map[string][]*result)
+	for round := 1; round <= max(*repeat, 1); round++ {
+		for _, r := range runs {
+			if !slices.ContainsFunc(strings.Split(*only, ","), func(s string) bool { return strings.Contains(r.name, s) }) {
+				continue
+			}
+			name := r.name
+			if *repeat > 1 {
+				name = fmt.Sprintf("%s #%d", r.name, round)
+			}
+			res, err := measure(*dir, r.cmd, r.settings, r.want, *edits)
+			if err != nil {
+				fmt.Printf("%-30s error: %v\n", name, err)
+				continue
+			}
+			results[r.name] = append(results[r.name], res)
+			printRow(name, res)
+		}
+	}
+	if *repeat <= 1 {
+		return
+	}
+	fmt.Printf("\nmedians\n")
+	header()
 	for _, r := range runs {
-		if !slices.ContainsFunc(strings.Split(*only, ","), func(s string) bool { return strings.Contains(r.name, s) }) {
-			continue
+		if rs := results[r.name]; len(rs) > 0 {
+			printRow(r.name, median(rs))
 		}
-		res, err := measure(*dir, r.cmd, r.settings, r.want, *edits)
-		if err != nil {
-			fmt.Printf("%-26s error: %v\n", r.name, err)
-			continue
+	}
+}
+
+func printRow(name string, res *result) {
+	fmt.Printf("%-30s %12s %10s %10s %10s %10s %12s %6d MB", name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.p95), ms(res.max), ms(res.cpu), res.rssKB/1024)
+	if res.scan > 0 {
+		fmt.Printf("  (workspace checked after %s)", ms(res.scan))
+	}
+	fmt.Println()
+}
+
+// median returns the median of each measure over runs, taken separately.
+func median(runs []*result) *result {
+	mid := func(get func(*result) time.Duration) time.Duration {
+		vs := make([]time.Duration, len(runs))
+		for i, r := range runs {
+			vs[i] = get(r)
 		}
-		fmt.Printf("%-26s %12s %10s %10s %10s %10s %12s %6d MB", r.name, ms(res.first), ms(res.p50), ms(res.p90), ms(res.p95), ms(res.max), ms(res.cpu), res.rssKB/1024)
-		if res.scan > 0 {
-			fmt.Printf("  (workspace checked after %s)", ms(res.scan))
-		}
-		fmt.Println()
+		slices.Sort(vs)
+		return vs[len(vs)/2]
+	}
+	return &result{
+		first: mid(func(r *result) time.Duration { return r.first }),
+		p50:   mid(func(r *result) time.Duration { return r.p50 }),
+		p90:   mid(func(r *result) time.Duration { return r.p90 }),
+		p95:   mid(func(r *result) time.Duration { return r.p95 }),
+		max:   mid(func(r *result) time.Duration { return r.max }),
+		cpu:   mid(func(r *result) time.Duration { return r.cpu }),
+		scan:  mid(func(r *result) time.Duration { return r.scan }),
+		rssKB: int(mid(func(r *result) time.Duration { return time.Duration(r.rssKB) })),
 	}
 }
 
