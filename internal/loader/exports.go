@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -17,15 +18,28 @@ import (
 type Exports struct {
 	fset *token.FileSet // positions of the objects read
 
-	mu   sync.Mutex
-	pkgs map[string]*types.Package // by package ID; complete once read
-	from map[string]string         // package ID → the export file its types were read from
+	mu      sync.Mutex
+	pkgs    map[string]*types.Package // by package ID; complete once read
+	from    map[string]string         // package ID → the export file its types were read from
+	reading map[string]*reading       // reads under way, by package ID
+	// partial is held by a read whose view holds incomplete packages
+	// (dependencies that could not be read), which reading fills in.
+	partial sync.Mutex
+	sem     chan struct{} // bounds the reads decoding at once
+}
+
+// A reading is a read of a package's export data under way.
+type reading struct {
+	done chan struct{}
+	p    *types.Package
+	err  error
 }
 
 // NewExports returns an empty cache that records the positions of the
 // objects it reads in fset.
 func NewExports(fset *token.FileSet) *Exports {
-	return &Exports{fset: fset, pkgs: make(map[string]*types.Package), from: make(map[string]string)}
+	return &Exports{fset: fset, pkgs: make(map[string]*types.Package), from: make(map[string]string),
+		reading: make(map[string]*reading), sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // Importer returns the types.Importer of package m of g: its imports by
@@ -78,31 +92,73 @@ var NoImports types.Importer = importerFunc(func(path string) (*types.Package, e
 // reading export data does to the incomplete packages it creates for
 // dependencies not read yet): once returned, a package's types do not
 // change, and concurrent type-checks and rules may read them freely.
+// Dependencies that do not import one another are read at the same
+// time, GOMAXPROCS at once: a large module's first package to check
+// imports hundreds.
 func (e *Exports) Types(g *Graph, id string) (*types.Package, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.typesLocked(g, id, make(map[string]bool))
+	return e.read(g, id, nil)
 }
 
-func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*types.Package, error) {
-	if p, ok := e.pkgs[id]; ok && p.Complete() {
-		return p, nil
-	}
-	if visiting[id] {
-		return nil, fmt.Errorf("import cycle through %s", id)
-	}
-	visiting[id] = true
-	if m := g.Packages[id]; m != nil {
-		for _, dep := range m.Imports {
-			// An error here is the dependency's own: reading id reports
-			// what it needs of it.
-			_, _ = e.typesLocked(g, dep, visiting)
+// An ancestry is the chain of packages whose reads wait for this one.
+type ancestry struct {
+	id string
+	up *ancestry
+}
+
+func (a *ancestry) has(id string) bool {
+	for ; a != nil; a = a.up {
+		if a.id == id {
+			return true
 		}
 	}
+	return false
+}
+
+// read returns package id, reading it (after its dependencies, which it
+// reads in parallel) or waiting for the read under way.
+func (e *Exports) read(g *Graph, id string, up *ancestry) (*types.Package, error) {
+	if up.has(id) {
+		return nil, fmt.Errorf("import cycle through %s", id)
+	}
+	e.mu.Lock()
+	if p, ok := e.pkgs[id]; ok && p.Complete() {
+		e.mu.Unlock()
+		return p, nil
+	}
+	if r, ok := e.reading[id]; ok {
+		e.mu.Unlock()
+		<-r.done
+		return r.p, r.err
+	}
+	r := &reading{done: make(chan struct{})}
+	e.reading[id] = r
+	e.mu.Unlock()
+
+	r.p, r.err = e.readAfterDeps(g, id, &ancestry{id, up})
+	e.mu.Lock()
+	delete(e.reading, id)
+	e.mu.Unlock()
+	close(r.done)
+	return r.p, r.err
+}
+
+// readAfterDeps reads the dependencies of package id, then id.
+func (e *Exports) readAfterDeps(g *Graph, id string, up *ancestry) (*types.Package, error) {
 	m := g.Packages[id]
 	if m == nil {
 		return nil, fmt.Errorf("no metadata for %s", id)
 	}
+	var wg sync.WaitGroup
+	for _, dep := range m.Imports {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// An error here is the dependency's own: reading id reports
+			// what it needs of it.
+			_, _ = e.read(g, dep, up)
+		}()
+	}
+	wg.Wait()
 	if m.ExportFile == "" {
 		if len(m.Errors) > 0 { // the go command's reason
 			msg := strings.TrimSpace(m.Errors[0].Msg)
@@ -116,8 +172,11 @@ func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*t
 	}
 	// gcexportdata identifies packages by path; build the path-keyed view
 	// of the ID-keyed cache that covers m's transitive imports, creating
-	// (incomplete) packages for those not read yet, as go/packages does.
+	// (incomplete) packages for those that could not be read, as
+	// go/packages does: export data may fill them in part.
+	e.mu.Lock()
 	view := make(map[string]*types.Package)
+	partial := false
 	seen := make(map[string]bool)
 	var visit func(id string)
 	visit = func(id string) {
@@ -130,10 +189,16 @@ func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*t
 			return
 		}
 		p, ok := e.pkgs[id]
-		if !ok {
+		switch {
+		case !ok && id == m.ID:
+			p = types.NewPackage(d.PkgPath, d.Name) // this read's own
+		case !ok:
 			p = types.NewPackage(d.PkgPath, d.Name)
 			e.pkgs[id] = p
-			e.from[id] = d.ExportFile // export data may fill it in part
+			e.from[id] = d.ExportFile
+			partial = true
+		case !p.Complete():
+			partial = true // shared, and filled in by whoever reads it
 		}
 		view[d.PkgPath] = p
 		for _, dep := range d.Imports {
@@ -141,11 +206,18 @@ func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*t
 		}
 	}
 	visit(id)
+	e.mu.Unlock()
+	if partial {
+		e.partial.Lock()
+		defer e.partial.Unlock()
+	}
 	f, err := os.Open(m.ExportFile)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	e.sem <- struct{}{}
+	defer func() { <-e.sem }()
 	// go list -export names compiler archives, which NewReader unwraps
 	// (as go/packages does).
 	r, err := gcexportdata.NewReader(f) //lint:ignore SA1019 go list -export gives archives
@@ -156,8 +228,10 @@ func (e *Exports) typesLocked(g *Graph, id string, visiting map[string]bool) (*t
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %v", m.PkgPath, err)
 	}
+	e.mu.Lock()
 	e.pkgs[id] = p
 	e.from[id] = m.ExportFile
+	e.mu.Unlock()
 	return p, nil
 }
 

@@ -4,9 +4,11 @@ import (
 	"context"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/loader"
@@ -80,5 +82,74 @@ func TestCheckAgainstExportData(t *testing.T) {
 	}
 	if !shared {
 		t.Errorf("no import in common: the test shows nothing (imports %v)", imported)
+	}
+}
+
+// TestExportsConcurrent reads every package of a module's dependency
+// graph from many goroutines at once, into one Exports: each package is
+// read once, complete, and every package that imports another sees the
+// same *types.Package for it (go test -race checks the rest).
+func TestExportsConcurrent(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/rules/unhandled-error")
+	pkgs, _, err := loader.ListDeps(context.Background(), dir, nil, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := loader.NewGraph(pkgs)
+	exports := loader.NewExports(token.NewFileSet())
+	var ids []string
+	for id, m := range g.Packages {
+		if m.ExportFile != "" {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) < 20 {
+		t.Fatalf("only %d packages with export data", len(ids))
+	}
+	got := make([]map[string]*types.Package, 4) // by reader, by ID
+	var wg sync.WaitGroup
+	for w := range got {
+		got[w] = make(map[string]*types.Package)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			order := slices.Clone(ids)
+			slices.Sort(order)
+			if w%2 == 1 {
+				slices.Reverse(order) // dependents first, then what they import
+			}
+			for _, id := range order {
+				p, err := exports.Types(g, id)
+				if err != nil {
+					t.Errorf("%s: %v", id, err)
+					continue
+				}
+				got[w][id] = p
+			}
+		}()
+	}
+	wg.Wait()
+	idsOf := make(map[string][]string) // path → IDs
+	for _, id := range ids {
+		idsOf[g.Packages[id].PkgPath] = append(idsOf[g.Packages[id].PkgPath], id)
+	}
+	for _, id := range ids {
+		p := got[0][id]
+		for w := 1; w < len(got); w++ {
+			if got[w][id] != p {
+				t.Errorf("%s: readers 0 and %d got different packages", id, w)
+			}
+		}
+		if p == nil {
+			continue
+		}
+		if !p.Complete() {
+			t.Errorf("%s is incomplete", id)
+		}
+		for _, imp := range p.Imports() {
+			if same := idsOf[imp.Path()]; len(same) == 1 && got[0][same[0]] != imp {
+				t.Errorf("%s imports a copy of %s", id, imp.Path())
+			}
+		}
 	}
 }
