@@ -68,13 +68,17 @@ func Build(in *Input, log *slog.Logger) *Unit {
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
 		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
-		Focus: focus(in.Toks, in.Focus), FactsReadOnly: in.FactsReadOnly,
+		Focus: focus(in.Toks, in.Focus, in.FactsReadOnly), FactsReadOnly: in.FactsReadOnly,
 	}
 }
 
 // focus returns the Focus of the files called names among toks.
-func focus(toks []*token.File, names []string) *rule.Focus {
+// With readOnly, nobody reads the facts the passes export.
+func focus(toks []*token.File, names []string, readOnly bool) *rule.Focus {
 	if names == nil {
+		if readOnly {
+			return (*rule.Focus)(nil).WithoutFacts()
+		}
 		return nil
 	}
 	var files []*token.File
@@ -83,7 +87,11 @@ func focus(toks []*token.File, names []string) *rule.Focus {
 			files = append(files, tf)
 		}
 	}
-	return rule.NewFocus(files)
+	f := rule.NewFocus(files)
+	if readOnly {
+		f = f.WithoutFacts()
+	}
+	return f
 }
 
 // addImportedFiles adds to fset, the package's own file set, the files

@@ -40,9 +40,10 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	b := syncflow.NewBuilder(pass.TypesInfo, pass.Files)
+	focus := rule.FocusOf(pass)
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if !mayLockOrMake(cur.Node()) {
-			continue // nothing to follow: no Lock and no make of its own
+		if !focus.Has(cur.Node().Pos()) || !mayLockOrMake(cur.Node()) {
+			continue // its findings would not be shown, or nothing to follow: no Lock and no make of its own
 		}
 		g := b.Graph(cur.Node())
 		if g == nil {

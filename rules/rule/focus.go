@@ -16,10 +16,17 @@ import (
 // what it learns of the whole package (summaries, facts it exports,
 // counts across call sites) is the same whatever the Focus.
 //
-// The nil Focus holds the whole package: every driver but the language
-// server's edits (check, go vet, golangci-lint, the workspace scan).
+// A Focus also says whether anybody reads the facts the pass exports:
+// nobody does for an editor's buffer, whose dependents see the facts of
+// the files on disk. A rule may skip working out facts then.
+//
+// The nil Focus holds the whole package, facts wanted: every driver but
+// the language server's edits (check, go vet, golangci-lint, the
+// workspace scan).
 type Focus struct {
-	files []*token.File
+	files   []*token.File
+	all     bool // every file (files is nil)
+	noFacts bool
 }
 
 // NewFocus returns the Focus of the given files of a package. With
@@ -28,9 +35,20 @@ func NewFocus(files []*token.File) *Focus {
 	return &Focus{files: files}
 }
 
+// WithoutFacts returns f for a pass whose facts nobody reads.
+func (f *Focus) WithoutFacts() *Focus {
+	if f == nil {
+		return &Focus{all: true, noFacts: true}
+	}
+	return &Focus{files: f.files, all: f.all, noFacts: true}
+}
+
+// Facts reports whether the facts the pass exports are read.
+func (f *Focus) Facts() bool { return f == nil || !f.noFacts }
+
 // Has reports whether pos is in a file of f.
 func (f *Focus) Has(pos token.Pos) bool {
-	if f == nil {
+	if f == nil || f.all {
 		return true
 	}
 	for _, tf := range f.files {

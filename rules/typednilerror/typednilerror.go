@@ -100,7 +100,9 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	for _, f := range diags {
 		rule.ReportAt(pass, f.sev, f.d)
 	}
-	c.exportFacts(prog.SrcFuncs)
+	if focus.Facts() {
+		c.exportFacts(prog.SrcFuncs) // after the findings, which read none of them
+	}
 	c.checkGRPCCompares(opts, prog.SrcFuncs)
 	return nil
 }
