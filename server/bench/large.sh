@@ -18,4 +18,4 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/gopitfalls" .
 GOBIN="$tmp" GOFLAGS= go install golang.org/x/tools/gopls@v0.23.0
 go run ./server/bench -server "$tmp/gopitfalls" -gopls "$tmp/gopls" -dir "$dir" -file tsdb/db.go \
-	-edits 20 -timeout 30m -run "gopitfalls,gopls diagnosticsDelay"
+	-edits 20 -timeout 30m -repeat 3 -run "gopitfalls,gopls diagnosticsDelay"
