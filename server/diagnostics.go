@@ -45,10 +45,11 @@ type diagnoser struct {
 	fromDisk  map[string]bool // files whose diagnostics a workspace scan published
 	reported  map[string]bool // rule errors already logged to the client
 	stopped   bool
+	gc        *collector // collects between edits rather than during one
 }
 
 func newDiagnoser(s *Server) *diagnoser {
-	return &diagnoser{s: s, dirty: make(map[string]uint64), fromDisk: make(map[string]bool), reported: make(map[string]bool)}
+	return &diagnoser{s: s, dirty: make(map[string]uint64), fromDisk: make(map[string]bool), reported: make(map[string]bool), gc: newCollector()}
 }
 
 // edited marks path dirty and schedules a run: at once for a newly
@@ -101,6 +102,7 @@ func (d *diagnoser) schedule(delay time.Duration) {
 	}
 	if d.active == 0 {
 		d.idle = make(chan struct{})
+		d.gc.busy()
 	}
 	d.active++
 	if d.yieldScan != nil {
@@ -112,6 +114,7 @@ func (d *diagnoser) schedule(delay time.Duration) {
 			d.active--
 			if d.active == 0 {
 				close(d.idle)
+				go d.gc.idle()
 			}
 			d.mu.Unlock()
 		}()
