@@ -29,7 +29,7 @@ import (
 // for the export data of plain packages (and once more, as List does,
 // should the second leave out a package it was asked for).
 func ListDeps(ctx context.Context, dir string, env []string, patterns ...string) (map[string]*Metadata, []string, error) {
-	pkgs, roots, err := list(ctx, dir, env, Mode&^packages.NeedExportFile, patterns)
+	pkgs, roots, err := list(ctx, dir, env, Mode&^packages.NeedExportFile, true, patterns)
 	if err != nil {
 		return nil, nil, err
 	}

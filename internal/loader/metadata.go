@@ -74,16 +74,23 @@ func (m *Metadata) AnalysisModule() *analysis.Module {
 // packages the patterns matched (with their test variants and test
 // mains), in the go command's order.
 func List(ctx context.Context, dir string, env []string, patterns ...string) (map[string]*Metadata, []string, error) {
-	return list(ctx, dir, env, Mode, patterns)
+	return list(ctx, dir, env, Mode, true, patterns)
 }
 
-func list(ctx context.Context, dir string, env []string, mode packages.LoadMode, patterns []string) (map[string]*Metadata, []string, error) {
+// ListWithoutTests is List without the tests: the go command has less to
+// do (on prometheus' tsdb, 700 packages instead of 800, 0.3 s instead of
+// 0.45), and a non-test file needs none of them.
+func ListWithoutTests(ctx context.Context, dir string, env []string, patterns ...string) (map[string]*Metadata, []string, error) {
+	return list(ctx, dir, env, Mode, false, patterns)
+}
+
+func list(ctx context.Context, dir string, env []string, mode packages.LoadMode, tests bool, patterns []string) (map[string]*Metadata, []string, error) {
 	cfg := &packages.Config{
 		Context: ctx,
 		Mode:    mode,
 		Dir:     dir,
 		Env:     env,
-		Tests:   true,
+		Tests:   tests,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {

@@ -99,3 +99,53 @@ func lines(l []string) string {
 	}
 	return strings.Join(l, "\n\t")
 }
+
+// TestNonTestFileLoadsNoTests: opening a non-test file loads its package
+// without the tests (the go command has less to do before the first
+// diagnostics); opening a test file of the package then loads them, and
+// the test file is analysed in the package's test variant, with its
+// findings.
+func TestNonTestFileLoadsNoTests(t *testing.T) {
+	dir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "rules", "go-errgroup"))
+	c := cache.New(cache.Options{Rules: all.Rules})
+	open := func(name string) *cache.Package {
+		t.Helper()
+		path := filepath.Join(dir, "jobs", name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, err := c.Snapshot(map[string]*cache.Overlay{path: {Path: path, Version: 1, Content: src}}, nil).PackageFor(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	testVariants := func() (ids []string) {
+		g, _ := c.View(dir).Graph()
+		for id, m := range g.Packages {
+			if m.ForTest != "" || strings.HasSuffix(id, ".test") {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+
+	plain := open("jobs.go")
+	if plain.ID != "example.com/goerrgroup/jobs" {
+		t.Fatalf("jobs.go analysed in %s", plain.ID)
+	}
+	if ids := testVariants(); len(ids) > 0 {
+		t.Errorf("opening jobs.go loaded tests: %v", ids)
+	}
+	test := open("jobs_test.go")
+	if !strings.Contains(test.ID, "[") {
+		t.Errorf("jobs_test.go analysed in %s, not the test variant", test.ID)
+	}
+	if len(findingsIn(test.Findings, filepath.Join(dir, "jobs", "jobs_test.go"))) == 0 {
+		t.Errorf("no findings in jobs_test.go")
+	}
+	if len(testVariants()) == 0 {
+		t.Errorf("opening jobs_test.go loaded no tests")
+	}
+}

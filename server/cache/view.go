@@ -135,7 +135,11 @@ func (v *View) load(ctx context.Context, force, replace bool, patterns []string)
 		}
 	}
 	start := time.Now()
-	added, _, err := loader.List(ctx, v.Root, v.c.opts.Env, patterns...)
+	list := loader.List
+	if !slices.ContainsFunc(patterns, needsTests) {
+		list = loader.ListWithoutTests // the first diagnostics of a file sooner
+	}
+	added, _, err := list(ctx, v.Root, v.c.opts.Env, patterns...)
 	if err != nil {
 		return err
 	}
@@ -162,6 +166,13 @@ func (v *View) load(ctx context.Context, force, replace bool, patterns []string)
 	}
 	v.c.log.Info("loaded packages", "root", v.Root, "patterns", patterns, "packages", len(added), "duration", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// needsTests reports whether loading pattern needs the tests of the
+// packages it matches: all but a non-test file's (file=x.go) do.
+func needsTests(pattern string) bool {
+	name, ok := strings.CutPrefix(pattern, "file=")
+	return !ok || strings.HasSuffix(name, "_test.go")
 }
 
 // Reload loads every pattern loaded so far again: after go.mod, go.work
