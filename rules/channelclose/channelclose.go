@@ -211,11 +211,11 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 
 	// A receive loop that spins once the channel is closed.
 	for _, op := range recvs {
-		if c.webs().neverClosed(op.ch) {
-			continue // no channel it may hold can be closed: the receive blocks, it cannot spin
-		}
 		if !f.InEndlessLoop(op.instr.Block()) {
 			continue // not in a loop, or the loop has a way out
+		}
+		if c.webs().neverClosed(op.ch) {
+			continue // no channel it may hold can be closed: the receive blocks, it cannot spin
 		}
 		c.reportSpin(fn, op)
 	}
