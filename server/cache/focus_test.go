@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
+	"github.com/gopitfalls/gopitfalls/internal/modfetch"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/server/cache"
 )
@@ -18,9 +19,10 @@ import (
 // its package is analysed for it alone (an edit: the rules skip what
 // would only report in the package's other files, rule.Focus) or whole
 // (check, the workspace scan), fixes included. It holds every file of
-// every package of more than one file in the rules' fixture modules, and
-// in the modules that -focus.dirs names (a real module: go test
-// ./server/cache -run Focus -focus.dirs /path/to/kratos).
+// every package of more than one file in the rules' fixture modules, in
+// kratos v0.6.0 and v2.9.2 from the module proxy (unless -short, or the
+// proxy cannot be reached), and in the modules that -focus.dirs names
+// (go test ./server/cache -run Focus -focus.dirs /path/to/etcd/server).
 func TestFocusKeepsFindings(t *testing.T) {
 	mods, err := filepath.Glob(filepath.Join("..", "..", "testdata", "rules", "*"))
 	if err != nil || len(mods) == 0 {
@@ -29,10 +31,28 @@ func TestFocusKeepsFindings(t *testing.T) {
 	if *focusDirs != "" {
 		mods = append(mods, strings.Split(*focusDirs, ",")...)
 	}
+	real := make(map[string]string) // directory → module@version
+	if !testing.Short() {
+		cacheDir, err := modfetch.CacheDir()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"kratos", "kratos2"} {
+			mv := modfetch.Modules[name]
+			dir := filepath.Join(cacheDir, strings.ReplaceAll(mv, "/", "_"))
+			real[dir] = mv
+			mods = append(mods, dir)
+		}
+	}
 	for _, mod := range mods {
 		dir, _ := filepath.Abs(mod)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
+			if mv, ok := real[mod]; ok {
+				if err := modfetch.Fetch(dir, mv); err != nil {
+					t.Skipf("%s cannot be fetched from the module proxy; skipping:\n%v", mv, err)
+				}
+			}
 			c := cache.New(cache.Options{Rules: all.Rules})
 			v := c.View(dir)
 			if err := v.Load(t.Context(), false, "./..."); err != nil {
