@@ -150,6 +150,12 @@ func (e *Exports) readAfterDeps(g *Graph, id string, up *ancestry) (*types.Packa
 	}
 	var wg sync.WaitGroup
 	for _, dep := range m.Imports {
+		e.mu.Lock()
+		p, ok := e.pkgs[dep]
+		e.mu.Unlock()
+		if ok && p.Complete() {
+			continue // read before
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
