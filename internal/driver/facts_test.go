@@ -19,6 +19,22 @@ type otherFact struct{}
 
 func (*otherFact) AFact() {}
 
+// checkSource type-checks the one-file package path from src, importing
+// the standard library.
+func checkSource(t *testing.T, path, src string) *types.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path+".go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check(path, fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
 // TestFactsAcrossCopies: facts a pass exports about a package's objects
 // are found by a pass over a package that imports another copy of it
 // (as one type-checked against export data does: other types.Objects,
@@ -39,21 +55,9 @@ func G() {}
 var V, W int
 `
 	const srcC = "package c\n\nfunc H() {}\n"
-	check := func(path, src string, imp types.Importer) (*types.Package, *ast.File) {
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, path+".go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pkg, f
-	}
-	a1, _ := check("a", srcA, importer.Default())
-	a2, _ := check("a", srcA, importer.Default()) // another copy
-	c, _ := check("c", srcC, importer.Default())
+	a1 := checkSource(t, "a", srcA)
+	a2 := checkSource(t, "a", srcA) // another copy
+	c := checkSource(t, "c", srcC)
 	b := types.NewPackage("b", "b")
 	b.SetImports([]*types.Package{a2, c})
 
@@ -97,21 +101,9 @@ var V, W int
 // package from the store, where an earlier version of the package may
 // have left one about a function it no longer has.
 func TestFactsReadOnly(t *testing.T) {
-	pkgOf := func(path, src string, imp types.Importer) *types.Package {
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, path+".go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pkg
-	}
-	dep := pkgOf("dep", "package dep\n\nfunc D() {}\n", importer.Default())
-	old := pkgOf("p", "package p\n\nfunc F() {}\nfunc G() {}\n", importer.Default())
-	cur := pkgOf("p", "package p\n\nfunc F() {}\nfunc G() {}\n", importer.Default())
+	dep := checkSource(t, "dep", "package dep\n\nfunc D() {}\n")
+	old := checkSource(t, "p", "package p\n\nfunc F() {}\nfunc G() {}\n")
+	cur := checkSource(t, "p", "package p\n\nfunc F() {}\nfunc G() {}\n")
 	cur.SetImports([]*types.Package{dep})
 
 	an := &analysis.Analyzer{Name: "test", FactTypes: []analysis.Fact{new(testFact)}}

@@ -51,14 +51,10 @@ type Unit struct {
 	// method of the results that have one, so that what they built for
 	// the dependencies (ssaflow's program) serves the next analysis.
 	Reuse bool
-	// FactsReadOnly keeps the package's own facts in its passes, out of
-	// Facts, and so never reads them from there: the language server's
-	// analyses of unsaved buffers share a cached store of their
-	// dependencies' facts, which an edit must neither change nor be
-	// misled by (a fact of a function since deleted).
-	FactsReadOnly bool
 	// Focus is the part of the package whose findings will be shown,
-	// which rule.FocusAnalyzer gives the rules (nil: all of it).
+	// which rule.FocusAnalyzer gives the rules (nil: all of it), and
+	// whether anybody reads its facts: those nobody reads stay in the
+	// passes, out of Facts (Input.FactsReadOnly).
 	Focus *rule.Focus
 }
 
@@ -199,7 +195,7 @@ func (r *runner) exec(a *analysis.Analyzer, act *action) {
 		Report:       func(d analysis.Diagnostic) { act.diags = append(act.diags, d) },
 		ReadFile:     u.ReadFile,
 	}
-	bind(pass, u.Facts, u.FactsReadOnly)
+	bind(pass, u.Facts, !u.Focus.Facts())
 	r.sem <- struct{}{} // not held while waiting for prerequisites
 	// Profiles (gopitfalls serve -cpuprofile) attribute samples by rule.
 	pprof.Do(r.ctx, pprof.Labels("rule", a.Name), func(context.Context) {

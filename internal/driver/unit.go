@@ -44,7 +44,12 @@ type Input struct {
 	// Reuse releases the rules' results for reuse once they are done
 	// (see Unit.Reuse).
 	Reuse bool
-	// FactsReadOnly: see Unit.FactsReadOnly.
+	// FactsReadOnly keeps the package's own facts in its passes, out of
+	// Facts, and so never reads them from there: the language server's
+	// analyses of unsaved buffers share a cached store of their
+	// dependencies' facts, which an edit must neither change nor be
+	// misled by (a fact of a function since deleted). Nobody reads the
+	// facts of such a pass: Unit.Focus says so to the rules.
 	FactsReadOnly bool
 	// Focus names the files whose findings will be shown (the editor's
 	// open files): rules may skip the work that would only report
@@ -68,26 +73,23 @@ func Build(in *Input, log *slog.Logger) *Unit {
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
 		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
-		Focus: focus(in.Toks, in.Focus, in.FactsReadOnly), FactsReadOnly: in.FactsReadOnly,
+		Focus: focus(in.Toks, in.Focus, in.FactsReadOnly),
 	}
 }
 
-// focus returns the Focus of the files called names among toks.
-// With readOnly, nobody reads the facts the passes export.
+// focus returns the Focus of the files called names among toks (nil
+// names: the whole package), whose facts nobody reads with readOnly.
 func focus(toks []*token.File, names []string, readOnly bool) *rule.Focus {
-	if names == nil {
-		if readOnly {
-			return (*rule.Focus)(nil).WithoutFacts()
+	var f *rule.Focus // the whole package
+	if names != nil {
+		var files []*token.File
+		for _, tf := range toks {
+			if slices.Contains(names, tf.Name()) {
+				files = append(files, tf)
+			}
 		}
-		return nil
+		f = rule.NewFocus(files)
 	}
-	var files []*token.File
-	for _, tf := range toks {
-		if slices.Contains(names, tf.Name()) {
-			files = append(files, tf)
-		}
-	}
-	f := rule.NewFocus(files)
 	if readOnly {
 		f = f.WithoutFacts()
 	}

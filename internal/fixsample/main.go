@@ -29,6 +29,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/modfetch"
+	"github.com/gopitfalls/gopitfalls/internal/realmod"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"github.com/rogpeppe/go-internal/diff"
@@ -55,29 +56,16 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("fixsample: ")
-	mods, err := filepath.Glob(filepath.Join("testdata", "realmod", "*", "module.txt"))
-	if err != nil || len(mods) == 0 {
-		log.Fatalf("no triaged modules under testdata/realmod (run from the repository root): %v", err)
-	}
-	if *more {
-		extra, _ := filepath.Glob(filepath.Join("testdata", "realmod", "more", "*", "module.txt"))
-		mods = append(mods, extra...)
+	mods, err := realmod.Modules(".", *more)
+	if err != nil {
+		log.Fatalf("%v (run from the repository root)", err)
 	}
 	var fixes []fix
-	for _, mt := range mods {
-		name := filepath.Base(filepath.Dir(mt))
+	for _, m := range mods {
+		name, mv := m.Name, m.Version
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), name) {
 			continue // not asked for
 		}
-		data, err := os.ReadFile(mt)
-		if err != nil {
-			log.Fatal(err)
-		}
-		f := strings.Fields(string(data))
-		if len(f) != 2 {
-			log.Fatalf("%s: want <path> <version>", mt)
-		}
-		mv := f[0] + "@" + f[1]
 		mdir := filepath.Join(*dir, name)
 		if err := modfetch.Fetch(mdir, mv); err != nil {
 			log.Printf("skipping %s: %v", name, err)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/internal/driver"
 	"github.com/gopitfalls/gopitfalls/internal/modfetch"
+	"github.com/gopitfalls/gopitfalls/internal/realmod"
 	"github.com/gopitfalls/gopitfalls/rules/all"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 )
@@ -55,28 +56,21 @@ func TestTriage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: fetches real modules from the module proxy")
 	}
-	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "realmod", "*", "module.txt"))
-	if err != nil || len(dirs) == 0 {
+	mods, err := realmod.Modules(filepath.Join("..", ".."), *more)
+	if err != nil {
 		t.Fatalf("no triaged modules: %v", err)
-	}
-	if *more {
-		extra, err := filepath.Glob(filepath.Join("..", "..", "testdata", "realmod", "more", "*", "module.txt"))
-		if err != nil || len(extra) == 0 {
-			t.Fatalf("no modules in testdata/realmod/more: %v", err)
-		}
-		dirs = append(dirs, extra...)
 	}
 	cache, err := modfetch.CacheDir()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var loc, falses int
-	for _, mod := range dirs {
-		tr, err := readTriage(filepath.Dir(mod))
+	for _, mod := range mods {
+		tr, err := readTriage(mod)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Run(filepath.Base(filepath.Dir(mod)), func(t *testing.T) {
+		t.Run(mod.Name, func(t *testing.T) {
 			dir := filepath.Join(cache, strings.ReplaceAll(tr.module, "/", "_"))
 			if err := modfetch.Fetch(dir, tr.module); err != nil {
 				t.Skipf("%s cannot be fetched from the module proxy; skipping:\n%v", tr.module, err)
@@ -216,25 +210,17 @@ type triage struct {
 	entries map[key]entry
 }
 
-// readTriage reads the triage of one module: dir/module.txt holds
-// "<path> <version>", and each dir/<rule>.triage lines of
+// readTriage reads the triage of one module: each <rule>.triage file of
+// its folder holds lines of
 //
 //	<verdict> <file>:<line> <reason…>
 //
 // where verdict is bug (a real bug: must be a warning), worth (a warning
 // worth a change), fp (a false warning still reported) or noise (must
 // not be a warning), and # starts a comment line.
-func readTriage(dir string) (*triage, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "module.txt"))
-	if err != nil {
-		return nil, err
-	}
-	f := strings.Fields(string(data))
-	if len(f) != 2 {
-		return nil, fmt.Errorf("%s/module.txt: want <path> <version>", dir)
-	}
-	tr := &triage{module: f[0] + "@" + f[1], entries: make(map[key]entry)}
-	files, err := filepath.Glob(filepath.Join(dir, "*.triage"))
+func readTriage(mod realmod.Module) (*triage, error) {
+	tr := &triage{module: mod.Version, entries: make(map[key]entry)}
+	files, err := filepath.Glob(filepath.Join(mod.Dir, "*.triage"))
 	if err != nil {
 		return nil, err
 	}

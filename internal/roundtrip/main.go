@@ -46,6 +46,7 @@ import (
 	"time"
 
 	"github.com/gopitfalls/gopitfalls/internal/modfetch"
+	"github.com/gopitfalls/gopitfalls/internal/realmod"
 )
 
 func main() {
@@ -75,7 +76,14 @@ func main() {
 	modules := make(map[string]string) // name → path@version
 	var names []string
 	if *triaged {
-		modules, names = triagedModules()
+		mods, err := realmod.Modules(".", true)
+		if err != nil {
+			log.Fatalf("%v: run from the repository root", err)
+		}
+		for _, m := range mods {
+			modules[m.Name] = m.Version
+			names = append(names, m.Name)
+		}
 	} else {
 		for _, name := range strings.Split(*only, ",") {
 			mv, ok := modfetch.Modules[name]
@@ -111,38 +119,6 @@ func main() {
 	if failed {
 		os.Exit(1)
 	}
-}
-
-// triagedModules returns the modules of the real-module triage, by the
-// name of their folder, and the names in order.
-func triagedModules() (map[string]string, []string) {
-	var files []string
-	for _, pattern := range []string{"testdata/realmod/*/module.txt", "testdata/realmod/more/*/module.txt"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			log.Fatal(err)
-		}
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		log.Fatal("no testdata/realmod/*/module.txt: run from the repository root")
-	}
-	modules := make(map[string]string)
-	var names []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fields := strings.Fields(string(data))
-		if len(fields) != 2 {
-			log.Fatalf("%s: want \"path version\"", f)
-		}
-		name := filepath.Base(filepath.Dir(f))
-		modules[name] = fields[0] + "@" + fields[1]
-		names = append(names, name)
-	}
-	return modules, names
 }
 
 // A result is what the round trip found on one module.

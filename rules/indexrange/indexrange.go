@@ -172,16 +172,7 @@ func (c *checker) namedSeparator(src *source) bool {
 	if call == nil || len(call.Args) < 2 {
 		return false
 	}
-	var id *ast.Ident
-	switch sep := ast.Unparen(call.Args[1]).(type) {
-	case *ast.Ident:
-		id = sep
-	case *ast.SelectorExpr:
-		id = sep.Sel
-	default:
-		return false
-	}
-	k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)
+	k, ok := typesutil.UsedObject(c.pass.TypesInfo, call.Args[1]).(*types.Const)
 	return ok && k.Pkg() != nil && !typesutil.IsStd(k.Pkg().Path()) && k.Parent() == k.Pkg().Scope()
 }
 

@@ -676,15 +676,6 @@ func typeName(t types.Type) string {
 
 // isPkgVar reports whether e denotes the package-level variable path.name.
 func isPkgVar(info *types.Info, e ast.Expr, path, name string) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = e.Sel
-	case *ast.Ident:
-		id = e
-	default:
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
+	v, ok := typesutil.UsedObject(info, e).(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == path && v.Name() == name && v.Parent() == v.Pkg().Scope()
 }

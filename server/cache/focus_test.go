@@ -82,7 +82,7 @@ func TestFocusKeepsFindings(t *testing.T) {
 					if focused.ID != m.ID {
 						continue // the file's other variant (a test package): another package
 					}
-					want, got := findingsIn(whole.Findings, name), findingsIn(focused.Findings, name)
+					want, got := findingLines(whole.Findings, name), findingLines(focused.Findings, name)
 					if !slices.Equal(want, got) {
 						t.Errorf("%s: findings with the package whole:\n\t%s\nfor the file alone:\n\t%s", filepath.Base(name), lines(want), lines(got))
 					}
@@ -99,15 +99,17 @@ func TestFocusKeepsFindings(t *testing.T) {
 
 var focusDirs = flag.String("focus.dirs", "", "more module `directories` for TestFocusKeepsFindings, separated by commas")
 
-// findingsIn returns the findings in file, as comparable lines.
-func findingsIn(findings []*driver.Finding, file string) []string {
+// findingLines returns the findings in file ("": in every file) as
+// sorted, comparable lines.
+func findingLines(findings []*driver.Finding, file string) []string {
 	var out []string
 	for _, f := range findings {
 		start, end := f.Posn()
-		if start.Filename != file {
+		if file != "" && start.Filename != file {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s %s %d:%d-%d:%d %s (%d fixes)", f.Rule.ID, f.Severity, start.Line, start.Column, end.Line, end.Column, f.Diag.Message, len(f.Diag.SuggestedFixes)))
+		out = append(out, fmt.Sprintf("%s %s %s:%d:%d-%d:%d %s (%d fixes)", f.Rule.ID, f.Severity, filepath.Base(start.Filename),
+			start.Line, start.Column, end.Line, end.Column, f.Diag.Message, len(f.Diag.SuggestedFixes)))
 	}
 	slices.Sort(out)
 	return out
@@ -162,7 +164,7 @@ func TestNonTestFileLoadsNoTests(t *testing.T) {
 	if !strings.Contains(test.ID, "[") {
 		t.Errorf("jobs_test.go analysed in %s, not the test variant", test.ID)
 	}
-	if len(findingsIn(test.Findings, filepath.Join(dir, "jobs", "jobs_test.go"))) == 0 {
+	if len(findingLines(test.Findings, filepath.Join(dir, "jobs", "jobs_test.go"))) == 0 {
 		t.Errorf("no findings in jobs_test.go")
 	}
 	if len(testVariants()) == 0 {

@@ -55,13 +55,7 @@ func (s *session) analyse(t *testing.T, overlays map[string]string, path string,
 	if len(pkg.TypeErrors) > 0 {
 		t.Fatalf("type errors: %v", pkg.TypeErrors)
 	}
-	var out []string
-	for _, f := range pkg.Findings {
-		start, end := f.Posn()
-		out = append(out, fmt.Sprintf("%s %s %s:%d:%d-%d:%d %s", f.Rule.ID, f.Severity, filepath.Base(start.Filename), start.Line, start.Column, end.Line, end.Column, f.Diag.Message))
-	}
-	slices.Sort(out)
-	return out
+	return findingLines(pkg.Findings, "")
 }
 
 // TestReuseMatchesFresh edits a main package again and again in one

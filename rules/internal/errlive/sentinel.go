@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 )
 
 // sentinelChecked returns the sentinel when e compares v with one
@@ -49,16 +51,7 @@ func (g *Graph) isVar(e ast.Expr, v *types.Var) bool {
 // isSentinel reports whether e denotes a package-level variable of type
 // error other than the existence sentinels of io/fs and os.
 func (g *Graph) isSentinel(e ast.Expr) bool {
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return false
-	}
-	obj, ok := g.info.Uses[id].(*types.Var)
+	obj, ok := typesutil.UsedObject(g.info, e).(*types.Var)
 	if !ok || obj.Pkg() == nil || obj.Parent() != obj.Pkg().Scope() || !types.Identical(obj.Type(), errorType) {
 		return false
 	}
@@ -74,16 +67,7 @@ func (g *Graph) isSentinel(e ast.Expr) bool {
 
 // callee returns the function a call statically calls, or nil.
 func (g *Graph) callee(call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fun
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	default:
-		return nil
-	}
-	fn, _ := g.info.Uses[id].(*types.Func)
+	fn, _ := typesutil.UsedObject(g.info, call.Fun).(*types.Func)
 	return fn
 }
 

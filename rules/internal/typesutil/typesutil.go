@@ -451,6 +451,19 @@ func ObjectOf(info *types.Info, e ast.Expr) types.Object {
 	return info.ObjectOf(id)
 }
 
+// UsedObject returns the object that e, an identifier or a selector
+// (pkg.Name, x.Field, x.Method), possibly parenthesized, refers to, or
+// nil.
+func UsedObject(info *types.Info, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[e]
+	case *ast.SelectorExpr:
+		return info.Uses[e.Sel]
+	}
+	return nil
+}
+
 // LocalVar returns the local variable (not a field, not package-level)
 // that e denotes, or nil.
 func LocalVar(info *types.Info, e ast.Expr) *types.Var {
