@@ -46,6 +46,17 @@ func (f *Focus) WithoutFacts() *Focus {
 // Facts reports whether the facts the pass exports are read.
 func (f *Focus) Facts() bool { return f == nil || !f.noFacts }
 
+// All reports whether f holds every file of the package.
+func (f *Focus) All() bool { return f == nil || f.all }
+
+// Files returns the files of f; nil when it holds every file.
+func (f *Focus) Files() []*token.File {
+	if f == nil {
+		return nil
+	}
+	return f.files
+}
+
 // Has reports whether pos is in a file of f.
 func (f *Focus) Has(pos token.Pos) bool {
 	if f == nil || f.all {

@@ -23,6 +23,11 @@ func GiveUp(pass *analysis.Pass, pos token.Pos, why string) {
 		st := v.(*passState)
 		st.mu.Lock()
 		defer st.mu.Unlock()
-		st.res.Skips = append(st.res.Skips, Skip{Pos: pass.Fset.Position(pos), Why: why})
+		skip := Skip{Pos: pass.Fset.Position(pos), Why: why}
+		if st.holding {
+			st.skips = append(st.skips, skip)
+			return
+		}
+		st.res.Skips = append(st.res.Skips, skip)
 	}
 }

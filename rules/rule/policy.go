@@ -81,6 +81,56 @@ type passState struct {
 	next Severity
 	said map[string]Text // by English: what Say recorded
 	res  Result
+
+	// While a rule runs Tentatively, what it reports and the places it
+	// gives up on wait here, and report replays them if they count.
+	holding bool
+	held    []heldReport
+	skips   []Skip
+	report  func(analysis.Diagnostic)
+}
+
+// A heldReport is a finding reported Tentatively, and the severity
+// asked for it.
+type heldReport struct {
+	d   analysis.Diagnostic
+	sev Severity
+}
+
+// Tentatively runs try, holding back the findings it reports and the
+// places it gives up on: they count if try returns true, and are dropped
+// if it returns false (a rule that then starts over on more of the
+// package reports them again). It returns false without running try when
+// it cannot hold them back: pass is not a rule's pass. Runs do not nest.
+func Tentatively(pass *analysis.Pass, try func() bool) bool {
+	v, ok := running.Load(pass)
+	if !ok {
+		return false
+	}
+	st := v.(*passState)
+	st.mu.Lock()
+	st.holding = true
+	st.mu.Unlock()
+	keep := false
+	defer func() {
+		st.mu.Lock()
+		held, skips := st.held, st.skips
+		st.holding, st.held, st.skips = false, nil, nil
+		if keep {
+			st.res.Skips = append(st.res.Skips, skips...)
+		}
+		st.mu.Unlock()
+		if keep {
+			for _, h := range held {
+				st.mu.Lock()
+				st.next = h.sev
+				st.mu.Unlock()
+				st.report(h.d)
+			}
+		}
+	}()
+	keep = try()
+	return true
 }
 
 // ReportAt reports d at severity s, below the rule's own: the program

@@ -176,10 +176,15 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 		}()
 		p.ReadFile = memoRead(pass.ReadFile)
 		sup := newSuppressor(pass)
-		p.Report = func(d analysis.Diagnostic) {
+		st.report = func(d analysis.Diagnostic) {
 			st.mu.Lock()
 			asked := st.next
 			st.next = Off
+			if st.holding {
+				st.held = append(st.held, heldReport{d, asked})
+				st.mu.Unlock()
+				return
+			}
 			st.mu.Unlock()
 			if sup.suppressed(r.ID, r.spec.Nolint, d.Pos) {
 				return
@@ -201,6 +206,7 @@ func (r *Rule) newAnalyzer(opts Options) *analysis.Analyzer {
 			st.mu.Unlock()
 			pass.Report(d)
 		}
+		p.Report = st.report
 		if err := r.spec.Run(&p, &opts); err != nil {
 			return nil, err
 		}

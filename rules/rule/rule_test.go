@@ -587,3 +587,56 @@ func TestMsg(t *testing.T) {
 		}()
 	}
 }
+
+// TestTentatively: what a rule reports and gives up on while it runs
+// Tentatively counts, with the severity asked, when the run is kept, and
+// is gone when it is dropped; outside a rule's pass nothing is held.
+func TestTentatively(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", "package p\n\nfunc F() {}\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []bool{true, false} {
+		r := rule.Define(rule.Spec{
+			ID: "test-rule", Severity: rule.Warning, Since: "v0.1.0", Notes: notes(),
+			Run: func(pass *analysis.Pass, _ *rule.Options) error {
+				held := rule.Tentatively(pass, func() bool {
+					rule.ReportAt(pass, rule.Information, analysis.Diagnostic{Pos: f.Name.Pos(), Message: "tentative"})
+					rule.GiveUp(pass, f.Name.Pos(), "too large")
+					return keep
+				})
+				if !held {
+					t.Error("a rule's pass could not hold its findings")
+				}
+				pass.Reportf(f.Name.Pos(), "after")
+				return nil
+			},
+		})
+		var found []string
+		pass := &analysis.Pass{
+			Analyzer: r.Analyzer, Fset: fset, Files: []*ast.File{f}, Pkg: pkg,
+			ResultOf: map[*analysis.Analyzer]any{rule.FocusAnalyzer: (*rule.Focus)(nil)},
+			Report:   func(d analysis.Diagnostic) { found = append(found, d.Message) },
+		}
+		out, err := r.Analyzer.Run(pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := out.(*rule.Result)
+		wantFound, wantLevels, wantSkips := []string{"after"}, []rule.Severity{rule.Warning}, 0
+		if keep {
+			wantFound, wantLevels, wantSkips = []string{"tentative", "after"}, []rule.Severity{rule.Information, rule.Warning}, 1
+		}
+		if !slices.Equal(found, wantFound) || !slices.Equal(res.Levels, wantLevels) || len(res.GaveUp()) != wantSkips {
+			t.Errorf("keep=%v: findings %v at %v, %d places given up; want %v at %v, %d", keep, found, res.Levels, len(res.GaveUp()), wantFound, wantLevels, wantSkips)
+		}
+	}
+	if rule.Tentatively(&analysis.Pass{}, func() bool { t.Error("ran outside a rule's pass"); return true }) {
+		t.Error("Tentatively held findings outside a rule's pass")
+	}
+}
