@@ -66,28 +66,31 @@ type checker struct {
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput := ssaflow.Of(pass)
-	if ssainput == nil {
-		return nil // the package does not type-check: no SSA form
-	}
-	c := &checker{
-		pass:   pass,
-		syntax: ssapath.NewSyntax(in),
-		// Both look at the whole package, and most functions need neither:
-		// built on first use.
-		globals: sync.OnceValue(func() *ssapath.Globals { return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs) }),
-		webs: sync.OnceValue(func() *webs {
-			return buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) })
-		}),
-		reported: make(map[token.Pos]bool),
-	}
-	focus := rule.FocusOf(pass)
-	for _, fn := range ssainput.SrcFuncs {
-		if focus.Has(fn.Pos()) {
-			c.checkFunc(fn) // it reports only at fn's own closes, sends and receives
+	// No SSA form (the package does not type-check): no findings.
+	return ssaflow.Run(pass, func(ssainput *ssaflow.Form) error {
+		c := &checker{
+			pass:   pass,
+			syntax: ssapath.NewSyntax(in),
+			// Both look at the whole package, and most functions need
+			// neither: built on first use.
+			globals: sync.OnceValue(func() *ssapath.Globals {
+				ssainput.NeedWhole()
+				return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)
+			}),
+			webs: sync.OnceValue(func() *webs {
+				ssainput.NeedWhole()
+				return buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) })
+			}),
+			reported: make(map[token.Pos]bool),
 		}
-	}
-	return nil
+		focus := rule.FocusOf(pass)
+		for _, fn := range ssainput.SrcFuncs {
+			if focus.Has(fn.Pos()) {
+				c.checkFunc(fn) // it reports only at fn's own closes, sends and receives
+			}
+		}
+		return nil
+	})
 }
 
 // closeArg returns the channel closed by a call, deferred call or go
@@ -146,7 +149,7 @@ func (c *checker) checkFunc(fn *ssa.Function) {
 	if len(closes)+len(defers)+len(recvs) == 0 {
 		return // nothing to check
 	}
-	f := ssapath.NewFunc(fn, c.globals())
+	f := ssapath.NewFunc(fn, c.globals)
 
 	// close of a nil channel.
 	nilClose := make(map[*closeSite]bool)

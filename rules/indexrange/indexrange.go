@@ -61,10 +61,16 @@ type finding struct {
 }
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
-	prog := ssaflow.Of(pass)
-	if prog == nil {
-		return nil // ill-typed package: no SSA form, no findings
-	}
+	// An ill-typed package has no SSA form: no findings. Each function is
+	// checked on its own: the focused functions' form is all it needs.
+	return ssaflow.Run(pass, func(prog *ssaflow.Form) error {
+		check(pass, prog)
+		return nil
+	})
+}
+
+// check reports the indexes of the pass's focus that may be out of range.
+func check(pass *analysis.Pass, prog *ssaflow.Form) {
 	c := &checker{
 		pass:  pass,
 		index: make(map[token.Pos]inspector.Cursor),
@@ -94,7 +100,6 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 	for _, f := range all {
 		rule.ReportAt(pass, f.sev, f.diag)
 	}
-	return nil
 }
 
 // checkFunc returns the findings in one function.

@@ -37,14 +37,22 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ssainput := ssaflow.Of(pass)
-	if ssainput == nil {
-		return nil // the package does not type-check: no SSA form
-	}
+	// No SSA form (the package does not type-check): no findings.
+	return ssaflow.Run(pass, func(ssainput *ssaflow.Form) error {
+		check(pass, in, ssainput)
+		return nil
+	})
+}
+
+// check reports the map writes of the pass's focus that are nil.
+func check(pass *analysis.Pass, in *inspector.Inspector, ssainput *ssaflow.Form) {
 	syntax := ssapath.NewSyntax(in)
 	// The package's globals, and each function's paths, are worked out
 	// for the functions that write to a map, when they are first needed.
-	globals := sync.OnceValue(func() *ssapath.Globals { return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs) })
+	globals := sync.OnceValue(func() *ssapath.Globals {
+		ssainput.NeedWhole()
+		return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)
+	})
 	reported := make(map[token.Pos]bool)
 	focus := rule.FocusOf(pass)
 	for _, fn := range ssainput.SrcFuncs {
@@ -59,7 +67,7 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 					continue // not a map write
 				}
 				if f == nil {
-					f = ssapath.NewFunc(fn, globals())
+					f = ssapath.NewFunc(fn, globals)
 				}
 				src, ok := f.NilAt(mu.Map, mu)
 				if !ok {
@@ -78,7 +86,6 @@ func run(pass *analysis.Pass, _ *rule.Options) error {
 			}
 		}
 	}
-	return nil
 }
 
 // assignmentOf returns the assignment or ++/-- statement whose left-hand

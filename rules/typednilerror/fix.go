@@ -202,7 +202,7 @@ func (c *checker) neverTypedNil(e ast.Expr) bool {
 			}
 		}
 		if obj := typesutil.Callee(info, call); obj != nil && obj.Signature().Results().Len() == 1 {
-			if fn := c.pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == c.pkg && len(fn.Blocks) > 0 {
+			if fn := c.pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == c.pkg && c.form.HasBody(fn) {
 				return !c.mayReturnNil(fn, 0)
 			}
 		}

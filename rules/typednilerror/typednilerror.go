@@ -38,6 +38,7 @@ var Analyzer = Rule.Analyzer
 
 type checker struct {
 	pass    *analysis.Pass
+	form    *ssaflow.Form
 	pkg     *ssa.Package
 	returns map[token.Pos]inspector.Cursor // return statements by position
 	flows   map[*ssa.Function]*flow
@@ -73,12 +74,19 @@ type nilSource struct {
 }
 
 func run(pass *analysis.Pass, opts *rule.Options) error {
-	prog := ssaflow.Of(pass)
-	if prog == nil {
-		return nil // ill-typed package: no SSA form, no findings
-	}
+	// An ill-typed package has no SSA form: no findings.
+	return ssaflow.Run(pass, func(prog *ssaflow.Form) error {
+		check(pass, opts, prog)
+		return nil
+	})
+}
+
+// check reports the returns of the pass's focus that give a typed nil,
+// and exports the package's facts when they are read.
+func check(pass *analysis.Pass, opts *rule.Options, prog *ssaflow.Form) {
 	c := &checker{
 		pass:    pass,
+		form:    prog,
 		pkg:     prog.Pkg,
 		returns: make(map[token.Pos]inspector.Cursor),
 		flows:   make(map[*ssa.Function]*flow),
@@ -101,10 +109,12 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		rule.ReportAt(pass, f.sev, f.d)
 	}
 	if focus.Facts() {
+		prog.NeedWhole()
 		c.exportFacts(prog.SrcFuncs) // after the findings, which read none of them
 	}
+	// (Only candidates in SrcFuncs are reported: those in the focus, or
+	// in the whole package.)
 	c.checkGRPCCompares(opts, prog.SrcFuncs)
-	return nil
 }
 
 // A finding is a diagnostic and its severity (Off: the rule's).
@@ -364,7 +374,7 @@ func (c *checker) localCallee(call *ssa.Call) *ssa.Function {
 	if len(fn.Blocks) == 0 && fn.Origin() != nil {
 		fn = fn.Origin() // an instance of a generic function
 	}
-	if fn.Pkg != c.pkg || len(fn.Blocks) == 0 {
+	if fn.Pkg != c.pkg || !c.form.HasBody(fn) {
 		return nil // another package's function: not looked into
 	}
 	return fn

@@ -2,6 +2,8 @@ package ssaflow
 
 import (
 	"go/types"
+
+	"golang.org/x/tools/go/analysis"
 	"slices"
 	"sync"
 
@@ -34,14 +36,40 @@ import (
 type Result struct {
 	SSA   *buildssa.SSA
 	lease *lease
+
+	// For a form built for a Focus (see Analyzer): the functions built
+	// without their bodies, and the pass, to build the whole form from
+	// when a rule asks for it, once.
+	stripped  map[*types.Func]bool
+	pass      *analysis.Pass
+	key       string // the focus (focusKey)
+	wholeOnce sync.Once
+	whole     *Result
 }
 
-// Release gives the program back for reuse. The caller must be done with
-// the SSA form: no rule of the package may still be running.
+// wholeForm returns the SSA form of the whole package: r, or the one
+// built on r's first call.
+func (r *Result) wholeForm() *Result {
+	if r.stripped == nil {
+		return r
+	}
+	r.wholeOnce.Do(func() {
+		neededWhole(r.key)
+		r.whole = build(r.pass, nil)
+	})
+	return r.whole
+}
+
+// Release gives the program back for reuse, and the whole form's if one
+// was built. The caller must be done with the SSA form: no rule of the
+// package may still be running.
 func (r *Result) Release() {
 	if r.lease != nil {
 		r.lease.release()
 		r.lease = nil
+	}
+	if r.whole != nil {
+		r.whole.Release()
 	}
 }
 

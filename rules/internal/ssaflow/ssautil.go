@@ -20,9 +20,14 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
+	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
@@ -30,48 +35,108 @@ import (
 
 // Analyzer builds the SSA form of a well-typed package. Its result is a
 // *Result, whose SSA is nil when the package has errors.
+//
+// For a pass whose Focus is some files of the package and whose facts
+// nobody reads (an edit in the language server), it first builds the
+// bodies of those files' functions only: the other functions are
+// declared, as functions without a body are, and building them is most
+// of the work on a package of many files. Rules see the form through Run,
+// which builds the rest when a rule asks for it.
 var Analyzer = &analysis.Analyzer{
 	Name:             "gopitfalls_ssa",
 	Doc:              "build SSA form for gopitfalls rules (nil for ill-typed packages)",
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
+	Requires:         []*analysis.Analyzer{rule.FocusAnalyzer},
 }
 
-// Of returns the SSA form of the pass's package, or nil when it could
-// not be built (the package has errors).
-func Of(pass *analysis.Pass) *buildssa.SSA {
-	if r, _ := pass.ResultOf[Analyzer].(*Result); r != nil {
-		return r.SSA
-	}
-	return nil
-}
-
-func run(pass *analysis.Pass) (result any, err error) {
-	none := &Result{}
+func run(pass *analysis.Pass) (any, error) {
 	if len(pass.TypeErrors) > 0 || pass.TypesInfo == nil || pass.Pkg == nil {
-		return none, nil // go/ssa needs a well-typed package
+		return &Result{}, nil // go/ssa needs a well-typed package
 	}
-	defer func() {
-		if recover() != nil {
-			result, err = none, nil // incomplete syntax (a parse error): no SSA, no findings
-		}
-	}()
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); !ok {
-					return none, nil // an incompletely typed declaration
+					return &Result{}, nil // an incompletely typed declaration
 				}
 			}
 		}
 	}
+	focus := rule.FocusOf(pass)
+	if focus.All() || focus.Facts() {
+		return build(pass, nil), nil
+	}
+	key := focusKey(pass.Pkg, focus)
+	if wholeAgain(key) {
+		return build(pass, nil), nil
+	}
+	r := build(pass, focus)
+	r.pass, r.key = pass, key
+	return r, nil
+}
 
+// The partial form is wasted when a rule needs the whole one after all:
+// a function of the focus writes to a map in a field whose other writes
+// are elsewhere, say. The same code likely needs the same on the next
+// edit, so after a focus (its package and files) needed the whole form,
+// its next skipPartial analyses build the whole form at once; then the
+// partial form is tried again, as the edits may have removed the need.
+const skipPartial = 7
+
+var needed sync.Map // focusKey → *atomic.Int32: partial forms still to skip
+
+// focusKey names the focus of an analysis of pkg.
+func focusKey(pkg *types.Package, focus *rule.Focus) string {
+	var b strings.Builder
+	b.WriteString(pkg.Path())
+	for _, f := range focus.Files() {
+		b.WriteByte(0)
+		b.WriteString(f.Name())
+	}
+	return b.String()
+}
+
+// wholeAgain reports whether an analysis of the focus key should build
+// the whole form at once, counting it.
+func wholeAgain(key string) bool {
+	v, ok := needed.Load(key)
+	if !ok {
+		return false
+	}
+	if v.(*atomic.Int32).Add(-1) < 0 {
+		needed.CompareAndDelete(key, v) // try the partial form again
+		return false
+	}
+	return true
+}
+
+// neededWhole records that a rule needed the whole form of the focus key.
+func neededWhole(key string) {
+	n := new(atomic.Int32)
+	n.Store(skipPartial)
+	needed.Store(key, n)
+}
+
+// build builds the SSA form of the pass's package, with the bodies of
+// only the functions in focus unless it is nil.
+func build(pass *analysis.Pass, focus *rule.Focus) (r *Result) {
+	files := pass.Files
+	var stripped map[*types.Func]bool
+	if focus != nil {
+		files, stripped = withoutBodies(pass, focus)
+	}
 	l := acquire(pass.Pkg.Imports())
+	defer func() {
+		if recover() != nil {
+			r = &Result{} // incomplete syntax (a parse error): no SSA, no findings
+		}
+	}()
 	prog := l.prog
 	prog.Fset = pass.Fset
 	prog.SetNoReturn(noreturn.New(pass.TypesInfo, pass.Files).Func)
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 	pkg.Build()
 
 	var funcs []*ssa.Function
@@ -88,12 +153,122 @@ func run(pass *analysis.Pass) (result any, err error) {
 			if !ok {
 				continue // not a function
 			}
-			if fn := prog.FuncValue(pass.TypesInfo.Defs[fd.Name].(*types.Func)); fn != nil {
+			obj := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if stripped[obj] {
+				continue // built without its body
+			}
+			if fn := prog.FuncValue(obj); fn != nil {
 				add(fn)
 			}
 		}
 	}
-	return &Result{SSA: &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, lease: l}, nil
+	return &Result{SSA: &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, lease: l, stripped: stripped}
+}
+
+// withoutBodies returns the files of the pass, those outside focus with
+// their functions' bodies left out, and the functions left without.
+// The files and declarations are copies: the pass's syntax is shared.
+func withoutBodies(pass *analysis.Pass, focus *rule.Focus) ([]*ast.File, map[*types.Func]bool) {
+	files := make([]*ast.File, len(pass.Files))
+	stripped := make(map[*types.Func]bool)
+	for i, f := range pass.Files {
+		files[i] = f
+		if focus.HasFile(f) {
+			continue
+		}
+		c := *f
+		c.Decls = slices.Clone(f.Decls)
+		for j, d := range c.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue // not a function, or one without a body anyway
+			}
+			bodiless := *fd
+			bodiless.Body = nil
+			c.Decls[j] = &bodiless
+			stripped[pass.TypesInfo.Defs[fd.Name].(*types.Func)] = true
+		}
+		files[i] = &c
+	}
+	return files, stripped
+}
+
+// A Form is the SSA form of a package as a rule sees it in Run: its
+// SrcFuncs are the functions (and function literals) in the pass's Focus,
+// or all the package's.
+type Form struct {
+	*buildssa.SSA
+	stripped map[*types.Func]bool // nil: the whole package's form
+}
+
+// needWhole is what a partial form panics with when a rule asks for more.
+type needWhole struct{}
+
+// NeedWhole says that the rule is about to use what only the whole
+// package's form holds: its other functions' code (the package's
+// globals, the channels its functions share, what an exported function
+// returns). On a partial form, the rule's run stops there, and Run starts
+// it over on the whole form.
+func (f *Form) NeedWhole() {
+	if f.stripped != nil {
+		panic(needWhole{})
+	}
+}
+
+// HasBody reports whether fn, a function of the package or another,
+// has a body in SSA form. Asked of a function of the package built
+// without its body (see Analyzer), it asks for the whole form
+// (NeedWhole).
+func (f *Form) HasBody(fn *ssa.Function) bool {
+	if len(fn.Blocks) > 0 {
+		return true
+	}
+	if f.stripped != nil {
+		o := fn
+		if fn.Origin() != nil {
+			o = fn.Origin() // an instance of a generic function
+		}
+		if obj, ok := o.Object().(*types.Func); ok && f.stripped[obj] {
+			f.NeedWhole()
+		}
+	}
+	return false
+}
+
+// Run runs check on the SSA form of the pass's package, a rule's run; it
+// does nothing for a package without one (an ill-typed package). With
+// the bodies of the focused functions only (see Analyzer), check runs
+// Tentatively: if it asks for the whole form (Form.NeedWhole), its
+// findings are dropped and it runs again on the whole form, built once
+// for every rule that asks.
+func Run(pass *analysis.Pass, check func(*Form) error) error {
+	r, _ := pass.ResultOf[Analyzer].(*Result)
+	if r == nil || r.SSA == nil {
+		return nil
+	}
+	if r.stripped != nil {
+		var err error
+		escalated := false
+		held := rule.Tentatively(pass, func() (keep bool) {
+			defer func() {
+				if v := recover(); v != nil {
+					if v != (needWhole{}) {
+						panic(v) // the rule's own: on its way, its stack still below
+					}
+					escalated = true // and keep is false
+				}
+			}()
+			err = check(&Form{SSA: r.SSA, stripped: r.stripped})
+			return true
+		})
+		if held && !escalated {
+			return err
+		}
+		if r = r.wholeForm(); r.SSA == nil {
+			return nil
+		}
+	}
+	return check(&Form{SSA: r.SSA})
 }
 
 // ReversePostorder returns the blocks reachable from the entry (and the

@@ -145,7 +145,7 @@ func (f *Func) nilAt(v ssa.Value, facts Facts, visited map[*ssa.Phi]bool, depth 
 				}
 			}
 		case *ssa.Global:
-			if f.Globals != nil && f.Globals.NeverSet(l) {
+			if f.neverSet(l) {
 				return NilSource{Kind: NilGlobal, Loc: l, Always: true}, true
 			}
 		}
@@ -450,13 +450,17 @@ func (g *Globals) use(f *Func, gl *ssa.Global, instr ssa.Instruction) {
 	g.escaped[gl] = true
 }
 
-// NeverSet reports whether the location l, under an unexported
+// neverSet reports whether the location l, under an unexported
 // package-level variable, is never set by the package: it has no
 // initializer, no function stores to it (or to a struct holding it), and
 // its address never escapes.
-func (g *Globals) NeverSet(l Loc) bool {
+func (f *Func) neverSet(l Loc) bool {
 	gl, ok := l.Root.(*ssa.Global)
-	if !ok || gl.Object() == nil || gl.Object().Exported() || g.escaped[gl] {
+	if !ok || gl.Object() == nil || gl.Object().Exported() {
+		return false
+	}
+	g := f.pkgGlobals()
+	if g == nil || g.escaped[gl] {
 		return false
 	}
 	for _, s := range g.stores[gl] {
@@ -548,13 +552,22 @@ func (g *Globals) markAll(t types.Type) {
 // fixedFields reports whether every field on the path of l is unexported
 // and never set by the package on a struct it did not just allocate: no
 // call can change l then.
-func (g *Globals) fixedFields(l Loc) bool {
+func (f *Func) fixedFields(l Loc) bool {
 	fields, ok := fieldsOf(l)
 	if !ok || len(fields) == 0 {
 		return false
 	}
 	for _, fv := range fields {
-		if fv.Exported() || g.reset[fv.Origin()] {
+		if fv.Exported() {
+			return false
+		}
+	}
+	g := f.pkgGlobals()
+	if g == nil {
+		return false
+	}
+	for _, fv := range fields {
+		if g.reset[fv.Origin()] {
 			return false
 		}
 	}

@@ -16,17 +16,29 @@ const MaxStates = 4000
 
 // A Func answers path questions about one function.
 type Func struct {
-	Fn      *ssa.Function
-	Globals *Globals // package-level knowledge; may be nil
+	Fn *ssa.Function
+
+	globals func() *Globals // package-level knowledge, asked for when needed; may be nil
 
 	index  map[ssa.Instruction]int
 	roots  map[ssa.Value]*rootInfo
 	reach1 map[*ssa.BasicBlock]map[*ssa.BasicBlock]bool
 }
 
-// NewFunc prepares fn for queries.
-func NewFunc(fn *ssa.Function, globals *Globals) *Func {
-	return &Func{Fn: fn, Globals: globals, roots: make(map[ssa.Value]*rootInfo)}
+// NewFunc prepares fn for queries. globals gives what the package does
+// with its package-level variables and struct fields (see Globals); it
+// is called only for a question that needs it, as it looks at the whole
+// package. Without it, fn is taken to be all that is known.
+func NewFunc(fn *ssa.Function, globals func() *Globals) *Func {
+	return &Func{Fn: fn, globals: globals, roots: make(map[ssa.Value]*rootInfo)}
+}
+
+// pkgGlobals returns f's package-level knowledge, or nil.
+func (f *Func) pkgGlobals() *Globals {
+	if f.globals == nil {
+		return nil
+	}
+	return f.globals()
 }
 
 // Index returns the position of instr in its block.
@@ -146,7 +158,11 @@ func (f *Func) escaped(l Loc) bool {
 	case *ssa.FreeVar:
 		return true
 	case *ssa.Global:
-		return r.Object() == nil || r.Object().Exported() || f.Globals == nil || f.Globals.escaped[r]
+		if r.Object() == nil || r.Object().Exported() {
+			return true
+		}
+		g := f.pkgGlobals()
+		return g == nil || g.escaped[r]
 	}
 	return f.root(l.Root).escapedAnywhere(l)
 }
@@ -530,10 +546,10 @@ func phiFacts(facts Facts, p, s *ssa.BasicBlock, kills func(term, *ssa.Phi) bool
 
 // fixedLoc reports whether nothing but a store in this function can
 // change l: every field on its path is fixed once its struct is built
-// (see Globals.fixedFields), and a pointer variable at its root (a
+// (see Func.fixedFields), and a pointer variable at its root (a
 // parameter that a closure captures) is never assigned after it is set.
 func (f *Func) fixedLoc(l Loc) bool {
-	if f.Globals == nil || !f.Globals.fixedFields(l) {
+	if !f.fixedFields(l) {
 		return false
 	}
 	switch r := l.Root.(type) {
