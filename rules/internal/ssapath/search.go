@@ -260,22 +260,22 @@ func (f *Func) mayWrite(l Loc, instr ssa.Instruction) bool {
 		callee := c.StaticCallee()
 		return callee == nil || callee.Pkg == nil || callee.Pkg == g.Pkg // same package, or a function value
 	}
-	if f.fixedLoc(l) {
-		return false // set only when its struct is built: no call changes it
-	}
-	if f.root(r).escapesAt(instr, l) && !isMemStore(instr) {
-		return true
-	}
-	if !f.escapedBefore(l, instr) {
+	may := false
+	switch {
+	case f.root(r).escapesAt(instr, l) && !isMemStore(instr):
+		may = true
+	case !f.escapedBefore(l, instr):
 		return false
+	default:
+		_, isc := isCall(instr)
+		st, isStore := instr.(*ssa.Store)
+		// A call: code we do not see may write it from here on. A store
+		// through a pointer that may point to it.
+		may = isc || isStore && !knownAddr(st.Addr)
 	}
-	if _, isc := isCall(instr); isc {
-		return true // code we do not see may write it from here on
-	}
-	if st, ok := instr.(*ssa.Store); ok && !knownAddr(st.Addr) {
-		return true // a store through a pointer that may point to it
-	}
-	return false
+	// Last, as it asks about the whole package (Func.globals): a location
+	// set only when its struct is built is changed by no call.
+	return may && !f.fixedLoc(l)
 }
 
 // A Tracked is what a path search follows.
