@@ -39,12 +39,7 @@ func analyze(t *testing.T, path, a, b string, ask bool) ([]probe, []string, []ru
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{
-		Types: make(map[ast.Expr]types.TypeAndValue), Defs: make(map[*ast.Ident]types.Object),
-		Uses: make(map[*ast.Ident]types.Object), Implicits: make(map[ast.Node]types.Object),
-		Selections: make(map[*ast.SelectorExpr]*types.Selection), Scopes: make(map[ast.Node]*types.Scope),
-		Instances: make(map[*ast.Ident]types.Instance), FileVersions: make(map[*ast.File]string),
-	}
+	info := newInfo()
 	pkg, err := (&types.Config{Importer: importer.Default()}).Check(path, fset, files, info)
 	if err != nil {
 		t.Fatal(err)

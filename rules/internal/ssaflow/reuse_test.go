@@ -21,12 +21,7 @@ func build(t *testing.T, src string, imp types.Importer) *ssaflow.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := &types.Info{
-		Types: make(map[ast.Expr]types.TypeAndValue), Defs: make(map[*ast.Ident]types.Object),
-		Uses: make(map[*ast.Ident]types.Object), Implicits: make(map[ast.Node]types.Object),
-		Selections: make(map[*ast.SelectorExpr]*types.Selection), Scopes: make(map[ast.Node]*types.Scope),
-		Instances: make(map[*ast.Ident]types.Instance), FileVersions: make(map[*ast.File]string),
-	}
+	info := newInfo()
 	pkg, err := (&types.Config{Importer: imp}).Check("p", fset, []*ast.File{f}, info)
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +35,16 @@ func build(t *testing.T, src string, imp types.Importer) *ssaflow.Result {
 		t.Fatal("no SSA")
 	}
 	return r
+}
+
+// newInfo returns a types.Info with every map go/ssa reads.
+func newInfo() *types.Info {
+	return &types.Info{
+		Types: make(map[ast.Expr]types.TypeAndValue), Defs: make(map[*ast.Ident]types.Object),
+		Uses: make(map[*ast.Ident]types.Object), Implicits: make(map[ast.Node]types.Object),
+		Selections: make(map[*ast.SelectorExpr]*types.Selection), Scopes: make(map[ast.Node]*types.Scope),
+		Instances: make(map[*ast.Ident]types.Instance), FileVersions: make(map[*ast.File]string),
+	}
 }
 
 func prog(r *ssaflow.Result) *ssa.Program { return r.SSA.Pkg.Prog }
