@@ -58,7 +58,7 @@ type chanOp struct {
 type checker struct {
 	pass     *analysis.Pass
 	syntax   *ssapath.Syntax
-	globals  func() *ssapath.Globals
+	globals  func(vars []*types.Var) *ssapath.Globals
 	webs     func() *webs // what may happen to each channel of the package
 	reported map[token.Pos]bool
 	exits    *syncflow.Builder // may a fix leave a loop or the function (skips)
@@ -73,10 +73,7 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			syntax: ssapath.NewSyntax(in),
 			// Both look at the whole package, and most functions need
 			// neither: built on first use.
-			globals: sync.OnceValue(func() *ssapath.Globals {
-				ssainput.NeedWhole()
-				return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)
-			}),
+			globals: ssapath.FormGlobals(ssainput),
 			webs: sync.OnceValue(func() *webs {
 				ssainput.NeedWhole()
 				return buildWebs(pass.Pkg, withInit(ssainput.Pkg, ssainput.SrcFuncs), func(c *ssa.CallCommon) bool { return isMessages(opts, c) })

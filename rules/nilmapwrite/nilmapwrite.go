@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/makeinit"
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
@@ -49,10 +48,7 @@ func check(pass *analysis.Pass, in *inspector.Inspector, ssainput *ssaflow.Form)
 	syntax := ssapath.NewSyntax(in)
 	// The package's globals, and each function's paths, are worked out
 	// for the functions that write to a map, when they are first needed.
-	globals := sync.OnceValue(func() *ssapath.Globals {
-		ssainput.NeedWhole()
-		return ssapath.NewGlobals(ssainput.Pkg, ssainput.SrcFuncs)
-	})
+	globals := ssapath.FormGlobals(ssainput)
 	reported := make(map[token.Pos]bool)
 	focus := rule.FocusOf(pass)
 	for _, fn := range ssainput.SrcFuncs {

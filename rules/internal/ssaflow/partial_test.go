@@ -23,12 +23,40 @@ type probe struct {
 	body  bool     // HasBody of the callee of F's first call
 }
 
+// naming finds the functions that name one of vars (the rules' finder,
+// ssapath's, finds more).
+func naming(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
+	out := make(map[*types.Func]bool)
+	for fn, fd := range ssaflow.FuncDecls(pass) {
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && slices.Contains(vars, v) {
+					out[fn] = true
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// What the test rule asks of the form.
+type ask int
+
+const (
+	nothing ask = iota
+	body        // HasBody of F's first static callee
+	fields      // NeedVars of the field f of the struct T
+	global      // NeedVars of the package-level variable g
+	whole       // NeedWhole
+)
+
 // analyze type-checks the package of the files a.go (the focus) and b.go
 // at path, builds its SSA form for the focus as an edit does (facts
 // unread), and runs a rule whose check reports what it sees, at
-// Information, and asks HasBody of F's first static callee when ask says
-// so. It returns the checks' probes, in order, and the findings kept.
-func analyze(t *testing.T, path, a, b string, ask bool) ([]probe, []string, []rule.Severity) {
+// Information, then asks what ask says. It returns the checks' probes,
+// in order, and the findings kept.
+func analyze(t *testing.T, path, a, b string, ask ask) ([]probe, []string, []rule.Severity) {
 	t.Helper()
 	fset := token.NewFileSet()
 	var files []*ast.File
@@ -61,7 +89,22 @@ func analyze(t *testing.T, path, a, b string, ask bool) ([]probe, []string, []ru
 					}
 				}
 				rule.ReportAt(pass, rule.Information, analysis.Diagnostic{Pos: fn.Pos(), Message: fmt.Sprint(len(p.funcs), " functions")})
-				if ask {
+				switch ask {
+				case whole:
+					probes = append(probes, p)
+					form.NeedWhole()
+					return nil
+				case fields:
+					probes = append(probes, p)
+					st := pkg.Scope().Lookup("T").Type().Underlying().(*types.Struct)
+					form.NeedVars([]*types.Var{st.Field(0)}, naming)
+					return nil
+				case global:
+					probes = append(probes, p)
+					form.NeedVars([]*types.Var{pkg.Scope().Lookup("g").(*types.Var)}, naming)
+					return nil
+				}
+				if ask == body {
 					for _, bl := range fn.Blocks {
 						for _, in := range bl.Instrs {
 							if call, ok := in.(*ssa.Call); ok && call.Call.StaticCallee() != nil && !p.body {
@@ -103,42 +146,58 @@ func analyze(t *testing.T, path, a, b string, ask bool) ([]probe, []string, []ru
 }
 
 // TestPartialForm: for an edit, rules first see the focused file's
-// functions alone; a rule that asks for the body of a function left out
-// starts over on the whole form, and only what it found there counts;
-// the focus that needed the whole form gets it at once next time.
+// functions alone. A rule that asks for the body of a function left out
+// starts over on a form with it and the functions it calls; one that
+// asks what the package does with a field or a package-level variable,
+// on a form with the functions that may set it; one that asks for the
+// whole package, on the whole form.
+// Only what it found there counts, and the focus builds what it needed
+// at once next time.
 func TestPartialForm(t *testing.T) {
 	const a = "package p\n\nfunc F() { G() }\n"
-	const b = "package p\n\nfunc G() { println() }\n\nfunc H() {}\n"
+	const b = "package p\n\ntype T struct{ f int }\n\nvar g int\n\nfunc G() { I() }\n\nfunc H() {}\n\nfunc I() {}\n\nfunc Set(t *T) { t.f = 1 }\n\nfunc Use() { g++ }\n"
+	names := func(p probe) []string { return slices.Sorted(slices.Values(p.funcs)) }
+	for _, tc := range []struct {
+		name  string
+		ask   ask
+		then  []string // the second run's functions
+		found string   // the finding kept
+	}{
+		{"body", body, []string{"F", "G", "I"}, "3 functions"},
+		{"fields", fields, []string{"F", "Set"}, "2 functions"},
+		{"global", global, []string{"F", "Use"}, "2 functions"},
+		{"whole", whole, []string{"F", "G", "H", "I", "Set", "Use"}, "6 functions"},
+	} {
+		path := "p_" + tc.name
+		probes, found, levels := analyze(t, path, a, b, tc.ask)
+		if len(probes) != 2 || !slices.Equal(names(probes[0]), []string{"F"}) || !slices.Equal(names(probes[1]), tc.then) {
+			t.Errorf("%s: the rule saw %+v, want F alone (stopped at the question), then %v", tc.name, probes, tc.then)
+		}
+		if !slices.Equal(found, []string{tc.found}) || !slices.Equal(levels, []rule.Severity{rule.Information}) {
+			t.Errorf("%s: findings %v at %v, want the second run's alone (%s), at Information", tc.name, found, levels, tc.found)
+		}
+		// The same focus again: what it asked for, at once.
+		probes, found, _ = analyze(t, path, a, b, tc.ask)
+		if len(probes) != 1 || !slices.Equal(names(probes[0]), tc.then) || !slices.Equal(found, []string{tc.found}) {
+			t.Errorf("%s: the focus that asked, again: %+v, findings %v; want one run on %v", tc.name, probes, found, tc.then)
+		}
+	}
+	if probes, _, _ := analyze(t, "p_body", a, b, body); len(probes) != 1 || !probes[0].body {
+		t.Errorf("G's body, asked for again: %+v, want one run that finds it", probes)
+	}
 
 	// A rule that never asks: the partial form's findings stand.
-	probes, found, levels := analyze(t, "p1", a, b, false)
-	if len(probes) != 1 || !slices.Equal(probes[0].funcs, []string{"F"}) {
+	probes, found, levels := analyze(t, "p1", a, b, nothing)
+	if len(probes) != 1 || !slices.Equal(names(probes[0]), []string{"F"}) {
 		t.Errorf("a rule that does not ask saw %v, want one run on F alone", probes)
 	}
 	if !slices.Equal(found, []string{"1 functions"}) || !slices.Equal(levels, []rule.Severity{rule.Information}) {
 		t.Errorf("findings %v at %v, want the partial run's at Information", found, levels)
 	}
 
-	// A rule that asks for G's body: it starts over on the whole form,
-	// and the partial run's finding is dropped.
-	probes, found, levels = analyze(t, "p2", a, b, true)
-	if len(probes) != 2 || !slices.Equal(probes[0].funcs, []string{"F"}) || !probes[0].body ||
-		!slices.Equal(probes[1].funcs, []string{"F", "G", "H"}) || !probes[1].body {
-		t.Errorf("a rule that asks saw %+v, want F alone (stopped at the question), then F, G, H and G's body", probes)
-	}
-	if !slices.Equal(found, []string{"3 functions"}) || !slices.Equal(levels, []rule.Severity{rule.Information}) {
-		t.Errorf("findings %v at %v, want the whole run's alone, at Information", found, levels)
-	}
-
-	// The same focus again: the whole form at once.
-	probes, found, _ = analyze(t, "p2", a, b, true)
-	if len(probes) != 1 || len(probes[0].funcs) != 3 || !slices.Equal(found, []string{"3 functions"}) {
-		t.Errorf("the focus that needed the whole form, again: %+v, findings %v; want one run on the whole form", probes, found)
-	}
-
 	// A function without a body anywhere (assembly) does not ask.
 	const asm = "package p\n\nfunc F() { G() }\n\nfunc G()\n"
-	probes, _, _ = analyze(t, "p3", asm, "package p\n", true)
+	probes, _, _ = analyze(t, "p4", asm, "package p\n", body)
 	if len(probes) != 1 || probes[0].body {
 		t.Errorf("a function declared without a body: %+v, want one partial run that finds no body", probes)
 	}

@@ -2,11 +2,11 @@ package ssaflow
 
 import (
 	"go/types"
-
-	"golang.org/x/tools/go/analysis"
 	"slices"
 	"sync"
 
+	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 )
@@ -38,13 +38,17 @@ type Result struct {
 	lease *lease
 
 	// For a form built for a Focus (see Analyzer): the functions built
-	// without their bodies, and the pass, to build the whole form from
-	// when a rule asks for it, once.
+	// without their bodies, and the pass and focus, to build the forms
+	// that rules ask for from; each is built once.
 	stripped  map[*types.Func]bool
 	pass      *analysis.Pass
+	focus     *rule.Focus
 	key       string // the focus (focusKey)
 	wholeOnce sync.Once
 	whole     *Result
+	vars      map[*types.Var]bool // whose setters it has
+	mu        sync.Mutex
+	forms     map[string]*Result // with what rules asked for (more), by request.key
 }
 
 // wholeForm returns the SSA form of the whole package: r, or the one
@@ -55,13 +59,41 @@ func (r *Result) wholeForm() *Result {
 	}
 	r.wholeOnce.Do(func() {
 		neededWhole(r.key)
-		r.whole = build(r.pass, nil)
+		r.whole = build(r.pass, nil, request{})
 	})
 	return r.whole
 }
 
-// Release gives the program back for reuse, and the whole form's if one
-// was built. The caller must be done with the SSA form: no rule of the
+// more sets *asked to q and returns r's form with what q asks for too
+// (see request), built on the first call for the same request; the whole
+// form when q asks for more than maxAsked things.
+func (r *Result) more(q request, asked *request) *Result {
+	*asked = q
+	if q.size() > maxAsked {
+		return r.wholeForm()
+	}
+	n := namesOf(r.pass, q)
+	key := q.key()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if m, ok := r.forms[key]; ok {
+		return m
+	}
+	prev, _ := requested.Load(r.key)
+	if prev, ok := prev.(names); ok {
+		n = n.merge(prev)
+	}
+	requested.Store(r.key, n) // the focus's later analyses ask for it from the start
+	m := build(r.pass, r.focus, q)
+	if r.forms == nil {
+		r.forms = make(map[string]*Result)
+	}
+	r.forms[key] = m
+	return m
+}
+
+// Release gives the program back for reuse, and those of the other forms
+// built. The caller must be done with the SSA form: no rule of the
 // package may still be running.
 func (r *Result) Release() {
 	if r.lease != nil {
@@ -70,6 +102,9 @@ func (r *Result) Release() {
 	}
 	if r.whole != nil {
 		r.whole.Release()
+	}
+	for _, m := range r.forms {
+		m.Release()
 	}
 }
 

@@ -66,14 +66,18 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	focus := rule.FocusOf(pass)
 	if focus.All() || focus.Facts() {
-		return build(pass, nil), nil
+		return build(pass, nil, request{}), nil
 	}
 	key := focusKey(pass.Pkg, focus)
 	if wholeAgain(key) {
-		return build(pass, nil), nil
+		return build(pass, nil, request{}), nil
 	}
-	r := build(pass, focus)
-	r.pass, r.key = pass, key
+	var q request
+	if n, ok := requested.Load(key); ok {
+		q = resolve(pass, n.(names))
+	}
+	r := build(pass, focus, q)
+	r.pass, r.focus, r.key = pass, focus, key
 	return r, nil
 }
 
@@ -119,13 +123,18 @@ func neededWhole(key string) {
 	needed.Store(key, n)
 }
 
-// build builds the SSA form of the pass's package, with the bodies of
-// only the functions in focus unless it is nil.
-func build(pass *analysis.Pass, focus *rule.Focus) (r *Result) {
+// build builds the SSA form of the pass's package; unless focus is nil,
+// with the bodies of only the functions in focus, and those q asks for.
+func build(pass *analysis.Pass, focus *rule.Focus, q request) (r *Result) {
 	files := pass.Files
 	var stripped map[*types.Func]bool
+	var vars map[*types.Var]bool
 	if focus != nil {
-		files, stripped = withoutBodies(pass, focus)
+		files, stripped = withoutBodies(pass, focus, q.keep(pass))
+		vars = make(map[*types.Var]bool)
+		for _, v := range q.vars {
+			vars[v] = true
+		}
 	}
 	l := acquire(pass.Pkg.Imports())
 	defer func() {
@@ -162,13 +171,14 @@ func build(pass *analysis.Pass, focus *rule.Focus) (r *Result) {
 			}
 		}
 	}
-	return &Result{SSA: &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, lease: l, stripped: stripped}
+	return &Result{SSA: &buildssa.SSA{Pkg: pkg, SrcFuncs: funcs}, lease: l, stripped: stripped, vars: vars}
 }
 
 // withoutBodies returns the files of the pass, those outside focus with
-// their functions' bodies left out, and the functions left without.
-// The files and declarations are copies: the pass's syntax is shared.
-func withoutBodies(pass *analysis.Pass, focus *rule.Focus) ([]*ast.File, map[*types.Func]bool) {
+// the bodies of their functions not in keep left out, and the functions
+// left without. The files and declarations are copies: the pass's syntax
+// is shared.
+func withoutBodies(pass *analysis.Pass, focus *rule.Focus, keep map[*types.Func]bool) ([]*ast.File, map[*types.Func]bool) {
 	files := make([]*ast.File, len(pass.Files))
 	stripped := make(map[*types.Func]bool)
 	for i, f := range pass.Files {
@@ -183,10 +193,14 @@ func withoutBodies(pass *analysis.Pass, focus *rule.Focus) ([]*ast.File, map[*ty
 			if !ok || fd.Body == nil {
 				continue // not a function, or one without a body anyway
 			}
+			obj := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if keep[obj] {
+				continue // a body a rule needs
+			}
 			bodiless := *fd
 			bodiless.Body = nil
 			c.Decls[j] = &bodiless
-			stripped[pass.TypesInfo.Defs[fd.Name].(*types.Func)] = true
+			stripped[obj] = true
 		}
 		files[i] = &c
 	}
@@ -199,10 +213,20 @@ func withoutBodies(pass *analysis.Pass, focus *rule.Focus) ([]*ast.File, map[*ty
 type Form struct {
 	*buildssa.SSA
 	stripped map[*types.Func]bool // nil: the whole package's form
+	vars     map[*types.Var]bool  // whose setters it has (see NeedVars)
 }
 
-// needWhole is what a partial form panics with when a rule asks for more.
-type needWhole struct{}
+// needWhole is what a partial form panics with when a rule asks for the
+// whole form; needBody, for the body of a function it left out;
+// needVars, for the setters of variables.
+type (
+	needWhole struct{}
+	needBody  struct{ fn *types.Func }
+	needVars  struct {
+		vars    []*types.Var
+		setters Setters
+	}
+)
 
 // NeedWhole says that the rule is about to use what only the whole
 // package's form holds: its other functions' code (the package's
@@ -215,10 +239,28 @@ func (f *Form) NeedWhole() {
 	}
 }
 
+// NeedVars says that the rule is about to ask what the package does
+// with vars (struct fields, package-level variables), which only the
+// functions that may set them can tell: setters finds those (see
+// ssapath.Globals, whose knowledge this is). On a partial form without
+// all of their bodies, the rule's run stops there, and Run starts it
+// over on a form with them.
+func (f *Form) NeedVars(vars []*types.Var, setters Setters) {
+	if f.stripped == nil {
+		return
+	}
+	for _, v := range vars {
+		if !f.vars[v.Origin()] {
+			panic(needVars{vars, setters})
+		}
+	}
+}
+
 // HasBody reports whether fn, a function of the package or another,
 // has a body in SSA form. Asked of a function of the package built
-// without its body (see Analyzer), it asks for the whole form
-// (NeedWhole).
+// without its body (see Analyzer), it stops the rule's run, as NeedWhole
+// does, and Run starts it over on a form with that body, and those of
+// the functions it calls.
 func (f *Form) HasBody(fn *ssa.Function) bool {
 	if len(fn.Blocks) > 0 {
 		return true
@@ -229,7 +271,7 @@ func (f *Form) HasBody(fn *ssa.Function) bool {
 			o = fn.Origin() // an instance of a generic function
 		}
 		if obj, ok := o.Object().(*types.Func); ok && f.stripped[obj] {
-			f.NeedWhole()
+			panic(needBody{obj})
 		}
 	}
 	return false
@@ -238,38 +280,58 @@ func (f *Form) HasBody(fn *ssa.Function) bool {
 // Run runs check on the SSA form of the pass's package, a rule's run; it
 // does nothing for a package without one (an ill-typed package). With
 // the bodies of the focused functions only (see Analyzer), check runs
-// Tentatively: if it asks for the whole form (Form.NeedWhole), its
-// findings are dropped and it runs again on the whole form, built once
-// for every rule that asks.
+// Tentatively: if it asks for more (Form.NeedWhole, Form.HasBody,
+// Form.NeedVars), its
+// findings are dropped and it runs again on a form that has it; the
+// whole form is built once for every rule that asks.
 func Run(pass *analysis.Pass, check func(*Form) error) error {
 	r, _ := pass.ResultOf[Analyzer].(*Result)
 	if r == nil || r.SSA == nil {
 		return nil
 	}
-	if r.stripped != nil {
+	var q request // what check asked for, so far
+	form := r
+	for form.stripped != nil {
 		var err error
-		escalated := false
+		var more any // what check asked for this time, if anything
 		held := rule.Tentatively(pass, func() (keep bool) {
 			defer func() {
 				if v := recover(); v != nil {
-					if v != (needWhole{}) {
+					switch v.(type) {
+					case needWhole, needBody, needVars:
+						more = v // and keep is false
+					default:
 						panic(v) // the rule's own: on its way, its stack still below
 					}
-					escalated = true // and keep is false
 				}
 			}()
-			err = check(&Form{SSA: r.SSA, stripped: r.stripped})
+			err = check(&Form{SSA: form.SSA, stripped: form.stripped, vars: form.vars})
 			return true
 		})
-		if held && !escalated {
-			return err
+		switch m := more.(type) {
+		case nil:
+			if held {
+				return err
+			}
+			form = r.wholeForm() // its findings cannot be held back: one run, on all
+		case needBody:
+			form = r.more(q.add(m.fn, nil, nil), &q)
+		case needVars:
+			form = r.more(q.add(nil, m.vars, m.setters), &q)
+		default:
+			form = r.wholeForm()
 		}
-		if r = r.wholeForm(); r.SSA == nil {
-			return nil
+		if form.SSA == nil {
+			return nil // go/ssa failed on the package after all
 		}
 	}
-	return check(&Form{SSA: r.SSA})
+	return check(&Form{SSA: form.SSA})
 }
+
+// maxAsked bounds what one rule's run asks a partial form for, a
+// function's body or a variable's setters at a time, each a new form: past
+// it, the rule gets the whole form.
+const maxAsked = 4
 
 // ReversePostorder returns the blocks reachable from the entry (and the
 // recover block) in reverse postorder.

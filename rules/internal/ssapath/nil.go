@@ -456,10 +456,14 @@ func (g *Globals) use(f *Func, gl *ssa.Global, instr ssa.Instruction) {
 // its address never escapes.
 func (f *Func) neverSet(l Loc) bool {
 	gl, ok := l.Root.(*ssa.Global)
-	if !ok || gl.Object() == nil || gl.Object().Exported() {
+	if !ok {
 		return false
 	}
-	g := f.pkgGlobals()
+	v, ok := gl.Object().(*types.Var)
+	if !ok || v.Exported() {
+		return false
+	}
+	g := f.pkgGlobals(v)
 	if g == nil || g.escaped[gl] {
 		return false
 	}
@@ -562,7 +566,11 @@ func (f *Func) fixedFields(l Loc) bool {
 			return false
 		}
 	}
-	g := f.pkgGlobals()
+	origins := make([]*types.Var, len(fields))
+	for i, fv := range fields {
+		origins[i] = fv.Origin()
+	}
+	g := f.pkgGlobals(origins...)
 	if g == nil {
 		return false
 	}

@@ -6,8 +6,10 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
+	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -18,7 +20,7 @@ const MaxStates = 4000
 type Func struct {
 	Fn *ssa.Function
 
-	globals func() *Globals // package-level knowledge, asked for when needed; may be nil
+	globals func(vars []*types.Var) *Globals // package-level knowledge, asked for when needed; may be nil
 
 	index  map[ssa.Instruction]int
 	roots  map[ssa.Value]*rootInfo
@@ -26,19 +28,33 @@ type Func struct {
 }
 
 // NewFunc prepares fn for queries. globals gives what the package does
-// with its package-level variables and struct fields (see Globals); it
-// is called only for a question that needs it, as it looks at the whole
-// package. Without it, fn is taken to be all that is known.
-func NewFunc(fn *ssa.Function, globals func() *Globals) *Func {
+// with its package-level variables and struct fields (see Globals, and
+// FormGlobals); it is called only for a question that needs it, as it
+// looks at the whole package, with the variables the question is about.
+// Without it, fn is taken to be all that is known.
+func NewFunc(fn *ssa.Function, globals func(vars []*types.Var) *Globals) *Func {
 	return &Func{Fn: fn, globals: globals, roots: make(map[ssa.Value]*rootInfo)}
 }
 
-// pkgGlobals returns f's package-level knowledge, or nil.
-func (f *Func) pkgGlobals() *Globals {
+// FormGlobals returns the globals of NewFunc for a rule's SSA form: the
+// Globals of form's functions, built on first use, after asking form for
+// the functions that may set the variables of each question
+// (Form.NeedVars, with setters).
+func FormGlobals(form *ssaflow.Form) func(vars []*types.Var) *Globals {
+	g := sync.OnceValue(func() *Globals { return NewGlobals(form.Pkg, form.SrcFuncs) })
+	return func(vars []*types.Var) *Globals {
+		form.NeedVars(vars, setters)
+		return g()
+	}
+}
+
+// pkgGlobals returns f's package-level knowledge about vars (struct
+// fields, package-level variables), or nil.
+func (f *Func) pkgGlobals(vars ...*types.Var) *Globals {
 	if f.globals == nil {
 		return nil
 	}
-	return f.globals()
+	return f.globals(vars)
 }
 
 // Index returns the position of instr in its block.
@@ -158,10 +174,11 @@ func (f *Func) escaped(l Loc) bool {
 	case *ssa.FreeVar:
 		return true
 	case *ssa.Global:
-		if r.Object() == nil || r.Object().Exported() {
+		v, ok := r.Object().(*types.Var)
+		if !ok || v.Exported() {
 			return true
 		}
-		g := f.pkgGlobals()
+		g := f.pkgGlobals(v)
 		return g == nil || g.escaped[r]
 	}
 	return f.root(l.Root).escapedAnywhere(l)
