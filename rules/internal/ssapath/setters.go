@@ -26,11 +26,13 @@ func setters(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
 		return out
 	}
 	var fields, globals []*types.Var
+	named := make(map[string]bool) // the package-level variables' names
 	for _, v := range vars {
 		if v.IsField() {
 			fields = append(fields, v)
 		} else {
 			globals = append(globals, v)
+			named[v.Name()] = true
 		}
 	}
 	info := pass.TypesInfo
@@ -44,11 +46,17 @@ func setters(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
 			var lhs []ast.Expr
 			switch n := n.(type) {
 			case *ast.Ident:
+				if !named[n.Name] {
+					break // (most identifiers: no lookup)
+				}
 				if v, ok := info.Uses[n].(*types.Var); ok && slices.Contains(globals, v) {
 					out[fn] = true
 				}
 			case *ast.SelectorExpr:
-				if sel, ok := info.Selections[n]; ok && len(fields) > 0 && selects(sel, covers) {
+				if len(fields) == 0 {
+					break
+				}
+				if sel, ok := info.Selections[n]; ok && selects(sel, covers) {
 					out[fn] = true
 				}
 			case *ast.AssignStmt:
