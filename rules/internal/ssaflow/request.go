@@ -116,7 +116,7 @@ func resolve(pass *analysis.Pass, n names) request {
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
-				if fn := pass.TypesInfo.Defs[fd.Name].(*types.Func); slices.Contains(n.funcs, fn.FullName()) {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && slices.Contains(n.funcs, fn.FullName()) {
 					q.funcs = append(q.funcs, fn)
 				}
 			}
@@ -162,13 +162,15 @@ func declaredVars(pkg *types.Package) map[string]*types.Var {
 var requested sync.Map // focusKey → names
 
 // FuncDecls returns the package's functions with bodies and their
-// declarations.
+// declarations (those the type-check defined).
 func FuncDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
 	out := make(map[*types.Func]*ast.FuncDecl)
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				out[pass.TypesInfo.Defs[fd.Name].(*types.Func)] = fd
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
 			}
 		}
 	}
