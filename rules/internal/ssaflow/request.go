@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -113,12 +112,10 @@ func (n names) merge(m names) names {
 // resolve returns the request that n names in the pass's package.
 func resolve(pass *analysis.Pass, n names) request {
 	q := request{setters: n.setters}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && slices.Contains(n.funcs, fn.FullName()) {
-					q.funcs = append(q.funcs, fn)
-				}
+	if len(n.funcs) > 0 {
+		for fn := range FuncDecls(pass) {
+			if slices.Contains(n.funcs, fn.FullName()) {
+				q.funcs = append(q.funcs, fn)
 			}
 		}
 	}
@@ -155,11 +152,6 @@ func declaredVars(pkg *types.Package) map[string]*types.Var {
 	}
 	return out
 }
-
-// A focus that asked for bodies or fields asks for them from the start
-// of its next analyses (the request grows; it stays when the focus needs
-// the whole form, for when the partial form is tried again).
-var requested sync.Map // focusKey → names
 
 // FuncDecls returns the package's functions with bodies and their
 // declarations (those the type-check defined).

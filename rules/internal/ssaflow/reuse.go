@@ -43,7 +43,7 @@ type Result struct {
 	stripped  map[*types.Func]bool
 	pass      *analysis.Pass
 	focus     *rule.Focus
-	key       string // the focus (focusKey)
+	mem       *memory // the focus's
 	wholeOnce sync.Once
 	whole     *Result
 	vars      map[*types.Var]bool // whose setters it has
@@ -58,32 +58,26 @@ func (r *Result) wholeForm() *Result {
 		return r
 	}
 	r.wholeOnce.Do(func() {
-		neededWhole(r.key)
+		r.mem.neededWhole()
 		r.whole = build(r.pass, nil, request{})
 	})
 	return r.whole
 }
 
-// more sets *asked to q and returns r's form with what q asks for too
-// (see request), built on the first call for the same request; the whole
-// form when q asks for more than maxAsked things.
-func (r *Result) more(q request, asked *request) *Result {
-	*asked = q
+// more returns r's form with what q asks for too (see request), built
+// on the first call for the same request; the whole form when q asks for
+// more than maxAsked things.
+func (r *Result) more(q request) *Result {
 	if q.size() > maxAsked {
 		return r.wholeForm()
 	}
-	n := namesOf(r.pass, q)
 	key := q.key()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if m, ok := r.forms[key]; ok {
 		return m
 	}
-	prev, _ := requested.Load(r.key)
-	if prev, ok := prev.(names); ok {
-		n = n.merge(prev)
-	}
-	requested.Store(r.key, n) // the focus's later analyses ask for it from the start
+	r.mem.add(namesOf(r.pass, q)) // the focus's later analyses ask for it from the start
 	m := build(r.pass, r.focus, q)
 	if r.forms == nil {
 		r.forms = make(map[string]*Result)

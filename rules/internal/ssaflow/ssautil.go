@@ -23,7 +23,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/noreturn"
 	"github.com/gopitfalls/gopitfalls/rules/internal/pmap"
@@ -69,27 +68,15 @@ func run(pass *analysis.Pass) (any, error) {
 		return build(pass, nil, request{}), nil
 	}
 	key := focusKey(pass.Pkg, focus)
-	if wholeAgain(key) {
+	mem := recall(key)
+	whole, asked := mem.next()
+	if whole {
 		return build(pass, nil, request{}), nil
 	}
-	var q request
-	if n, ok := requested.Load(key); ok {
-		q = resolve(pass, n.(names))
-	}
-	r := build(pass, focus, q)
-	r.pass, r.focus, r.key = pass, focus, key
+	r := build(pass, focus, resolve(pass, asked))
+	r.pass, r.focus, r.mem = pass, focus, mem
 	return r, nil
 }
-
-// The partial form is wasted when a rule needs the whole one after all:
-// a function of the focus writes to a map in a field whose other writes
-// are elsewhere, say. The same code likely needs the same on the next
-// edit, so after a focus (its package and files) needed the whole form,
-// its next skipPartial analyses build the whole form at once; then the
-// partial form is tried again, as the edits may have removed the need.
-const skipPartial = 7
-
-var needed sync.Map // focusKey → *atomic.Int32: partial forms still to skip
 
 // focusKey names the focus of an analysis of pkg.
 func focusKey(pkg *types.Package, focus *rule.Focus) string {
@@ -102,25 +89,54 @@ func focusKey(pkg *types.Package, focus *rule.Focus) string {
 	return b.String()
 }
 
-// wholeAgain reports whether an analysis of the focus key should build
-// the whole form at once, counting it.
-func wholeAgain(key string) bool {
-	v, ok := needed.Load(key)
-	if !ok {
-		return false
-	}
-	if v.(*atomic.Int32).Add(-1) < 0 {
-		needed.CompareAndDelete(key, v) // try the partial form again
-		return false
-	}
-	return true
+// What the rules asked a focus's partial form for is likely what they
+// ask for again on the next edit of the same code. So a focus (its
+// package and files) remembers it: the bodies and setters asked for are
+// built from the start of its next analyses, by the names that survive
+// a type-check (see names); after it needed the whole form, its next
+// skipPartial analyses build the whole form at once, and then the
+// partial form is tried again, as the edits may have removed the need.
+const skipPartial = 7
+
+var memories sync.Map // focusKey → *memory
+
+// A memory is what a focus's analyses asked for.
+type memory struct {
+	mu    sync.Mutex
+	skip  int   // analyses still to build the whole form at once
+	asked names // bodies and setters, from the start
 }
 
-// neededWhole records that a rule needed the whole form of the focus key.
-func neededWhole(key string) {
-	n := new(atomic.Int32)
-	n.Store(skipPartial)
-	needed.Store(key, n)
+// recall returns the memory of the focus key.
+func recall(key string) *memory {
+	m, _ := memories.LoadOrStore(key, new(memory))
+	return m.(*memory)
+}
+
+// next says how to build the focus's next form: whole at once, or
+// partial with what was asked.
+func (m *memory) next() (whole bool, asked names) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.skip > 0 {
+		m.skip--
+		return true, names{}
+	}
+	return false, m.asked
+}
+
+// neededWhole records that a rule needed the whole form.
+func (m *memory) neededWhole() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.skip = skipPartial
+}
+
+// add records that a rule asked for n.
+func (m *memory) add(n names) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.asked = m.asked.merge(n)
 }
 
 // build builds the SSA form of the pass's package; unless focus is nil,
@@ -315,9 +331,11 @@ func Run(pass *analysis.Pass, check func(*Form) error) error {
 			}
 			form = r.wholeForm() // its findings cannot be held back: one run, on all
 		case needBody:
-			form = r.more(q.add(m.fn, nil, nil), &q)
+			q = q.add(m.fn, nil, nil)
+			form = r.more(q)
 		case needVars:
-			form = r.more(q.add(nil, m.vars, m.setters), &q)
+			q = q.add(nil, m.vars, m.setters)
+			form = r.more(q)
 		default:
 			form = r.wholeForm()
 		}
