@@ -16,6 +16,8 @@ import (
 
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A Unit is one parsed and type-checked package, however it was built:
@@ -56,6 +58,9 @@ type Unit struct {
 	// whether anybody reads its facts: those nobody reads stay in the
 	// passes, out of Facts (Input.FactsReadOnly).
 	Focus *rule.Focus
+	// inspector, if set, is the result of inspect.Analyzer for Files,
+	// made while the package was type-checked (Build).
+	inspector *inspector.Inspector
 }
 
 // Run runs the selected rules on one package: each Analyzer, and each
@@ -158,8 +163,12 @@ func (r *runner) exec(a *analysis.Analyzer, act *action) {
 		return
 	}
 	u := r.unit
-	if a == rule.FocusAnalyzer {
+	switch {
+	case a == rule.FocusAnalyzer:
 		act.result = u.Focus // the driver's to say, not the analyzer's
+		return
+	case a == inspect.Analyzer && u.inspector != nil:
+		act.result = u.inspector // made beside the type-check (Build)
 		return
 	}
 	resultOf := make(map[*analysis.Analyzer]any, len(a.Requires))

@@ -14,6 +14,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/internal/loader"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // An Input is a package to analyse, however its files were read and
@@ -60,11 +61,19 @@ type Input struct {
 
 // Build type-checks the package of in and returns its Unit, ready for
 // the rules: whatever go/types makes of it, with every type error.
+//
+// Every rule starts from the inspector of the package's syntax, which
+// needs no types: Build makes it while go/types checks, on a processor
+// the type-check leaves idle, rather than at the head of the rules,
+// which all wait for it (3 ms of an edit's critical path in a package
+// of 20 kLOC).
 func Build(in *Input, log *slog.Logger) *Unit {
 	sizes := in.Sizes
 	if sizes == nil {
 		sizes = types.SizesFor("gc", runtime.GOARCH)
 	}
+	ins := make(chan *inspector.Inspector, 1)
+	go func() { ins <- inspector.New(in.Files) }()
 	c := loader.TypeCheck(in.Path, in.Name, in.Files, in.Toks, in.Importer, sizes, in.GoVersion, log)
 	if in.Positions != nil {
 		addImportedFiles(c.Fset, in.Positions, c.Types, c.Info)
@@ -73,7 +82,8 @@ func Build(in *Input, log *slog.Logger) *Unit {
 		ID: in.ID, Fset: c.Fset, Files: in.Files, OtherFiles: in.OtherFiles, IgnoredFiles: in.IgnoredFiles,
 		Pkg: c.Types, Info: c.Info, Sizes: sizes, TypeErrors: c.Errors, Module: in.Module, ModuleDir: in.ModuleDir,
 		HasErrors: in.Broken || len(c.Errors) > 0, ReadFile: in.ReadFile, Facts: in.Facts, Reuse: in.Reuse,
-		Focus: focus(in.Toks, in.Focus, in.FactsReadOnly),
+		Focus:     focus(in.Toks, in.Focus, in.FactsReadOnly),
+		inspector: <-ins,
 	}
 }
 
