@@ -25,11 +25,11 @@ type checker struct {
 	funcs         map[ast.Node]*funcInfo
 	decls         map[*types.Func]*ast.FuncDecl // functions and methods declared in the package
 	idents        map[*types.Var][]inspector.Cursor
-	encl          map[int32]ast.Node // ident cursor index → innermost enclosing function
-	flow          *syncflow.Builder  // control-flow graphs, by function
-	nr            *noreturn.Checker  // which calls never return (flow's)
-	derefs        map[*types.Func]int8
-	derefVia      map[*types.Func]string // what a method that derefs its receiver reads through it
+	encl          map[int32]ast.Node  // ident cursor index → innermost enclosing function
+	flow          *syncflow.Builder   // control-flow graphs, by function
+	nr            *noreturn.Checker   // which calls never return (flow's)
+	derefs        map[derefKey]bool   // see derefsReceiver
+	derefVia      map[derefKey]string // what a method that derefs its receiver reads through it
 	findings      map[ast.Expr]*finding
 	nonNilResults map[resultKey]bool
 	moves         map[*assignment]*move
@@ -55,8 +55,8 @@ func newChecker(pass *analysis.Pass, opts *rule.Options, in *inspector.Inspector
 		encl:          make(map[int32]ast.Node),
 		flow:          flow,
 		nr:            flow.NoReturn(),
-		derefs:        make(map[*types.Func]int8),
-		derefVia:      make(map[*types.Func]string),
+		derefs:        make(map[derefKey]bool),
+		derefVia:      make(map[derefKey]string),
 		findings:      make(map[ast.Expr]*finding),
 		nonNilResults: make(map[resultKey]bool),
 		unchecked:     make(map[*assignment][]uncheckedUse),

@@ -121,36 +121,46 @@ func isAssigned(cur inspector.Cursor) bool {
 // derefsReceiver reports whether the method m, declared in the package
 // with a pointer receiver, dereferences its receiver in its leading
 // straight-line statements, before any comparison of it with nil: so
-// that calling it on a nil pointer panics.
+// that calling it on a nil pointer panics. Methods it calls on the
+// receiver count up to maxMethodDepth calls deep, depth being m's.
+//
+// The answer is remembered for m at that depth, and depends on nothing
+// else: not on which method was asked about first. So a pass may leave
+// out the methods it has no need to ask about (the exported ones, whose
+// facts nobody reads on an edit) and give the same findings.
 func (c *checker) derefsReceiver(m *types.Func, depth int) bool {
-	m = m.Origin()
-	switch c.derefs[m] {
-	case 1:
-		return true
-	case -1, 2:
-		return false // known not to, or being computed (recursion)
+	k := derefKey{m.Origin(), depth}
+	if r, ok := c.derefs[k]; ok {
+		return r
 	}
-	c.derefs[m] = 2
-	result := c.computeDerefsReceiver(m, depth)
-	c.derefs[m] = -1
-	if result {
-		c.derefs[m] = 1
+	via, ok := c.computeDerefsReceiver(k.m, depth) // deeper calls only: no recursion on k
+	c.derefs[k] = ok
+	if ok {
+		c.derefVia[k] = via
 	}
-	return result
+	return ok
 }
 
-func (c *checker) computeDerefsReceiver(m *types.Func, depth int) bool {
+// A derefKey is a method and the depth at which derefsReceiver asks.
+type derefKey struct {
+	m     *types.Func
+	depth int
+}
+
+// computeDerefsReceiver works out derefsReceiver, with the expression
+// that dereferences the receiver.
+func (c *checker) computeDerefsReceiver(m *types.Func, depth int) (string, bool) {
 	decl := c.declOf(m)
 	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
-		return false // declared elsewhere, or an unnamed receiver that nothing can dereference
+		return "", false // declared elsewhere, or an unnamed receiver that nothing can dereference
 	}
 	recv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
 	if !ok {
-		return false
+		return "", false
 	}
 	for _, s := range decl.Body.List {
 		if comparesWithNil(c.info, s, recv) {
-			return false // the method looks at a nil receiver
+			return "", false // the method looks at a nil receiver
 		}
 		for _, part := range evaluatedParts(s) {
 			for _, cur := range c.identsOf(recv) {
@@ -161,16 +171,15 @@ func (c *checker) computeDerefsReceiver(m *types.Func, depth int) bool {
 					continue // evaluated only sometimes
 				}
 				if use, ok := c.panicUse(cur, recv, depth); ok {
-					c.derefVia[m] = types.ExprString(use)
-					return true
+					return types.ExprString(use), true
 				}
 			}
 		}
 		if !isStraightLine(s) {
-			return false // what follows may not run
+			return "", false // what follows may not run
 		}
 	}
-	return false
+	return "", false
 }
 
 // A derefFact is exported for each exported method of the package with a
@@ -213,7 +222,7 @@ func (c *checker) exportDerefFacts() {
 				continue // a value receiver: the caller dereferences
 			}
 			if c.derefsReceiver(m, 1) {
-				c.pass.ExportObjectFact(m, &derefFact{Via: c.derefVia[m]})
+				c.pass.ExportObjectFact(m, &derefFact{Via: c.derefVia[derefKey{m, 1}]})
 			}
 		}
 	}

@@ -37,8 +37,10 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass, opts *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newChecker(pass, opts, in)
-	c.exportDerefFacts()
 	focus := rule.FocusOf(pass)
+	if focus.Facts() {
+		c.exportDerefFacts() // derefsReceiver's answers do not depend on it
+	}
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		if !focus.Has(cur.Node().Pos()) {
 			continue // the uses it finds are in its function, whose findings would not be shown

@@ -39,6 +39,14 @@ func (u *User) CacheKey() string { // want CacheKey:"derefs its receiver"
 	return "v1:" + k
 }
 
+// Hop1 to Hop4 call one another on the receiver, and Hop4 reads it.
+// Calls count three deep from the method asked about, whichever method
+// was asked about first: Hop2 and Hop3 dereference, Hop1 is too far.
+func (u *User) Hop1() int64 { return u.Hop2() }
+func (u *User) Hop2() int64 { return u.Hop3() } // want Hop2:"derefs its receiver"
+func (u *User) Hop3() int64 { return u.Hop4() } // want Hop3:"derefs its receiver"
+func (u *User) Hop4() int64 { return u.ID }     // want Hop4:"derefs its receiver"
+
 // GetName is nil-safe, like a generated getter.
 func (u *User) GetName() string {
 	if u == nil {
