@@ -15,6 +15,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -168,7 +169,7 @@ func (c *checker) collect() {
 			if decl.Recv == nil && decl.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				c.main, c.mainFn = decl, fn
 			}
-			c.scan(decl.Body, info, typesutil.QualifiedName(fn), true)
+			c.scan(cur.ChildAt(edge.FuncDecl_Body, -1), info, typesutil.QualifiedName(fn), true)
 		case *ast.GenDecl:
 			if decl.Tok != token.VAR {
 				continue // not a variable declaration
@@ -176,8 +177,9 @@ func (c *checker) collect() {
 			if _, ok := cur.Parent().Node().(*ast.File); !ok {
 				continue // a local declaration, scanned with its function
 			}
-			for _, spec := range decl.Specs {
-				for _, v := range spec.(*ast.ValueSpec).Values {
+			for i, spec := range decl.Specs {
+				for j := range spec.(*ast.ValueSpec).Values {
+					v := cur.ChildAt(edge.GenDecl_Specs, i).ChildAt(edge.ValueSpec_Values, j)
 					c.scan(v, &c.init, pass.Pkg.Name()+" package initialisation", false)
 				}
 			}
@@ -185,13 +187,13 @@ func (c *checker) collect() {
 	}
 }
 
-// scan records what the code in n does; with lits false it does not look
-// into function literals (a variable initialised with a func literal does
-// not run it).
-func (c *checker) scan(n ast.Node, info *funcInfo, where string, lits bool) {
+// scan records what the code at cur does; with lits false it does not
+// look into function literals (a variable initialised with a func literal
+// does not run it). It visits calls and function literals only.
+func (c *checker) scan(cur inspector.Cursor, info *funcInfo, where string, lits bool) {
 	pass := c.pass
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
+	cur.Inspect(scanned, func(cur inspector.Cursor) bool {
+		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
 			return lits
 		case *ast.CallExpr:
@@ -208,6 +210,9 @@ func (c *checker) scan(n ast.Node, info *funcInfo, where string, lits bool) {
 		return true
 	})
 }
+
+// scanned are the nodes scan visits.
+var scanned = []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}
 
 // dialTarget returns the target argument of a warden Dial, DialTLS or
 // NewConn call and the warden package's path.
