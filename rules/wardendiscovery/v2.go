@@ -43,20 +43,27 @@ type v2Client struct {
 	opaque   bool     // some option is not visible in the call
 }
 
-// checkV2Clients reports the mistakes of Kratos v2/v3 client calls.
+// checkV2Clients reports the mistakes of Kratos v2/v3 client calls in
+// the files of the focus.
 func (c *checker) checkV2Clients() {
 	pass := c.pass
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		if typesutil.InTestFile(pass.Fset, call.Pos()) {
+	focus := rule.FocusOf(pass)
+	for file := range in.Root().Children() {
+		f := file.Node().(*ast.File)
+		if typesutil.InTestFile(pass.Fset, f.FileStart) {
 			continue // tests dial the servers they start, or test the failure
 		}
-		cl, ok := c.v2ClientOf(call)
-		if !ok || cl.endpoint == nil {
-			continue // not a v2 client, or no endpoint in sight
+		if !focus.HasFile(f) {
+			continue // its findings would not be shown, and nothing else comes of them
 		}
-		c.checkV2Endpoint(cl)
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			cl, ok := c.v2ClientOf(cur.Node().(*ast.CallExpr))
+			if !ok || cl.endpoint == nil {
+				continue // not a v2 client, or no endpoint in sight
+			}
+			c.checkV2Endpoint(cl)
+		}
 	}
 }
 
