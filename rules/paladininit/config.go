@@ -52,10 +52,15 @@ type configUse struct {
 }
 
 // checkKratosConfig reports reads of Kratos v2/v3 configuration values
-// before a checked Load.
+// before a checked Load. A value's reads are in the function that makes
+// it: only the focus's functions are looked at.
 func (c *checker) checkKratosConfig() {
 	found := make(map[*ast.CallExpr]*configUse)
+	focus := rule.FocusOf(c.pass)
 	for _, f := range c.order {
+		if !focus.Has(f.decl.Pos()) {
+			continue // its findings would not be shown
+		}
 		for _, made := range c.configsMade(f) {
 			c.walkConfig(f, made, found)
 		}
