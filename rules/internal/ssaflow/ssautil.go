@@ -29,6 +29,7 @@ import (
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -47,7 +48,8 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	Requires:         []*analysis.Analyzer{rule.FocusAnalyzer},
+	// inspect: for the rules' Setters (ssapath's search of the syntax).
+	Requires: []*analysis.Analyzer{rule.FocusAnalyzer, inspect.Analyzer},
 }
 
 func run(pass *analysis.Pass) (any, error) {

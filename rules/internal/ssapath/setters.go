@@ -5,8 +5,10 @@ import (
 	"go/types"
 	"slices"
 
-	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // setters returns the functions of the pass's package that may set one
@@ -38,13 +40,29 @@ func setters(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
 	info := pass.TypesInfo
 	holds := holder(fields)
 	covers := func(g *types.Var) bool { return slices.Contains(fields, g.Origin()) || holds(g.Type()) }
-	for fn, fd := range ssaflow.FuncDecls(pass) {
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+	// The nodes that may set: identifiers only for package-level
+	// variables, selectors only for fields. The inspector skips the
+	// subtrees without any.
+	visited := []ast.Node{(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)}
+	if len(globals) > 0 {
+		visited = append(visited, (*ast.Ident)(nil))
+	}
+	if len(fields) > 0 {
+		visited = append(visited, (*ast.SelectorExpr)(nil))
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		fn, ok := info.Defs[fd.Name].(*types.Func)
+		if !ok || fd.Body == nil {
+			continue // ill-typed, or without a body
+		}
+		cur.ChildAt(edge.FuncDecl_Body, -1).Inspect(visited, func(cur inspector.Cursor) bool {
 			if out[fn] {
 				return false
 			}
 			var lhs []ast.Expr
-			switch n := n.(type) {
+			switch n := cur.Node().(type) {
 			case *ast.Ident:
 				if !named[n.Name] {
 					break // (most identifiers: no lookup)
@@ -53,9 +71,6 @@ func setters(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
 					out[fn] = true
 				}
 			case *ast.SelectorExpr:
-				if len(fields) == 0 {
-					break
-				}
 				if sel, ok := info.Selections[n]; ok && selects(sel, covers) {
 					out[fn] = true
 				}

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 )
@@ -84,7 +86,8 @@ func unrelated(x int) int { return x + 1 }
 	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, files, info); err != nil {
 		t.Fatal(err)
 	}
-	pass := &analysis.Pass{Fset: fset, Files: files, TypesInfo: info}
+	pass := &analysis.Pass{Fset: fset, Files: files, TypesInfo: info,
+		ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(files)}}
 
 	// The variables of the second type-check, by name ("T.g", "counter"),
 	// as the SSA form (from the first) names them.
