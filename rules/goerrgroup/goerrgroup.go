@@ -38,35 +38,43 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newChecker(pass, insp)
 	mods := newShared(pass)
-	for cur := range insp.Root().Preorder((*ast.GoStmt)(nil)) {
-		gs := cur.Node().(*ast.GoStmt)
-		if isCloser(pass.TypesInfo, gs) {
-			continue // go func() { wg.Wait(); close(ch) }(): nothing in it can fail or panic
+	for file := range rule.FocusOf(pass).FileCursors(insp) {
+		for cur := range file.Preorder((*ast.GoStmt)(nil)) {
+			check(pass, opts, c, mods, cur)
 		}
-		fnCur, ok := typesutil.OuterFunc(cur)
-		if !ok {
-			continue // not in a function: the code does not compile
-		}
-		l := c.launchOf(cur, fnCur)
-		drop := c.droppedError(gs)
-		if !drop.claimed() && c.recovers(gs) {
-			continue // loses no error and recovers its panics: nothing to say
-		}
-		d := analysis.Diagnostic{Pos: gs.Pos(), End: gs.Call.Lparen}
-		if lit, ok := gs.Call.Fun.(*ast.FuncLit); ok {
-			d.End = lit.Type.End()
-		}
-		sev := rule.Warning
-		d.Message = rule.Say(pass, message(gs, l, drop))
-		if !drop.claimed() {
-			sev = rule.Information // the goroutine loses no error of its own: only a panic is at stake
-		}
-		if fix, ok := suggestFix(pass, opts, mods, cur, fnCur, l); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{fix}
-		}
-		rule.ReportAt(pass, sev, d)
 	}
 	return nil
+}
+
+// check reports the go statement at cur, if it may lose an error or a
+// panic. What it learns (c, mods) depends on no other statement.
+func check(pass *analysis.Pass, opts *rule.Options, c *checker, mods *shared, cur inspector.Cursor) {
+	gs := cur.Node().(*ast.GoStmt)
+	if isCloser(pass.TypesInfo, gs) {
+		return // go func() { wg.Wait(); close(ch) }(): nothing in it can fail or panic
+	}
+	fnCur, ok := typesutil.OuterFunc(cur)
+	if !ok {
+		return // not in a function: the code does not compile
+	}
+	l := c.launchOf(cur, fnCur)
+	drop := c.droppedError(gs)
+	if !drop.claimed() && c.recovers(gs) {
+		return // loses no error and recovers its panics: nothing to say
+	}
+	d := analysis.Diagnostic{Pos: gs.Pos(), End: gs.Call.Lparen}
+	if lit, ok := gs.Call.Fun.(*ast.FuncLit); ok {
+		d.End = lit.Type.End()
+	}
+	sev := rule.Warning
+	d.Message = rule.Say(pass, message(gs, l, drop))
+	if !drop.claimed() {
+		sev = rule.Information // the goroutine loses no error of its own: only a panic is at stake
+	}
+	if fix, ok := suggestFix(pass, opts, mods, cur, fnCur, l); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	rule.ReportAt(pass, sev, d)
 }
 
 // message says what the go statement gs, launched as l, does wrong.

@@ -3,9 +3,11 @@ package rule
 import (
 	"go/ast"
 	"go/token"
+	"iter"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A Focus is the part of a package whose findings will be shown: the
@@ -72,6 +74,19 @@ func (f *Focus) Has(pos token.Pos) bool {
 
 // HasFile reports whether file is in f.
 func (f *Focus) HasFile(file *ast.File) bool { return f.Has(file.FileStart) }
+
+// FileCursors returns the cursors of the files of in that are in f: for
+// the work of a rule whose only outcome in a file is that file's
+// findings.
+func (f *Focus) FileCursors(in *inspector.Inspector) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for cur := range in.Root().Children() {
+			if file, ok := cur.Node().(*ast.File); ok && f.HasFile(file) && !yield(cur) {
+				return
+			}
+		}
+	}
+}
 
 // FocusAnalyzer gives rules the Focus of the pass. Its own Run says
 // "the whole package"; the gopitfalls driver gives it the files an

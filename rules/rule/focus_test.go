@@ -1,10 +1,14 @@
 package rule_test
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/token"
+	"slices"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/rule"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // TestFocus: the nil Focus holds every position and wants facts; a
@@ -40,6 +44,40 @@ func TestFocus(t *testing.T) {
 		}
 		if got := tc.f.Facts(); got != tc.facts {
 			t.Errorf("%s: Facts = %v, want %v", tc.name, got, tc.facts)
+		}
+	}
+}
+
+// TestFileCursors: a Focus gives the cursors of its files, in the
+// package's order; the nil Focus every file's; none, no file's.
+func TestFileCursors(t *testing.T) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range []string{"a.go", "b.go", "c.go"} {
+		f, err := parser.ParseFile(fset, name, "package p\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	in := inspector.New(files)
+	tok := func(i int) *token.File { return fset.File(files[i].FileStart) }
+	for _, tc := range []struct {
+		name string
+		f    *rule.Focus
+		want []string
+	}{
+		{"whole", nil, []string{"a.go", "b.go", "c.go"}},
+		{"c and a", rule.NewFocus([]*token.File{tok(2), tok(0)}), []string{"a.go", "c.go"}},
+		{"b", rule.NewFocus([]*token.File{tok(1)}), []string{"b.go"}},
+		{"none", rule.NewFocus(nil), nil},
+	} {
+		var got []string
+		for cur := range tc.f.FileCursors(in) {
+			got = append(got, fset.File(cur.Node().Pos()).Name())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: files %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -48,14 +48,9 @@ type v2Client struct {
 func (c *checker) checkV2Clients() {
 	pass := c.pass
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	focus := rule.FocusOf(pass)
-	for file := range in.Root().Children() {
-		f := file.Node().(*ast.File)
-		if typesutil.InTestFile(pass.Fset, f.FileStart) {
+	for file := range rule.FocusOf(pass).FileCursors(in) {
+		if typesutil.InTestFile(pass.Fset, file.Node().(*ast.File).FileStart) {
 			continue // tests dial the servers they start, or test the failure
-		}
-		if !focus.HasFile(f) {
-			continue // its findings would not be shown, and nothing else comes of them
 		}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			cl, ok := c.v2ClientOf(cur.Node().(*ast.CallExpr))
