@@ -38,10 +38,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := newChecker(pass, insp)
 	mods := newShared(pass)
-	for file := range rule.FocusOf(pass).FileCursors(insp) {
-		for cur := range file.Preorder((*ast.GoStmt)(nil)) {
-			check(pass, opts, c, mods, cur)
-		}
+	for cur := range rule.FocusOf(pass).Preorder(insp, (*ast.GoStmt)(nil)) {
+		check(pass, opts, c, mods, cur)
 	}
 	return nil
 }

@@ -145,7 +145,7 @@ func isOpenSourceKratos(path string) bool {
 func (c *checker) checkDroppedErrors() {
 	pass := c.pass
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range inspect.Root().Preorder((*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
+	for cur := range rule.FocusOf(pass).Preorder(inspect, (*ast.ExprStmt)(nil), (*ast.AssignStmt)(nil)) {
 		var call *ast.CallExpr
 		switch s := cur.Node().(type) {
 		case *ast.ExprStmt:

@@ -27,7 +27,7 @@ import (
 func (c *checker) checkLostErrors() {
 	pass := c.pass
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+	for cur := range rule.FocusOf(pass).Preorder(in, (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		var lhs *ast.Ident
 		var rhs ast.Expr
 		switch s := cur.Node().(type) {

@@ -88,6 +88,20 @@ func (f *Focus) FileCursors(in *inspector.Inspector) iter.Seq[inspector.Cursor] 
 	}
 }
 
+// Preorder is in.Root().Preorder(types...) over the files of f: for the
+// work of a rule whose only outcome at a node is findings there.
+func (f *Focus) Preorder(in *inspector.Inspector, types ...ast.Node) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for file := range f.FileCursors(in) {
+			for cur := range file.Preorder(types...) {
+				if !yield(cur) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // FocusAnalyzer gives rules the Focus of the pass. Its own Run says
 // "the whole package"; the gopitfalls driver gives it the files an
 // editor shows instead (driver.Input.Focus). Every rule requires it.

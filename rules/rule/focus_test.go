@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/rule"
@@ -49,12 +50,14 @@ func TestFocus(t *testing.T) {
 }
 
 // TestFileCursors: a Focus gives the cursors of its files, in the
-// package's order; the nil Focus every file's; none, no file's.
+// package's order, and the nodes of a type in them (Preorder); the nil
+// Focus every file's; none, no file's.
 func TestFileCursors(t *testing.T) {
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range []string{"a.go", "b.go", "c.go"} {
-		f, err := parser.ParseFile(fset, name, "package p\n", 0)
+		src := "package p\n\nfunc " + strings.ToUpper(name[:1]) + "() { _ = func() {} }\n"
+		f, err := parser.ParseFile(fset, name, src, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,6 +81,16 @@ func TestFileCursors(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: files %v, want %v", tc.name, got, tc.want)
+		}
+		var funcs, want []string
+		for cur := range tc.f.Preorder(in, (*ast.FuncDecl)(nil)) {
+			funcs = append(funcs, cur.Node().(*ast.FuncDecl).Name.Name)
+		}
+		for _, file := range tc.want {
+			want = append(want, strings.ToUpper(file[:1]))
+		}
+		if !slices.Equal(funcs, want) {
+			t.Errorf("%s: Preorder gives functions %v, want %v", tc.name, funcs, want)
 		}
 	}
 }
