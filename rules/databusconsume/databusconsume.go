@@ -40,7 +40,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 	}
 	c := &checker{pass: pass, opts: opts, flow: syncflow.NewBuilder(pass.TypesInfo, pass.Files)}
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range inspect.Root().Preorder((*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
+	// Each check reports at the node it looks at, and keeps nothing.
+	for cur := range rule.FocusOf(pass).Preorder(inspect, (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.UnaryExpr:
 			if n.Op != token.ARROW || !c.isMessageChan(pass.TypesInfo.TypeOf(n.X)) {

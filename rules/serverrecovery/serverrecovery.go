@@ -50,7 +50,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 		return nil
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+	// A server's finding is at its NewServer call.
+	for cur := range rule.FocusOf(pass).Preorder(in, (*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		s, ok := serverOf(pass, opts, call)
 		if !ok {
