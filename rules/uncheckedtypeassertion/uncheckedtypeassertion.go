@@ -59,11 +59,10 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass, _ *rule.Options) error {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, in: in, declared: make(map[*types.Scope]map[string]bool)}
-	focus := rule.FocusOf(pass)
-	for cur := range in.Root().Preorder((*ast.TypeAssertExpr)(nil)) {
+	for cur := range rule.FocusOf(pass).Preorder(in, (*ast.TypeAssertExpr)(nil)) {
 		assert := cur.Node().(*ast.TypeAssertExpr)
-		if assert.Type == nil || !focus.Has(assert.Pos()) {
-			continue // x.(type) in a type switch, or a finding that would not be shown
+		if assert.Type == nil {
+			continue // x.(type) in a type switch
 		}
 		if isCommaOK(cur) {
 			continue // v, ok := x.(T) cannot panic
