@@ -97,8 +97,8 @@ func run(pass *analysis.Pass, opts *rule.Options) error {
 			}
 		}
 	}
-	if len(pass.TypeErrors) == 0 {
-		c.exportFacts()
+	if len(pass.TypeErrors) == 0 && focus.Facts() {
+		c.exportFacts() // after the findings: it changes none of them
 	}
 	return nil
 }
