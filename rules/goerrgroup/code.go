@@ -35,19 +35,7 @@ type waitSite struct {
 }
 
 func newChecker(pass *analysis.Pass, insp *inspector.Inspector) *checker {
-	c := &checker{pass: pass, info: pass.TypesInfo, insp: insp, decls: make(map[*types.Func]*ast.FuncDecl)}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue // not a function with a body
-			}
-			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-				c.decls[fn] = fd
-			}
-		}
-	}
-	return c
+	return &checker{pass: pass, info: pass.TypesInfo, insp: insp, decls: typesutil.FuncDecls(pass.TypesInfo, pass.Files)}
 }
 
 // goroutineCode calls visit with every node of the code the goroutine of

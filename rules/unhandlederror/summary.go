@@ -111,16 +111,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 // declOf returns the declaration of fn in this package, or nil.
 func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
 	if c.decls == nil {
-		c.decls = make(map[*types.Func]*ast.FuncDecl)
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok {
-						c.decls[obj] = fd
-					}
-				}
-			}
-		}
+		c.decls = typesutil.FuncDecls(c.info, c.pass.Files)
 	}
 	return c.decls[fn]
 }

@@ -28,23 +28,11 @@ const (
 
 // New returns a Checker for the package of files, typed by info.
 func New(info *types.Info, files []*ast.File) *Checker {
-	c := &Checker{
+	return &Checker{
 		info:  info,
-		decls: make(map[*types.Func]*ast.FuncDecl),
+		decls: typesutil.FuncDecls(info, files),
 		state: make(map[*types.Func]state),
 	}
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue // not a function with a body (assembly)
-			}
-			if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-				c.decls[fn] = fd
-			}
-		}
-	}
-	return c
 }
 
 // MayReturn reports whether call may return to its caller. It is go/cfg's

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/gopitfalls/gopitfalls/rules/internal/ssaflow"
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"github.com/gopitfalls/gopitfalls/rules/rule"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -27,7 +28,7 @@ type probe struct {
 // ssapath's, finds more).
 func naming(pass *analysis.Pass, vars []*types.Var) map[*types.Func]bool {
 	out := make(map[*types.Func]bool)
-	for fn, fd := range ssaflow.FuncDecls(pass) {
+	for fn, fd := range typesutil.FuncDecls(pass.TypesInfo, pass.Files) {
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && slices.Contains(vars, v) {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gopitfalls/gopitfalls/rules/internal/typesutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -113,7 +114,7 @@ func (n names) merge(m names) names {
 func resolve(pass *analysis.Pass, n names) request {
 	q := request{setters: n.setters}
 	if len(n.funcs) > 0 {
-		for fn := range FuncDecls(pass) {
+		for fn := range typesutil.FuncDecls(pass.TypesInfo, pass.Files) {
 			if slices.Contains(n.funcs, fn.FullName()) {
 				q.funcs = append(q.funcs, fn)
 			}
@@ -153,22 +154,6 @@ func declaredVars(pkg *types.Package) map[string]*types.Var {
 	return out
 }
 
-// FuncDecls returns the package's functions with bodies and their
-// declarations (those the type-check defined).
-func FuncDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
-	out := make(map[*types.Func]*ast.FuncDecl)
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					out[fn] = fd
-				}
-			}
-		}
-	}
-	return out
-}
-
 // closure returns roots and the functions of the pass's package they
 // refer to, directly or through one another: every function whose body a
 // path through roots' bodies may follow a static call into. A call to a
@@ -179,7 +164,7 @@ func closure(pass *analysis.Pass, roots []*types.Func) map[*types.Func]bool {
 	if len(roots) == 0 {
 		return out
 	}
-	decls := FuncDecls(pass)
+	decls := typesutil.FuncDecls(pass.TypesInfo, pass.Files)
 	work := slices.Clone(roots)
 	for len(work) > 0 {
 		fn := work[len(work)-1]

@@ -121,3 +121,20 @@ func InTestFile(fset *token.FileSet, pos token.Pos) bool {
 	tf := fset.File(pos)
 	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
+
+// FuncDecls returns the declarations of files' functions and methods
+// that have a body, by the function the type-check defined (an
+// ill-typed declaration has none).
+func FuncDecls(info *types.Info, files []*ast.File) map[*types.Func]*ast.FuncDecl {
+	out := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
+		}
+	}
+	return out
+}

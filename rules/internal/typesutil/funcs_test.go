@@ -109,3 +109,28 @@ func TestTestingParam(t *testing.T) {
 		return true
 	})
 }
+
+// TestFuncDecls: functions and methods with a body, by their objects;
+// not one declared without a body.
+func TestFuncDecls(t *testing.T) {
+	const src = "package p\n\ntype T struct{}\n\nfunc (T) M() {}\n\nfunc F() { func() {}() }\n\nfunc asm()\n"
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Defs: make(map[*ast.Ident]types.Object)}
+	if _, err := (&types.Config{}).Check("p", fset, []*ast.File{file}, info); err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for fn, fd := range typesutil.FuncDecls(info, []*ast.File{file}) {
+		if fd.Name.Name != fn.Name() || fd.Body == nil {
+			t.Errorf("%s: declaration %s, body %v", fn.FullName(), fd.Name.Name, fd.Body != nil)
+		}
+		got[fn.FullName()] = true
+	}
+	if want := map[string]bool{"(p.T).M": true, "p.F": true}; len(got) != len(want) || !got["(p.T).M"] || !got["p.F"] {
+		t.Errorf("FuncDecls has %v, want %v", got, want)
+	}
+}
