@@ -179,6 +179,30 @@ func releasesIn(info *types.Info, n ast.Node) []syncflow.LockCall {
 	return out
 }
 
+// releaseValuesIn returns the releases in n, outside function literals,
+// that are method values rather than calls (mu.Unlock, not mu.Unlock()):
+// whoever they are handed to may call them.
+func releaseValuesIn(info *types.Info, n ast.Node) []syncflow.LockCall {
+	called := make(map[ast.Expr]bool)
+	var out []syncflow.LockCall
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false // its releases are handed off as a literal's
+		case *ast.CallExpr:
+			called[ast.Unparen(x.Fun)] = true
+		case *ast.SelectorExpr:
+			if !called[x] {
+				if lc, ok := syncflow.ClassifyLock(info, &ast.CallExpr{Fun: x}); ok && lc.Op.IsRelease() {
+					out = append(out, lc)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
 // scan finds the lock sites of the function and what releases locks.
 func (f *function) scan() {
 	f.released = make(map[string]bool)
@@ -212,14 +236,18 @@ func (f *function) scan() {
 				return // a deferred literal's releases are events above
 			}
 		}
+		var handed []syncflow.LockCall
 		for _, lit := range syncflow.FuncLitsIn(n) {
-			for _, lc := range releasesIn(f.info, lit.Body) {
-				if lc.Op == syncflow.HelperUnlock || lc.Key == "" {
-					f.helperRel = append(f.helperRel, lc)
-				}
-				f.handedOff[lc.Key] = true
-				f.released[lc.Key] = true
+			handed = append(handed, releasesIn(f.info, lit.Body)...)
+		}
+		// So are those passed on as method values: t.Cleanup(mu.Unlock).
+		handed = append(handed, releaseValuesIn(f.info, n)...)
+		for _, lc := range handed {
+			if lc.Op == syncflow.HelperUnlock || lc.Key == "" {
+				f.helperRel = append(f.helperRel, lc)
 			}
+			f.handedOff[lc.Key] = true
+			f.released[lc.Key] = true
 		}
 	})
 	// if mu.TryLock() { … } and if !mu.TryLock() { return }.

@@ -153,3 +153,11 @@ func With(l sync.Locker, f func()) {
 	f()
 	l.Unlock()
 }
+
+// HoldFor takes the lock and hands its release on as a method value, to
+// be called when register's owner is done (t.Cleanup(mu.Unlock)).
+func (s *Store) HoldFor(register func(func())) {
+	s.mu.Lock() // released by whoever register hands s.mu.Unlock to: not reported
+	register(s.mu.Unlock)
+	s.rows = nil
+}
